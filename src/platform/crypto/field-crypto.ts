@@ -1,0 +1,59 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { AppError } from "../errors.ts";
+import type { Keyring } from "./keyring.ts";
+
+const PREFIX = "enc1";
+
+/**
+ * Encrypts one personal value with AES-256-GCM under the current key. The stored text carries the key id, so
+ * values written under older keys stay readable during and after a rotation. `context` (for example
+ * `registry.person.surname`) is bound as associated data: a value copied into another column will not decrypt.
+ */
+export function encryptField(keyring: Keyring, plaintext: string, context: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", keyring.key(keyring.currentId), iv);
+  cipher.setAAD(Buffer.from(context));
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [
+    PREFIX,
+    keyring.currentId,
+    iv.toString("base64url"),
+    Buffer.concat([body, tag]).toString("base64url"),
+  ].join(":");
+}
+
+/** Decrypts a value written by `encryptField`; tampering or a wrong context is an error, never garbage. */
+export function decryptField(keyring: Keyring, stored: string, context: string): string {
+  const [prefix, keyId, ivText, bodyText] = stored.split(":");
+  if (prefix !== PREFIX || !keyId || !ivText || !bodyText) {
+    throw new AppError("INTERNAL", `an encrypted ${context} value is not in the expected format`);
+  }
+  const data = Buffer.from(bodyText, "base64url");
+  const decipher = createDecipheriv("aes-256-gcm", keyring.key(keyId), Buffer.from(ivText, "base64url"));
+  decipher.setAAD(Buffer.from(context));
+  decipher.setAuthTag(data.subarray(data.length - 16));
+  try {
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString(
+      "utf8",
+    );
+  } catch {
+    throw new AppError("INTERNAL", `an encrypted ${context} value failed its integrity check`);
+  }
+}
+
+/** The id of the key a stored value was encrypted with. */
+export function keyIdOf(stored: string): string | undefined {
+  return stored.startsWith(`${PREFIX}:`) ? stored.split(":")[1] : undefined;
+}
+
+/**
+ * A keyed hash for equality search on an encrypted field (a blind index): the same normalised value gives the
+ * same index, and without the key nothing about the value can be learned from it.
+ */
+export function blindIndex(keyring: Keyring, normalised: string, context: string): string {
+  return createHmac("sha256", keyring.indexKey)
+    .update(`${context}\u0000${normalised}`)
+    .digest("base64url")
+    .slice(0, 32);
+}

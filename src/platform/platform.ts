@@ -1,0 +1,69 @@
+import { SEED_TENANTS } from "./auth/nations.ts";
+import { createSessionsService } from "./auth/sessions.service.ts";
+import { createUsersService, USER_NAME_CONTEXT } from "./auth/users.service.ts";
+import type { Config } from "./config.ts";
+import type { EncryptedColumn } from "./crypto/key-rotation.ts";
+import { type Keyring, keyringFrom, loadKeyFile } from "./crypto/keyring.ts";
+import { type Database, openDatabase } from "./db/connect.ts";
+import { type Migration, migrate, platformMigrations } from "./db/migrate.ts";
+
+/** The platform's encrypted columns; capabilities add theirs for key rotation. */
+export const platformEncryptedColumns: EncryptedColumn[] = [
+  { table: "users", keyColumns: ["tenant_id", "id"], column: "display_name", context: USER_NAME_CONTEXT },
+];
+
+/** The ground floor every capability stands on: the database, the keys, and the sign-in services. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  sessions: ReturnType<typeof createSessionsService>;
+  users: ReturnType<typeof createUsersService>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** Capability migrations, applied after the platform's own. */
+  migrations: Migration[];
+  /** A database opened by the caller (tests); otherwise the configured one is opened. */
+  database?: Database;
+}
+
+/** Opens the database, applies pending migrations, seeds the tenants and loads the keys. */
+export async function startPlatform(config: Config, options: PlatformOptions): Promise<Platform> {
+  const database =
+    options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+  try {
+    await migrate(database, [...platformMigrations(), ...options.migrations]);
+    await seedTenants(database);
+    const keyring = keyringFrom(
+      loadKeyFile({ keyFile: config.keyFile, keysFromEnv: config.keysFromEnv, create: !config.production }),
+    );
+    return {
+      config,
+      database,
+      keyring,
+      sessions: createSessionsService(database, keyring),
+      users: createUsersService(database, keyring),
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Inserts or refreshes the reference list of tenants. */
+export async function seedTenants(database: Database): Promise<void> {
+  await database.asOwner(async (tx) => {
+    for (const t of SEED_TENANTS) {
+      await tx
+        .insertInto("tenants")
+        .values({ id: t.id, name: t.name, kind: t.kind, joined_on: t.joinedOn })
+        .onConflict((oc) =>
+          oc.column("id").doUpdateSet({ name: t.name, kind: t.kind, joined_on: t.joinedOn }),
+        )
+        .execute();
+    }
+  });
+}
