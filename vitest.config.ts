@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          globalSetup: ["test/global-setup.ts"],
           include: ["src/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           pool: "forks",
           testTimeout: 60_000,

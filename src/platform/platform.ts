@@ -5,7 +5,7 @@ import type { Config } from "./config.ts";
 import type { EncryptedColumn } from "./crypto/key-rotation.ts";
 import { type Keyring, keyringFrom, loadKeyFile } from "./crypto/keyring.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
-import { type Migration, migrate, platformMigrations } from "./db/migrate.ts";
+import { type Migration, migrate } from "./db/migrate.ts";
 
 /** The platform's encrypted columns; capabilities add theirs for key rotation. */
 export const platformEncryptedColumns: EncryptedColumn[] = [
@@ -23,7 +23,7 @@ export interface Platform {
 }
 
 export interface PlatformOptions {
-  /** Capability migrations, applied after the platform's own. */
+  /** Every migration to apply, the platform's own first (see `platformMigrations`). */
   migrations: Migration[];
   /** A database opened by the caller (tests); otherwise the configured one is opened. */
   database?: Database;
@@ -34,7 +34,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
   const database =
     options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   try {
-    await migrate(database, [...platformMigrations(), ...options.migrations]);
+    await migrate(database, options.migrations);
     await seedTenants(database);
     const keyring = keyringFrom(
       loadKeyFile({ keyFile: config.keyFile, keysFromEnv: config.keysFromEnv, create: !config.production }),

@@ -20,6 +20,8 @@ export interface Database {
   readonly db: Db;
   /** Runs `fn` in a transaction as the owner of the schema (migrations, audit verification, key rotation). */
   asOwner<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** A compressed copy of the embedded database's files (test templates); absent on a server. */
+  dumpEmbedded?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       kind: "pglite",
       db,
       asOwner: (fn) => runAsOwner(db, fn),
+      dumpEmbedded: () => client.dumpDataDir("gzip"),
       close: async () => {
         await db.destroy();
         lock?.release();

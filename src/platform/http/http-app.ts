@@ -46,12 +46,12 @@ export function createHttpApp(platform: Platform, mounts: ApiMount[]) {
   });
   api.notFound(handleNotFound);
   app.route("/api/v1", api);
-  app.all("/api/*", handleNotFound);
 
   app.get("/api/docs", (c) => c.html(API_DOCS_HTML));
   app.get("/api/docs/docs.js", (c) =>
     c.body(API_DOCS_JS, 200, { "Content-Type": "text/javascript; charset=utf-8" }),
   );
+  app.all("/api/*", handleNotFound);
   app.get("*", serveWeb(platform.config.webDir));
   return app;
 }

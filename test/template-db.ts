@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { allMigrations } from "../src/app.ts";
+import { openDatabase } from "../src/platform/db/connect.ts";
+import { migrate } from "../src/platform/db/migrate.ts";
+import { seedTenants } from "../src/platform/platform.ts";
+
+export type Template =
+  | { kind: "pglite"; file: string; cleanup?: () => Promise<void> }
+  | { kind: "postgres"; url: string; templateName: string; cleanup?: () => Promise<void> };
+
+/** The URL of another database on the same server. */
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Builds the migrated template the test files copy. */
+export async function prepareTemplate(dir: string): Promise<Template> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ dataDir: dir, inMemory: true });
+    await migrate(database, allMigrations());
+    await seedTenants(database);
+    if (!database.dumpEmbedded) throw new Error("the embedded database does not expose its dump");
+    const blob = await database.dumpEmbedded();
+    const file = path.join(dir, `template-${process.pid}.tgz`);
+    fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+    await database.close();
+    return { kind: "pglite", file, cleanup: async () => fs.rmSync(file, { force: true }) };
+  }
+  const templateName = `hemisphere_tpl_${randomBytes(4).toString("hex")}`;
+  await adminQuery(serverUrl, `create database ${templateName}`);
+  const database = await openDatabase({ dataDir: dir, databaseUrl: withDatabase(serverUrl, templateName) });
+  await migrate(database, allMigrations());
+  await seedTenants(database);
+  await database.close();
+  return {
+    kind: "postgres",
+    url: serverUrl,
+    templateName,
+    cleanup: () => adminQuery(serverUrl, `drop database if exists ${templateName} with (force)`),
+  };
+}
+
+/** Runs one statement on the server's maintenance connection. */
+export async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
