@@ -1,6 +1,57 @@
+import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { cliAction } from "../platform/cli-support.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import type { ParseResult } from "./parse-input.ts";
+
+interface AssessOptions {
+  pack: string;
+  encounter: string;
+  checks?: string;
+}
 
 /** Registers the `hemisphere border …` commands. */
 export function registerBorderCommands(program: Command): void {
-  program.command("border").description("border commands (being built)");
+  const border = program
+    .command("border")
+    .description("border processing: legal authority, options, safeguards");
+  border
+    .command("assess")
+    .description("assess one encounter against a policy pack; prints the assessment as JSON")
+    .requiredOption("--pack <file>", "policy pack JSON, e.g. packs/border/us-2020-2023.json")
+    .requiredOption("--encounter <file>", "encounter JSON")
+    .option("--checks <file>", 'partner checks JSON, e.g. { "priorResidence": { "COL": "verified" } }')
+    .action(cliAction(assessCommand));
+}
+
+async function assessCommand(options: AssessOptions): Promise<void> {
+  const { parseChecks, parseEncounter, parsePolicyPack } = await import("./parse-input.ts");
+  const { assessDisposition } = await import("./assess-disposition.ts");
+  const pack = await readInput(options.pack, "policy pack", parsePolicyPack);
+  const encounter = await readInput(options.encounter, "encounter", parseEncounter);
+  const checks = options.checks ? await readInput(options.checks, "checks", parseChecks) : undefined;
+  const assessment = assessDisposition(encounter, pack, checks);
+  process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
+}
+
+/** Reads a JSON input file and validates it, failing as bad input (exit 2) with located problems. */
+export async function readInput<T>(
+  file: string,
+  what: string,
+  parse: (text: string) => ParseResult<T>,
+): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError("BAD_INPUT", `cannot read the ${what} file ${file}: ${reason}`);
+  }
+  const result = parse(text);
+  if (result.ok) return result.value;
+  failOnProblems(
+    result.problems.map((p) => ({ file, field: p.path, message: p.message })),
+    `invalid ${what}`,
+  );
+  throw new AppError("BAD_INPUT", `invalid ${what}: ${file}`);
 }
