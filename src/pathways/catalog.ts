@@ -1,0 +1,119 @@
+import {
+  CatalogInputSchema,
+  type PathwayInput,
+  type PathwayType,
+  type Period,
+  problemsFromZod,
+  type SchemaProblem,
+} from "./catalog-schema.ts";
+import { completeTexts, type Texts } from "./language.ts";
+import { deriveQuestions } from "./questions.ts";
+import type { Rule } from "./rule-types.ts";
+
+/** One version of a pathway's rules and the dates it applies between (both inclusive, open-ended if absent). */
+export interface RuleSet {
+  version: string;
+  effectiveFrom?: string;
+  effectiveTo?: string;
+  rules: Rule;
+}
+
+/** A pathway as the engine and the portal use it: every text in every language, rule sets in date order. */
+export interface Pathway {
+  id: string;
+  nation?: string;
+  type?: PathwayType;
+  example: boolean;
+  /** For people maintaining the catalogue: where the criteria come from, what to review. */
+  note?: string;
+  title: Texts;
+  summary: Texts;
+  documents: Texts[];
+  capacity?: { places: number; period: Period };
+  opens?: string;
+  closes?: string;
+  processingDays?: number;
+  ruleSets: RuleSet[];
+}
+
+export interface Catalog {
+  version?: string;
+  pathways: Pathway[];
+}
+
+export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: SchemaProblem[] };
+
+/** Validates a parsed JSON catalogue and normalises it; problems name the JSON path and what was expected. */
+export function parseCatalog(json: unknown): CatalogParse {
+  const parsed = CatalogInputSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
+  const pathways = parsed.data.pathways.map(normalisePathway);
+  const problems = [...duplicateIds(pathways), ...ruleSetProblems(pathways)];
+  problems.push(...deriveQuestions(pathways.flatMap((p) => p.ruleSets.map((s) => s.rules))).problems);
+  if (problems.length > 0) return { ok: false, problems };
+  const version = parsed.data.version === undefined ? undefined : String(parsed.data.version);
+  return { ok: true, catalog: { ...(version !== undefined && { version }), pathways } };
+}
+
+function normalisePathway(input: PathwayInput): Pathway {
+  const ruleSets: RuleSet[] = input.ruleSets
+    ? [...input.ruleSets].sort((a, b) => (a.effectiveFrom ?? "").localeCompare(b.effectiveFrom ?? ""))
+    : [{ version: "1", rules: input.rules as Rule }];
+  return {
+    id: input.id,
+    ...(input.nation !== undefined && { nation: input.nation }),
+    ...(input.type !== undefined && { type: input.type }),
+    example: input.example ?? false,
+    ...(input.note !== undefined && { note: input.note }),
+    title: completeTexts(input.title ?? input.id),
+    summary: completeTexts(input.summary ?? ""),
+    documents: (input.documents ?? []).map((d) => completeTexts(d)),
+    ...(input.capacity !== undefined && { capacity: input.capacity }),
+    ...(input.opens !== undefined && { opens: input.opens }),
+    ...(input.closes !== undefined && { closes: input.closes }),
+    ...(input.processingDays !== undefined && { processingDays: input.processingDays }),
+    ruleSets,
+  };
+}
+
+function duplicateIds(pathways: Pathway[]): SchemaProblem[] {
+  const seen = new Map<string, number>();
+  const problems: SchemaProblem[] = [];
+  pathways.forEach((p, index) => {
+    const first = seen.get(p.id);
+    if (first === undefined) seen.set(p.id, index);
+    else
+      problems.push({
+        path: `pathways[${index}].id`,
+        message: `"${p.id}" is already used by pathways[${first}]`,
+      });
+  });
+  return problems;
+}
+
+function ruleSetProblems(pathways: Pathway[]): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  pathways.forEach((p, index) => {
+    const versions = new Set<string>();
+    for (const set of p.ruleSets) {
+      const where = `pathways[${index}].ruleSets (version ${set.version})`;
+      if (versions.has(set.version)) problems.push({ path: where, message: "version given twice" });
+      versions.add(set.version);
+      if (set.effectiveFrom && set.effectiveTo && set.effectiveTo < set.effectiveFrom) {
+        problems.push({ path: where, message: "expected `effectiveTo` on or after `effectiveFrom`" });
+      }
+    }
+  });
+  return problems;
+}
+
+/** The rule set in effect on `onDate` (YYYY-MM-DD): the latest one started and not yet ended. */
+export function ruleSetOn(pathway: Pathway, onDate: string): RuleSet | undefined {
+  let found: RuleSet | undefined;
+  for (const set of pathway.ruleSets) {
+    if (set.effectiveFrom !== undefined && set.effectiveFrom > onDate) continue;
+    if (set.effectiveTo !== undefined && set.effectiveTo < onDate) continue;
+    found = set;
+  }
+  return found;
+}
