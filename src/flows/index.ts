@@ -1,0 +1,41 @@
+/**
+ * What other capabilities (and the flows store, service and routes) may use from flows: the parsers that turn
+ * official statistics files into {@link FlowRow}s (one shape for every source: `period` `YYYY-MM` or `YYYY`,
+ * `measure`, `value`, `dims` with snake_case keys and `*_iso` companions), the series helpers, the forecast
+ * and backtest engines, and surge detection. Everything here is pure: text or numbers in, values out.
+ */
+export { type BacktestMethod, type BacktestRow, backtestMethods, backtestSeries } from "./backtest.ts";
+export { citizenshipIso } from "./citizenship.ts";
+export { fiscalToCalendarMonth, fiscalYearOf } from "./fiscal-calendar.ts";
+export {
+  type FlowProblem,
+  type FlowRow,
+  type FlowSource,
+  flowSources,
+  type ParsedFlowFile,
+  problemLimit,
+} from "./flows-types.ts";
+export { type ForecastPoint, forecastSeries } from "./forecast.ts";
+export { type GenericSchema, genericSchemaSchema, parseGenericSchema } from "./generic-import.ts";
+export {
+  addMonths,
+  formatSeriesCsv,
+  type MonthlyPoint,
+  monthIndex,
+  parseSeriesCsv,
+} from "./monthly-series.ts";
+export { contentHash, detectSource, type ParseFlowOptions, parseFlowFile } from "./parse-flow-file.ts";
+export {
+  mergeSeries,
+  southwestBorderPatrolSeries,
+  sumMonthly,
+  venezuelansSouthwestSeries,
+} from "./reference-series.ts";
+export {
+  defaultSurgeThresholds,
+  type ForecastOutlier,
+  findForecastOutliers,
+  findYearOverYearSurges,
+  type SurgeThresholds,
+  type YearOverYearSurge,
+} from "./surge.ts";
