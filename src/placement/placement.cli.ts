@@ -1,6 +1,157 @@
+import { readFile, rename, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { cliAction, parseKeyValueList } from "../platform/cli-support.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import type { PlacementInput, PlacementOptions } from "./placement-types.ts";
+import type { solvePlacement } from "./solve-placement.ts";
+
+interface SolveFlags {
+  cases: string;
+  places: string;
+  scores: string;
+  out: string;
+  summary?: string;
+  explain?: string;
+  priority: string;
+  preferenceWeight: string;
+  tieWeight: string;
+  floors?: string;
+  timeLimit: string;
+  seed: string;
+}
 
 /** Registers the `hemisphere placement …` commands. */
 export function registerPlacementCommands(program: Command): void {
-  program.command("placement").description("placement commands (being built)");
+  const placement = program.command("placement").description("allocate resettlement cases to pledged places");
+  placement
+    .command("solve")
+    .description("assign cases to places, maximising the total score within capacities")
+    .requiredOption(
+      "--cases <file>",
+      "CASES.csv: case_id,size[,needs,languages,language_required,preferences,ties]",
+    )
+    .requiredOption(
+      "--places <file>",
+      "PLACES.csv: place_id,nation,capacity_persons[,capacity_cases,locality,services,languages]",
+    )
+    .requiredOption("--scores <file>", "SCORES.csv: case_id,place_id,score (a missing pair is not allowed)")
+    .requiredOption("--out <file>", "ASSIGN.csv to write: case_id,place_id,score")
+    .option("--summary <file>", "SUMMARY.json to write: objective, bound, gap, assigned, unassigned, seconds")
+    .option("--explain <file>", "EXPLAIN.csv to write: why each case went where it went")
+    .option(
+      "--priority <mode>",
+      "score: maximise total score; cases: most cases placed first, then score",
+      "score",
+    )
+    .option("--preference-weight <w>", "bonus for a family's first stated preference (scaled by rank)", "0")
+    .option("--tie-weight <w>", "bonus for a place where the family has relatives", "0")
+    .option("--floors <list>", "minimum cases per nation, e.g. CAN=40,MEX=25")
+    .option("--time-limit <seconds>", "time budget for the heuristic or HiGHS", "10")
+    .option("--seed <n>", "seed for the local search", "1")
+    .action(cliAction(runSolve));
+}
+
+async function runSolve(flags: SolveFlags): Promise<void> {
+  const started = performance.now();
+  const options = parseOptions(flags);
+  const [{ readPlacementInput }, { solvePlacement, PlacementInfeasibleError }] = await Promise.all([
+    import("./placement-input.ts"),
+    import("./solve-placement.ts"),
+  ]);
+  const texts = {
+    cases: { name: flags.cases, text: await readInput(flags.cases) },
+    places: { name: flags.places, text: await readInput(flags.places) },
+    scores: { name: flags.scores, text: await readInput(flags.scores) },
+  };
+  const { input, problems } = readPlacementInput(texts);
+  failOnProblems(problems, "placement input is not valid");
+  if (!input) throw new AppError("BAD_INPUT", "placement input is not valid");
+  const solved = await solvePlacement(input, options, () => performance.now()).catch((error: unknown) => {
+    if (error instanceof PlacementInfeasibleError) throw new AppError("BAD_INPUT", error.message);
+    throw error;
+  });
+  await writeOutputs(flags, input, solved, options, (performance.now() - started) / 1000);
+}
+
+async function writeOutputs(
+  flags: SolveFlags,
+  input: PlacementInput,
+  solved: Awaited<ReturnType<typeof solvePlacement>>,
+  options: PlacementOptions,
+  seconds: number,
+): Promise<void> {
+  const out = await import("./assignment-output.ts");
+  const { checkAssignment } = await import("./check-assignment.ts");
+  const { model, result } = solved;
+  const broken = checkAssignment(model, result.placeOf, options.nationFloors);
+  if (broken.length > 0)
+    throw new AppError("INTERNAL", `solver produced an invalid assignment: ${broken[0]}`);
+  await writeAtomically(flags.out, out.formatAssignmentCsv(input, model, result.placeOf));
+  if (flags.summary) await writeAtomically(flags.summary, out.formatSummary(result, seconds));
+  if (flags.explain) {
+    const { explainAssignment } = await import("./explain.ts");
+    await writeAtomically(
+      flags.explain,
+      out.formatExplanationCsv(input, explainAssignment(model, result.placeOf)),
+    );
+  }
+  const gap = (result.gap * 100).toFixed(3);
+  process.stderr.write(
+    `placement: ${result.assigned}/${model.n} cases placed, objective ${result.objective.toFixed(6)}, ` +
+      `bound ${result.bound.toFixed(6)}, gap ${gap}% (${result.method}) in ${seconds.toFixed(2)}s\n`,
+  );
+}
+
+/** Validates the numeric and enumerated flags (exit 2 on a bad value). */
+function parseOptions(flags: SolveFlags): PlacementOptions {
+  if (flags.priority !== "score" && flags.priority !== "cases") {
+    throw new AppError("BAD_INPUT", `--priority must be "score" or "cases", got "${flags.priority}"`);
+  }
+  const floors = new Map<string, number>();
+  for (const [nation, value] of parseKeyValueList(flags.floors ?? "", "--floors")) {
+    floors.set(nation.toUpperCase(), parseNumber(value, `--floors ${nation}`, { whole: true }));
+  }
+  return {
+    priority: flags.priority,
+    preferenceWeight: parseNumber(flags.preferenceWeight, "--preference-weight"),
+    tieWeight: parseNumber(flags.tieWeight, "--tie-weight"),
+    nationFloors: floors,
+    timeLimitSeconds: parseNumber(flags.timeLimit, "--time-limit", { positive: true }),
+    seed: parseNumber(flags.seed, "--seed", { whole: true }),
+  };
+}
+
+function parseNumber(
+  text: string,
+  flag: string,
+  rules: { whole?: boolean; positive?: boolean } = {},
+): number {
+  const value = Number(text);
+  const ok =
+    text.trim() !== "" &&
+    Number.isFinite(value) &&
+    (!rules.whole || (Number.isInteger(value) && value >= 0)) &&
+    (!rules.positive || value > 0);
+  if (!ok)
+    throw new AppError(
+      "BAD_INPUT",
+      `${flag}: expected a ${rules.whole ? "whole " : ""}number, got "${text}"`,
+    );
+  return value;
+}
+
+async function readInput(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
+    throw new AppError("BAD_INPUT", `${path}: ${reason}`);
+  }
+}
+
+/** Writes through a temporary file and a rename, so an interrupted run never leaves half a file. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content, "utf8");
+  await rename(temporary, path);
 }
