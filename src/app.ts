@@ -16,7 +16,13 @@ export function allMigrations(): Migration[] {
 export async function createApplication(config: Config, options: { database?: Database } = {}) {
   const platform = await startPlatform(config, { migrations: allMigrations(), ...options });
   const http = createHttpApp(platform, [
-    { path: "/auth", router: authRoutes(platform.sessions, { secureCookies: config.production }) },
+    {
+      path: "/auth",
+      router: authRoutes(platform.sessions, {
+        secureCookies: config.production,
+        trustProxy: config.trustProxy,
+      }),
+    },
     { path: "/", router: adminRoutes(platform.database.db, platform.users) },
     { path: "/", router: auditRoutes(platform.database.db) },
   ]);

@@ -16,6 +16,8 @@ export interface Config {
   keysFromEnv: string | undefined;
   /** Directory of the built web app served at `/`. */
   webDir: string;
+  /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 /** Reads and checks the configuration from environment variables. */
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === "production",
     keyFile: path.resolve(env.HEMISPHERE_KEY_FILE || path.join(dataDir, "keys.json")),
     keysFromEnv: env.HEMISPHERE_KEYS || undefined,
+    trustProxy: env.HEMISPHERE_TRUST_PROXY === "1",
     webDir: path.resolve(env.HEMISPHERE_WEB_DIR || new URL("../../web/dist", import.meta.url).pathname),
   };
 }

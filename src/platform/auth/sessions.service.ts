@@ -52,7 +52,12 @@ async function loadScope(
 }
 
 /** Sign-in with a password, cookie sessions, API tokens, and sign-out. */
-export function createSessionsService(database: Database, keyring: Keyring, throttle = new LoginThrottle()) {
+export function createSessionsService(
+  database: Database,
+  keyring: Keyring,
+  // Five failures lock one account for a while; a shared office address gets more room before it is blocked.
+  throttles = { account: new LoginThrottle(5), client: new LoginThrottle(50) },
+) {
   const { db } = database;
   return {
     /** Checks a password and opens a session; throttles repeated failures per e-mail and per client. */
@@ -60,8 +65,8 @@ export function createSessionsService(database: Database, keyring: Keyring, thro
       const email = input.email.trim().toLowerCase();
       const now = Date.now();
       const wait = Math.max(
-        throttle.retryAfter(`e:${email}`, now),
-        throttle.retryAfter(`c:${input.client}`, now),
+        throttles.account.retryAfter(email, now),
+        throttles.client.retryAfter(input.client, now),
       );
       if (wait > 0)
         throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", {
@@ -84,8 +89,8 @@ export function createSessionsService(database: Database, keyring: Keyring, thro
         : undefined;
       const ok = await verifyPassword(input.password, found?.password_hash ?? DUMMY_HASH);
       if (!login || !found || !ok || found.disabled) {
-        throttle.fail(`e:${email}`, now);
-        throttle.fail(`c:${input.client}`, now);
+        throttles.account.fail(email, now);
+        throttles.client.fail(input.client, now);
         if (login) {
           await inScope(db, { tenantId: login.tenant_id }, (tx) =>
             recordAudit(tx, systemScope(login.tenant_id, "auth"), {
@@ -97,7 +102,7 @@ export function createSessionsService(database: Database, keyring: Keyring, thro
         }
         throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
       }
-      throttle.succeed(`e:${email}`);
+      throttles.account.succeed(email);
       const issued = issueSessionSecret(login.tenant_id);
       const csrfToken = newCsrfToken();
       return inScope(db, { tenantId: login.tenant_id }, async (tx) => {

@@ -3,11 +3,15 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { ErrorBody, LoginRequest, SESSION_COOKIE, SessionResponse } from "../auth/auth.contract.ts";
 import type { SessionsService } from "../auth/sessions.service.ts";
 import { newRouter } from "../http/app-env.ts";
+import { clientAddress } from "../http/client-address.ts";
 import { requireSignedIn } from "../http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../http/route-helpers.ts";
 
 /** Sign-in, the current session, and sign-out. */
-export function authRoutes(sessions: SessionsService, options: { secureCookies: boolean }) {
+export function authRoutes(
+  sessions: SessionsService,
+  options: { secureCookies: boolean; trustProxy: boolean },
+) {
   const router = newRouter();
   router.openapi(
     createRoute({
@@ -25,7 +29,7 @@ export function authRoutes(sessions: SessionsService, options: { secureCookies: 
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const client = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+      const client = clientAddress(c, options.trustProxy);
       const result = await sessions.login({ ...body, client, requestId: c.get("requestId") });
       setCookie(c, SESSION_COOKIE, result.sessionSecret, {
         httpOnly: true,

@@ -1,0 +1,39 @@
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import type { SessionUser } from "../../src/platform/auth/auth.contract.ts";
+import { NotFoundPage } from "./pages/not-found/not-found-page.tsx";
+import { OverviewPage } from "./pages/overview/overview-page.tsx";
+import { capabilityAt, capabilityPage } from "./pages/routes.ts";
+import { SignInPage } from "./pages/sign-in/sign-in-page.tsx";
+import { usePath } from "./router.tsx";
+import { useSession } from "./session.tsx";
+import { AppShell } from "./ui/app-shell.tsx";
+
+/** Sign-in while nobody is signed in (the address is kept, so the page asked for opens afterwards). */
+export function App() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  if (state.status === "loading") {
+    return (
+      <p className="boot" aria-busy="true">
+        {t("loading")}
+      </p>
+    );
+  }
+  if (state.status === "signed-out") return <SignInPage expired={state.expired} />;
+  return <SignedIn user={state.user} />;
+}
+
+function SignedIn({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const path = usePath();
+  const capability = capabilityAt(path);
+  const Page = capability ? capabilityPage(capability) : undefined;
+  return (
+    <AppShell user={user}>
+      <Suspense fallback={<p aria-busy="true">{t("loading")}</p>}>
+        {path === "/" ? <OverviewPage /> : Page ? <Page /> : <NotFoundPage />}
+      </Suspense>
+    </AppShell>
+  );
+}
