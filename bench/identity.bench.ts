@@ -1,0 +1,248 @@
+// Identity engine benchmark: quality on public linkage sets and generated people, Dice speed in WebAssembly
+// against a plain-JavaScript popcount measured in the same run, and deduplication at scale.
+//   npm run bench:identity                      (everything; scale run of IDENTITY_BENCH_SCALE records, default 1,000,000)
+//   IDENTITY_BENCH_SCALE=0 npm run bench:identity   (skip the scale run)
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { encodeClk, fieldKeys, popcount } from "../src/identity/clk.ts";
+import { clusterPeople } from "../src/identity/cluster.ts";
+import { CLK_BYTES, createDiceScanner } from "../src/identity/dice-wasm.ts";
+import { type EncodedRecord, linkEncodings } from "../src/identity/encoded-link.ts";
+import { generatePeople } from "../src/identity/generator.ts";
+import { namePoolsFromLists } from "../src/identity/generator-names.ts";
+import { type LinkRow, linkPeople } from "../src/identity/link.ts";
+import { normalisePerson, type Person, type RawPerson } from "../src/identity/person.ts";
+import { seededRandom } from "../src/identity/random.ts";
+import { readPeopleCsv } from "../src/identity/records-csv.ts";
+
+const DATA = join(process.cwd(), "..", "shared", "data", "linkage");
+const FEBRL_MAP = new Map(
+  Object.entries({
+    given_name: "given_name",
+    surname: "surname",
+    address: "address_1",
+    city: "suburb",
+    postcode: "postcode",
+    region: "state",
+    date_of_birth: "date_of_birth",
+    document_number: "soc_sec_id",
+  }),
+);
+
+const load = (file: string, id: string, map: Map<string, string>): Person[] =>
+  readPeopleCsv(readFileSync(join(DATA, file), "utf8"), id, map).people.map(normalisePerson);
+
+const fmt = (x: number) => x.toFixed(4);
+function prf(tp: number, predicted: number, actual: number): string {
+  const p = tp / Math.max(predicted, 1);
+  const r = tp / Math.max(actual, 1);
+  return `precision ${fmt(p)} recall ${fmt(r)} F1 ${fmt((2 * p * r) / Math.max(p + r, 1e-9))}`;
+}
+
+function scoreLinks(rows: LinkRow[], isTrue: (l: string, r: string) => boolean, actual: number): string {
+  const likely = rows.filter((r) => r.band === "likely");
+  return prf(likely.filter((r) => isTrue(r.leftId, r.rightId)).length, likely.length, actual);
+}
+
+function scoreClusters(ids: string[], clusterIds: string[], truth: (id: string) => string): string {
+  const pairs = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
+  const count = (keys: string[]) =>
+    keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const both = pairs(count(ids.map((id, i) => `${clusterIds[i]}|${truth(id)}`)));
+  return prf(both, pairs(count(clusterIds)), pairs(count(ids.map(truth))));
+}
+
+function timed<T>(label: string, work: () => T): T {
+  const t = performance.now();
+  const value = work();
+  console.log(`  (${label}: ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  return value;
+}
+
+const key = fieldKeys(new TextEncoder().encode("benchmark-only-regional-secret-key"));
+const encode = (people: Person[]): EncodedRecord[] =>
+  people.map((p) => ({ id: p.id, clk: encodeClk(p, key) }));
+const febrlTruth = (id: string) => id.replace(/-(org|dup-\d+)$/, "");
+
+function febrl(): void {
+  console.log("\n== FEBRL4 link (5,000 x 5,000; unsupervised)");
+  const a = load("febrl_dataset4a.csv", "rec_id", FEBRL_MAP);
+  const b = load("febrl_dataset4b.csv", "rec_id", FEBRL_MAP);
+  const isTrue = (l: string, r: string) => febrlTruth(l) === febrlTruth(r);
+  console.log(
+    `link:          ${scoreLinks(
+      timed("link", () => linkPeople(a, b)),
+      isTrue,
+      5000,
+    )}   (recordlinkage ECM: F1 0.992)`,
+  );
+  const ea = encode(a);
+  const eb = encode(b);
+  console.log(
+    `link-encoded:  ${scoreLinks(
+      timed("link-encoded", () => linkEncodings(ea, eb)),
+      isTrue,
+      5000,
+    )}   (anonlink: P 1.000 R 0.992)`,
+  );
+  for (const file of ["febrl_dataset3.csv"]) {
+    const people = load(file, "rec_id", FEBRL_MAP);
+    const result = timed("dedupe", () => clusterPeople(people));
+    console.log(
+      `== ${file} dedupe: ${scoreClusters(
+        people.map((p) => p.id),
+        result.clusterIds,
+        febrlTruth,
+      )}`,
+    );
+  }
+  const splinkMap = new Map([
+    ["given_name", "first_name"],
+    ["surname", "surname"],
+    ["date_of_birth", "dob"],
+    ["city", "city"],
+    ["email", "email"],
+  ]);
+  const splink = load("splink_fake_1000.csv", "unique_id", splinkMap);
+  const truthRows = readFileSync(join(DATA, "splink_fake_1000.csv"), "utf8").trim().split("\n").slice(1);
+  const truth = new Map(truthRows.map((l) => [l.split(",")[0]!, l.split(",").at(-1)!]));
+  const sr = timed("dedupe", () => clusterPeople(splink));
+  console.log(
+    `== splink_fake_1000 dedupe: ${scoreClusters(
+      splink.map((p) => p.id),
+      sr.clusterIds,
+      (id) => truth.get(id)!,
+    )}`,
+  );
+}
+
+function generatedPeople(n: number, seed: number) {
+  const lists = (f: string) => readFileSync(join(DATA, f), "utf8");
+  const pools = namePoolsFromLists(
+    lists("popnames_common-forenames-by-country.csv"),
+    lists("popnames_common-surnames-by-country.csv"),
+  );
+  return generatePeople(n, seededRandom(seed), pools);
+}
+
+function generated(): void {
+  const n = 20_000;
+  console.log(`\n== generated Latin American and Haitian people (${n.toLocaleString("en-US")}, seed 7)`);
+  const g = generatedPeople(n, 7);
+  const people = g.map((x) => normalisePerson(x as unknown as RawPerson));
+  const truth = new Map(g.map((x) => [x.id, x.cluster_id]));
+  const result = timed("dedupe", () => clusterPeople(people));
+  console.log(
+    `dedupe:        ${scoreClusters(
+      people.map((p) => p.id),
+      result.clusterIds,
+      (id) => truth.get(id)!,
+    )}`,
+  );
+  const left = people.filter((p) => !p.id.includes("-d"));
+  const right = people.filter((p) => p.id.endsWith("-d1"));
+  const isTrue = (l: string, r: string) => `${l}-d1` === r;
+  console.log(
+    `link-encoded:  ${scoreLinks(linkEncodings(encode(left), encode(right)), isTrue, right.length)}  (originals vs first duplicates)`,
+  );
+}
+
+function jsPopcount32(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function diceSpeed(): void {
+  console.log("\n== Dice on 1024-bit encodings (one core)");
+  const n = 50_000;
+  const random = seededRandom(3);
+  const scanner = createDiceScanner();
+  const base = CLK_BYTES;
+  const pcs = base + n * CLK_BYTES;
+  const out = pcs + n * 4;
+  scanner.memory.grow(Math.ceil((out + n * 8) / 65536));
+  const bytes = new Uint8Array(scanner.memory.buffer);
+  for (let i = 0; i < (n + 1) * CLK_BYTES; i++) bytes[i] = random() < 0.5 ? 0x55 : Math.floor(random() * 256);
+  const ints = new Int32Array(scanner.memory.buffer);
+  for (let j = 0; j < n; j++)
+    ints[pcs / 4 + j] = popcount(bytes.subarray(base + j * CLK_BYTES, base + (j + 1) * CLK_BYTES));
+  const qpc = popcount(bytes.subarray(0, CLK_BYTES));
+  for (let r = 0; r < 20; r++) scanner.scan(0, base, n, pcs, qpc, 0.8, out);
+  const rounds = 200;
+  const wasm = measure(() => {
+    for (let r = 0; r < rounds; r++) scanner.scan(0, base, n, pcs, qpc, 0.8, out);
+  }, rounds * n);
+  const words = new Uint32Array(scanner.memory.buffer, 0, ((n + 1) * CLK_BYTES) / 4);
+  const jsRounds = 20;
+  let sink = 0;
+  const js = measure(() => {
+    for (let r = 0; r < jsRounds; r++) {
+      for (let j = 0; j < n; j++) {
+        let c = 0;
+        const off = 32 + j * 32;
+        for (let w = 0; w < 32; w++) c += jsPopcount32(words[w]! & words[off + w]!);
+        if (2 * c >= 0.8 * (qpc + ints[pcs / 4 + j]!)) sink++;
+      }
+    }
+  }, jsRounds * n);
+  console.log(`WebAssembly i64.popcnt: ${wasm.perCpu} M/s per core (${wasm.wall} M/s wall)`);
+  console.log(
+    `plain JavaScript:       ${js.perCpu} M/s per core (${js.wall} M/s wall) [${sink > -1 ? "ok" : ""}]`,
+  );
+  console.log(
+    `ratio WebAssembly / JavaScript: ${(Number(wasm.perCpu) / Number(js.perCpu)).toFixed(1)}x   (target >= 40 M/s)`,
+  );
+}
+
+function measure(work: () => void, comparisons: number) {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  work();
+  const wall = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(c).user / 1e6;
+  return {
+    wall: (comparisons / wall / 1e6).toFixed(1),
+    perCpu: (comparisons / Math.max(cpu, 1e-6) / 1e6).toFixed(1),
+  };
+}
+
+function scale(n: number): void {
+  if (n <= 0) return;
+  console.log(`\n== dedupe of ${n.toLocaleString("en-US")} generated records`);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let peak = 0;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 500);
+  const g = generatedPeople(n, 11);
+  const people = g.map((x) => normalisePerson(x as unknown as RawPerson));
+  const truth = new Map(g.map((x) => [x.id, x.cluster_id]));
+  g.length = 0;
+  let last = 0;
+  const result = clusterPeople(people, {
+    onStage: (s) => console.log(`  ${s} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
+    onScored: (done, total) => {
+      if (done - last < total / 10 && done !== total) return;
+      last = done;
+      console.log(`  scored ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} pairs`);
+    },
+  });
+  clearInterval(sample);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `dedupe:        ${scoreClusters(
+      people.map((p) => p.id),
+      result.clusterIds,
+      (id) => truth.get(id)!,
+    )}`,
+  );
+  console.log(
+    `time ${seconds.toFixed(0)} s wall, ${(process.cpuUsage(cpu).user / 1e6).toFixed(0)} s CPU; peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB   (target < 300 s, < 4 GiB)`,
+  );
+}
+
+diceSpeed();
+febrl();
+generated();
+scale(Number(process.env.IDENTITY_BENCH_SCALE ?? 1_000_000));

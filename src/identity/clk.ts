@@ -1,0 +1,118 @@
+import { createHmac } from "node:crypto";
+import { dateDigits } from "./dates.ts";
+import type { Person } from "./person.ts";
+
+/**
+ * Cryptographic long-term keys (CLKs): each field's features (letter pairs, date parts) are hashed with
+ * a keyed HMAC into one 1024-bit Bloom filter. Without the key nobody can test a guessed name against an
+ * encoding; with it, similar records still share most bits, so Dice similarity stands in for comparison.
+ */
+export const CLK_BITS = 1024;
+
+/** How many hash insertions a field may make in total: its share of the filter, whatever its length. */
+export interface FieldBudget {
+  feature: string;
+  budget: number;
+  features: (p: Person) => string[];
+}
+
+/** Letter pairs of a text with padding, so first and last letters count too ("ana" → _a an na a_). */
+export function bigrams(text: string): string[] {
+  if (text === "") return [];
+  const padded = `_${text}_`;
+  const out: string[] = [];
+  for (let i = 0; i < padded.length - 1; i++) out.push(padded.slice(i, i + 2));
+  return out;
+}
+
+/** Date features: year, month, day and the unordered day–month pair, so a swapped day and month still agree. */
+export function dateFeatures(p: Person): string[] {
+  const d = p.dob;
+  if (!d) return [];
+  const out = [`y${d.year}`, `y${Math.floor(d.year / 10)}x`];
+  if (d.month) out.push(`m${d.month}`);
+  if (d.day) out.push(`d${d.day}`);
+  if (d.month && d.day)
+    out.push(`md${Math.min(d.month, d.day)}-${Math.max(d.month, d.day)}`, `f${dateDigits(d)}`);
+  return out;
+}
+
+/**
+ * Default bit budgets. Given names and surnames share one key space ("name"), so a record whose
+ * given name and surname were swapped still shares its bits.
+ */
+export const DEFAULT_BUDGETS: readonly FieldBudget[] = [
+  { feature: "name", budget: 150, features: (p) => p.given.flatMap(bigrams) },
+  { feature: "name", budget: 150, features: (p) => p.surnames.flatMap(bigrams) },
+  { feature: "dob", budget: 110, features: dateFeatures },
+  { feature: "sex", budget: 10, features: (p) => (p.sex ? [p.sex] : []) },
+  { feature: "document", budget: 100, features: (p) => bigrams(p.document) },
+  { feature: "phone", budget: 80, features: (p) => bigrams(p.phone) },
+  { feature: "email", budget: 80, features: (p) => bigrams(p.email) },
+  { feature: "address", budget: 100, features: (p) => bigrams(p.address) },
+  { feature: "city", budget: 60, features: (p) => bigrams(p.city) },
+  { feature: "postcode", budget: 60, features: (p) => bigrams(p.postcode) },
+  { feature: "region", budget: 20, features: (p) => (p.region ? [p.region] : []) },
+  { feature: "birth_place", budget: 50, features: (p) => bigrams(p.birthPlace) },
+  { feature: "nationality", budget: 20, features: (p) => (p.nationality ? [p.nationality] : []) },
+];
+
+/** Derives one key per feature space from the shared secret, so spaces never collide by design. */
+export function fieldKeys(secret: Uint8Array, budgets: readonly FieldBudget[] = DEFAULT_BUDGETS) {
+  const keys = new Map<string, Buffer>();
+  for (const b of budgets) {
+    if (!keys.has(b.feature))
+      keys.set(b.feature, createHmac("sha256", secret).update(`clk:${b.feature}`).digest());
+  }
+  return keys;
+}
+
+/** Encodes a normalised person as a 1024-bit CLK (128 bytes). */
+export function encodeClk(
+  person: Person,
+  keys: Map<string, Buffer>,
+  budgets: readonly FieldBudget[] = DEFAULT_BUDGETS,
+): Uint8Array {
+  const filter = new Uint8Array(CLK_BITS / 8);
+  for (const field of budgets) {
+    const features = field.features(person);
+    if (features.length === 0) continue;
+    const k = Math.max(1, Math.round(field.budget / features.length));
+    const key = keys.get(field.feature)!;
+    for (const feature of features) setBits(filter, key, feature, k);
+  }
+  return filter;
+}
+
+/** Double hashing: one HMAC gives two numbers, and position i is h1 + i·h2 (mod 1024). */
+function setBits(filter: Uint8Array, key: Buffer, feature: string, k: number): void {
+  const digest = createHmac("sha256", key).update(feature).digest();
+  const h1 = digest.readUInt32BE(0);
+  const h2 = digest.readUInt32BE(4) | 1;
+  for (let i = 0; i < k; i++) {
+    const bit = (h1 + Math.imul(i, h2)) >>> 0;
+    const pos = bit % CLK_BITS;
+    filter[pos >>> 3]! |= 1 << (pos & 7);
+  }
+}
+
+/** Number of set bits. */
+export function popcount(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) n += BYTE_BITS[b]!;
+  return n;
+}
+
+const BYTE_BITS = Uint8Array.from({ length: 256 }, (_, i) => {
+  let c = 0;
+  for (let v = i; v; v >>= 1) c += v & 1;
+  return c;
+});
+
+/** Dice similarity of two encodings: 2·|A∧B| / (|A| + |B|), 0 when both are empty. */
+export function diceSimilarity(a: Uint8Array, b: Uint8Array): number {
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) shared += BYTE_BITS[a[i]! & b[i]!]!;
+  const total = popcount(a) + popcount(b);
+  return total === 0 ? 0 : (2 * shared) / total;
+}

@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import { startProgress } from "../platform/progress.ts";
+import { encodeClk, fieldKeys } from "./clk.ts";
+import { encodedLine, linkEncodings, parseEncodedLines } from "./encoded-link.ts";
+import { loadPeople, readInputFile, writeLinks } from "./identity-run.cli.ts";
+
+/** Reads the shared secret; an absent, empty or short key is bad input (never a silent default key). */
+export function readKey(file: string): Uint8Array {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new AppError("BAD_INPUT", `${file}: cannot read the key file (${(error as Error).message})`);
+  }
+  const text = bytes.toString("utf8").trim();
+  if (text.length < 16) {
+    throw new AppError(
+      "BAD_INPUT",
+      `${file}: the key must hold at least 16 characters of secret, got ${text.length}`,
+    );
+  }
+  return new TextEncoder().encode(text);
+}
+
+/** `identity encode`: a CSV of people in, one {id, clk} per line out. */
+export async function runEncode(
+  file: string,
+  opts: { keyFile: string; id: string; map: string; out: string },
+): Promise<void> {
+  const keys = fieldKeys(readKey(opts.keyFile));
+  const people = loadPeople(file, opts.id, opts.map);
+  const progress = startProgress({ label: "encoding", total: people.length });
+  const lines = people.map((p) => {
+    progress.tick();
+    return encodedLine({ id: p.id, clk: encodeClk(p, keys) });
+  });
+  progress.done();
+  writeFileSync(opts.out, `${lines.join("\n")}\n`);
+  process.stderr.write(`${opts.out}: ${people.length} encodings\n`);
+}
+
+function loadEncodings(file: string) {
+  const { records, problems } = parseEncodedLines(readInputFile(file));
+  failOnProblems(
+    problems.map((p) => ({ ...p, file })),
+    `${file} cannot be read as encodings`,
+  );
+  return records;
+}
+
+function parseDice(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new AppError("BAD_INPUT", `${option} must be a Dice similarity in (0, 1], got "${text}"`);
+  }
+  return value;
+}
+
+/** `identity link-encoded`: two encoding files in, the same link rows as `identity link` out. */
+export async function runLinkEncoded(
+  a: string,
+  b: string,
+  opts: { out: string; likely: string; possible: string },
+): Promise<void> {
+  const likely = parseDice(opts.likely, "--likely");
+  const possible = parseDice(opts.possible, "--possible");
+  const left = loadEncodings(a);
+  const right = loadEncodings(b);
+  const progress = startProgress({ label: "comparing encodings", total: left.length });
+  let done = 0;
+  const rows = linkEncodings(left, right, {
+    likely,
+    possible,
+    onProgress: (n) => {
+      progress.tick(n - done);
+      done = n;
+    },
+  });
+  progress.done();
+  writeLinks(opts.out, rows);
+  const likelyCount = rows.filter((r) => r.band === "likely").length;
+  process.stderr.write(
+    `${opts.out}: ${likelyCount} likely and ${rows.length - likelyCount} possible pairs\n`,
+  );
+}

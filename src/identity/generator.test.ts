@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { generatePeople } from "./generator.ts";
+import { corruptPerson } from "./generator-corrupt.ts";
+import { builtInNamePools } from "./generator-names.ts";
+import { seededRandom } from "./random.ts";
+
+describe("generatePeople", () => {
+  it("is reproducible from its seed and differs across seeds", () => {
+    const a = generatePeople(200, seededRandom(1), builtInNamePools());
+    expect(generatePeople(200, seededRandom(1), builtInNamePools())).toEqual(a);
+    expect(generatePeople(200, seededRandom(2), builtInNamePools())).not.toEqual(a);
+    expect(a).toHaveLength(200);
+  });
+
+  it("makes about the asked share of duplicates, each tied to its person", () => {
+    const people = generatePeople(5000, seededRandom(3), builtInNamePools(), { duplicateShare: 0.3 });
+    const dups = people.filter((p) => p.id.includes("-d"));
+    expect(dups.length / people.length).toBeGreaterThan(0.2);
+    expect(dups.length / people.length).toBeLessThan(0.4);
+    for (const d of dups.slice(0, 50)) expect(d.cluster_id).toBe(`c${d.id.split("-")[0]!.slice(1)}`);
+    expect(new Set(people.map((p) => p.nationality))).toContain("HT");
+  });
+
+  it("corrupts a copy without touching the original", () => {
+    const [original] = generatePeople(1, seededRandom(9), builtInNamePools());
+    const before = { ...original! };
+    const random = seededRandom(4);
+    const copies = Array.from({ length: 20 }, () => corruptPerson(random, original!));
+    expect(original).toEqual(before);
+    expect(copies.some((c) => JSON.stringify(c) !== JSON.stringify(original))).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseKeyValueList } from "../platform/cli-support.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import { startProgress } from "../platform/progress.ts";
+import { clusterPeople } from "./cluster.ts";
+import type { MatchCliOptions } from "./identity.cli.ts";
+import { type LinkRow, linkPeople, type MatchOptions } from "./link.ts";
+import { normalisePerson, type Person, type RawPerson } from "./person.ts";
+import { readPeopleCsv } from "./records-csv.ts";
+
+/** Reads a file's text, turning a missing or unreadable file into bad input. */
+export function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new AppError("BAD_INPUT", `${file}: cannot read the file (${(error as Error).message})`);
+  }
+}
+
+/** Reads and checks raw records from a CSV file; every problem is reported with its line, then exit 2. */
+export function loadRawPeople(file: string, id: string, mapText: string): RawPerson[] {
+  const requested = parseKeyValueList(mapText ?? "", "--map");
+  const { people, problems } = readPeopleCsv(readInputFile(file), id, requested);
+  failOnProblems(
+    problems.map((p) => ({ ...p, file })),
+    `${file} cannot be read as people`,
+  );
+  return people;
+}
+
+/** Loads and normalises people, with progress, and warns about dates it could not read. */
+export function loadPeople(file: string, id: string, mapText: string): Person[] {
+  const raw = loadRawPeople(file, id, mapText);
+  const progress = startProgress({ label: `normalising ${file}`, total: raw.length });
+  const people = raw.map((r) => {
+    progress.tick();
+    return normalisePerson(r);
+  });
+  progress.done();
+  const unreadable = people.filter((p) => p.dobUnreadable).length;
+  if (unreadable > 0) {
+    process.stderr.write(`warning: ${file}: ${unreadable} date(s) of birth not readable, taken as missing\n`);
+  }
+  return people;
+}
+
+/** Progress hooks that print stages and a bar while pairs are scored. */
+export function progressHooks(seedText: string): MatchOptions {
+  const seed = Number(seedText);
+  if (!Number.isInteger(seed))
+    throw new AppError("BAD_INPUT", `--seed must be a whole number, got "${seedText}"`);
+  let bar: ReturnType<typeof startProgress> | null = null;
+  let done = 0;
+  return {
+    seed,
+    onStage: (stage) => process.stderr.write(`${stage}\n`),
+    onScored: (n, total) => {
+      bar ??= startProgress({ label: "scoring pairs", total });
+      bar.tick(n - done);
+      done = n;
+      if (n === total) bar.done();
+    },
+  };
+}
+
+/** Writes link rows as left_id,right_id,score,band. */
+export function writeLinks(file: string, rows: LinkRow[]): void {
+  const lines = rows.map(
+    (r) => `${csvValue(r.leftId)},${csvValue(r.rightId)},${r.score.toFixed(4)},${r.band}`,
+  );
+  writeFileSync(file, `left_id,right_id,score,band\n${lines.join("\n")}${lines.length ? "\n" : ""}`);
+}
+
+/** Quotes a CSV value when it needs it. */
+export function csvValue(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** `identity link`: two files in, likely (one-to-one) and possible pairs out. */
+export async function runLink(left: string, right: string, opts: MatchCliOptions): Promise<void> {
+  const a = loadPeople(left, opts.id, opts.map);
+  const b = loadPeople(right, opts.id, opts.map);
+  const rows = linkPeople(a, b, progressHooks(opts.seed));
+  writeLinks(opts.out, rows);
+  const likely = rows.filter((r) => r.band === "likely").length;
+  process.stderr.write(`${opts.out}: ${likely} likely and ${rows.length - likely} possible pairs\n`);
+}
+
+/** `identity dedupe`: one file in, a cluster id for every record out. */
+export async function runDedupe(file: string, opts: MatchCliOptions & { pairs?: string }): Promise<void> {
+  const people = loadPeople(file, opts.id, opts.map);
+  const result = clusterPeople(people, progressHooks(opts.seed));
+  const lines = people.map((p, i) => `${csvValue(p.id)},${csvValue(result.clusterIds[i]!)}`);
+  writeFileSync(opts.out, `id,cluster_id\n${lines.join("\n")}\n`);
+  if (opts.pairs) writeLinks(opts.pairs, result.pairs);
+  const clusters = new Set(result.clusterIds).size;
+  process.stderr.write(`${opts.out}: ${people.length} records in ${clusters} clusters\n`);
+}

@@ -1,0 +1,157 @@
+import { COMPARISONS, GIVEN, SURNAME } from "./compare.ts";
+import type { Person } from "./person.ts";
+
+/** Fellegi–Sunter parameters: m and u per comparison and level, and the share of matches among candidates. */
+export interface MatchModel {
+  m: number[][];
+  u: number[][];
+  lambda: number;
+  /** log2(m/u) per comparison and level. */
+  weights: number[][];
+  tf: TermFrequencies;
+}
+
+/** How often each full given name and surname occurs, so a shared rare name counts for more than García. */
+export interface TermFrequencies {
+  total: number;
+  given: Map<string, number>;
+  surname: Map<string, number>;
+  /** Chance that two random records share a given name / a surname exactly. */
+  givenCollision: number;
+  surnameCollision: number;
+}
+
+const FLOOR = 1e-5;
+
+/** Counts full given names and surnames over every record to be matched. */
+export function termFrequencies(people: Iterable<Person>): TermFrequencies {
+  const given = new Map<string, number>();
+  const surname = new Map<string, number>();
+  let total = 0;
+  for (const p of people) {
+    total++;
+    if (p.givenText) given.set(p.givenText, (given.get(p.givenText) ?? 0) + 1);
+    if (p.surnameText) surname.set(p.surnameText, (surname.get(p.surnameText) ?? 0) + 1);
+  }
+  return {
+    total,
+    given,
+    surname,
+    givenCollision: collision(given),
+    surnameCollision: collision(surname),
+  };
+}
+
+function collision(counts: Map<string, number>): number {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  let sum = 0;
+  for (const c of counts.values()) sum += (c / n) * (c / n);
+  return Math.max(sum, FLOOR);
+}
+
+/** A starting model: matches mostly agree, u from the level shares of random pairs. */
+export function initialModel(randomLevelShares: number[][], tf: TermFrequencies, lambda: number): MatchModel {
+  const m = COMPARISONS.map((c) => {
+    const top = 0.85;
+    const rest = (1 - top) / (c.levels - 1);
+    return Array.from({ length: c.levels }, (_, l) => (l === c.levels - 1 ? top : rest));
+  });
+  const u = randomLevelShares.map((row) => row.map((x) => Math.max(x, FLOOR)));
+  return withWeights({ m, u, lambda, weights: [], tf });
+}
+
+/** Recomputes log2(m/u) after m or u changed. */
+export function withWeights(model: Omit<MatchModel, "weights"> & { weights?: number[][] }): MatchModel {
+  const weights = model.m.map((row, f) =>
+    row.map((mv, l) => Math.log2(Math.max(mv, FLOOR) / Math.max(model.u[f]![l]!, FLOOR))),
+  );
+  return { ...model, weights };
+}
+
+/** Term-frequency adjustment of an exact name agreement: positive for rare names, negative for common ones. */
+export function tfAdjustment(tf: TermFrequencies, a: Person, b: Person, levels: ArrayLike<number>): number {
+  let adj = 0;
+  if (levels[GIVEN] === 4 && a.givenText === b.givenText) {
+    const share = (tf.given.get(a.givenText) ?? 1) / tf.total;
+    adj += clamp(Math.log2(tf.givenCollision / Math.max(share, FLOOR)), -3, 3);
+  }
+  if (levels[SURNAME] === 4 && a.surnameText === b.surnameText) {
+    const share = (tf.surname.get(a.surnameText) ?? 1) / tf.total;
+    adj += clamp(Math.log2(tf.surnameCollision / Math.max(share, FLOOR)), -3, 3);
+  }
+  return adj;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/** Match weight (log2 odds) of a comparison vector, prior included, without term frequencies. */
+export function vectorWeight(model: MatchModel, levels: ArrayLike<number>): number {
+  let w = Math.log2(model.lambda / (1 - model.lambda));
+  for (let f = 0; f < model.weights.length; f++) {
+    const l = levels[f]!;
+    if (l >= 0) w += model.weights[f]![l]!;
+  }
+  return w;
+}
+
+/** Probability of a match from a match weight. */
+export function weightToProbability(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}
+
+/**
+ * Learns m, u and the match share by expectation–maximisation on comparison patterns and their counts,
+ * without labels. EM runs on the core identity fields first (`core`), because fields that move together
+ * (nationality and birth place) would otherwise be taken for the sign of a match; the other fields then
+ * get their m and u from one step with the core fields' posteriors.
+ */
+export function estimateByEm(
+  start: MatchModel,
+  patterns: Map<string, number>,
+  core: readonly boolean[],
+  iterations = 60,
+): MatchModel {
+  const rows = [...patterns].map(([key, count]) => ({ levels: key.split(",").map(Number), count }));
+  const coreRows = rows.map((r) => ({ count: r.count, levels: r.levels.map((l, f) => (core[f] ? l : -1)) }));
+  let model = start;
+  for (let it = 0; it < iterations; it++) {
+    const next = emStep(model, coreRows, core);
+    const moved = Math.abs(next.lambda - model.lambda) / model.lambda;
+    model = next;
+    if (moved < 1e-6) break;
+  }
+  const posteriors = coreRows.map((r) => weightToProbability(vectorWeight(model, r.levels)));
+  return { ...emStep(model, rows, null, posteriors), lambda: model.lambda };
+}
+
+function emStep(
+  model: MatchModel,
+  rows: { levels: number[]; count: number }[],
+  only: readonly boolean[] | null,
+  posteriors?: number[],
+): MatchModel {
+  const mSum = COMPARISONS.map((c) => new Array<number>(c.levels).fill(1e-3));
+  const uSum = COMPARISONS.map((c) => new Array<number>(c.levels).fill(1e-3));
+  let matches = 0;
+  let total = 0;
+  rows.forEach((row, r) => {
+    const post = posteriors?.[r] ?? weightToProbability(vectorWeight(model, row.levels));
+    const pm = post * row.count;
+    const pu = (1 - post) * row.count;
+    matches += pm;
+    total += row.count;
+    row.levels.forEach((l, f) => {
+      if (l < 0) return;
+      mSum[f]![l]! += pm;
+      uSum[f]![l]! += pu;
+    });
+  });
+  const norm = (sums: number[][]) => sums.map((r) => r.map((x) => x / r.reduce((a, b) => a + b, 0)));
+  const lambda = clamp(matches / Math.max(total, 1), 1e-12, 0.999);
+  const m = norm(mSum).map((row, f) => (only && !only[f] ? model.m[f]! : row));
+  const u = norm(uSum).map((row, f) => (only && !only[f] ? model.u[f]! : row));
+  return withWeights({ ...model, m, u, lambda });
+}
