@@ -22,6 +22,12 @@ export async function runServer(options: ServeOptions): Promise<void> {
     throw new AppError("FORBIDDEN", "demo mode is refused when NODE_ENV=production");
   const started = performance.now();
   const app = await createApplication(config);
+  if (config.production && app.platform.database.kind === "pglite") {
+    // The embedded database survives a killed process but does not force commits to disk (see docs/durability.md).
+    process.stderr.write(
+      "warning: the embedded database does not fsync; use DATABASE_URL for personal records in production\n",
+    );
+  }
   if (options.demo) {
     const created = await seedDemoUsers(app.platform);
     if (created > 0) process.stderr.write(`demo: created ${created} demo users\n`);
