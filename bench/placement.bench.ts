@@ -3,7 +3,7 @@
 import { buildLinearModel } from "../src/placement/highs-model.ts";
 import { type HighsOutcome, runHighs } from "../src/placement/highs-runner.ts";
 import { generateInstance, type InstanceSpec } from "../src/placement/instance-generator.ts";
-import { buildModel } from "../src/placement/placement-model.ts";
+import { buildModel, type PlacementModel } from "../src/placement/placement-model.ts";
 import { solvePlacement } from "../src/placement/solve-placement.ts";
 
 const args = process.argv.slice(2);
@@ -42,11 +42,22 @@ async function ours(spec: InstanceSpec, timeLimitSeconds: number) {
   return { input, run };
 }
 
+/**
+ * Σ weight·x of HiGHS's primal vector, computed here: the comparison must not depend on the sign
+ * convention HiGHS uses when it reports the objective (it minimises internally).
+ */
+function primalValue(model: PlacementModel, primal: ArrayLike<number> | undefined): number {
+  if (!primal) return Number.NaN;
+  let total = 0;
+  for (let k = 0; k < model.weight.length; k++) total += model.weight[k]! * (primal[k] ?? 0);
+  return total;
+}
+
 async function highs(
   spec: InstanceSpec,
   integer: boolean,
   seconds: number,
-): Promise<Timed<HighsOutcome> | undefined> {
+): Promise<(Timed<HighsOutcome> & { value: HighsOutcome; primalValue: number }) | undefined> {
   const model = buildModel(generateInstance(spec));
   const run = await timed(() =>
     runHighs(buildLinearModel(model), { integer, timeLimitSeconds: seconds }),
@@ -56,11 +67,14 @@ async function highs(
   });
   if (!run) return undefined;
   const o = run.value;
+  const value = primalValue(model, o.primal);
+  // A maximisation bound is never below a feasible value; a reported bound of the other sign is flipped.
+  const bound = !(o.bound < value - 1e-6 * Math.abs(value)) ? o.bound : -o.bound;
   console.log(
     `  HiGHS  ${(integer ? "MILP" : "LP").padEnd(9)} wall ${fmt(run.wall)}s cpu ${fmt(run.cpu)}s  status ${o.status}  ` +
-      `objective ${fmt(o.objective, 6)}  bound ${fmt(o.bound, 6)}  (limit ${seconds}s)`,
+      `Σw·x ${fmt(value, 6)} (reported ${fmt(o.objective, 6)})  bound ${fmt(bound, 6)}  (limit ${seconds}s)`,
   );
-  return run;
+  return { ...run, value: { ...o, bound }, primalValue: value };
 }
 
 async function unitClass(): Promise<void> {
@@ -71,14 +85,17 @@ async function unitClass(): Promise<void> {
   const milp = flag("--skip-milp") ? undefined : await highs(spec, true, highsSeconds);
   const objective = mine.run.value.result.objective;
   if (lp) {
-    const same = Math.abs(lp.value.objective - objective) <= 1e-6 * Math.abs(objective);
+    const same =
+      lp.value.status === "optimal" && Math.abs(lp.primalValue - objective) <= 1e-6 * Math.abs(objective);
     console.log(
-      `  LP optimum equals ours: ${same}; speed-up vs HiGHS LP ×${fmt(lp.wall / mine.run.wall, 1)}`,
+      `  LP optimum equals ours: ${same} (Σw·x ${fmt(lp.primalValue, 6)} vs ${fmt(objective, 6)}); ` +
+        `speed-up vs HiGHS LP ×${fmt(lp.wall / mine.run.wall, 1)} wall, ×${fmt(lp.cpu / mine.run.cpu, 1)} cpu`,
     );
   }
   if (milp)
     console.log(
-      `  speed-up vs HiGHS MILP ×${fmt(milp.wall / mine.run.wall, 1)} (MILP status ${milp.value.status})`,
+      `  speed-up vs HiGHS MILP ×${fmt(milp.wall / mine.run.wall, 1)} wall, ×${fmt(milp.cpu / mine.run.cpu, 1)} cpu ` +
+        `(MILP status ${milp.value.status})`,
     );
 }
 
@@ -96,12 +113,21 @@ async function familyClass(): Promise<void> {
   console.log(`    HiGHS bound after ${highsSeconds}s, in a tenth of the time)`);
   const mine = await ours(spec, highsSeconds / 10);
   const milp = await highs(spec, true, highsSeconds);
-  if (!milp) return;
   const r = mine.run.value.result;
-  const toBound = 1 - r.objective / milp.value.bound;
+  if (!milp) {
+    // Our bound is the LP bound, which no MILP bound exceeds: the gap to it is the honest upper estimate.
+    console.log(
+      `  HiGHS proved no bound within its limit; ours vs our own LP bound: ${fmt(r.gap * 100, 4)}% below ` +
+        "(target ≤ 0.5%)",
+    );
+    return;
+  }
+  const best = Math.min(milp.value.bound, r.bound);
   console.log(
-    `  ours vs HiGHS bound: ${fmt(toBound * 100, 4)}% below; vs HiGHS incumbent: ` +
-      `${fmt((r.objective / milp.value.objective - 1) * 100, 4)}%; cpu-time ratio ${fmt(mine.run.cpu / milp.cpu, 3)}`,
+    `  ours vs HiGHS bound: ${fmt((1 - r.objective / milp.value.bound) * 100, 4)}% below; vs the best bound ` +
+      `(min of HiGHS's and ours): ${fmt((1 - r.objective / best) * 100, 4)}% below (target ≤ 0.5%); vs HiGHS ` +
+      `incumbent: ${fmt((r.objective / milp.primalValue - 1) * 100, 4)}%; time ratio ${fmt(mine.run.wall / milp.wall, 3)} ` +
+      `wall, ${fmt(mine.run.cpu / milp.cpu, 3)} cpu (target ≤ 0.1)`,
   );
 }
 

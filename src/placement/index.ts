@@ -11,3 +11,4 @@ export type {
   PlacementResult,
 } from "./placement-types.ts";
 export { PlacementInfeasibleError, solvePlacement } from "./solve-placement.ts";
+export { solveTransportation, type TransportationSolution } from "./transportation.ts";

@@ -3,6 +3,7 @@ import { minimiseLagrangian } from "./lagrangian.ts";
 import { candidatePlaces, improvePacking } from "./local-search.ts";
 import { denseWeights, Packing } from "./packing.ts";
 import type { PlacementModel } from "./placement-model.ts";
+import { patternSolution } from "./size-patterns.ts";
 
 /** Settings of the heuristic; the clock comes in as an argument. */
 export interface HeuristicSettings {
@@ -22,8 +23,9 @@ export interface HeuristicSolution {
 
 /**
  * Places families under persons capacity (a multiple-knapsack problem): Lagrangian prices give the bound
- * and steer greedy constructions; local search repairs and improves the best one; a final pass places any
- * family that still fits, so a family is left out only when nothing fits.
+ * (the LP bound); rounding the LP's size patterns and solving the typed slots exactly gives candidates
+ * (size-patterns.ts); local search improves the best one; a final pass places any family that still fits,
+ * so a family is left out only when nothing fits.
  */
 export function solveKnapsack(model: PlacementModel, settings: HeuristicSettings): HeuristicSolution {
   const started = settings.now();
@@ -32,25 +34,29 @@ export function solveKnapsack(model: PlacementModel, settings: HeuristicSettings
   const weight = denseWeights(model, settings.countWeight);
   const random = seededRandom(settings.seed);
   const order = shuffled(model.n, random);
+  // A quick greedy gives the subgradient steps their target; the real candidates come from rounding.
   let best = construct(model, weight, new Float64Array(model.m), new Float64Array(model.m));
-  const candidates = candidatePlaces(best, 12);
-  improvePacking(best, candidates, order, outOfTime);
   const iterations = model.n * model.m > 5e6 ? 300 : 1000;
   const multipliers = minimiseLagrangian(
     model,
     () => best.value,
     iterations,
     (current, it) => {
-      if (it % 50 !== 49 || outOfTime()) return;
-      const trial = construct(model, weight, current.persons, current.cases);
-      improvePacking(trial, candidates, order, () => settings.now() > started + (deadline - started) / 2);
-      if (trial.value > best.value) best = trial;
+      // Rounding the LP patterns of several price vectors: each is cheap and they differ where ties fall.
+      if (it % 150 === 149 && it >= iterations / 3) {
+        const trial = patternSolution(model, weight, current);
+        fillRemaining(trial);
+        if (trial.value > best.value) best = trial;
+      }
+      // The descent gets at most 40% of the budget; the rest goes to rounding and local search.
+      return it >= 300 && settings.now() > started + 0.4 * (deadline - started);
     },
   );
-  const trial = construct(model, weight, multipliers.persons, multipliers.cases);
-  improvePacking(trial, candidates, order, outOfTime);
-  if (trial.value > best.value) best = trial;
-  improvePacking(best, candidates, shuffled(model.n, random), outOfTime);
+  const rounded = patternSolution(model, weight, multipliers);
+  fillRemaining(rounded);
+  if (rounded.value > best.value) best = rounded;
+  const candidates = candidatePlaces(best, 12);
+  improvePacking(best, candidates, order, outOfTime);
   fillRemaining(best);
   const bound = settings.countWeight > 0 ? multipliers.bound : Math.max(multipliers.bound, best.value);
   return { placeOf: best.placeOf, value: best.value, bound };

@@ -55,7 +55,8 @@ export function minimiseLagrangian(
   model: PlacementModel,
   target: () => number,
   iterations: number,
-  onIteration?: (multipliers: Multipliers, iteration: number) => void,
+  /** Called after each step; returning true stops the descent (a time budget). */
+  onIteration?: (multipliers: Multipliers, iteration: number) => boolean | undefined,
 ): Multipliers {
   const { m } = model;
   const persons = new Float64Array(m);
@@ -80,7 +81,7 @@ export function minimiseLagrangian(
       scale /= 2;
       stall = 0;
     }
-    onIteration?.(best, it);
+    if (onIteration?.(best, it)) break;
     let norm = 0;
     for (let p = 0; p < m; p++) {
       norm += (model.capPersons[p]! - load[p]!) ** 2;

@@ -5,6 +5,7 @@ import { fillRemaining, solveKnapsack } from "./knapsack-heuristic.ts";
 import { denseWeights, Packing } from "./packing.ts";
 import { buildModel, type PlacementModel, unitCapacities } from "./placement-model.ts";
 import type { PlacementInput, PlacementOptions, PlacementResult } from "./placement-types.ts";
+import { auctionFits, solveTransportation } from "./transportation.ts";
 
 /** Raised when hard side constraints (nation floors) admit no solution. */
 export class PlacementInfeasibleError extends Error {}
@@ -58,7 +59,8 @@ function result(
   return {
     placeOf,
     objective: value,
-    bound: safeBound,
+    // Equal within rounding: report the proven optimum itself.
+    bound: gap === 0 ? value : safeBound,
     gap,
     assigned,
     unassigned: model.n - assigned,
@@ -75,11 +77,19 @@ function completed(model: PlacementModel, placeOf: Int32Array): Int32Array {
   return packing.placeOf;
 }
 
+/**
+ * Max score: auction with ε-scaling made exact by the dual certificate (bound from the place prices).
+ * Most cases first, or capacity far above the caseload: successive shortest paths (bound = its optimum).
+ */
 function solveWithFlow(
   model: PlacementModel,
   caps: Float64Array,
   options: PlacementOptions,
 ): PlacementResult {
+  if (options.priority !== "cases" && auctionFits(model, caps)) {
+    const solution = solveTransportation(model, caps);
+    return result(model, completed(model, solution.placeOf), solution.bound, "flow");
+  }
   const flow = solveUnitFlow(model, caps, options.priority === "cases");
   const placeOf = completed(model, flow.placeOf);
   return result(model, placeOf, flow.objective, "flow");
