@@ -76,6 +76,13 @@ console.log(
   `ratio pure assessment / JSON.parse anchor: ${(pure / anchor).toFixed(3)} (anchor ${Math.round(anchor).toLocaleString("en")}/s)`,
 );
 console.log(`ratio validate+assess / JSON.parse anchor: ${(full / anchor).toFixed(3)}`);
-console.log(
-  "scope: only the pure assessment is measured here; the bulk import of encounters is measured with the border store.",
-);
+
+const importRows = Number(process.env.BORDER_BENCH_IMPORT_ROWS ?? 0);
+if (importRows > 0) {
+  const { runImportBench } = await import("./border-import.bench-part.ts");
+  await runImportBench(importRows, process.env.BORDER_BENCH_DATABASE_URL);
+} else {
+  console.log(
+    "bulk import: skipped (set BORDER_BENCH_IMPORT_ROWS=1000000, optionally BORDER_BENCH_DATABASE_URL)",
+  );
+}

@@ -1,6 +1,6 @@
 // Eligibility screening speed for the whole example catalogue, against an anchor measured in the same run:
 // JSON.parse(JSON.stringify(answers)) of the same answer sets (about the least work any request does).
-// The portal-under-load part of this benchmark (submissions end to end, p99) comes with the server.
+// The server part (portal submissions end to end, concurrent booking) is in bench/pathways-server.ts.
 import { readFileSync } from "node:fs";
 import { prepareAnswers } from "../src/pathways/answers.ts";
 import { parseCatalog } from "../src/pathways/catalog.ts";
@@ -90,6 +90,5 @@ console.log(
   `ratio    full screening / anchor = ${(full / anchor).toFixed(2)}   (target: ≥ 100,000 catalogue screenings/s on one core)`,
 );
 console.log(`target   ${full >= 100_000 ? "met" : "NOT met"} (${fmt(full)} /s)`);
-console.log(
-  "portal submissions under load (requests/s, p99) and concurrent booking: not measured here yet — they come with the server.",
-);
+const { benchPortalServer } = await import("./pathways-server.ts");
+await benchPortalServer();

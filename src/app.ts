@@ -1,3 +1,26 @@
+import {
+  borderEncryptedColumns,
+  borderMigrations,
+  borderRoutes,
+  createBorderService,
+  seedBorderDemo,
+} from "./border/index.ts";
+import { createFlowsService, flowsMigrations, flowsRoutes, seedFlowsDemo } from "./flows/index.ts";
+import {
+  createNetworksService,
+  networksEncryptedColumns,
+  networksMigrations,
+  networksRoutes,
+  seedNetworksDemo,
+} from "./networks/index.ts";
+import {
+  createPathwaysService,
+  pathwaysEncryptedColumns,
+  pathwaysMigrations,
+  pathwaysRoutes,
+  portalRoutes,
+  seedPathwaysDemo,
+} from "./pathways/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/connect.ts";
 import { type Migration, platformMigrations } from "./platform/db/migrate.ts";
@@ -6,15 +29,34 @@ import { platformEncryptedColumns, startPlatform } from "./platform/platform.ts"
 import { adminRoutes } from "./platform/routes/admin.routes.ts";
 import { auditRoutes } from "./platform/routes/audit.routes.ts";
 import { authRoutes } from "./platform/routes/auth.routes.ts";
+import {
+  createRegistryService,
+  registryEncryptedColumns,
+  registryMigrations,
+  registryRoutes,
+  seedRegistryDemo,
+} from "./registry/index.ts";
 
 /** Every capability's migrations after the platform's, in the order they must run. */
 export function allMigrations(): Migration[] {
-  return [...platformMigrations()];
+  return [
+    ...platformMigrations(),
+    ...borderMigrations(),
+    ...flowsMigrations(),
+    ...pathwaysMigrations(),
+    ...registryMigrations(),
+    ...networksMigrations(),
+  ];
 }
 
 /** The composition root: every capability's migrations, services and routes, put together once. */
 export async function createApplication(config: Config, options: { database?: Database } = {}) {
   const platform = await startPlatform(config, { migrations: allMigrations(), ...options });
+  const border = createBorderService(platform);
+  const flows = createFlowsService(platform);
+  const pathways = createPathwaysService(platform);
+  const registry = createRegistryService(platform);
+  const networks = createNetworksService(platform);
   const http = createHttpApp(platform, [
     {
       path: "/auth",
@@ -25,10 +67,38 @@ export async function createApplication(config: Config, options: { database?: Da
     },
     { path: "/", router: adminRoutes(platform.database.db, platform.users) },
     { path: "/", router: auditRoutes(platform.database.db) },
+    { path: "/border", router: borderRoutes(border) },
+    { path: "/flows", router: flowsRoutes(flows) },
+    { path: "/pathways", router: pathwaysRoutes(pathways) },
+    { path: "/registry", router: registryRoutes(registry) },
+    { path: "/networks", router: networksRoutes(networks) },
+    { path: "/portal", router: portalRoutes(pathways, { trustProxy: config.trustProxy }) },
   ]);
   /** Loads each capability's demo data; every seeder is idempotent. */
-  const seedDemoData = async (): Promise<void> => {};
-  return { platform, http, encryptedColumns: [...platformEncryptedColumns], seedDemoData };
+  const seedDemoData = async (): Promise<void> => {
+    await seedBorderDemo(platform, border);
+    await seedFlowsDemo(flows);
+    await seedPathwaysDemo(platform, pathways);
+    await seedRegistryDemo(platform, registry);
+    await seedNetworksDemo(platform, networks);
+  };
+  return {
+    platform,
+    border,
+    flows,
+    pathways,
+    registry,
+    networks,
+    http,
+    encryptedColumns: [
+      ...platformEncryptedColumns,
+      ...borderEncryptedColumns,
+      ...pathwaysEncryptedColumns,
+      ...registryEncryptedColumns,
+      ...networksEncryptedColumns,
+    ],
+    seedDemoData,
+  };
 }
 
 export type Application = Awaited<ReturnType<typeof createApplication>>;

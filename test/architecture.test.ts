@@ -48,6 +48,15 @@ describe("dependency rules", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps capabilities from reaching up to the composition root or the command line", () => {
+    // Test support may build the whole application, as the test harness does.
+    const offenders = sources
+      .filter((f) => capabilityOf(rel(f)) && !/(fixture|test-support)/.test(rel(f)))
+      .flatMap((f) => importsOf(f).map((s) => [rel(f), resolved(f, s)] as const))
+      .filter(([, target]) => target === "src/app.ts" || target?.startsWith("src/cli/"));
+    expect(offenders).toEqual([]);
+  });
+
   it("lets a capability use another only through its index.ts", () => {
     const offenders = sources.flatMap((f) => {
       const own = capabilityOf(rel(f));

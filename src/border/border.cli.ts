@@ -22,6 +22,22 @@ export function registerBorderCommands(program: Command): void {
     .requiredOption("--encounter <file>", "encounter JSON")
     .option("--checks <file>", 'partner checks JSON, e.g. { "priorResidence": { "COL": "verified" } }')
     .action(cliAction(assessCommand));
+  border
+    .command("import")
+    .description("import an encounter CSV for a nation: all or nothing, errors by line and column")
+    .argument("<file>", "encounter CSV (see docs/border.md for its columns)")
+    .requiredOption("--nation <iso3>", "the recording nation, e.g. USA")
+    .action(cliAction(importCommand));
+  border
+    .command("load-pack")
+    .description("store a policy pack version for its jurisdiction; it becomes the pack in force")
+    .argument("<file>", "policy pack JSON, e.g. packs/border/us-2020-2023.json")
+    .action(cliAction(loadPackCommand));
+  border
+    .command("cbp-monthly")
+    .description("print a nation's monthly encounters as CSV in the CBP area-of-responsibility layout")
+    .requiredOption("--nation <iso3>", "the recording nation, e.g. USA")
+    .action(cliAction(cbpMonthlyCommand));
 }
 
 async function assessCommand(options: AssessOptions): Promise<void> {
@@ -32,6 +48,30 @@ async function assessCommand(options: AssessOptions): Promise<void> {
   const checks = options.checks ? await readInput(options.checks, "checks", parseChecks) : undefined;
   const assessment = assessDisposition(encounter, pack, checks);
   process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
+}
+
+function nationOf(text: string): string {
+  const nation = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(nation))
+    throw new AppError("BAD_INPUT", `--nation: expected an ISO3 code such as USA, got "${text}"`);
+  return nation;
+}
+
+async function importCommand(file: string, options: { nation: string }): Promise<void> {
+  const nation = nationOf(options.nation);
+  const { importEncounterFile } = await import("./border-cli-actions.ts");
+  const result = await importEncounterFile(file, nation);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+async function loadPackCommand(file: string): Promise<void> {
+  const { loadPackFile } = await import("./border-cli-actions.ts");
+  process.stdout.write(`${JSON.stringify(await loadPackFile(file))}\n`);
+}
+
+async function cbpMonthlyCommand(options: { nation: string }): Promise<void> {
+  const { printCbpMonthly } = await import("./border-cli-actions.ts");
+  await printCbpMonthly(nationOf(options.nation));
 }
 
 /** Reads a JSON input file and validates it, failing as bad input (exit 2) with located problems. */

@@ -1,4 +1,8 @@
-// What other capabilities may use from border.
+// What other capabilities (and the composition root) may use from border.
+import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
+import { migrationsFromDir } from "../platform/db/migrate.ts";
+import { ENCOUNTER_CONTEXTS, PERMIT_CONTEXTS } from "./encounter-rows.store.ts";
+
 export { assessDisposition } from "./assess-disposition.ts";
 export {
   Assessment,
@@ -9,6 +13,11 @@ export {
   EncounterInput,
   SafeguardCode,
 } from "./border.contract.ts";
+export { borderRoutes } from "./border.routes.ts";
+export { seedBorderDemo } from "./border.seed.ts";
+export { type BorderService, createBorderService } from "./border.service.ts";
+export { CbpMonthlyRow } from "./border-records.contract.ts";
+export { borderCbpMonthlyRows } from "./cbp-monthly.store.ts";
 export {
   type ParseProblem,
   type ParseResult,
@@ -17,3 +26,22 @@ export {
   parsePolicyPack,
 } from "./parse-input.ts";
 export { PolicyPack, policyPackFormat } from "./policy-pack.ts";
+
+/** The border capability's migrations, after the platform's. */
+export const borderMigrations = () => migrationsFromDir("border", new URL("./migrations/", import.meta.url));
+
+/** Border columns holding personal values encrypted, for key rotation. */
+export const borderEncryptedColumns: EncryptedColumn[] = [
+  ...Object.entries(ENCOUNTER_CONTEXTS).map(([column, context]) => ({
+    table: "border_encounters",
+    keyColumns: ["tenant_id", "id"],
+    column,
+    context,
+  })),
+  ...Object.entries(PERMIT_CONTEXTS).map(([column, context]) => ({
+    table: "border_residence_permits",
+    keyColumns: ["tenant_id", "id"],
+    column,
+    context,
+  })),
+];

@@ -5,8 +5,10 @@ import { registerIdentityCommands } from "../identity/identity.cli.ts";
 import { registerNetworksCommands } from "../networks/networks.cli.ts";
 import { registerPathwaysCommands } from "../pathways/pathways.cli.ts";
 import { registerPlacementCommands } from "../placement/placement.cli.ts";
+import { providePlatformOpener } from "../platform/open-platform.ts";
 import { registerRegistryCommands } from "../registry/registry.cli.ts";
 import { registerPlatformCommands } from "./platform.cli.ts";
+import { withApplication } from "./with-application.ts";
 
 /** Builds the `hemisphere` command with every capability's sub-commands. */
 export function buildProgram(): Command {
@@ -26,6 +28,7 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  providePlatformOpener((fn) => withApplication((app) => fn(app.platform)));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

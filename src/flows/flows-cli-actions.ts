@@ -95,7 +95,8 @@ export function formatBacktest(rows: BacktestRow[], format: string): string {
   return `${[header, ...cells].map((c) => c.map((v, i) => v.padStart(widths[i] ?? 0)).join("  ")).join("\n")}\n`;
 }
 
-function readSchema(path: string | undefined): GenericSchema | undefined {
+/** Reads a generic schema file given by `--schema`, failing with its problems as bad input. */
+export function readSchemaFile(path: string | undefined): GenericSchema | undefined {
   if (path === undefined) return undefined;
   const { schema, errors } = parseGenericSchema(readInput(path).toString("utf8"));
   failOnProblems(
@@ -117,7 +118,7 @@ function checkSource(source: string): FlowSource | "auto" {
 /** Parses files (all or nothing): every file's rows, or a bad-input error listing the first problems of all files. */
 export function parseFiles(paths: string[], sourceText = "auto", schemaPath?: string): ParsedFlowFile[] {
   const source = checkSource(sourceText);
-  const schema = readSchema(schemaPath);
+  const schema = readSchemaFile(schemaPath);
   const parsed = paths.map((path) =>
     parseFlowFile(readInput(path), { file: basename(path), source, schema }),
   );

@@ -5,7 +5,7 @@ import { cliAction, parseKeyValueList } from "../platform/cli-support.ts";
 export function registerFlowsCommands(program: Command): void {
   const flows = program
     .command("flows")
-    .description("official encounter and refugee statistics: parse, forecast");
+    .description("official encounter and refugee statistics: import, revisions, parse, forecast");
 
   flows
     .command("forecast")
@@ -69,5 +69,40 @@ export function registerFlowsCommands(program: Command): void {
       }),
     );
 
-  // `flows import` and `flows revisions` (releases in the database) are registered here by the store layer.
+  registerStoreCommands(flows);
+}
+
+function registerStoreCommands(flows: Command): void {
+  flows
+    .command("import")
+    .description("import statistics files as releases (all or nothing; the same file twice changes nothing)")
+    .argument("<files...>", "statistics files")
+    .option("--source <source>", "auto, cbp-aor, cbp-state, usbp-sectors, unhcr-*, or generic", "auto")
+    .option("--release <label>", "release label (default: the import time); files of one source join it")
+    .option("--nation <iso3>", "nation publishing the figures (default USA for CBP, REG for UNHCR)")
+    .option("--schema <file>", "schema of a generic file (JSON)")
+    .option("--publish", "publish the release to every partner nation")
+    .action(
+      cliAction(
+        async (files: string[], options: import("./flows-store-cli-actions.ts").ImportCommandOptions) => {
+          const { importCommand } = await import("./flows-store-cli-actions.ts");
+          process.stdout.write(await importCommand(files, options));
+        },
+      ),
+    );
+
+  flows
+    .command("revisions")
+    .description("figures that changed between two releases of a source, largest change first (CSV)")
+    .requiredOption("--source <source>", "the source both releases hold")
+    .requiredOption("--from <release>", "the older release (label or id)")
+    .requiredOption("--to <release>", "the newer release (label or id)")
+    .option("--nation <iso3>", "read as this nation (default: the source's publisher)")
+    .option("--limit <n>", "how many changes to print", "1000")
+    .action(
+      cliAction(async (options: import("./flows-store-cli-actions.ts").RevisionsCommandOptions) => {
+        const { revisionsCommand } = await import("./flows-store-cli-actions.ts");
+        process.stdout.write(await revisionsCommand(options));
+      }),
+    );
 }

@@ -2,11 +2,17 @@
  * What other capabilities (and the flows store, service and routes) may use from flows: the parsers that turn
  * official statistics files into {@link FlowRow}s (one shape for every source: `period` `YYYY-MM` or `YYYY`,
  * `measure`, `value`, `dims` with snake_case keys and `*_iso` companions), the series helpers, the forecast
- * and backtest engines, and surge detection. Everything here is pure: text or numbers in, values out.
+ * and backtest engines, and surge detection (all pure); and, for the composition root, the migrations, the
+ * service, the routes and the demo seeder.
  */
+import { type Migration, migrationsFromDir } from "../platform/db/migrate.ts";
+
 export { type BacktestMethod, type BacktestRow, backtestMethods, backtestSeries } from "./backtest.ts";
 export { citizenshipIso } from "./citizenship.ts";
 export { fiscalToCalendarMonth, fiscalYearOf } from "./fiscal-calendar.ts";
+export { flowsRoutes } from "./flows.routes.ts";
+export { seedFlowsDemo, sharedDataDir } from "./flows.seed.ts";
+export { createFlowsService } from "./flows.service.ts";
 export {
   type FlowProblem,
   type FlowRow,
@@ -39,3 +45,7 @@ export {
   type SurgeThresholds,
   type YearOverYearSurge,
 } from "./surge.ts";
+
+/** The flows tables (releases, files, periods, dimensions, observations), after the platform's. */
+export const flowsMigrations = (): Migration[] =>
+  migrationsFromDir("flows", new URL("./migrations/", import.meta.url));

@@ -1,4 +1,6 @@
-// What other capabilities may use from networks: the pure engine, never the CLI layer.
+// What other capabilities may use from networks: the pure engine, the platform side, never the CLI layer.
+import { type Migration, migrationsFromDir } from "../platform/db/migrate.ts";
+
 export {
   type AnalysisOptions,
   analyseLinkGraph,
@@ -26,3 +28,17 @@ export { type Link, linkColumns, parseLinkRecord, readLinksHeader } from "./link
 export { louvainCommunities, modularity } from "./louvain.ts";
 export { seededRandom } from "./random.ts";
 export { type RingScore, scoreRings } from "./ring-scoring.ts";
+
+// The platform side: migrations, the service (ingest, workspace, wall, sharing), routes and the demo seeder.
+
+export { networksEncryptedColumns } from "./entity-codec.service.ts";
+export type { IngestInput, IngestResult, ObservationOrigin } from "./ingest.service.ts";
+export { networksRoutes } from "./networks.routes.ts";
+export { createNetworksService, ingestObservations, type NetworksService } from "./networks.service.ts";
+export { NETWORKS_DEMO, networksDemoData, seedNetworksDemo } from "./networks-demo.seed.ts";
+export { type EntityRef, type IdentifierObservation, observationFromRow } from "./observations.ts";
+
+/** The networks migrations, to run after the platform's. */
+export function networksMigrations(): Migration[] {
+  return migrationsFromDir("networks", new URL("./migrations/", import.meta.url));
+}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { SessionUser } from "../../src/platform/auth/auth.contract.ts";
 import { NotFoundPage } from "./pages/not-found/not-found-page.tsx";
 import { OverviewPage } from "./pages/overview/overview-page.tsx";
+import { PortalApp } from "./pages/portal/portal-app.tsx";
 import { capabilityAt, capabilityPage } from "./pages/routes.ts";
 import { SignInPage } from "./pages/sign-in/sign-in-page.tsx";
 import { usePath } from "./router.tsx";
@@ -13,6 +14,8 @@ import { AppShell } from "./ui/app-shell.tsx";
 export function App() {
   const { t } = useTranslation();
   const { state } = useSession();
+  // The public pathways portal needs no account: it lives outside the staff shell.
+  if (usePath().startsWith("/portal")) return <PortalApp />;
   if (state.status === "loading") {
     return (
       <p className="boot" aria-busy="true">

@@ -1,6 +1,56 @@
-import { PlannedPage } from "../../ui/planned-page.tsx";
+import { useTranslation } from "react-i18next";
+import { Link, usePath } from "../../router.tsx";
+import { useSession } from "../../session.tsx";
+import { PageHeading } from "../../ui/page-heading.tsx";
+import { RegistryCase } from "./registry-case.tsx";
+import { RegistryCreate } from "./registry-create.tsx";
+import { RegistryCrossmatch } from "./registry-crossmatch.tsx";
+import { RegistryPerson } from "./registry-person.tsx";
+import { RegistryReview } from "./registry-review.tsx";
+import { RegistrySearch } from "./registry-search.tsx";
 
-/** The Registry capability; until it is built, it says what will be here. */
+const tabs = [
+  { path: "/registry", key: "search", permission: "person.read" },
+  { path: "/registry/new", key: "create", permission: "person.write" },
+  { path: "/registry/review", key: "review", permission: "person.merge" },
+  { path: "/registry/referrals", key: "referrals", permission: null },
+] as const;
+
+/** The registry: search, register (with live duplicate hints), person, case, review queue, cross-nation referrals. */
 export function RegistryPage() {
-  return <PlannedPage capability="registry" />;
+  const { t } = useTranslation();
+  const path = usePath();
+  const session = useSession();
+  const permissions = new Set(session.state.status === "signed-in" ? session.state.user.permissions : []);
+  const shown = tabs.filter((tab) => tab.permission === null || permissions.has(tab.permission));
+  const person = /^\/registry\/people\/([\w-]+)$/.exec(path)?.[1];
+  const caseId = /^\/registry\/cases\/([\w-]+)$/.exec(path)?.[1];
+  const current = tabs.find((tab) => tab.path === path) ?? tabs[0];
+  const title = person
+    ? t("pages.registry.person")
+    : caseId
+      ? t("pages.registry.case")
+      : t(`pages.registry.tabs.${current.key}`);
+  return (
+    <>
+      <PageHeading title={`${t("pages.registry.title")}: ${title}`} />
+      <nav aria-label={t("pages.registry.tabsLabel")}>
+        <ul style={{ display: "flex", gap: "1rem", listStyle: "none", padding: 0 }}>
+          {shown.map((tab) => (
+            <li key={tab.key}>
+              <Link to={tab.path} aria-current={!person && !caseId && tab === current ? "page" : undefined}>
+                {t(`pages.registry.tabs.${tab.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {person && <RegistryPerson id={person} permissions={permissions} />}
+      {caseId && <RegistryCase id={caseId} />}
+      {!person && !caseId && current.key === "search" && <RegistrySearch />}
+      {!person && !caseId && current.key === "create" && <RegistryCreate />}
+      {!person && !caseId && current.key === "review" && <RegistryReview />}
+      {!person && !caseId && current.key === "referrals" && <RegistryCrossmatch permissions={permissions} />}
+    </>
+  );
 }

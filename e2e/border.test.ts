@@ -1,0 +1,100 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+
+const suite = browserSuite();
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+/** The officer records the article's case through the form and lands on the encounter's page. */
+async function recordVenezuelan(page: Page): Promise<string> {
+  await page.goto("/border");
+  await page.getByRole("tab", { name: "Record an encounter" }).click();
+  await page.getByLabel("Date", { exact: true }).fill("2022-03-15");
+  await page.getByLabel("Citizenship (ISO3)").fill("VEN");
+  await page.getByLabel("Given names").fill("María José");
+  await page.getByLabel("Family names").fill("Pérez Rodríguez");
+  await page.getByLabel("Date of birth").fill("1990-04-12");
+  await page.getByLabel("Prior residence (country ISO3)").fill("COL");
+  await page.getByLabel("Lived there from").fill("2019-06-01");
+  await page.getByLabel("Lived there until").fill("2022-02-28");
+  await page.getByRole("button", { name: "Record encounter" }).click();
+  await page.getByRole("heading", { level: 1, name: "Encounter" }).waitFor();
+  return page.url();
+}
+
+describe("border pages", () => {
+  test("an officer records, sees the assessment, verifies with Colombia and decides; a supervisor approves", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "border_officer", "USA");
+    const address = await recordVenezuelan(page);
+    const options = page.getByRole("table", { name: /Every option/ });
+    await expect
+      .poll(() => options.getByRole("row", { name: /Third-country return COL/ }).textContent())
+      .toMatch(/No/);
+    await expect.poll(() => page.getByText("Checks still needed with").textContent()).toMatch(/COL/);
+    await expectNoSeriousViolations(page);
+
+    await page.getByRole("button", { name: "Ask the partner nation" }).click();
+    await page.getByText(/residence verified · PEP/).waitFor();
+    await expect
+      .poll(() => options.getByRole("row", { name: /Third-country return COL/ }).textContent())
+      .toMatch(/Yes/);
+
+    await page.getByLabel("Disposition").selectOption({ label: "Third-country return COL" });
+    await page.getByLabel("Reason").fill("prior residence in Colombia verified by COL");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByText("awaiting supervisor approval").waitFor();
+
+    const supervisor = await suite.newPage();
+    await signInAs(supervisor, "nation_admin", "USA");
+    await supervisor.goto("/border");
+    await supervisor.getByRole("tab", { name: "Approvals" }).click();
+    const item = supervisor
+      .getByRole("listitem")
+      .filter({ hasText: "prior residence in Colombia verified by COL" });
+    await item
+      .getByText(/verified by COL/)
+      .first()
+      .waitFor();
+    await supervisor.getByLabel("Reason").fill("verification checked");
+    await item.getByRole("button", { name: "Approve" }).first().click();
+    await item.first().waitFor({ state: "detached" });
+    await expectNoSeriousViolations(supervisor);
+    await page.goto(new URL(address).pathname);
+    await page.getByText(/: approved/).waitFor();
+  });
+
+  test("a return is refused while a safeguard is open, with the reason shown", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "border_officer", "USA");
+    await page.goto("/border");
+    await page.getByRole("tab", { name: "Record an encounter" }).click();
+    await page.getByLabel("Date", { exact: true }).fill("2021-06-01");
+    await page.getByLabel("Citizenship (ISO3)").fill("MEX");
+    await page.getByLabel("Expresses fear of return").check();
+    await page.getByRole("button", { name: "Record encounter" }).click();
+    await page.getByRole("heading", { name: "Safeguards come first" }).waitFor();
+    await page.getByLabel("Disposition").selectOption({ index: 0 });
+    await page.getByLabel("Reason").fill("Title 42");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /refused: expulsion to MEX is not eligible/ })
+      .waitFor();
+  });
+
+  test("dashboards show dispositions by authority and nationality", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "analyst", "USA");
+    await page.goto("/border");
+    await page.getByRole("tab", { name: "Dashboards" }).click();
+    const table = page.getByRole("table", { name: /Dispositions by authority/ });
+    await table.getByRole("row").nth(1).waitFor();
+    expect(await table.textContent()).toMatch(/title42/);
+    await expectNoSeriousViolations(page);
+  });
+});

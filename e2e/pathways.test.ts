@@ -1,0 +1,73 @@
+import { expect, test } from "vitest";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+
+const suite = browserSuite(); // the shared demo server, with the demo pathways published
+
+test("a newcomer applies in Haitian Creole on a phone and sees the status with an estimated wait", async () => {
+  const page = await suite.newPage();
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/portal");
+  await page.getByRole("button", { name: "Kreyòl ayisyen" }).click();
+  await page.getByRole("heading", { level: 2, name: "Repons ou yo" }).waitFor();
+  expect(
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+          .documentElement.lang,
+    ),
+  ).toBe("ht");
+  expect(await axeViolations(page), "questionnaire").toEqual([]);
+  await page.getByLabel(/Ki nasyonalite ou/).selectOption("VEN");
+  await page.getByLabel(/Nan ki peyi w ap viv/).selectOption("COL");
+  await page.getByLabel(/Ki dat ou te rive/).fill("2022-03-01");
+  await page.getByRole("button", { name: "Wè chemen ki posib yo" }).click();
+  await page.getByRole("heading", { level: 2, name: "Chemen ki ka mache pou ou" }).waitFor();
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  // Nothing is wider than the phone's screen.
+  expect(
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    ),
+  ).toBeLessThanOrEqual(375);
+  await page
+    .getByRole("button", { name: /^Aplike:/ })
+    .first()
+    .click();
+  await page.getByRole("checkbox", { name: "Mwen dakò" }).check();
+  await page.getByLabel(/Non konplè/).fill("Jean Baptiste");
+  await page.getByRole("button", { name: "Voye demann lan" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent({ timeout: 60_000 })) ?? "";
+  const secret = (await page.getByTestId("secret").textContent()) ?? "";
+  expect(code).toMatch(/^[A-Z]{3}-/);
+  expect(page.url()).not.toContain(code);
+  await page.getByLabel("Kòd swivi").fill(code);
+  await page.getByLabel("Sekrè").fill(secret);
+  await page.getByRole("button", { name: "Gade" }).click();
+  await expect.poll(() => page.getByTestId("estimated-wait").textContent()).toMatch(/^Anviwon/);
+  expect(page.url()).not.toContain(secret);
+  const after = await axeViolations(page);
+  expect(after, describeViolations(after)).toEqual([]);
+}, 120_000);
+
+test("a pathway officer sees the queue, the dashboard and the regional pledges", async () => {
+  const page = await suite.newPage();
+  await signInAs(page, "pathway_officer", "USA");
+  await page.getByRole("link", { name: "Pathways" }).click();
+  await page.getByRole("heading", { level: 1, name: "Pathways" }).waitFor();
+  await page.getByRole("table", { name: "Queue" }).waitFor();
+  let violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await page.getByRole("tab", { name: "Dashboard" }).click();
+  await page
+    .getByRole("cell", { name: "USA" })
+    .or(page.getByRole("rowheader", { name: "USA" }))
+    .first()
+    .waitFor();
+  await page.getByRole("tab", { name: "Regional pledges" }).click();
+  await page.getByRole("table", { name: /Regional pledges/ }).waitFor();
+  violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}, 120_000);

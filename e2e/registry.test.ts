@@ -1,0 +1,88 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { demoNations } from "../src/registry/demo-people.ts";
+import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry-demo.seed.ts";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+
+const suite = browserSuite();
+// The demo registries are generated from a seed, so the test knows who is in them.
+const demo = demoNations(DEMO_REGISTRY_NATIONS, 700);
+const usa = demo.find((d) => d.nation === "USA")!;
+const gtm = demo.find((d) => d.nation === "GTM")!;
+
+async function expectAccessible(page: Page) {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+async function searchAndOpen(page: Page, given: string, surname: string) {
+  await page.goto("/registry");
+  await page.getByLabel("Given names").fill(given);
+  await page.getByLabel("Surnames").fill(surname);
+  await page.getByRole("button", { name: "Search" }).click();
+  const link = page.getByRole("table").getByRole("link").first();
+  await link.waitFor();
+  await link.click();
+  await page.getByRole("heading", { level: 2 }).waitFor();
+}
+
+describe("registry pages", () => {
+  test("a registrar finds a person of their office and reads the record", async () => {
+    const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2 }).textContent())
+      .toContain(target.surnames[0]);
+    await expectAccessible(page);
+  });
+
+  test("registering a person already on file shows the duplicate while typing and needs a reason", async () => {
+    const target = gtm.people.find((p) => p.office === "GTM-01" && p.person.birthDate)!.person;
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await page.goto("/registry/new");
+    await page.getByLabel("Given names").fill(target.givenNames.join(" "));
+    await page.getByLabel("Surnames").fill(target.surnames.join(" "));
+    await page.getByLabel("Date of birth").fill(target.birthDate!);
+    await page.getByText(/possible duplicate/).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Why register anyway").fill("says this is a different person with the same name");
+    await page.getByRole("button", { name: "Register anyway" }).click();
+    await page.waitForURL(/\/registry\/people\//);
+  });
+
+  test("a caseworker asks the partners, and the holding nation accepts the referral with consent", async () => {
+    const original = usa.crossBorder.find((id) => !id.includes("-X"))!;
+    const target = usa.people.find((p) => p.externalId === original)!.person;
+    const asker = await suite.newPage();
+    await signInAs(asker, "caseworker", "USA");
+    await searchAndOpen(asker, target.givenNames.join(" "), target.surnames.join(" "));
+    await asker.getByRole("button", { name: "Ask partner nations" }).click();
+    await asker.getByText(/A likely match is held by: MEX/).waitFor();
+    await asker.getByRole("button", { name: "Request details from MEX" }).click();
+    await asker.getByText("Referral requested").waitFor();
+
+    const holder = await suite.newPage();
+    await signInAs(holder, "nation_admin", "MEX");
+    await holder.goto("/registry/referrals");
+    const row = holder.getByRole("row").filter({ hasText: "USA" }).filter({ hasText: "pending" }).first();
+    await row.getByRole("button", { name: "Accept" }).click();
+    await holder.getByText("Decision recorded").waitFor();
+    await expectAccessible(holder);
+
+    await asker.goto("/registry/referrals");
+    await asker.getByRole("row").filter({ hasText: "accepted" }).first().waitFor();
+  });
+
+  test("an administrator sees possible duplicates side by side", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "nation_admin", "USA");
+    await page.goto("/registry/review");
+    await page.getByRole("listitem").getByRole("button").first().click();
+    await page.getByRole("heading", { name: "Registered first" }).waitFor();
+    await page.getByRole("heading", { name: "Registered later" }).waitFor();
+    await expectAccessible(page);
+  });
+});

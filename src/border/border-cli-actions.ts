@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { systemScope } from "../platform/auth/scope.ts";
+import { AppError } from "../platform/errors.ts";
+import { withPlatform } from "../platform/open-platform.ts";
+import { startProgress } from "../platform/progress.ts";
+import { createBorderService } from "./border.service.ts";
+import type { ImportResult } from "./border-records.contract.ts";
+
+const withBorder = <T>(fn: (border: ReturnType<typeof createBorderService>) => Promise<T>): Promise<T> =>
+  withPlatform((platform) => fn(createBorderService(platform)));
+
+// The work behind `hemisphere border import | load-pack | cbp-monthly`, loaded only when one of them runs.
+
+async function fileHash(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+async function requireFile(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    throw new AppError("BAD_INPUT", `cannot read the encounter file ${file}`);
+  }
+}
+
+/** Imports an encounter CSV for `nation` with a progress line; prints nothing else. */
+export async function importEncounterFile(file: string, nation: string): Promise<ImportResult> {
+  await requireFile(file);
+  const contentHash = await fileHash(file);
+  return withBorder(async (border) => {
+    const progress = startProgress({ label: `import ${file}` });
+    try {
+      return await border.importEncounters(systemScope(nation, "border.import", ["border_officer"]), {
+        fileName: file,
+        contentHash,
+        open: () => createReadStream(file),
+        onRows: (n) => progress.tick(n),
+      });
+    } finally {
+      progress.done();
+    }
+  });
+}
+
+/** Stores a policy pack for its own jurisdiction. */
+export async function loadPackFile(file: string) {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new AppError("BAD_INPUT", `cannot read the policy pack file ${file}`);
+  }
+  const jurisdiction = /"jurisdiction"\s*:\s*"([A-Z]{3})"/.exec(text)?.[1];
+  if (!jurisdiction) throw new AppError("BAD_INPUT", `${file}: expected a "jurisdiction" such as "USA"`);
+  return withBorder((border) => border.loadPack(systemScope(jurisdiction, "border.load-pack"), text));
+}
+
+const cbpColumns = [
+  "fiscal_year",
+  "month_grouping",
+  "month_abbv",
+  "component",
+  "land_border_region",
+  "area_of_responsibility",
+  "aor_abbv",
+  "demographic",
+  "citizenship",
+  "title_of_authority",
+  "encounter_type",
+  "encounter_count",
+] as const;
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Prints the nation's monthly encounters as a CBP-layout CSV on stdout. */
+export async function printCbpMonthly(nation: string): Promise<void> {
+  const rows = await withBorder((border) => border.cbpMonthly(systemScope(nation, "border.cbp-monthly")));
+  const lines = [cbpColumns.join(","), ...rows.map((r) => cbpColumns.map((c) => csvCell(r[c])).join(","))];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

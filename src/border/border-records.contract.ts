@@ -1,0 +1,228 @@
+import { z } from "zod";
+import {
+  Assessment,
+  CalendarDate,
+  CheckStatus,
+  Demographic,
+  DispositionCode,
+  EncounterDate,
+  Iso3,
+  PriorResidence,
+} from "./border.contract.ts";
+
+// Shapes of the border records (encounters, verifications, decisions) shared by routes, CLI and web pages.
+
+export const EncounterDocument = z.strictObject({
+  type: z.string().min(1).max(40),
+  country: Iso3.optional(),
+  number: z.string().min(1).max(60),
+});
+export type EncounterDocument = z.infer<typeof EncounterDocument>;
+
+/** One encounter as an officer records it; names, birth date and documents are stored encrypted. */
+export const EncounterRecord = z.strictObject({
+  date: EncounterDate,
+  placeNation: Iso3.optional(),
+  border: z.string().min(1).max(80).optional(),
+  port: z.string().min(1).max(80).optional(),
+  sector: z.string().min(1).max(80).optional(),
+  personId: z.string().min(1).max(80).nullable().optional(),
+  demographic: Demographic,
+  citizenship: Iso3,
+  priorResidences: z.array(PriorResidence).max(20).default([]),
+  fearClaim: z.boolean().default(false),
+  medicalEmergency: z.boolean().default(false),
+  traffickingIndicators: z.array(z.string().min(1).max(120)).max(20).default([]),
+  givenNames: z.string().min(1).max(120).optional(),
+  familyNames: z.string().min(1).max(120).optional(),
+  birthDate: CalendarDate.optional(),
+  documents: z.array(EncounterDocument).max(10).default([]),
+});
+export type EncounterRecord = z.infer<typeof EncounterRecord>;
+
+export const IdParam = z.object({ id: z.uuid() });
+
+/** What lists show: no personal field. */
+export const EncounterSummary = z.object({
+  id: z.uuid(),
+  date: z.string(),
+  placeNation: Iso3,
+  border: z.string().nullable(),
+  citizenship: Iso3,
+  demographic: Demographic,
+  authority: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EncounterSummary = z.infer<typeof EncounterSummary>;
+
+export const EncounterList = z.object({ encounters: z.array(EncounterSummary), total: z.number().int() });
+
+export const EncounterListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** The full record for one encounter, personal fields decrypted (an audited read). */
+export const EncounterView = EncounterSummary.extend({
+  port: z.string().nullable(),
+  sector: z.string().nullable(),
+  personId: z.string().nullable(),
+  priorResidences: z.array(PriorResidence),
+  fearClaim: z.boolean(),
+  medicalEmergency: z.boolean(),
+  traffickingIndicators: z.array(z.string()),
+  givenNames: z.string().nullable(),
+  familyNames: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  documents: z.array(EncounterDocument),
+  createdBy: z.string(),
+});
+export type EncounterView = z.infer<typeof EncounterView>;
+
+export const ImportResult = z.object({
+  importId: z.uuid(),
+  rows: z.number().int(),
+  alreadyImported: z.boolean(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const PackInForce = z.object({
+  jurisdiction: Iso3,
+  packId: z.string(),
+  version: z.string(),
+  status: z.string(),
+  title: z.string(),
+});
+
+/** The assessment of a stored encounter with the pack it used and the checks answered so far. */
+export const EncounterAssessment = z.object({
+  encounterId: z.uuid(),
+  pack: PackInForce,
+  checks: z.object({ priorResidence: z.record(z.string(), CheckStatus) }),
+  assessment: Assessment,
+  sources: z.array(z.object({ id: z.string(), title: z.string(), reference: z.string().nullable() })),
+});
+export type EncounterAssessment = z.infer<typeof EncounterAssessment>;
+
+export const VerificationRequestInput = z.strictObject({ country: Iso3 });
+
+export const VerificationStatus = z.enum(["pending", "verified", "not_found"]);
+
+/** A question to a partner and its answer: yes/no, permit type and dates, never the partner's personal data. */
+export const VerificationView = z.object({
+  id: z.uuid(),
+  encounterId: z.uuid(),
+  country: Iso3,
+  requestedAt: z.string(),
+  status: VerificationStatus,
+  permitType: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  mode: z.enum(["auto", "review"]).nullable(),
+  answeredAt: z.string().nullable(),
+});
+export type VerificationView = z.infer<typeof VerificationView>;
+export const VerificationList = z.object({ verifications: z.array(VerificationView) });
+
+/** A question waiting in the partner's inbox, with the best candidate among its own permits. */
+export const InboxItem = z.object({
+  id: z.uuid(),
+  fromNation: Iso3,
+  requestedAt: z.string(),
+  status: VerificationStatus,
+  candidate: z
+    .object({
+      permitId: z.uuid(),
+      permitType: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      similarity: z.number(),
+    })
+    .nullable(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+export const Inbox = z.object({ requests: z.array(InboxItem) });
+
+export const AnswerInput = z.strictObject({
+  fromNation: Iso3,
+  result: z.enum(["verified", "not_found"]),
+  permitId: z.uuid().optional(),
+});
+
+export const VerificationSettings = z.strictObject({ autoAnswer: z.boolean() });
+
+export const DecisionInput = z.strictObject({
+  disposition: DispositionCode,
+  to: Iso3.optional(),
+  reason: z.string().trim().min(3).max(2000),
+  supersedes: z.uuid().optional(),
+});
+export type DecisionInput = z.infer<typeof DecisionInput>;
+
+export const DecisionStatus = z.enum(["final", "awaiting_approval", "approved", "rejected", "superseded"]);
+
+export const DecisionView = z.object({
+  id: z.uuid(),
+  encounterId: z.uuid(),
+  disposition: DispositionCode,
+  to: Iso3.nullable(),
+  authority: z.string(),
+  reason: z.string(),
+  status: DecisionStatus,
+  needsApproval: z.boolean(),
+  supersedes: z.uuid().nullable(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  approval: z
+    .object({ approved: z.boolean(), reason: z.string(), by: z.string(), at: z.string() })
+    .nullable(),
+});
+export type DecisionView = z.infer<typeof DecisionView>;
+export const DecisionList = z.object({ decisions: z.array(DecisionView) });
+
+/** Decisions waiting for a supervisor, each with the assessment the officer decided on. */
+export const ApprovalQueue = z.object({
+  decisions: z.array(
+    DecisionView.extend({ assessment: Assessment, encounterDate: z.string(), citizenship: Iso3 }),
+  ),
+});
+
+export const ApprovalInput = z.strictObject({
+  approve: z.boolean(),
+  reason: z.string().trim().min(3).max(2000),
+});
+
+export const DispositionStats = z.object({
+  rows: z.array(
+    z.object({
+      month: z.string(),
+      authority: z.string(),
+      citizenship: z.string(),
+      disposition: z.string(),
+      count: z.number().int(),
+    }),
+  ),
+});
+export type DispositionStats = z.infer<typeof DispositionStats>;
+
+export const ReturnStats = z.object({
+  rows: z.array(z.object({ month: z.string(), to: z.string(), count: z.number().int() })),
+});
+
+/** One monthly row in the layout of CBP's area-of-responsibility encounter files. */
+export const CbpMonthlyRow = z.object({
+  fiscal_year: z.number().int(),
+  month_grouping: z.string(),
+  month_abbv: z.string(),
+  component: z.string(),
+  land_border_region: z.string(),
+  area_of_responsibility: z.string(),
+  aor_abbv: z.string(),
+  demographic: z.string(),
+  citizenship: z.string(),
+  title_of_authority: z.string(),
+  encounter_type: z.string(),
+  encounter_count: z.number().int(),
+});
+export type CbpMonthlyRow = z.infer<typeof CbpMonthlyRow>;
+export const CbpMonthly = z.object({ rows: z.array(CbpMonthlyRow) });

@@ -1,0 +1,147 @@
+import type { ColumnType, Generated } from "kysely";
+
+// The border tables as Kysely sees them (see migrations/0001-border.sql).
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface BorderPolicyPacksTable {
+  tenant_id: string;
+  pack_id: string;
+  version: string;
+  status: string;
+  pack: Json;
+  loaded_at: Generated<Date>;
+}
+
+export interface BorderImportsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  content_hash: string;
+  file_name: string;
+  row_count: number;
+  imported_at: Generated<Date>;
+}
+
+export interface BorderEncountersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  occurred: string;
+  encountered_on: string;
+  place_nation: string;
+  border: string | null;
+  port: string | null;
+  sector: string | null;
+  person_id: string | null;
+  demographic: string;
+  citizenship: string;
+  prior_residences: Json;
+  fear_claim: boolean;
+  medical_emergency: boolean;
+  trafficking_indicators: Json;
+  given_names_enc: string | null;
+  family_names_enc: string | null;
+  birth_date_enc: string | null;
+  documents_enc: string | null;
+  authority: string | null;
+  import_id: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface BorderEncounterMonthsTable {
+  tenant_id: string;
+  month: string;
+  land_border_region: string;
+  area_of_responsibility: string;
+  demographic: string;
+  citizenship: string;
+  authority: string;
+  encounter_type: string;
+  encounter_count: number;
+}
+
+export interface BorderResidencePermitsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  encoding: string;
+  permit_type: string;
+  valid_from: string;
+  valid_to: string | null;
+  given_names_enc: string;
+  family_names_enc: string;
+  birth_date_enc: string;
+  created_at: Generated<Date>;
+}
+
+export interface BorderVerificationSettingsTable {
+  tenant_id: string;
+  auto_answer: boolean;
+  updated_at: Generated<Date>;
+}
+
+export interface BorderVerificationRequestsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  encounter_id: string;
+  partner_tenant: string;
+  check_code: Generated<string>;
+  encoding: string;
+  requested_by: string;
+  requested_at: Generated<Date>;
+}
+
+export interface BorderVerificationAnswersTable {
+  tenant_id: string;
+  request_tenant: string;
+  request_id: string;
+  result: "verified" | "not_found";
+  permit_type: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  mode: "auto" | "review";
+  answered_by: string;
+  answered_at: Generated<Date>;
+}
+
+export interface BorderDecisionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  encounter_id: string;
+  disposition: string;
+  to_country: string | null;
+  authority: string;
+  reason: string;
+  needs_approval: boolean;
+  supersedes: string | null;
+  pack_id: string;
+  pack_version: string;
+  assessment: Json;
+  decided_by: string;
+  decided_by_user: string | null;
+  decided_at: Generated<Date>;
+}
+
+export interface BorderDecisionApprovalsTable {
+  tenant_id: string;
+  decision_id: string;
+  approved: boolean;
+  reason: string;
+  approved_by: string;
+  approved_at: Timestamp;
+}
+
+declare module "../platform/db/schema.ts" {
+  interface Schema {
+    border_policy_packs: BorderPolicyPacksTable;
+    border_imports: BorderImportsTable;
+    border_encounters: BorderEncountersTable;
+    border_encounter_months: BorderEncounterMonthsTable;
+    border_residence_permits: BorderResidencePermitsTable;
+    border_verification_settings: BorderVerificationSettingsTable;
+    border_verification_requests: BorderVerificationRequestsTable;
+    border_verification_answers: BorderVerificationAnswersTable;
+    border_decisions: BorderDecisionsTable;
+    border_decision_approvals: BorderDecisionApprovalsTable;
+  }
+}

@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { systemScope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import type { Platform } from "../platform/platform.ts";
+import type { BorderService } from "./border.service.ts";
+import { countPermits } from "./verification.store.ts";
+
+// Demo data for border processing: the US example pack in force, Colombia answering verification questions
+// automatically with a few residence permits of Venezuelans, and a small set of US encounters and decisions
+// for the dashboards. Idempotent: a second run changes nothing.
+
+const US_PACK = new URL("../../packs/border/us-2020-2023.json", import.meta.url);
+
+/** Colombian residence permits (PEP: Permiso Especial de Permanencia) of Venezuelans, invented for the demo. */
+export const DEMO_COL_PERMITS = [
+  {
+    givenNames: "María José",
+    familyNames: "Pérez Rodríguez",
+    birthDate: "1990-04-12",
+    permitType: "PEP",
+    validFrom: "2019-06-01",
+    validTo: "2022-03-31",
+  },
+  {
+    givenNames: "Luis Alberto",
+    familyNames: "González Marcano",
+    birthDate: "1985-11-03",
+    permitType: "PEP",
+    validFrom: "2018-08-01",
+    validTo: "2021-07-31",
+  },
+  {
+    givenNames: "Carla",
+    familyNames: "Rivas Mendoza",
+    birthDate: "1998-01-27",
+    permitType: "PPT",
+    validFrom: "2021-10-01",
+    validTo: null,
+  },
+];
+
+const demographics = ["single_adult", "family_unit", "accompanied_minor", "single_adult"];
+const citizenships = ["MEX", "GTM", "HND", "VEN", "CUB", "SLV", "VEN", "MEX"];
+const sectors = ["Rio Grande Valley", "El Paso", "Tucson", "San Diego", "Del Rio"];
+
+/** A deterministic CSV of demo encounters across the Title 42 years. */
+export function demoEncounterCsv(count: number): string {
+  const lines = ["date,border,sector,demographic,citizenship,fear_claim,prior_residences"];
+  for (let i = 0; i < count; i++) {
+    const day = new Date(Date.UTC(2020, 3, 1) + ((i * 37) % 1150) * 86_400_000).toISOString().slice(0, 10);
+    const citizenship = citizenships[i % citizenships.length];
+    const residence = citizenship === "VEN" && i % 3 === 0 ? "COL:2018-01-01:2021-12-31" : "";
+    lines.push(
+      [
+        day,
+        "Southwest Land Border",
+        `${sectors[i % sectors.length]} Sector`,
+        demographics[i % 4],
+        citizenship,
+        i % 9 === 0 ? "yes" : "no",
+        residence,
+      ].join(","),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Seeds the border demo data; safe to run at every demo start. */
+export async function seedBorderDemo(platform: Platform, border: BorderService): Promise<void> {
+  const usa = systemScope("USA", "demo", ["border_officer"]);
+  await border.loadPack(systemScope("USA", "demo"), readFileSync(US_PACK, "utf8"));
+  const col = systemScope("COL", "demo");
+  await border.saveVerificationSettings(col, true);
+  const { n } = await inScope(platform.database.db, col, (tx) => countPermits(tx, col));
+  if (Number(n) === 0) for (const permit of DEMO_COL_PERMITS) await border.addResidencePermit(col, permit);
+  const csv = demoEncounterCsv(40);
+  const imported = await border.importEncounters(usa, {
+    fileName: "demo-encounters.csv",
+    contentHash: createHash("sha256").update(csv).digest("hex"),
+    open: () => Readable.from([csv]),
+  });
+  if (imported.alreadyImported) return;
+  await decideDemoEncounters(border, usa);
+}
+
+async function decideDemoEncounters(border: BorderService, usa: ReturnType<typeof systemScope>) {
+  const { encounters } = await border.listEncounters(usa, { limit: 200, offset: 0 });
+  for (const encounter of encounters) {
+    const { assessment } = await border.assessEncounter(usa, encounter.id);
+    const expel = assessment.dispositions.find((d) => d.code === "expulsion" && d.eligible);
+    const choice = expel
+      ? { disposition: "expulsion" as const, to: expel.to }
+      : { disposition: "title8_processing" as const };
+    await border.decide(usa, encounter.id, { ...choice, reason: "demo decision from the assessment" });
+  }
+}

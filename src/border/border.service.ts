@@ -1,0 +1,231 @@
+import { createHmac } from "node:crypto";
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import { assessDisposition } from "./assess-disposition.ts";
+import {
+  addToMonthlyCounts,
+  findEncounter,
+  findPackInForce,
+  insertEncounter,
+  insertPack,
+  listEncounters,
+  monthlyCounts,
+} from "./border.store.ts";
+import type { EncounterAssessment, EncounterRecord, EncounterSummary } from "./border-records.contract.ts";
+import { toCbpRows } from "./cbp-layout.ts";
+import { createDecisionsService } from "./decisions.service.ts";
+import { dispositionCounts, thirdCountryReturnCounts } from "./decisions.store.ts";
+import { type ImportInput, importEncounterCsv } from "./encounter-import.service.ts";
+import {
+  authorityResolver,
+  storedAssessmentInput,
+  toEncounterRow,
+  toEncounterView,
+} from "./encounter-rows.store.ts";
+import { parsePolicyPack } from "./parse-input.ts";
+import type { PolicyPack } from "./policy-pack.ts";
+import { residenceEncoder } from "./residence-encoding.ts";
+import { checksOf, createVerificationService } from "./verification.service.ts";
+
+/** The pack a nation has in force, parsed once per version. */
+export interface LoadedPack {
+  pack: PolicyPack;
+  packId: string;
+  version: string;
+  status: string;
+}
+
+/**
+ * The secret behind the regional encoding. Every partner must hold the same one: from
+ * `HEMISPHERE_REGIONAL_KEY` (base64) when set, otherwise derived from this deployment's index key.
+ */
+export function regionalSecret(keyring: Keyring, env: NodeJS.ProcessEnv = process.env): Buffer {
+  if (env.HEMISPHERE_REGIONAL_KEY) return Buffer.from(env.HEMISPHERE_REGIONAL_KEY, "base64");
+  return createHmac("sha256", keyring.indexKey).update("hemisphere.border.regional-encoding").digest();
+}
+
+function packCache() {
+  const parsed = new Map<string, PolicyPack>();
+  return async (tx: Tx, scope: Scope): Promise<LoadedPack | null> => {
+    const row = await findPackInForce(tx, scope);
+    if (!row) return null;
+    const key = `${row.tenant_id}/${row.pack_id}/${row.version}`;
+    let pack = parsed.get(key);
+    if (!pack) {
+      const result = parsePolicyPack(typeof row.pack === "string" ? row.pack : JSON.stringify(row.pack));
+      if (!result.ok) throw new AppError("INTERNAL", `stored policy pack ${key} no longer validates`);
+      pack = result.value;
+      parsed.set(key, pack);
+    }
+    return { pack, packId: row.pack_id, version: row.version, status: row.status };
+  };
+}
+
+/** Border processing: encounters, the assessment with the pack in force, verification, decisions, statistics. */
+export function createBorderService(platform: Platform) {
+  const { db } = platform.database;
+  const { keyring } = platform;
+  const packInForce = packCache();
+  const requirePack = async (tx: Tx, scope: Scope): Promise<LoadedPack> => {
+    const loaded = await packInForce(tx, scope);
+    if (!loaded) throw new AppError("CONFLICT", `no border policy pack is loaded for ${scope.tenantId}`);
+    return loaded;
+  };
+  const encoder = residenceEncoder(regionalSecret(keyring));
+  const verification = createVerificationService(db, keyring, encoder);
+  const decisions = createDecisionsService(db, requirePack);
+  const authorityFor = async (tx: Tx, scope: Scope) =>
+    authorityResolver((await packInForce(tx, scope))?.pack ?? null);
+
+  return {
+    ...verification,
+    ...decisions,
+
+    /** Stores a policy pack version for the scope's jurisdiction; it is then the pack in force. */
+    loadPack: (scope: Scope, text: string) => {
+      const result = parsePolicyPack(text);
+      if (!result.ok)
+        failOnProblems(
+          result.problems.map((p) => ({ field: p.path, message: p.message })),
+          "invalid policy pack",
+        );
+      const pack = (result as { value: PolicyPack }).value;
+      if (pack.jurisdiction !== scope.tenantId) {
+        throw new AppError("BAD_INPUT", `the pack is for ${pack.jurisdiction}, not ${scope.tenantId}`);
+      }
+      return inScope(db, scope, async (tx) => {
+        const loaded = await insertPack(tx, scope, {
+          id: pack.id,
+          version: pack.version,
+          status: pack.status,
+          text,
+        });
+        if (loaded) {
+          await recordAudit(tx, scope, {
+            action: "border.pack.load",
+            targetType: "border_policy_pack",
+            targetId: `${pack.id}@${pack.version}`,
+          });
+        }
+        return { packId: pack.id, version: pack.version, loaded };
+      });
+    },
+
+    /** The pack in force for the scope's nation, if any. */
+    packInForce: (scope: Scope) => inScope(db, scope, (tx) => packInForce(tx, scope)),
+
+    /** Records one encounter, with its authority in force, and counts it in the monthly figures. */
+    recordEncounter: (scope: Scope, record: EncounterRecord) =>
+      inScope(db, scope, async (tx) => {
+        const authority = (await authorityFor(tx, scope))(record);
+        const row = toEncounterRow(keyring, record, {
+          tenantId: scope.tenantId,
+          authority,
+          importId: null,
+          createdBy: scope.actorLabel,
+        });
+        const id = await insertEncounter(tx, scope, row);
+        await addToMonthlyCounts(tx, scope, { encounterId: id });
+        await recordAudit(tx, scope, {
+          action: "border.encounter.record",
+          targetType: "border_encounter",
+          targetId: id,
+        });
+        const stored = await findEncounter(tx, scope, id);
+        return toEncounterView(keyring, stored!);
+      }),
+
+    /** Imports an encounter CSV (all or nothing). */
+    importEncounters: (scope: Scope, input: ImportInput) =>
+      importEncounterCsv({ db, keyring, authorityFor }, scope, input),
+
+    /** A page of encounters without personal fields. */
+    listEncounters: (scope: Scope, page: { limit: number; offset: number }) =>
+      inScope(db, scope, async (tx) => {
+        const { rows, total } = await listEncounters(tx, scope, page.limit, page.offset);
+        const encounters: EncounterSummary[] = rows.map((r) => ({
+          id: r.id,
+          date: r.occurred,
+          placeNation: r.place_nation,
+          border: r.border,
+          citizenship: r.citizenship,
+          demographic: r.demographic as EncounterSummary["demographic"],
+          authority: r.authority,
+          createdAt: new Date(r.created_at).toISOString(),
+        }));
+        return { encounters, total };
+      }),
+
+    /** One encounter with its personal fields: an audited read. */
+    getEncounter: (scope: Scope, id: string) =>
+      inScope(db, scope, async (tx) => {
+        const row = await findEncounter(tx, scope, id);
+        if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+        await recordAudit(tx, scope, {
+          action: "border.encounter.read",
+          targetType: "border_encounter",
+          targetId: id,
+        });
+        return toEncounterView(keyring, row);
+      }),
+
+    /** Runs the assessment with the pack in force and the partner answers so far: an audited read. */
+    assessEncounter: (scope: Scope, id: string): Promise<EncounterAssessment> =>
+      inScope(db, scope, async (tx) => {
+        const row = await findEncounter(tx, scope, id);
+        if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+        const loaded = await requirePack(tx, scope);
+        const checks = await checksOf(tx, scope, id);
+        const assessment = assessDisposition(storedAssessmentInput(row), loaded.pack, checks);
+        await recordAudit(tx, scope, {
+          action: "border.encounter.assess",
+          targetType: "border_encounter",
+          targetId: id,
+          details: { pack: `${loaded.packId}@${loaded.version}`, authority: assessment.authority },
+        });
+        const { pack } = loaded;
+        return {
+          encounterId: id,
+          pack: {
+            jurisdiction: pack.jurisdiction,
+            packId: loaded.packId,
+            version: loaded.version,
+            status: loaded.status,
+            title: pack.title,
+          },
+          checks: {
+            priorResidence: checks.priorResidence as Record<string, "verified" | "not_found" | "pending">,
+          },
+          assessment,
+          sources: pack.sources.map((s) => ({ id: s.id, title: s.title, reference: s.reference ?? null })),
+        };
+      }),
+
+    /** Decisions in effect by month, authority, citizenship and disposition. */
+    dispositionStats: (scope: Scope) =>
+      inScope(db, scope, async (tx) => ({
+        rows: (await dispositionCounts(tx, scope)).map((r) => ({ ...r, count: Number(r.n) })),
+      })),
+
+    /** Third-country returns in effect by month and receiving nation. */
+    returnStats: (scope: Scope) =>
+      inScope(db, scope, async (tx) => ({
+        rows: (await thirdCountryReturnCounts(tx, scope)).map((r) => ({
+          month: r.month,
+          to: r.to_country,
+          count: Number(r.n),
+        })),
+      })),
+
+    /** The nation's own monthly encounters in the CBP area-of-responsibility layout. */
+    cbpMonthly: (scope: Scope, range: { from?: string | undefined; to?: string | undefined } = {}) =>
+      inScope(db, scope, async (tx) => toCbpRows(await monthlyCounts(tx, scope, range))),
+  };
+}
+
+export type BorderService = ReturnType<typeof createBorderService>;

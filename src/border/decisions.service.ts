@@ -1,0 +1,205 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import { assessDisposition } from "./assess-disposition.ts";
+import type { Assessment, DispositionAssessment } from "./border.contract.ts";
+import type { LoadedPack } from "./border.service.ts";
+import { findEncounter } from "./border.store.ts";
+import type { DecisionInput, DecisionView } from "./border-records.contract.ts";
+import {
+  type DecisionWithApproval,
+  findDecision,
+  insertApproval,
+  insertDecision,
+  listAwaitingApproval,
+  listDecisions,
+} from "./decisions.store.ts";
+import { storedAssessmentInput } from "./encounter-rows.store.ts";
+import { checksOf } from "./verification.service.ts";
+
+// Decisions: an officer chooses, the assessment of the moment says whether the choice is open, a supervisor
+// approves where the pack asks it. Nothing is ever changed: a correction is a new decision superseding the last.
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** The view of a stored decision, with its status derived from approval and supersession. */
+export function toDecisionView(d: DecisionWithApproval): DecisionView {
+  let status: DecisionView["status"] = "final";
+  if (d.superseded) status = "superseded";
+  else if (d.needs_approval)
+    status = d.approved === null ? "awaiting_approval" : d.approved ? "approved" : "rejected";
+  return {
+    id: d.id,
+    encounterId: d.encounter_id,
+    disposition: d.disposition as DecisionView["disposition"],
+    to: d.to_country,
+    authority: d.authority,
+    reason: d.reason,
+    status,
+    needsApproval: d.needs_approval,
+    supersedes: d.supersedes,
+    decidedBy: d.decided_by,
+    decidedAt: iso(d.decided_at),
+    approval:
+      d.approved === null
+        ? null
+        : {
+            approved: d.approved,
+            reason: d.approval_reason ?? "",
+            by: d.approved_by ?? "",
+            at: iso(d.approved_at ?? d.decided_at),
+          },
+  };
+}
+
+/** The assessed option the officer chose, or a bad-input error naming the choices. */
+export function chosenOption(
+  assessment: Assessment,
+  input: Pick<DecisionInput, "disposition" | "to">,
+): DispositionAssessment {
+  const options = assessment.dispositions.filter(
+    (d) => d.code === input.disposition && (input.to === undefined || d.to === input.to),
+  );
+  const [option] = options;
+  if (!option || options.length > 1) {
+    const known = assessment.dispositions.map((d) => (d.to ? `${d.code} to ${d.to}` : d.code)).join(", ");
+    throw new AppError("BAD_INPUT", `choose one of the pack's dispositions: ${known}`, {
+      field: "disposition",
+    });
+  }
+  return option;
+}
+
+/** Refuses a choice the assessment does not allow: an open safeguard or a pending check blocks every return. */
+export function refuseIneligible(assessment: Assessment, option: DispositionAssessment): void {
+  if (option.eligible) return;
+  const label = option.to ? `${option.code} to ${option.to}` : option.code;
+  const why = [
+    ...assessment.safeguards.map((s) => `safeguard ${s.code} is open: ${s.effect}`),
+    ...assessment.pendingChecks.map((c) => `${c.code} check with ${c.country} is pending`),
+  ];
+  throw new AppError(
+    "CONFLICT",
+    `refused: ${label} is not eligible${why.length ? ` (${why.join("; ")})` : ""}`,
+    {
+      reasons: option.reasons,
+      safeguards: assessment.safeguards,
+      pendingChecks: assessment.pendingChecks,
+    },
+  );
+}
+
+async function checkSupersedes(tx: Tx, scope: Scope, encounterId: string, supersedes: string | undefined) {
+  const current = (await listDecisions(tx, scope, encounterId)).filter((d) => !d.superseded);
+  if (supersedes === undefined) {
+    if (current.length > 0) {
+      throw new AppError(
+        "CONFLICT",
+        "this encounter has a decision already; record a correction that supersedes it",
+        {
+          current: current.map((d) => d.id),
+        },
+      );
+    }
+    return;
+  }
+  if (!current.some((d) => d.id === supersedes)) {
+    throw new AppError("CONFLICT", "a correction supersedes the encounter's current decision", {
+      field: "supersedes",
+    });
+  }
+}
+
+/** Creates the decisions half of the border service. */
+export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>) {
+  return {
+    /** Records an officer's decision if the assessment allows it; returns it awaiting approval where required. */
+    decide: (scope: Scope, encounterId: string, input: DecisionInput) =>
+      inScope(db, scope, async (tx) => {
+        const row = await findEncounter(tx, scope, encounterId);
+        if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+        await checkSupersedes(tx, scope, encounterId, input.supersedes);
+        const loaded = await requirePack(tx, scope);
+        const assessment = assessDisposition(
+          storedAssessmentInput(row),
+          loaded.pack,
+          await checksOf(tx, scope, encounterId),
+        );
+        const option = chosenOption(assessment, input);
+        refuseIneligible(assessment, option);
+        const rule = loaded.pack.dispositions.find((d) => d.code === option.code && d.to === option.to);
+        const created = await insertDecision(tx, scope, {
+          encounter_id: encounterId,
+          disposition: option.code,
+          to_country: option.to ?? null,
+          authority: assessment.authority,
+          reason: input.reason,
+          needs_approval: rule?.supervisorApproval ?? false,
+          supersedes: input.supersedes ?? null,
+          pack_id: loaded.packId,
+          pack_version: loaded.version,
+          assessment: JSON.stringify(assessment),
+        });
+        await recordAudit(tx, scope, {
+          action: "border.decision.record",
+          targetType: "border_decision",
+          targetId: created.id,
+          details: {
+            encounterId,
+            disposition: option.code,
+            to: option.to ?? null,
+            supersedes: input.supersedes ?? null,
+          },
+        });
+        return toDecisionView((await findDecision(tx, scope, created.id))!);
+      }),
+
+    /** The encounter's decisions, oldest first. */
+    listDecisions: (scope: Scope, encounterId: string) =>
+      inScope(db, scope, async (tx) => {
+        if (!(await findEncounter(tx, scope, encounterId)))
+          throw new AppError("NOT_FOUND", "encounter not found");
+        return (await listDecisions(tx, scope, encounterId)).map(toDecisionView);
+      }),
+
+    /** Decisions waiting for a supervisor, with the assessment each was made on: an audited read. */
+    awaitingApproval: (scope: Scope) =>
+      inScope(db, scope, async (tx) => {
+        const rows = await listAwaitingApproval(tx, scope);
+        await recordAudit(tx, scope, {
+          action: "border.decision.queue.read",
+          details: { count: rows.length },
+        });
+        return rows.map(({ decision, extra }) => ({
+          ...toDecisionView(decision),
+          assessment: (typeof extra.assessment === "string"
+            ? JSON.parse(extra.assessment)
+            : extra.assessment) as Assessment,
+          encounterDate: extra.occurred,
+          citizenship: extra.citizenship,
+        }));
+      }),
+
+    /** A supervisor's approval or rejection of a decision that needs one; never of their own decision. */
+    approveDecision: (scope: Scope, decisionId: string, input: { approve: boolean; reason: string }) =>
+      inScope(db, scope, async (tx) => {
+        const decision = await findDecision(tx, scope, decisionId);
+        if (!decision) throw new AppError("NOT_FOUND", "decision not found");
+        if (!decision.needs_approval) throw new AppError("CONFLICT", "this decision needs no approval");
+        if (decision.superseded) throw new AppError("CONFLICT", "this decision was superseded");
+        if (decision.approved !== null) throw new AppError("CONFLICT", "this decision was reviewed already");
+        if (decision.decided_by_user !== null && decision.decided_by_user === scope.userId) {
+          throw new AppError("FORBIDDEN", "a supervisor other than the deciding officer must approve");
+        }
+        await insertApproval(tx, scope, { decisionId, approved: input.approve, reason: input.reason });
+        await recordAudit(tx, scope, {
+          action: input.approve ? "border.decision.approve" : "border.decision.reject",
+          targetType: "border_decision",
+          targetId: decisionId,
+        });
+        return toDecisionView((await findDecision(tx, scope, decisionId))!);
+      }),
+  };
+}

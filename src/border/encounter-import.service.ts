@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { failOnProblems } from "../platform/errors.ts";
+import {
+  addToMonthlyCounts,
+  type EncounterRow,
+  findImportByHash,
+  insertEncounterBatch,
+  insertImport,
+} from "./border.store.ts";
+import type { EncounterRecord, ImportResult } from "./border-records.contract.ts";
+import { type CsvProblem, encounterFromCsvRow, headerProblems } from "./encounter-csv.ts";
+import { toEncounterRow } from "./encounter-rows.store.ts";
+
+// Bulk import of an encounter CSV: all or nothing in one transaction, streamed so a million rows never sit
+// in memory at once, with every problem located by line and column; the same file twice changes nothing.
+
+const BATCH = 2000;
+const PROBLEM_LIMIT = 1000;
+
+export interface ImportInput {
+  fileName: string;
+  /** SHA-256 of the file's bytes: the same content is imported once. */
+  contentHash: string;
+  /** Opens the file's bytes (called once, only when the content is new). */
+  open: () => Readable;
+  onRows?: (count: number) => void;
+}
+
+export interface ImportDeps {
+  db: Db;
+  keyring: Keyring;
+  /** The authority in force for a record, from the pack in force when the import starts. */
+  authorityFor: (tx: Tx, scope: Scope) => Promise<(record: EncounterRecord) => string | null>;
+}
+
+/** Imports an encounter CSV for the scope's nation and refreshes its monthly counts. */
+export function importEncounterCsv(
+  deps: ImportDeps,
+  scope: Scope,
+  input: ImportInput,
+): Promise<ImportResult> {
+  return inScope(deps.db, scope, async (tx) => {
+    const existing = await findImportByHash(tx, scope, input.contentHash);
+    if (existing) return { importId: existing.id, rows: existing.row_count, alreadyImported: true };
+    const importId = randomUUID();
+    const authorityOf = await deps.authorityFor(tx, scope);
+    const toRow = (record: EncounterRecord) =>
+      toEncounterRow(deps.keyring, record, {
+        tenantId: scope.tenantId,
+        authority: authorityOf(record),
+        importId,
+        createdBy: scope.actorLabel,
+      });
+    const rows = await streamRows(tx, scope, input, toRow);
+    await addToMonthlyCounts(tx, scope, { importId });
+    await insertImport(tx, scope, {
+      id: importId,
+      contentHash: input.contentHash,
+      fileName: input.fileName,
+      rowCount: rows,
+    });
+    await recordAudit(tx, scope, {
+      action: "border.encounters.import",
+      targetType: "border_import",
+      targetId: importId,
+      details: { rows, contentHash: input.contentHash },
+    });
+    return { importId, rows, alreadyImported: false };
+  });
+}
+
+async function streamRows(
+  tx: Tx,
+  scope: Scope,
+  input: ImportInput,
+  toRow: (record: EncounterRecord) => EncounterRow,
+): Promise<number> {
+  const problems: CsvProblem[] = [];
+  let header: string[] | null = null;
+  let batch: EncounterRow[] = [];
+  let count = 0;
+  const source = input.open();
+  const parser = source.pipe(parse({ bom: true, info: true, skip_empty_lines: true, trim: false }));
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      if (header === null) {
+        header = record.map((h) => h.trim().toLowerCase());
+        problems.push(...headerProblems(header));
+        // Rows cannot be read against a wrong header: report the header alone.
+        if (problems.length > 0) break;
+        continue;
+      }
+      const result = encounterFromCsvRow(rowObject(header, record), info.lines);
+      if (!result.ok) {
+        if (problems.length < PROBLEM_LIMIT) problems.push(...result.problems);
+        continue;
+      }
+      count++;
+      if (problems.length > 0) continue;
+      batch.push(toRow(result.value));
+      if (batch.length >= BATCH) {
+        await insertEncounterBatch(tx, scope, batch);
+        input.onRows?.(batch.length);
+        batch = [];
+      }
+    }
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    problems.push({
+      line: line ?? 0,
+      field: "(row)",
+      message: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    source.destroy();
+  }
+  if (header === null) problems.push({ line: 1, field: "(header)", message: "the file is empty" });
+  failOnProblems(
+    problems.map((p) => ({ file: input.fileName, line: p.line, field: p.field, message: p.message })),
+    `invalid encounter file ${input.fileName}; nothing was imported`,
+  );
+  await insertEncounterBatch(tx, scope, batch);
+  input.onRows?.(batch.length);
+  return count;
+}
+
+function rowObject(header: string[], fields: string[]): Record<string, string> {
+  const row: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) row[header[i] as string] = fields[i] ?? "";
+  return row;
+}

@@ -1,0 +1,267 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import { type Scope, systemScope } from "../platform/auth/scope.ts";
+import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { bindTenant, inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { AssessmentChecks, CheckStatus } from "./border.contract.ts";
+import { findEncounter } from "./border.store.ts";
+import type { InboxItem, VerificationView } from "./border-records.contract.ts";
+import { ENCOUNTER_CONTEXTS, PERMIT_CONTEXTS } from "./encounter-rows.store.ts";
+import { bestResidenceMatch, type residenceEncoder } from "./residence-encoding.ts";
+import {
+  autoAnswers,
+  findAnswer,
+  findInboxRequest,
+  insertPermit,
+  insertVerificationAnswer,
+  insertVerificationRequest,
+  listInbox,
+  listPermitEncodings,
+  listRequestsForEncounter,
+  type RequestWithAnswer,
+  saveVerificationSettings,
+} from "./verification.store.ts";
+
+// Prior-residence verification between nations. The question carries only the regional encoding; the
+// answer only yes/no, permit type and dates. The partner's own setting decides whether it answers at once
+// (auto) or after a person with `verification.answer` reviews it. Both chains of audit record each step.
+
+type Encoder = ReturnType<typeof residenceEncoder>;
+
+export interface NewPermit {
+  givenNames: string;
+  familyNames: string;
+  birthDate: string;
+  permitType: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function toView(r: RequestWithAnswer): VerificationView {
+  return {
+    id: r.id,
+    encounterId: r.encounter_id,
+    country: r.partner_tenant,
+    requestedAt: new Date(r.requested_at).toISOString(),
+    status: r.result ?? "pending",
+    permitType: r.permit_type,
+    validFrom: r.valid_from === null ? null : String(r.valid_from).slice(0, 10),
+    validTo: r.valid_to === null ? null : String(r.valid_to).slice(0, 10),
+    mode: r.mode,
+    answeredAt: iso(r.answered_at),
+  };
+}
+
+/** The partner answers recorded so far for an encounter, per country: the latest question decides. */
+export async function checksOf(tx: Tx, scope: Scope, encounterId: string): Promise<AssessmentChecks> {
+  const priorResidence: Partial<Record<string, CheckStatus>> = {};
+  for (const r of await listRequestsForEncounter(tx, scope, encounterId)) {
+    priorResidence[r.partner_tenant] = r.result ?? "pending";
+  }
+  return { priorResidence };
+}
+
+/** How another nation appears in a partner's audit chain: the nation, never the officer's address. */
+function nationActor(scope: Scope): Scope {
+  return { ...scope, userId: null, actorLabel: `nation:${scope.tenantId}` };
+}
+
+/**
+ * Writes the partner's answer and audits it on both chains. Runs bound to the partner's tenant and leaves the
+ * transaction bound to it.
+ */
+async function writeAnswer(
+  tx: Tx,
+  partner: Scope,
+  request: { id: string; fromNation: string },
+  answer: {
+    result: "verified" | "not_found";
+    permit: { permit_type: string; valid_from: string; valid_to: string | null } | null;
+    mode: "auto" | "review";
+  },
+): Promise<void> {
+  await insertVerificationAnswer(tx, partner, {
+    fromNation: request.fromNation,
+    requestId: request.id,
+    ...answer,
+  });
+  const details = { result: answer.result, mode: answer.mode, fromNation: request.fromNation };
+  await recordAudit(tx, partner, {
+    action: "border.verification.answer",
+    targetType: "border_verification",
+    targetId: request.id,
+    details,
+  });
+  await bindTenant(tx, request.fromNation);
+  await recordAudit(tx, nationActor(partner), {
+    action: "border.verification.answered",
+    targetType: "border_verification",
+    targetId: request.id,
+    tenantId: request.fromNation,
+    details,
+  });
+  await bindTenant(tx, partner.tenantId);
+}
+
+/** Creates the verification half of the border service. */
+export function createVerificationService(db: Db, keyring: Keyring, encoder: Encoder) {
+  const subjectOf = (row: NonNullable<Awaited<ReturnType<typeof findEncounter>>>) => {
+    const open = (value: string | null, context: string) =>
+      value === null ? null : decryptField(keyring, value, context);
+    const givenNames = open(row.given_names_enc, ENCOUNTER_CONTEXTS.given_names_enc);
+    const familyNames = open(row.family_names_enc, ENCOUNTER_CONTEXTS.family_names_enc);
+    const birthDate = open(row.birth_date_enc, ENCOUNTER_CONTEXTS.birth_date_enc);
+    if (!givenNames || !familyNames || !birthDate) {
+      throw new AppError(
+        "BAD_INPUT",
+        "a verification needs the encounter's names and date of birth to encode",
+      );
+    }
+    return { givenNames, familyNames, birthDate };
+  };
+
+  return {
+    /** Asks a partner nation whether it holds a residence record for the encounter's person. */
+    requestVerification: (scope: Scope, encounterId: string, country: string) =>
+      inScope(db, scope, async (tx): Promise<VerificationView> => {
+        const row = await findEncounter(tx, scope, encounterId);
+        if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+        if (country === scope.tenantId) throw new AppError("BAD_INPUT", "ask a partner nation, not your own");
+        const partnerNation = await tx
+          .selectFrom("tenants")
+          .select("kind")
+          .where("id", "=", country)
+          .executeTakeFirst();
+        if (partnerNation?.kind !== "nation")
+          throw new AppError("BAD_INPUT", `${country} is not a partner nation`);
+        const encoding = encoder.encode(subjectOf(row));
+        const created = await insertVerificationRequest(tx, scope, {
+          encounterId,
+          partner: country,
+          encoding,
+        });
+        const target = { targetType: "border_verification", targetId: created.id };
+        await recordAudit(tx, scope, {
+          action: "border.verification.request",
+          ...target,
+          details: { country },
+        });
+        const partner = systemScope(country, "border.verification.auto-answer");
+        await bindTenant(tx, country);
+        await recordAudit(tx, nationActor(scope), {
+          action: "border.verification.received",
+          ...target,
+          tenantId: country,
+        });
+        if (await autoAnswers(tx, partner)) {
+          const match = bestResidenceMatch(encoding, await listPermitEncodings(tx, partner));
+          const permit = match?.permit ?? null;
+          await writeAnswer(
+            tx,
+            partner,
+            { id: created.id, fromNation: scope.tenantId },
+            { result: permit ? "verified" : "not_found", permit, mode: "auto" },
+          );
+        }
+        await bindTenant(tx, scope.tenantId);
+        const views = await listRequestsForEncounter(tx, scope, encounterId);
+        return toView(views.find((v) => v.id === created.id)!);
+      }),
+
+    /** The questions asked about one encounter and their answers. */
+    listVerifications: (scope: Scope, encounterId: string) =>
+      inScope(db, scope, async (tx) => {
+        if (!(await findEncounter(tx, scope, encounterId)))
+          throw new AppError("NOT_FOUND", "encounter not found");
+        return (await listRequestsForEncounter(tx, scope, encounterId)).map(toView);
+      }),
+
+    /** Questions addressed to the scope's nation, with the best candidate among its permits for open ones. */
+    verificationInbox: (scope: Scope) =>
+      inScope(db, scope, async (tx): Promise<InboxItem[]> => {
+        const requests = await listInbox(tx, scope, false);
+        const permits = requests.some((r) => r.result === null) ? await listPermitEncodings(tx, scope) : [];
+        await recordAudit(tx, scope, {
+          action: "border.verification.inbox.read",
+          details: { count: requests.length },
+        });
+        return requests.map((r) => {
+          const match = r.result === null ? bestResidenceMatch(r.encoding, permits) : null;
+          return {
+            id: r.id,
+            fromNation: r.tenant_id,
+            requestedAt: new Date(r.requested_at).toISOString(),
+            status: r.result ?? "pending",
+            candidate: match && {
+              permitId: match.permit.id,
+              permitType: match.permit.permit_type,
+              validFrom: String(match.permit.valid_from).slice(0, 10),
+              validTo: match.permit.valid_to === null ? null : String(match.permit.valid_to).slice(0, 10),
+              similarity: Math.round(match.similarity * 1000) / 1000,
+            },
+          };
+        });
+      }),
+
+    /** A reviewer's answer to a question addressed to the scope's nation. */
+    answerVerification: (
+      scope: Scope,
+      requestId: string,
+      input: { fromNation: string; result: "verified" | "not_found"; permitId?: string | undefined },
+    ) =>
+      inScope(db, scope, async (tx) => {
+        const request = await findInboxRequest(tx, scope, input.fromNation, requestId);
+        if (!request) throw new AppError("NOT_FOUND", "verification request not found");
+        if (await findAnswer(tx, scope, input.fromNation, requestId))
+          throw new AppError("CONFLICT", "this request is answered already");
+        let permit = null;
+        if (input.result === "verified") {
+          permit = (await listPermitEncodings(tx, scope)).find((p) => p.id === input.permitId) ?? null;
+          if (!permit)
+            throw new AppError(
+              "BAD_INPUT",
+              "a verified answer names one of your residence permits (permitId)",
+            );
+        }
+        await writeAnswer(
+          tx,
+          scope,
+          { id: requestId, fromNation: input.fromNation },
+          { result: input.result, permit, mode: "review" },
+        );
+        return { id: requestId, result: input.result };
+      }),
+
+    /** Sets whether the scope's nation answers questions automatically. */
+    saveVerificationSettings: (scope: Scope, autoAnswer: boolean) =>
+      inScope(db, scope, async (tx) => {
+        await saveVerificationSettings(tx, scope, autoAnswer);
+        await recordAudit(tx, scope, { action: "border.verification.settings", details: { autoAnswer } });
+        return { autoAnswer };
+      }),
+
+    /** Adds a residence permit of the scope's nation, encoded for matching and encrypted at rest. */
+    addResidencePermit: (scope: Scope, permit: NewPermit) =>
+      inScope(db, scope, async (tx) => {
+        const id = await insertPermit(tx, scope, {
+          encoding: encoder.encode(permit),
+          permit_type: permit.permitType,
+          valid_from: permit.validFrom,
+          valid_to: permit.validTo,
+          given_names_enc: encryptField(keyring, permit.givenNames, PERMIT_CONTEXTS.given_names_enc),
+          family_names_enc: encryptField(keyring, permit.familyNames, PERMIT_CONTEXTS.family_names_enc),
+          birth_date_enc: encryptField(keyring, permit.birthDate, PERMIT_CONTEXTS.birth_date_enc),
+        });
+        await recordAudit(tx, scope, {
+          action: "border.permit.add",
+          targetType: "border_residence_permit",
+          targetId: id,
+        });
+        return id;
+      }),
+  };
+}

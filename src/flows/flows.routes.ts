@@ -1,0 +1,139 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { newRouter } from "../platform/http/app-env.ts";
+import { requirePermission } from "../platform/http/middleware.ts";
+import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import {
+  DimensionsQuery,
+  DimensionsResult,
+  ForecastQuery,
+  ForecastResult,
+  ImportQuery,
+  ImportResult,
+  ReleaseIdParam,
+  ReleaseList,
+  ReleaseListQuery,
+  RevisionsQuery,
+  RevisionsResult,
+  SeriesQuery,
+  SeriesResult,
+  SurgesQuery,
+  SurgesResult,
+} from "./flows.contract.ts";
+import type { createFlowsService } from "./flows.service.ts";
+
+type FlowsService = ReturnType<typeof createFlowsService>;
+
+const read = <Q extends z.ZodObject, R extends z.ZodType>(
+  path: string,
+  summary: string,
+  query: Q,
+  result: R,
+) =>
+  createRoute({
+    method: "get",
+    path,
+    tags: ["flows"],
+    summary,
+    security: signedIn,
+    middleware: [requirePermission("flows.read")],
+    request: { query },
+    responses: { 200: jsonContent(result, "Result"), ...standardErrors },
+  });
+
+/** Releases (import, publish, list), series, dimensions, surges, forecasts and revisions under `/flows`. */
+export function flowsRoutes(flows: FlowsService) {
+  const router = newRouter();
+  router.openapi(
+    read("/releases", "Releases you may read, newest first", ReleaseListQuery, ReleaseList),
+    async (c) =>
+      sendJson(c, ReleaseList, {
+        releases: await flows.releases(c.get("scope"), c.req.valid("query").source),
+      }),
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/releases",
+      tags: ["flows"],
+      summary: "Import a statistics file (CSV text) as a release; the same file twice changes nothing",
+      security: signedIn,
+      middleware: [requirePermission("flows.import")],
+      request: {
+        query: ImportQuery,
+        body: { content: { "text/csv": { schema: z.string() } }, required: true },
+      },
+      responses: {
+        201: jsonContent(ImportResult, "Imported"),
+        200: jsonContent(ImportResult, "Already imported: nothing changed"),
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const content = new Uint8Array(await c.req.arrayBuffer());
+      const result = await flows.importFiles(c.get("scope"), [{ name: q.name, content }], {
+        source: q.source,
+        ...(q.label ? { label: q.label } : {}),
+        publish: q.publish === "true",
+      });
+      return sendJson(c, ImportResult, result, result.changed ? 201 : 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/releases/{id}/publish",
+      tags: ["flows"],
+      summary: "Publish one of your nation's releases to every partner",
+      security: signedIn,
+      middleware: [requirePermission("flows.publish")],
+      request: { params: ReleaseIdParam },
+      responses: { 204: { description: "Published" }, ...standardErrors },
+    }),
+    async (c) => {
+      await flows.publish(c.get("scope"), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    read("/series", "A measure per month or year, filtered and grouped", SeriesQuery, SeriesResult),
+    async (c) => sendJson(c, SeriesResult, await flows.series(c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    read("/dimensions", "Dimensions of a source and their values", DimensionsQuery, DimensionsResult),
+    async (c) => {
+      const q = c.req.valid("query");
+      return sendJson(c, DimensionsResult, await flows.dimensions(c.get("scope"), q.source, q.release));
+    },
+  );
+  router.openapi(
+    read(
+      "/surges",
+      "Year-over-year surges and forecast outliers in recent months",
+      SurgesQuery,
+      SurgesResult,
+    ),
+    async (c) => sendJson(c, SurgesResult, await flows.surges(c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    read(
+      "/forecast",
+      "A monthly series and its forecast with 80% and 95% intervals",
+      ForecastQuery,
+      ForecastResult,
+    ),
+    async (c) => sendJson(c, ForecastResult, await flows.forecast(c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    read("/revisions", "Figures that changed between two releases", RevisionsQuery, RevisionsResult),
+    async (c) => {
+      const q = c.req.valid("query");
+      return sendJson(
+        c,
+        RevisionsResult,
+        await flows.revisions(c.get("scope"), q.source, q.from, q.to, q.limit),
+      );
+    },
+  );
+  return router;
+}

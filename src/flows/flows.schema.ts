@@ -1,0 +1,104 @@
+import type { ColumnType, Generated } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface FlowReleasesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  source: string;
+  label: string;
+  grain: "month" | "year";
+  published: Generated<boolean>;
+  imported_at: Timestamp;
+  imported_by: string;
+  row_count: Generated<number>;
+  period_from: string | null;
+  period_to: string | null;
+}
+
+export interface FlowReleaseFilesTable {
+  tenant_id: string;
+  release_id: string;
+  source: string;
+  sha256: string;
+  file_name: string;
+  record_count: number;
+  row_count: number;
+  published: Generated<boolean>;
+}
+
+export interface FlowReleasePeriodsTable {
+  tenant_id: string;
+  release_id: string;
+  source: string;
+  period: string;
+  published: Generated<boolean>;
+}
+
+export interface FlowReleaseDimensionsTable {
+  tenant_id: string;
+  release_id: string;
+  dimension: string;
+  value: string;
+  row_count: number;
+  published: Generated<boolean>;
+}
+
+export interface FlowObservationsTable {
+  tenant_id: string;
+  release_id: string;
+  period: string;
+  measure: string;
+  value: number;
+  published: Generated<boolean>;
+  component: string | null;
+  land_border_region: string | null;
+  area_of_responsibility: string | null;
+  state: string | null;
+  demographic: string | null;
+  citizenship: string | null;
+  citizenship_iso: string | null;
+  title_of_authority: string | null;
+  encounter_type: string | null;
+  origin: string | null;
+  origin_iso: string | null;
+  asylum_country: string | null;
+  asylum_country_iso: string | null;
+  extra: ColumnType<Record<string, string> | null, string | null, string | null>;
+}
+
+declare module "../platform/db/schema.ts" {
+  interface Schema {
+    flow_releases: FlowReleasesTable;
+    flow_release_files: FlowReleaseFilesTable;
+    flow_release_periods: FlowReleasePeriodsTable;
+    flow_release_dimensions: FlowReleaseDimensionsTable;
+    flow_observations: FlowObservationsTable;
+  }
+}
+
+/** Dimensions stored as their own columns (the ones official sources use); any other lives in `extra`. */
+export const dimensionColumns = [
+  "component",
+  "land_border_region",
+  "area_of_responsibility",
+  "state",
+  "demographic",
+  "citizenship",
+  "citizenship_iso",
+  "title_of_authority",
+  "encounter_type",
+  "origin",
+  "origin_iso",
+  "asylum_country",
+  "asylum_country_iso",
+] as const;
+
+export type DimensionColumn = (typeof dimensionColumns)[number];
+
+const columnSet: ReadonlySet<string> = new Set(dimensionColumns);
+
+/** True when a dimension is stored as a column of its own. */
+export function isDimensionColumn(name: string): name is DimensionColumn {
+  return columnSet.has(name);
+}

@@ -1,0 +1,64 @@
+import type { CommunityDetail, EdgeView } from "./networks.contract.ts";
+
+/** Who exported the file and when (time comes in as an argument: this file is pure). */
+export interface CaseFileMeta {
+  nation: string;
+  exportedBy: string;
+  exportedAt: string;
+  /** The identifier the investigator started from. */
+  anchor: { type: string; value: string };
+}
+
+const escapes: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for HTML: every value in the file comes from data, never trusted as markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+}
+
+const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`;
+const head = (cells: string[]) =>
+  `<tr>${cells.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("")}</tr>`;
+
+/**
+ * A self-contained HTML case file for prosecutors: the community, why it was flagged, its key actors and the
+ * reasons, its members, and every link with its provenance in date order.
+ */
+export function renderCaseFile(community: CommunityDetail, edges: EdgeView[], meta: CaseFileMeta): string {
+  const names = new Map(community.members.map((m) => [m.entity.id, `${m.entity.type} ${m.entity.value}`]));
+  const label = (id: string) => names.get(id) ?? "(outside the community)";
+  const timeline = [...edges].sort(
+    (a, b) => (a.observedOn ?? "9999").localeCompare(b.observedOn ?? "9999") || a.id.localeCompare(b.id),
+  );
+  const title = `Case file: network around ${meta.anchor.type} ${meta.anchor.value}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;margin:1rem 0}
+td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}.note{background:#fff4d6;padding:.5rem}</style>
+</head><body>
+<h1>${escapeHtml(title)}</h1>
+<p>Nation ${escapeHtml(meta.nation)} · exported by ${escapeHtml(meta.exportedBy)} · ${escapeHtml(meta.exportedAt)}</p>
+<p class="note">Indicators are evidence, not proof: no single one is conclusive. Links from victims' protection
+records are withheld unless a recorded legal basis allows them.</p>
+<h2>Assessment</h2>
+<p>Score ${community.score.toFixed(2)} (${community.flagged ? "flagged for review" : "not flagged"}), ${community.size} members.</p>
+<table>${head(["Indicator", "Value", "Threshold", "Weight", "Why it matters"])}
+${community.indicators.map((i) => row([i.title, String(i.value), `≥ ${i.atLeast}`, i.weight.toFixed(2), i.explanation])).join("\n")}</table>
+<h2>Key actors</h2>
+<table>${head(["Type", "Identifier", "Why key"])}
+${community.keyActors.map((a) => row([a.entity.type, a.entity.value, a.reasons.join("; ")])).join("\n")}</table>
+<h2>Members</h2>
+<table>${head(["Type", "Identifier", "Centrality"])}
+${community.members.map((m) => row([m.entity.type, m.entity.value, m.score.toFixed(3)])).join("\n")}</table>
+<h2>Links and provenance (timeline)</h2>
+<table>${head(["Observed", "From", "Link", "To", "Case", "Origin", "Recorded by"])}
+${timeline.map((e) => row([e.observedOn ?? "undated", label(e.source), e.kind, label(e.target), e.caseRef ?? "", e.origin, e.recordedBy])).join("\n")}</table>
+</body></html>
+`;
+}

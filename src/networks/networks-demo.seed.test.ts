@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { systemScope } from "../platform/auth/scope.ts";
+import { memberKey } from "./generator.ts";
+import { NETWORKS_DEMO, networksDemoData, seedNetworksDemo } from "./networks-demo.seed.ts";
+
+// A smaller world than the demo server's (20,000 links) keeps the file quick; the same code loads both.
+const size = { seed: 3, links: 6_000, linksPerRing: 1_500 };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
+
+describe("networks demo data", () => {
+  it("loads once, and from one ring phone the investigator reaches the planted ring", async () => {
+    await seedNetworksDemo(t.app.platform, t.app.networks, size);
+    await seedNetworksDemo(t.app.platform, t.app.networks, size);
+    const data = networksDemoData(size);
+    const scope = systemScope(NETWORKS_DEMO.nation, "test", ["investigator"]);
+    const { matches } = await t.app.networks.search(scope, { type: "phone", value: data.ringPhone });
+    expect(matches).toHaveLength(1);
+    const community = await t.app.networks.communityOf(scope, matches[0]!.id);
+    expect(community.flagged).toBe(true);
+    const ring = new Set(data.rings[0]!.members);
+    const members = community.members.map((m) => memberKey(m.entity.type, m.entity.value));
+    const inRing = members.filter((m) => ring.has(m)).length;
+    // Precision and recall of the ring's membership in the smaller world (the full demo scores higher).
+    expect(inRing / members.length).toBeGreaterThan(0.75);
+    expect(inRing / ring.size).toBeGreaterThan(0.75);
+    expect(community.keyActors.every((a) => a.reasons.length > 0)).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,89 @@
+import { systemScope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import type { Platform } from "../platform/platform.ts";
+import { generateLinks, type LinkRow, type PlantedRing } from "./generator.ts";
+import type { NetworksService } from "./networks.service.ts";
+import { observationFromRow } from "./observations.ts";
+
+/** What the demo loads: generated links with planted rings for one nation, and a partner holding a few of them. */
+export const NETWORKS_DEMO = {
+  nation: "USA",
+  seed: 3,
+  links: 20_000,
+  linksPerRing: 5_000,
+  partner: "MEX",
+  partnerSeed: 11,
+  partnerLinks: 2_000,
+} as const;
+
+/** How big the demo is; tests load a smaller one. */
+export interface DemoSize {
+  seed: number;
+  links: number;
+  linksPerRing: number;
+}
+
+/** The demo data, regenerated the same every time (the browser tests use it to know a planted ring's phone). */
+export function networksDemoData(size: DemoSize = NETWORKS_DEMO) {
+  const rows: LinkRow[] = [];
+  const rings: PlantedRing[] = generateLinks(
+    { seed: size.seed, links: size.links, linksPerRing: size.linksPerRing },
+    (r) => rows.push(r),
+  );
+  const ring = rings[0] as PlantedRing;
+  // Set order keeps the operators' identifiers first: the first phone is one the ring's organisers use.
+  const ringPhone = (ring.members.find((m) => m.startsWith("phone:")) ?? "phone:").slice("phone:".length);
+  const victimRow = rows.find(
+    (r) => r[4] === "called" && r[6].startsWith("CASE") && ring.members.includes(`person:${r[1]}`),
+  );
+  return { rows, rings, ringPhone, victimCase: victimRow?.[6] ?? "" };
+}
+
+function partnerRows(ringPhone: string, ringAccount: string): LinkRow[] {
+  const rows: LinkRow[] = [];
+  generateLinks({ seed: NETWORKS_DEMO.partnerSeed, links: NETWORKS_DEMO.partnerLinks }, (r) => rows.push(r));
+  // The same ring, met at Mexico's southern border: its phone and its account turn up in Mexican cases.
+  for (let i = 0; i < 4; i++) {
+    const person = `MX-P-${i + 1}`;
+    const caseRef = `MEX-CASE-${i + 1}`;
+    rows.push(["person", person, "phone", ringPhone, "called", `2024-02-0${i + 1}`, caseRef]);
+    rows.push(["person", person, "account", ringAccount, "paid_to", `2024-02-0${i + 1}`, caseRef]);
+  }
+  return rows;
+}
+
+/** Loads the demo networks once (later runs find the demo links and stop) and publishes both nations' hashes. */
+export async function seedNetworksDemo(
+  platform: Platform,
+  service: NetworksService,
+  size: DemoSize = NETWORKS_DEMO,
+): Promise<void> {
+  const home = systemScope(NETWORKS_DEMO.nation, "demo", ["investigator"]);
+  const partner = systemScope(NETWORKS_DEMO.partner, "demo", ["investigator"]);
+  const seeded = await inScope(platform.database.db, home, (tx) =>
+    tx
+      .selectFrom("network_links")
+      .select("id")
+      .where("tenant_id", "=", home.tenantId)
+      .where("origin", "=", "demo")
+      .limit(1)
+      .executeTakeFirst(),
+  );
+  if (seeded) return;
+  const data = networksDemoData(size);
+  const account =
+    data.rings[0]?.members.find((m) => m.startsWith("account:"))?.slice("account:".length) ?? "";
+  await service.ingest(home, {
+    origin: "demo",
+    observations: data.rows.map(observationFromRow),
+    protectionRecords: data.victimCase
+      ? [{ caseRef: data.victimCase, reason: "victim of trafficking: protection record" }]
+      : [],
+  });
+  await service.ingest(partner, {
+    origin: "demo",
+    observations: partnerRows(data.ringPhone, account).map(observationFromRow),
+  });
+  await service.publish(home);
+  await service.publish(partner);
+}

@@ -1,0 +1,182 @@
+import { z } from "zod";
+
+// Shapes shared by the networks routes and the investigator workspace (web imports only this file).
+
+export const IdParam = z.object({ id: z.uuid() });
+
+export const EntityRefInput = z.object({
+  type: z.string().trim().min(1).max(40),
+  value: z.string().trim().min(1).max(300),
+});
+
+export const LinkCreate = z.object({
+  source: EntityRefInput,
+  target: EntityRefInput,
+  kind: z.string().trim().min(1).max(60).optional(),
+  observedAt: z.string().trim().max(40).optional(),
+  caseRef: z.string().trim().min(1).max(80).optional(),
+});
+export type LinkCreate = z.infer<typeof LinkCreate>;
+
+export const IngestResult = z.object({
+  links: z.number().int(),
+  added: z.number().int(),
+  entities: z.number().int(),
+});
+
+export const EntityView = z.object({ id: z.string(), type: z.string(), value: z.string() });
+export type EntityView = z.infer<typeof EntityView>;
+
+export const SearchQuery = z.object({
+  type: z.string().trim().min(1).max(40).default("phone"),
+  value: z.string().trim().min(1).max(300),
+});
+export const SearchResult = z.object({ matches: z.array(EntityView) });
+
+/** One observed link with its provenance: when, from which case, where it came from, who recorded it. */
+export const EdgeView = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  kind: z.string(),
+  observedOn: z.string().nullable(),
+  caseRef: z.string().nullable(),
+  origin: z.string(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type EdgeView = z.infer<typeof EdgeView>;
+
+export const NeighbourhoodNode = EntityView.extend({ degree: z.number().int() });
+export const Neighbourhood = z.object({
+  center: EntityView,
+  nodes: z.array(NeighbourhoodNode),
+  edges: z.array(EdgeView),
+  truncated: z.boolean(),
+});
+export type Neighbourhood = z.infer<typeof Neighbourhood>;
+
+export const IndicatorView = z.object({
+  id: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  weight: z.number(),
+  value: z.number(),
+  atLeast: z.number(),
+});
+
+export const KeyActorView = z.object({ entity: EntityView, reasons: z.array(z.string()) });
+
+export const CommunitySummary = z.object({
+  id: z.string(),
+  score: z.number(),
+  flagged: z.boolean(),
+  size: z.number().int(),
+  keyActors: z.array(KeyActorView),
+  indicators: z.array(IndicatorView),
+});
+export type CommunitySummary = z.infer<typeof CommunitySummary>;
+
+export const CommunityQuery = z.object({
+  flagged: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const CommunityList = z.object({
+  summary: z.object({ links: z.number().int(), entities: z.number().int(), communities: z.number().int() }),
+  communities: z.array(CommunitySummary),
+});
+
+export const CommunityDetail = CommunitySummary.extend({
+  members: z.array(z.object({ entity: EntityView, score: z.number() })),
+});
+export type CommunityDetail = z.infer<typeof CommunityDetail>;
+
+// The wall.
+
+export const ProtectionCreate = z.object({
+  caseRef: z.string().trim().min(1).max(80),
+  reason: z.string().trim().min(3).max(500),
+});
+export const ProtectionView = z.object({ caseRef: z.string(), flaggedAt: z.string() });
+
+export const LegalBasisCreate = z.object({
+  caseRef: z.string().trim().min(1).max(80),
+  purpose: z.string().trim().min(10).max(1000),
+  authority: z.string().trim().min(3).max(300),
+});
+export const LegalBasisView = z.object({
+  id: z.string(),
+  caseRef: z.string(),
+  purpose: z.string(),
+  authority: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(["pending", "approved", "rejected"]),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export type LegalBasisView = z.infer<typeof LegalBasisView>;
+export const LegalBasisList = z.object({ legalBases: z.array(LegalBasisView) });
+
+export const DecisionInput = z.object({
+  decision: z.enum(["approve", "reject"]),
+  note: z.string().trim().min(3).max(1000),
+});
+
+// Across nations.
+
+export const PublishResult = z.object({ published: z.number().int(), withdrawn: z.number().int() });
+
+export const SharedMatch = z.object({
+  entity: EntityView,
+  hash: z.string(),
+  nations: z.array(z.string()),
+});
+export const MatchList = z.object({ matches: z.array(SharedMatch) });
+
+export const DetailRequestCreate = z.object({
+  holder: z.string().regex(/^[A-Z]{3}$/),
+  type: z.string().trim().min(1).max(40),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  purpose: z.string().trim().min(10).max(1000),
+});
+
+export const ReleasedDetails = z.object({
+  entityType: z.string(),
+  cases: z.array(z.string()),
+  names: z.number().int(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  linkedTypes: z.record(z.string(), z.number().int()),
+  community: z
+    .object({
+      flagged: z.boolean(),
+      score: z.number(),
+      size: z.number().int(),
+      indicators: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type ReleasedDetails = z.infer<typeof ReleasedDetails>;
+
+export const DetailRequestView = z.object({
+  id: z.string(),
+  holder: z.string(),
+  requester: z.string(),
+  type: z.string(),
+  hash: z.string(),
+  purpose: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(["pending", "approved", "rejected"]),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  details: ReleasedDetails.nullable(),
+});
+export type DetailRequestView = z.infer<typeof DetailRequestView>;
+export const DetailRequestList = z.object({
+  outgoing: z.array(DetailRequestView),
+  incoming: z.array(DetailRequestView),
+});

@@ -1,0 +1,127 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../platform/http/app-env.ts";
+import { newRouter } from "../platform/http/app-env.ts";
+import { requirePermission } from "../platform/http/middleware.ts";
+import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import {
+  CommunityDetail,
+  CommunityList,
+  CommunityQuery,
+  IdParam,
+  IngestResult,
+  LinkCreate,
+  Neighbourhood,
+  SearchQuery,
+  SearchResult,
+} from "./networks.contract.ts";
+import type { NetworksService } from "./networks.service.ts";
+import { registerSharingRoutes } from "./sharing.routes.ts";
+
+// The networks API under /api/v1/networks. Only investigators hold network.*; the protection side holds
+// protection.read. An entity behind the wall, or of another nation, answers 404.
+
+const tags = ["networks"];
+const body = <S extends z.ZodType>(schema: S) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+/** The investigator workspace, the wall and discovery across nations. */
+export function networksRoutes(service: NetworksService) {
+  const router = newRouter();
+  registerWorkspaceRoutes(router, service);
+  registerSharingRoutes(router, service);
+  return router;
+}
+
+function registerWorkspaceRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/links",
+      tags,
+      summary: "Enter a link between two entities, with when and from which case",
+      security: signedIn,
+      middleware: [requirePermission("network.write")],
+      request: body(LinkCreate),
+      responses: { 201: jsonContent(IngestResult, "Stored"), ...standardErrors },
+    }),
+    async (c) => sendJson(c, IngestResult, await service.addLink(c.get("scope"), c.req.valid("json")), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/search",
+      tags,
+      summary: "Find an identifier in any spelling (phones normalised to E.164)",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      request: { query: SearchQuery },
+      responses: { 200: jsonContent(SearchResult, "Matches"), ...standardErrors },
+    }),
+    async (c) => sendJson(c, SearchResult, await service.search(c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/entities/{id}/neighbourhood",
+      tags,
+      summary: "An entity's visible links with provenance and the entities at their other ends",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      request: { params: IdParam },
+      responses: { 200: jsonContent(Neighbourhood, "Neighbourhood"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, Neighbourhood, await service.neighbourhood(c.get("scope"), c.req.valid("param").id)),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/communities",
+      tags,
+      summary: "Communities, most suspicious first, with key actors, reasons and indicators",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      request: { query: CommunityQuery },
+      responses: { 200: jsonContent(CommunityList, "Communities"), ...standardErrors },
+    }),
+    async (c) => sendJson(c, CommunityList, await service.communities(c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/entities/{id}/community",
+      tags,
+      summary: "The community an entity belongs to, every member ranked",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      request: { params: IdParam },
+      responses: { 200: jsonContent(CommunityDetail, "Community"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, CommunityDetail, await service.communityOf(c.get("scope"), c.req.valid("param").id)),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/entities/{id}/case-file",
+      tags,
+      summary: "Export the community around an entity as an HTML case file for prosecutors (audited)",
+      security: signedIn,
+      middleware: [requirePermission("network.export")],
+      request: { params: IdParam },
+      responses: {
+        200: { description: "Case file", content: { "text/html": { schema: z.string() } } },
+        ...standardErrors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const html = await service.caseFile(c.get("scope"), id, new Date());
+      return c.body(html, 200, {
+        "content-type": "text/html; charset=utf-8",
+        "content-disposition": `attachment; filename="case-file-${id.slice(0, 8)}.html"`,
+      }) as never;
+    },
+  );
+}

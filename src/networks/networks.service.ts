@@ -1,0 +1,39 @@
+import type { Scope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import type { Platform } from "../platform/platform.ts";
+import { createAnalysisCache, loadDefaultPack } from "./analysis.service.ts";
+import { createEntityCodec } from "./entity-codec.service.ts";
+import { type IngestInput, type IngestResult, storeObservations } from "./ingest.service.ts";
+import { createSharingService } from "./sharing.service.ts";
+import { createWallService } from "./wall.service.ts";
+import { createWorkspaceService } from "./workspace.service.ts";
+
+/** Networks on the platform: ingest, the investigator workspace, the wall, and discovery across nations. */
+export function createNetworksService(platform: Platform) {
+  const { db } = platform.database;
+  const codec = createEntityCodec(platform.keyring);
+  const analyse = createAnalysisCache(loadDefaultPack());
+  return {
+    /** Stores identifier observations from cases, encounters or investigators (one transaction, audited). */
+    ingest: (scope: Scope, input: IngestInput): Promise<IngestResult> =>
+      inScope(db, scope, (tx) => storeObservations(tx, scope, codec, input)),
+    ...createWorkspaceService(db, codec, analyse),
+    ...createWallService(db),
+    ...createSharingService(db, codec, analyse),
+  };
+}
+
+export type NetworksService = ReturnType<typeof createNetworksService>;
+
+/**
+ * Stores identifier observations for the scope's nation without building the whole service: what the registry
+ * and border call when a case or an encounter records a phone, an account, a plate…
+ */
+export function ingestObservations(
+  platform: Platform,
+  scope: Scope,
+  input: IngestInput,
+): Promise<IngestResult> {
+  const codec = createEntityCodec(platform.keyring);
+  return inScope(platform.database.db, scope, (tx) => storeObservations(tx, scope, codec, input));
+}

@@ -1,0 +1,207 @@
+import { type RawBuilder, sql } from "kysely";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import "./networks.schema.ts";
+
+// Entities and links. Every read of links goes through `visibleLinks`, which applies the wall: a link from a
+// victim's protection record is left out unless an approved legal basis names its case.
+
+const BATCH = 1000;
+
+/** A stored entity, its value still encrypted. */
+export interface EntityRow {
+  id: string;
+  entity_type: string;
+  value_enc: string;
+  regional_hash: string;
+}
+
+/** A stored link with its provenance. */
+export interface LinkRow {
+  id: string;
+  source_id: string;
+  target_id: string;
+  kind: string;
+  observed_on: string | null;
+  case_ref: string | null;
+  origin: string;
+  recorded_by: string;
+  recorded_at: Date | string;
+}
+
+/** A link to store: its ends resolved to entity ids, and the key that makes storing it twice a no-op. */
+export type NewLinkRow = Omit<LinkRow, "id" | "recorded_at"> & { dedupe_key: string };
+
+/** The SQL condition that keeps a link (alias `l`) out of view: it sits behind the wall. */
+export function walledLink(): RawBuilder<boolean> {
+  return sql<boolean>`(l.case_ref is not null
+    and exists (select 1 from network_protection_records p
+                where p.tenant_id = l.tenant_id and p.case_ref = l.case_ref)
+    and not exists (select 1 from network_legal_bases b
+                    where b.tenant_id = l.tenant_id and b.case_ref = l.case_ref and b.status = 'approved'))`;
+}
+
+function chunks<T>(items: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Entity ids by blind index, for those that exist. */
+export async function entityIdsByIndex(
+  tx: Tx,
+  scope: Scope,
+  indexes: string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const part of chunks(indexes)) {
+    const rows = await tx
+      .selectFrom("network_entities")
+      .select(["id", "value_index"])
+      .where("tenant_id", "=", scope.tenantId)
+      .where("value_index", "in", part)
+      .execute();
+    for (const r of rows) found.set(r.value_index, r.id);
+  }
+  return found;
+}
+
+/** Inserts entities not stored yet (same type and blind index means the same entity). */
+export async function insertEntities(
+  tx: Tx,
+  scope: Scope,
+  rows: { entity_type: string; value_index: string; value_enc: string; regional_hash: string }[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await tx
+      .insertInto("network_entities")
+      .values(part.map((r) => ({ ...r, tenant_id: scope.tenantId })))
+      .onConflict((oc) => oc.columns(["tenant_id", "entity_type", "value_index"]).doNothing())
+      .execute();
+  }
+}
+
+/** Inserts links; one already stored (same dedupe key) is left as it is. Returns how many were new. */
+export async function insertLinks(tx: Tx, scope: Scope, rows: NewLinkRow[]): Promise<number> {
+  let added = 0;
+  for (const part of chunks(rows)) {
+    const inserted = await tx
+      .insertInto("network_links")
+      .values(part.map((r) => ({ ...r, tenant_id: scope.tenantId })))
+      .onConflict((oc) => oc.columns(["tenant_id", "dedupe_key"]).doNothing())
+      .returning("id")
+      .execute();
+    added += inserted.length;
+  }
+  return added;
+}
+
+/** Every visible link of the nation with its two ends' types (the analysis input). */
+export async function visibleLinks(
+  tx: Tx,
+  scope: Scope,
+): Promise<(LinkRow & { source_type: string; target_type: string })[]> {
+  const rows = await sql<LinkRow & { source_type: string; target_type: string }>`
+    select l.id, l.source_id, l.target_id, l.kind, l.observed_on::text as observed_on, l.case_ref, l.origin,
+           l.recorded_by, l.recorded_at, s.entity_type as source_type, t.entity_type as target_type
+    from network_links l
+    join network_entities s on s.tenant_id = l.tenant_id and s.id = l.source_id
+    join network_entities t on t.tenant_id = l.tenant_id and t.id = l.target_id
+    where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
+    order by l.id`.execute(tx);
+  return rows.rows;
+}
+
+/** Visible links touching any of the entities, at most `limit`, newest observations first. */
+export async function visibleLinksTouching(
+  tx: Tx,
+  scope: Scope,
+  entityIds: string[],
+  limit: number,
+): Promise<LinkRow[]> {
+  if (entityIds.length === 0) return [];
+  const rows = await sql<LinkRow>`
+    select l.id, l.source_id, l.target_id, l.kind, l.observed_on::text as observed_on, l.case_ref, l.origin,
+           l.recorded_by, l.recorded_at
+    from network_links l
+    where l.tenant_id = ${scope.tenantId}
+      and (l.source_id in (${sql.join(entityIds)}) or l.target_id in (${sql.join(entityIds)}))
+      and not ${walledLink()}
+    order by l.observed_on desc nulls last, l.id
+    limit ${limit}`.execute(tx);
+  return rows.rows;
+}
+
+/** How many visible links touch each entity. */
+export async function visibleDegrees(
+  tx: Tx,
+  scope: Scope,
+  entityIds: string[],
+): Promise<Map<string, number>> {
+  const degrees = new Map<string, number>();
+  for (const part of chunks(entityIds, 500)) {
+    const counted = await sql<{ id: string; n: number }>`
+      select x.id::text as id, count(*)::int as n from (
+        select l.source_id as id from network_links l
+        where l.tenant_id = ${scope.tenantId} and l.source_id in (${sql.join(part)}) and not ${walledLink()}
+        union all
+        select l.target_id as id from network_links l
+        where l.tenant_id = ${scope.tenantId} and l.target_id in (${sql.join(part)}) and not ${walledLink()}
+      ) x group by x.id`.execute(tx);
+    for (const r of counted.rows) degrees.set(r.id, r.n);
+  }
+  return degrees;
+}
+
+/** Entities by id (values encrypted). */
+export async function entitiesById(tx: Tx, scope: Scope, ids: string[]): Promise<EntityRow[]> {
+  const out: EntityRow[] = [];
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await tx
+      .selectFrom("network_entities")
+      .select(["id", "entity_type", "value_enc", "regional_hash"])
+      .where("tenant_id", "=", scope.tenantId)
+      .where("id", "in", part)
+      .execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** The entity with this blind index, only when at least one visible link touches it. */
+export async function visibleEntityByIndex(
+  tx: Tx,
+  scope: Scope,
+  index: string,
+): Promise<EntityRow | undefined> {
+  const rows = await sql<EntityRow>`
+    select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
+    where e.tenant_id = ${scope.tenantId} and e.value_index = ${index}
+      and exists (select 1 from network_links l
+                  where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
+                    and not ${walledLink()})`.execute(tx);
+  return rows.rows[0];
+}
+
+/** The entity by id, only when at least one visible link touches it. */
+export async function visibleEntityById(tx: Tx, scope: Scope, id: string): Promise<EntityRow | undefined> {
+  const rows = await sql<EntityRow>`
+    select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
+    where e.tenant_id = ${scope.tenantId} and e.id = ${id}
+      and exists (select 1 from network_links l
+                  where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
+                    and not ${walledLink()})`.execute(tx);
+  return rows.rows[0];
+}
+
+/** A cheap fingerprint of what the analysis sees; it changes when links, protection or legal bases change. */
+export async function networkVersion(tx: Tx, scope: Scope): Promise<string> {
+  const rows = await sql<{ v: string }>`
+    select concat_ws('/',
+      (select count(*) from network_links where tenant_id = ${scope.tenantId}),
+      (select max(recorded_at)::text from network_links where tenant_id = ${scope.tenantId}),
+      (select count(*) from network_protection_records where tenant_id = ${scope.tenantId}),
+      (select count(*) from network_legal_bases where tenant_id = ${scope.tenantId} and status = 'approved')
+    ) as v`.execute(tx);
+  return rows.rows[0]?.v ?? "";
+}

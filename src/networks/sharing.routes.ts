@@ -1,0 +1,177 @@
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { AppEnv } from "../platform/http/app-env.ts";
+import { requirePermission } from "../platform/http/middleware.ts";
+import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import {
+  DecisionInput,
+  DetailRequestCreate,
+  DetailRequestList,
+  DetailRequestView,
+  IdParam,
+  LegalBasisCreate,
+  LegalBasisList,
+  LegalBasisView,
+  MatchList,
+  ProtectionCreate,
+  ProtectionView,
+  PublishResult,
+} from "./networks.contract.ts";
+import type { NetworksService } from "./networks.service.ts";
+
+const tags = ["networks"];
+const body = <S extends z.ZodType>(schema: S) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+const conflict = { 409: jsonContent(DetailRequestView.partial(), "Already decided") };
+
+/** The wall (protection records, legal bases) and discovery across nations (hashes, matches, requests). */
+export function registerSharingRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
+  registerWallRoutes(router, service);
+  registerDiscoveryRoutes(router, service);
+}
+
+function registerWallRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/protection-records",
+      tags,
+      summary: "Flag a case as a victim's protection record (protection side)",
+      security: signedIn,
+      middleware: [requirePermission("protection.read")],
+      request: body(ProtectionCreate),
+      responses: { 201: jsonContent(ProtectionView, "Flagged"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, ProtectionView, await service.flagProtection(c.get("scope"), c.req.valid("json")), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/legal-bases",
+      tags,
+      summary: "Record the legal basis on which an investigator asks to see a protected case",
+      security: signedIn,
+      middleware: [requirePermission("network.write")],
+      request: body(LegalBasisCreate),
+      responses: { 201: jsonContent(LegalBasisView, "Recorded, pending"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, LegalBasisView, await service.requestLegalBasis(c.get("scope"), c.req.valid("json")), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/legal-bases",
+      tags,
+      summary: "The nation's legal bases and their status",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      responses: { 200: jsonContent(LegalBasisList, "Legal bases"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, LegalBasisList, await service.listLegalBases(c.get("scope"), { pendingOnly: false })),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/legal-bases/pending",
+      tags,
+      summary: "Legal bases awaiting a decision (protection side)",
+      security: signedIn,
+      middleware: [requirePermission("protection.read")],
+      responses: { 200: jsonContent(LegalBasisList, "Pending"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, LegalBasisList, await service.listLegalBases(c.get("scope"), { pendingOnly: true })),
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/legal-bases/{id}/decision",
+      tags,
+      summary: "Approve or reject a legal basis (protection side; never the requester)",
+      security: signedIn,
+      middleware: [requirePermission("protection.read")],
+      request: { params: IdParam, ...body(DecisionInput) },
+      responses: { 200: jsonContent(LegalBasisView, "Decided"), ...standardErrors, ...conflict },
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        LegalBasisView,
+        await service.decideLegalBasis(c.get("scope"), c.req.valid("param").id, c.req.valid("json")),
+      ),
+  );
+}
+
+function registerDiscoveryRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/shared-hashes/publish",
+      tags,
+      summary: "Publish keyed hashes of the nation's visible identifiers (no raw value leaves)",
+      security: signedIn,
+      middleware: [requirePermission("network.write")],
+      responses: { 200: jsonContent(PublishResult, "Published"), ...standardErrors },
+    }),
+    async (c) => sendJson(c, PublishResult, await service.publish(c.get("scope"))),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/shared-matches",
+      tags,
+      summary: "Identifiers of your nation that other nations hold too",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      responses: { 200: jsonContent(MatchList, "Matches"), ...standardErrors },
+    }),
+    async (c) => sendJson(c, MatchList, await service.matches(c.get("scope"))),
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/detail-requests",
+      tags,
+      summary: "Ask the holding nation for details on a shared identifier",
+      security: signedIn,
+      middleware: [requirePermission("network.write")],
+      request: body(DetailRequestCreate),
+      responses: { 201: jsonContent(DetailRequestView, "Opened"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(c, DetailRequestView, await service.openRequest(c.get("scope"), c.req.valid("json")), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/detail-requests",
+      tags,
+      summary: "Requests your nation sent and received",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      responses: { 200: jsonContent(DetailRequestList, "Requests"), ...standardErrors },
+    }),
+    async (c) => sendJson(c, DetailRequestList, await service.listRequests(c.get("scope"))),
+  );
+  router.openapi(
+    createRoute({
+      method: "post",
+      path: "/detail-requests/{id}/decision",
+      tags,
+      summary: "Approve (release a summary) or reject a request your nation received",
+      security: signedIn,
+      middleware: [requirePermission("network.export")],
+      request: { params: IdParam, ...body(DecisionInput) },
+      responses: { 200: jsonContent(DetailRequestView, "Decided"), ...standardErrors, ...conflict },
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        DetailRequestView,
+        await service.decideRequest(c.get("scope"), c.req.valid("param").id, c.req.valid("json")),
+      ),
+  );
+}

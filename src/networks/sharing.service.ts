@@ -1,0 +1,221 @@
+import type { Selectable } from "kysely";
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { NationAnalysis } from "./analysis.service.ts";
+import { isIdentifierType, isNameType } from "./entities.ts";
+import type { EntityCodec } from "./entity-codec.service.ts";
+import type { DetailRequestView, ReleasedDetails } from "./networks.contract.ts";
+import type { NetworkDetailRequestsTable } from "./networks.schema.ts";
+import { entitiesById, visibleLinksTouching } from "./networks.store.ts";
+import {
+  hasPublished,
+  publishableEntities,
+  replacePublishedHashes,
+  sharedWithOthers,
+  visibleEntitiesByHash,
+} from "./sharing.store.ts";
+
+type RequestRow = Selectable<NetworkDetailRequestsTable>;
+type Analyse = (tx: Tx, scope: Scope) => Promise<NationAnalysis>;
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function toRequestView(r: RequestRow): DetailRequestView {
+  const details = typeof r.details === "string" ? JSON.parse(r.details) : r.details;
+  return {
+    id: r.id,
+    holder: r.tenant_id,
+    requester: r.requester_tenant,
+    type: r.entity_type,
+    hash: r.hash,
+    purpose: r.purpose,
+    requestedBy: r.requested_by_label,
+    requestedAt: new Date(r.requested_at).toISOString(),
+    status: r.status as DetailRequestView["status"],
+    decidedBy: r.decided_by_label,
+    decidedAt: iso(r.decided_at),
+    decisionNote: r.decision_note,
+    details: (details as ReleasedDetails | null) ?? null,
+  };
+}
+
+/**
+ * Discovery across nations without exchanging identifiers: each nation publishes keyed hashes of the identifiers
+ * its investigators may see; a hash two nations both published is a match; the finder asks the holder for
+ * details, which the holder approves (releasing a summary, never other people's raw values) or rejects.
+ */
+export function createSharingService(db: Db, codec: EntityCodec, analyse: Analyse) {
+  const releaseDetails = async (tx: Tx, scope: Scope, hash: string): Promise<ReleasedDetails> => {
+    const [entity] = await visibleEntitiesByHash(tx, scope, [hash]);
+    if (!entity) throw new AppError("CONFLICT", "your nation no longer holds this identifier in view");
+    const links = await visibleLinksTouching(tx, scope, [entity.id], 5000);
+    const others = links.map((l) => (l.source_id === entity.id ? l.target_id : l.source_id));
+    const types = new Map((await entitiesById(tx, scope, others)).map((r) => [r.id, r.entity_type]));
+    const linkedTypes: Record<string, number> = {};
+    for (const id of new Set(others)) {
+      const type = types.get(id) ?? "unknown";
+      linkedTypes[type] = (linkedTypes[type] ?? 0) + 1;
+    }
+    const dates = links.flatMap((l) => (l.observed_on ? [l.observed_on] : [])).sort();
+    const { report, communityOf } = await analyse(tx, scope);
+    const at = communityOf.get(entity.id);
+    const c = at === undefined ? undefined : report.communities[at];
+    return {
+      entityType: entity.entity_type,
+      cases: [...new Set(links.flatMap((l) => (l.case_ref ? [l.case_ref] : [])))].sort(),
+      names: [...new Set(others)].filter((id) => isNameType(types.get(id) ?? "")).length,
+      firstSeen: dates[0] ?? null,
+      lastSeen: dates.at(-1) ?? null,
+      linkedTypes,
+      community: c
+        ? { flagged: c.flagged, score: c.score, size: c.size, indicators: c.indicators.map((i) => i.title) }
+        : null,
+    };
+  };
+
+  return {
+    /** Publishes the keyed hashes of the nation's visible identifiers, withdrawing those no longer held. */
+    publish: (scope: Scope) =>
+      inScope(db, scope, async (tx) => {
+        const rows = (await publishableEntities(tx, scope)).filter((r) => isIdentifierType(r.entity_type));
+        const result = await replacePublishedHashes(
+          tx,
+          scope,
+          rows.map((r) => ({ entity_type: r.entity_type, hash: r.regional_hash })),
+        );
+        await recordAudit(tx, scope, {
+          action: "network.hashes.publish",
+          targetType: "network",
+          details: result,
+        });
+        return result;
+      }),
+
+    /** The nation's identifiers that other nations hold too (own values shown; theirs never leave them). */
+    matches: (scope: Scope) =>
+      inScope(db, scope, async (tx) => {
+        const shared = await sharedWithOthers(tx, scope);
+        const mine = await visibleEntitiesByHash(
+          tx,
+          scope,
+          shared.map((s) => s.hash),
+        );
+        const byHash = new Map(mine.map((e) => [`${e.entity_type}:${e.regional_hash}`, e]));
+        const matches = shared.flatMap((s) => {
+          const e = byHash.get(`${s.entity_type}:${s.hash}`);
+          if (!e) return [];
+          return [
+            {
+              entity: { id: e.id, type: e.entity_type, value: codec.decrypt(e.value_enc) },
+              hash: s.hash,
+              nations: s.nations,
+            },
+          ];
+        });
+        await recordAudit(tx, scope, {
+          action: "network.matches.view",
+          targetType: "network",
+          details: { matches: matches.length },
+        });
+        return { matches };
+      }),
+
+    /** Asks the holding nation for details on a hash both nations published. */
+    openRequest: (scope: Scope, input: { holder: string; type: string; hash: string; purpose: string }) =>
+      inScope(db, scope, async (tx) => {
+        if (input.holder === scope.tenantId)
+          throw new AppError("BAD_INPUT", "ask another nation, not your own");
+        const shared =
+          (await hasPublished(tx, scope.tenantId, input.type, input.hash)) &&
+          (await hasPublished(tx, input.holder, input.type, input.hash));
+        if (!shared)
+          throw new AppError("NOT_FOUND", "no identifier your nation and that nation both published");
+        const row = await tx
+          .insertInto("network_detail_requests")
+          .values({
+            tenant_id: input.holder,
+            requester_tenant: scope.tenantId,
+            entity_type: input.type,
+            hash: input.hash,
+            purpose: input.purpose,
+            requested_by: scope.userId,
+            requested_by_label: scope.actorLabel,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, scope, {
+          action: "network.detail_request.open",
+          targetType: "network_detail_request",
+          targetId: row.id,
+          details: { holder: input.holder, type: input.type },
+        });
+        return toRequestView(row);
+      }),
+
+    /** Requests the nation sent (with what was released) and those it received; reading them is audited. */
+    listRequests: (scope: Scope) =>
+      inScope(db, scope, async (tx) => {
+        const base = tx
+          .selectFrom("network_detail_requests")
+          .selectAll()
+          .orderBy("requested_at", "desc")
+          .limit(200);
+        const outgoing = await base.where("requester_tenant", "=", scope.tenantId).execute();
+        const incoming = await base.where("tenant_id", "=", scope.tenantId).execute();
+        await recordAudit(tx, scope, {
+          action: "network.detail_requests.view",
+          targetType: "network",
+          details: {
+            outgoing: outgoing.length,
+            incoming: incoming.length,
+            released: outgoing.filter((r) => r.details !== null).length,
+          },
+        });
+        return { outgoing: outgoing.map(toRequestView), incoming: incoming.map(toRequestView) };
+      }),
+
+    /** The holding nation approves (releasing a summary of what it holds) or rejects a request. */
+    decideRequest: (scope: Scope, id: string, input: { decision: "approve" | "reject"; note: string }) =>
+      inScope(db, scope, async (tx) => {
+        const found = await tx
+          .selectFrom("network_detail_requests")
+          .selectAll()
+          .where("tenant_id", "=", scope.tenantId)
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!found) throw new AppError("NOT_FOUND", "no such request to your nation");
+        if (found.status !== "pending")
+          throw new AppError("CONFLICT", `this request is already ${found.status}`);
+        const details = input.decision === "approve" ? await releaseDetails(tx, scope, found.hash) : null;
+        const row = await tx
+          .updateTable("network_detail_requests")
+          .set({
+            status: input.decision === "approve" ? "approved" : "rejected",
+            decided_by: scope.userId,
+            decided_by_label: scope.actorLabel,
+            decided_at: new Date(),
+            decision_note: input.note,
+            details: details === null ? null : JSON.stringify(details),
+          })
+          .where("tenant_id", "=", scope.tenantId)
+          .where("id", "=", id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, scope, {
+          action: `network.detail_request.${input.decision}`,
+          targetType: "network_detail_request",
+          targetId: id,
+          details: {
+            requester: found.requester_tenant,
+            type: found.entity_type,
+            cases: details?.cases.length ?? 0,
+          },
+        });
+        return toRequestView(row);
+      }),
+  };
+}

@@ -1,0 +1,98 @@
+import { sql } from "kysely";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { type EntityRow, walledLink } from "./networks.store.ts";
+import "./networks.schema.ts";
+
+// The shared hash table (every tenant reads it, each writes only its own rows) and detail requests.
+
+/** Entities a nation may publish: those at least one visible link touches (the wall holds here too). */
+export async function publishableEntities(
+  tx: Tx,
+  scope: Scope,
+): Promise<{ entity_type: string; regional_hash: string }[]> {
+  const rows = await sql<{ entity_type: string; regional_hash: string }>`
+    with seen as (
+      select l.source_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
+      union
+      select l.target_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
+    )
+    select distinct e.entity_type, e.regional_hash from network_entities e join seen on seen.id = e.id
+    where e.tenant_id = ${scope.tenantId}`.execute(tx);
+  return rows.rows;
+}
+
+/** Replaces the nation's published hashes with `hashes`; returns how many were added and withdrawn. */
+export async function replacePublishedHashes(
+  tx: Tx,
+  scope: Scope,
+  hashes: { entity_type: string; hash: string }[],
+): Promise<{ published: number; withdrawn: number }> {
+  const keep = new Set(hashes.map((h) => `${h.entity_type}:${h.hash}`));
+  const current = await tx
+    .selectFrom("network_shared_hashes")
+    .select(["entity_type", "hash"])
+    .where("tenant_id", "=", scope.tenantId)
+    .execute();
+  const stale = current.filter((c) => !keep.has(`${c.entity_type}:${c.hash}`));
+  for (const s of stale) {
+    await tx
+      .deleteFrom("network_shared_hashes")
+      .where("tenant_id", "=", scope.tenantId)
+      .where("entity_type", "=", s.entity_type)
+      .where("hash", "=", s.hash)
+      .execute();
+  }
+  let published = 0;
+  for (let i = 0; i < hashes.length; i += 1000) {
+    const added = await tx
+      .insertInto("network_shared_hashes")
+      .values(hashes.slice(i, i + 1000).map((h) => ({ ...h, tenant_id: scope.tenantId })))
+      .onConflict((oc) => oc.columns(["tenant_id", "entity_type", "hash"]).doNothing())
+      .returning("hash")
+      .execute();
+    published += added.length;
+  }
+  return { published, withdrawn: stale.length };
+}
+
+/** Hashes the nation published that other nations published too, with the nations that did. */
+export async function sharedWithOthers(
+  tx: Tx,
+  scope: Scope,
+): Promise<{ entity_type: string; hash: string; nations: string[] }[]> {
+  const rows = await sql<{ entity_type: string; hash: string; nations: string[] }>`
+    select mine.entity_type, mine.hash, array_agg(distinct theirs.tenant_id order by theirs.tenant_id) as nations
+    from network_shared_hashes mine
+    join network_shared_hashes theirs
+      on theirs.entity_type = mine.entity_type and theirs.hash = mine.hash and theirs.tenant_id <> mine.tenant_id
+    where mine.tenant_id = ${scope.tenantId}
+    group by mine.entity_type, mine.hash
+    order by mine.entity_type, mine.hash
+    limit 1000`.execute(tx);
+  return rows.rows;
+}
+
+/** True when `tenant` has published this hash. */
+export async function hasPublished(tx: Tx, tenant: string, type: string, hash: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom("network_shared_hashes")
+    .select("hash")
+    .where("tenant_id", "=", tenant)
+    .where("entity_type", "=", type)
+    .where("hash", "=", hash)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The nation's visible entities with these regional hashes. */
+export async function visibleEntitiesByHash(tx: Tx, scope: Scope, hashes: string[]): Promise<EntityRow[]> {
+  if (hashes.length === 0) return [];
+  const rows = await sql<EntityRow>`
+    select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
+    where e.tenant_id = ${scope.tenantId} and e.regional_hash in (${sql.join(hashes)})
+      and exists (select 1 from network_links l
+                  where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
+                    and not ${walledLink()})`.execute(tx);
+  return rows.rows;
+}

@@ -1,0 +1,209 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { NationAnalysis } from "./analysis.service.ts";
+import type { ReportCommunity } from "./analyze.ts";
+import { renderCaseFile } from "./case-file.ts";
+import { normaliseEntityId, normaliseEntityType } from "./entities.ts";
+import type { EntityCodec } from "./entity-codec.service.ts";
+import { storeObservations } from "./ingest.service.ts";
+import type {
+  CommunityDetail,
+  CommunitySummary,
+  EdgeView,
+  EntityView,
+  LinkCreate,
+  Neighbourhood,
+} from "./networks.contract.ts";
+import {
+  type EntityRow,
+  entitiesById,
+  type LinkRow,
+  visibleDegrees,
+  visibleEntityById,
+  visibleEntityByIndex,
+  visibleLinksTouching,
+} from "./networks.store.ts";
+
+/** Links shown around one entity at most (a bus station touches thousands). */
+const NEIGHBOURHOOD_LIMIT = 300;
+/** Links listed in a case file at most. */
+const CASE_FILE_LINKS = 5000;
+
+type Analyse = (tx: Tx, scope: Scope) => Promise<NationAnalysis>;
+
+/** Turns a stored link into what leaves the server, provenance included. */
+export function toEdgeView(l: LinkRow): EdgeView {
+  return {
+    id: l.id,
+    source: l.source_id,
+    target: l.target_id,
+    kind: l.kind,
+    observedOn: l.observed_on,
+    caseRef: l.case_ref,
+    origin: l.origin,
+    recordedBy: l.recorded_by,
+    recordedAt: new Date(l.recorded_at).toISOString(),
+  };
+}
+
+/** The investigator's workspace: enter links, search, expand, communities and case files; every view audited. */
+export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Analyse) {
+  const present = (r: EntityRow): EntityView => ({
+    id: r.id,
+    type: r.entity_type,
+    value: codec.decrypt(r.value_enc),
+  });
+  const presentMany = async (tx: Tx, scope: Scope, ids: string[]) =>
+    new Map((await entitiesById(tx, scope, ids)).map((r) => [r.id, present(r)]));
+  const mustSee = async (tx: Tx, scope: Scope, id: string) => {
+    const row = await visibleEntityById(tx, scope, id);
+    if (!row) throw new AppError("NOT_FOUND", "no such entity in your nation's networks");
+    return row;
+  };
+
+  const summarise = (c: ReportCommunity, views: Map<string, EntityView>): CommunitySummary => ({
+    id: c.id,
+    score: c.score,
+    flagged: c.flagged,
+    size: c.size,
+    keyActors: c.keyActors.flatMap((a) => {
+      const entity = views.get(a.id);
+      return entity ? [{ entity, reasons: a.reasons }] : [];
+    }),
+    indicators: c.indicators,
+  });
+
+  const detailOf = async (tx: Tx, scope: Scope, id: string): Promise<CommunityDetail> => {
+    await mustSee(tx, scope, id);
+    const { report, communityOf } = await analyse(tx, scope);
+    const at = communityOf.get(id);
+    const c = at === undefined ? undefined : report.communities[at];
+    if (!c) throw new AppError("NOT_FOUND", "this entity is in no community of three or more");
+    const views = await presentMany(
+      tx,
+      scope,
+      c.members.map((m) => m.id),
+    );
+    return {
+      ...summarise(c, views),
+      members: c.members.flatMap((m) => {
+        const entity = views.get(m.id);
+        return entity ? [{ entity, score: m.score }] : [];
+      }),
+    };
+  };
+
+  return {
+    /** An investigator enters one link by hand (origin `investigator`). */
+    addLink: (scope: Scope, input: LinkCreate) =>
+      inScope(db, scope, (tx) =>
+        storeObservations(tx, scope, codec, { observations: [input], origin: "investigator" }),
+      ),
+
+    /** Finds an identifier by its value in any spelling (normalised first); behind the wall it is not found. */
+    search: (scope: Scope, query: { type: string; value: string }) =>
+      inScope(db, scope, async (tx) => {
+        const type = normaliseEntityType(query.type);
+        const value = normaliseEntityId(type, query.value);
+        const row = await visibleEntityByIndex(tx, scope, codec.index(type, value));
+        await recordAudit(tx, scope, {
+          action: "network.search",
+          targetType: "network_entity",
+          ...(row ? { targetId: row.id } : {}),
+          details: { type, found: row ? 1 : 0 },
+        });
+        return { matches: row ? [present(row)] : [] };
+      }),
+
+    /** The entity, its visible links (with provenance) and the entities at their other ends. */
+    neighbourhood: (scope: Scope, id: string): Promise<Neighbourhood> =>
+      inScope(db, scope, async (tx) => {
+        const center = present(await mustSee(tx, scope, id));
+        const links = await visibleLinksTouching(tx, scope, [id], NEIGHBOURHOOD_LIMIT + 1);
+        const shown = links.slice(0, NEIGHBOURHOOD_LIMIT);
+        const ids = [...new Set(shown.flatMap((l) => [l.source_id, l.target_id]))];
+        const views = await presentMany(tx, scope, ids);
+        const degrees = await visibleDegrees(tx, scope, ids);
+        await recordAudit(tx, scope, {
+          action: "network.neighbourhood.view",
+          targetType: "network_entity",
+          targetId: id,
+          details: { links: shown.length },
+        });
+        return {
+          center,
+          nodes: ids.flatMap((n) => {
+            const v = views.get(n);
+            return v ? [{ ...v, degree: degrees.get(n) ?? 0 }] : [];
+          }),
+          edges: shown.map(toEdgeView),
+          truncated: links.length > NEIGHBOURHOOD_LIMIT,
+        };
+      }),
+
+    /** Communities most suspicious first, with key actors and reasons and the indicators they show. */
+    communities: (scope: Scope, query: { flagged?: "true" | "false"; limit: number }) =>
+      inScope(db, scope, async (tx) => {
+        const { report } = await analyse(tx, scope);
+        const wanted = report.communities
+          .filter((c) => query.flagged === undefined || c.flagged === (query.flagged === "true"))
+          .slice(0, query.limit);
+        const views = await presentMany(
+          tx,
+          scope,
+          wanted.flatMap((c) => c.keyActors.map((a) => a.id)),
+        );
+        await recordAudit(tx, scope, {
+          action: "network.communities.view",
+          targetType: "network",
+          details: { shown: wanted.length, flaggedOnly: query.flagged === "true" },
+        });
+        return {
+          summary: {
+            links: report.summary.links,
+            entities: report.summary.entities,
+            communities: report.summary.communities,
+          },
+          communities: wanted.map((c) => summarise(c, views)),
+        };
+      }),
+
+    /** The community an entity belongs to, every member with its centrality. */
+    communityOf: (scope: Scope, id: string) =>
+      inScope(db, scope, async (tx) => {
+        const detail = await detailOf(tx, scope, id);
+        await recordAudit(tx, scope, {
+          action: "network.community.view",
+          targetType: "network_entity",
+          targetId: id,
+          details: { community: detail.id, size: detail.size },
+        });
+        return detail;
+      }),
+
+    /** The HTML case file of the community around an entity, for prosecutors; the export is audited. */
+    caseFile: (scope: Scope, id: string, now: Date) =>
+      inScope(db, scope, async (tx) => {
+        const detail = await detailOf(tx, scope, id);
+        const members = new Set(detail.members.map((m) => m.entity.id));
+        const links = await visibleLinksTouching(tx, scope, [...members], CASE_FILE_LINKS);
+        const inside = links.filter((l) => members.has(l.source_id) && members.has(l.target_id));
+        const anchor = detail.members.find((m) => m.entity.id === id)?.entity ?? { type: "", value: "" };
+        await recordAudit(tx, scope, {
+          action: "network.case_file.export",
+          targetType: "network_entity",
+          targetId: id,
+          details: { community: detail.id, members: detail.size, links: inside.length },
+        });
+        return renderCaseFile(detail, inside.map(toEdgeView), {
+          nation: scope.tenantId,
+          exportedBy: scope.actorLabel,
+          exportedAt: now.toISOString(),
+          anchor,
+        });
+      }),
+  };
+}

@@ -1,0 +1,165 @@
+import { sql } from "kysely";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import type { PathwayApplicationsTable } from "./pathways.schema.ts";
+import "./pathways.schema.ts";
+
+// SQL for applications, their stage history and their place in the queue.
+
+export type ApplicationRow = Omit<
+  PathwayApplicationsTable,
+  "id" | "submitted_at" | "consent_at" | "decided_at"
+> & {
+  id: string;
+  submitted_at: Date;
+  consent_at: Date;
+  decided_at: Date | null;
+};
+
+export type NewApplication = Omit<
+  ApplicationRow,
+  "tenant_id" | "id" | "submitted_at" | "decided_at" | "decision"
+>;
+
+/** Stages still waiting in the queue (counted for queue positions). */
+export const WAITING_STAGES = ["submitted", "screening", "interview_scheduled"];
+
+/** Stores a new application in the scope's nation. */
+export async function insertApplication(
+  tx: Tx,
+  scope: Scope,
+  input: NewApplication,
+): Promise<ApplicationRow> {
+  return (await tx
+    .insertInto("pathway_applications")
+    .values({ tenant_id: scope.tenantId, ...input })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as ApplicationRow;
+}
+
+/** One application of the nation by id. */
+export async function findApplication(tx: Tx, scope: Scope, id: string): Promise<ApplicationRow | undefined> {
+  return (await tx
+    .selectFrom("pathway_applications")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst()) as ApplicationRow | undefined;
+}
+
+/** One application of the nation by tracking code. */
+export async function findByTrackingCode(
+  tx: Tx,
+  scope: Scope,
+  code: string,
+): Promise<ApplicationRow | undefined> {
+  return (await tx
+    .selectFrom("pathway_applications")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("tracking_code", "=", code)
+    .executeTakeFirst()) as ApplicationRow | undefined;
+}
+
+/** The nation's queue: oldest first, optionally one pathway and one stage. */
+export async function listApplications(
+  tx: Tx,
+  scope: Scope,
+  filter: { pathway?: string | undefined; stage?: string | undefined; limit: number },
+): Promise<ApplicationRow[]> {
+  let query = tx.selectFrom("pathway_applications").selectAll().where("tenant_id", "=", scope.tenantId);
+  if (filter.pathway) query = query.where("pathway_id", "=", filter.pathway);
+  if (filter.stage) query = query.where("stage", "=", filter.stage);
+  return (await query
+    .orderBy("submitted_at")
+    .orderBy("id")
+    .limit(filter.limit)
+    .execute()) as ApplicationRow[];
+}
+
+/** 1 + the applications of the same pathway still waiting that were submitted before this one. */
+export async function queuePosition(tx: Tx, scope: Scope, app: ApplicationRow): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from pathway_applications
+    where tenant_id = ${scope.tenantId} and pathway_id = ${app.pathway_id}
+      and stage in ('submitted', 'screening', 'interview_scheduled')
+      and (submitted_at, id) < (${app.submitted_at}, ${app.id}::uuid)`.execute(tx);
+  return (row.rows[0]?.n ?? 0) + 1;
+}
+
+/** Applications of a pathway decided since `since` (places already used in the current period). */
+export async function decidedSince(tx: Tx, scope: Scope, pathwayId: string, since: Date): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from pathway_applications
+    where tenant_id = ${scope.tenantId} and pathway_id = ${pathwayId} and decided_at >= ${since}`.execute(tx);
+  return row.rows[0]?.n ?? 0;
+}
+
+/** Moves an application to a stage and records who did it and why, in the same transaction. */
+export async function changeStage(
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  change: { stage: string; decision?: string | undefined; reason: string; at?: Date },
+): Promise<void> {
+  const at = change.at ?? new Date();
+  const decided = change.stage === "decided";
+  await tx
+    .updateTable("pathway_applications")
+    .set({
+      stage: change.stage,
+      ...(decided ? { decision: change.decision ?? null, decided_at: at } : {}),
+    })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", app.id)
+    .execute();
+  await recordStage(tx, scope, app.id, app.stage, change.stage, change.decision ?? null, change.reason, at);
+}
+
+/** Appends one stage-history record. */
+export async function recordStage(
+  tx: Tx,
+  scope: Scope,
+  applicationId: string,
+  from: string | null,
+  to: string,
+  decision: string | null,
+  reason: string,
+  at: Date = new Date(),
+): Promise<void> {
+  await tx
+    .insertInto("pathway_stage_changes")
+    .values({
+      tenant_id: scope.tenantId,
+      application_id: applicationId,
+      from_stage: from,
+      to_stage: to,
+      decision,
+      reason,
+      actor_label: scope.actorLabel,
+      actor_user: scope.userId,
+      changed_at: at,
+    })
+    .execute();
+}
+
+/** The stage history of an application, oldest first. */
+export async function stageHistory(tx: Tx, scope: Scope, applicationId: string) {
+  return tx
+    .selectFrom("pathway_stage_changes")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("application_id", "=", applicationId)
+    .orderBy("changed_at")
+    .execute();
+}
+
+/** Links (or unlinks) an application to a registry person. */
+export async function setPerson(tx: Tx, scope: Scope, id: string, personId: string | null): Promise<void> {
+  await tx
+    .updateTable("pathway_applications")
+    .set({ person_id: personId })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}

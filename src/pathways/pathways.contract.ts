@@ -1,0 +1,256 @@
+import { z } from "zod";
+
+// Schemas shared by the pathway routes, the staff pages and the public portal.
+
+export const Stage = z.enum(["submitted", "screening", "interview_scheduled", "decided", "closed"]);
+export type Stage = z.infer<typeof Stage>;
+export const Decision = z.enum(["approved", "denied", "referred"]);
+export type Decision = z.infer<typeof Decision>;
+export const PortalLanguage = z.enum(["es", "en", "pt", "fr", "ht"]);
+export type PortalLanguage = z.infer<typeof PortalLanguage>;
+export const Outcome = z.enum(["eligible", "maybe", "not_eligible"]);
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+const Nation = z.string().regex(/^[A-Z]{3}$/, "expected a nation code such as USA");
+const PathwayId = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, "expected a pathway id (a-z, 0-9, - and _)");
+const Reason = z.string().trim().min(3, "give a reason").max(2000);
+const Answers = z.record(z.string().max(80), z.unknown());
+
+export const PathwayIdParam = z.object({ id: PathwayId });
+export const UuidParam = z.object({ id: z.uuid() });
+export const YearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const Problem = z.object({ path: z.string(), message: z.string() });
+
+export const CatalogEntry = z.object({
+  id: z.string(),
+  nation: z.string(),
+  published: z.boolean(),
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  title: z.string(),
+  type: z.string().nullable(),
+  example: z.boolean(),
+  capacity: z.object({ places: z.number().int(), period: z.string() }).nullable(),
+  definition: z.unknown(),
+  versions: z.array(
+    z.object({ version: z.number().int(), effectiveFrom: z.string(), createdBy: z.string() }),
+  ),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntry>;
+export const CatalogList = z.object({ pathways: z.array(CatalogEntry) });
+export const CatalogSave = z.object({
+  definition: z.record(z.string(), z.unknown()),
+  effectiveFrom: IsoDate,
+});
+export const Publication = z.object({ published: z.boolean() });
+
+export const ScreenEntry = z.object({
+  pathway: z.string(),
+  result: Outcome,
+  reasons: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+export const PreviewRequest = z.object({
+  definition: z.record(z.string(), z.unknown()),
+  answers: Answers,
+  lang: PortalLanguage.default("en"),
+  on: IsoDate.optional(),
+});
+export const PreviewResult = z.object({
+  valid: z.boolean(),
+  problems: z.array(Problem),
+  questions: z.array(z.object({ id: z.string(), type: z.string(), text: z.string() })),
+  results: z.array(ScreenEntry),
+});
+
+export const PledgeSave = z.object({
+  places: z.number().int().min(0),
+  note: z.string().max(500).default(""),
+});
+export const PledgeRow = z.object({
+  nation: z.string(),
+  year: z.number().int(),
+  pledged: z.number().int(),
+  delivered: z.number().int(),
+  applications: z.number().int(),
+  note: z.string(),
+});
+export const PledgeList = z.object({ year: z.number().int(), nations: z.array(PledgeRow) });
+
+export const ApplicationSummary = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  pathwayId: z.string(),
+  stage: Stage,
+  decision: Decision.nullable(),
+  screeningResult: Outcome,
+  language: z.string(),
+  personId: z.string().nullable(),
+  referredFrom: z.string().nullable(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+export const ApplicationQuery = z.object({
+  pathway: PathwayId.optional(),
+  stage: Stage.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ApplicationList = z.object({ applications: z.array(ApplicationSummary) });
+export const StageChangeView = z.object({
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+  decision: z.string().nullable(),
+  reason: z.string(),
+  actor: z.string(),
+  changedAt: z.string(),
+});
+export const AppointmentView = z.object({
+  id: z.string(),
+  officeId: z.string(),
+  day: z.string(),
+  slot: z.number().int(),
+  time: z.string(),
+});
+export const ApplicationDetail = ApplicationSummary.extend({
+  answers: Answers,
+  fullName: z.string().nullable(),
+  contact: z.string().nullable(),
+  history: z.array(StageChangeView),
+  appointment: AppointmentView.nullable(),
+});
+export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
+export const StageChange = z
+  .object({ stage: Stage, decision: Decision.optional(), reason: Reason })
+  .refine((b) => (b.stage === "decided") === (b.decision !== undefined), {
+    message: "a decision goes with the stage decided, and only with it",
+    path: ["decision"],
+  });
+export const PersonLink = z.object({ personId: z.string().trim().min(1).max(100).nullable() });
+
+export const AppointmentDaySave = z.object({
+  officeId: z.string().min(1).max(64),
+  day: IsoDate,
+  capacity: z.number().int().min(0).max(10_000),
+});
+export const AppointmentDayView = z.object({
+  officeId: z.string(),
+  day: z.string(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+});
+export const AppointmentBook = z.object({ officeId: z.string().min(1).max(64), day: IsoDate });
+
+export const ReferralCreate = z.object({
+  toNation: Nation,
+  toPathway: PathwayId,
+  consent: z.literal(true, { error: "the applicant's consent is required to refer" }),
+  consentText: z.string().trim().min(10).max(2000),
+  reason: Reason,
+});
+export const ReferralView = z.object({
+  id: z.string(),
+  direction: z.enum(["outgoing", "incoming"]),
+  fromNation: z.string(),
+  toNation: z.string(),
+  applicationId: z.string(),
+  toPathway: z.string(),
+  status: z.enum(["pending", "accepted", "rejected", "revoked"]),
+  reason: z.string(),
+  consentAt: z.string(),
+  createdAt: z.string(),
+  decidedReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  receivedApplicationId: z.string().nullable(),
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+export const ReferralList = z.object({ referrals: z.array(ReferralView) });
+export const ReferralDecision = z.object({
+  status: z.enum(["accepted", "rejected", "revoked"]),
+  reason: Reason,
+});
+
+export const NationDashboard = z.object({
+  nation: z.string(),
+  applications: z.number().int(),
+  byStage: z.record(z.string(), z.number().int()),
+  decisions: z.object({ approved: z.number().int(), denied: z.number().int(), referred: z.number().int() }),
+  medianDaysToDecision: z.number().nullable(),
+  capacityUsed: z.number().int(),
+  capacityPledged: z.number().int(),
+});
+export const Dashboard = z.object({
+  year: z.number().int(),
+  regional: z.boolean(),
+  nations: z.array(NationDashboard),
+  totals: NationDashboard,
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+export const OutboxDelivery = z.object({ sent: z.number().int(), failed: z.number().int() });
+
+// ——— the public portal ———
+
+export const PortalCatalogQuery = z.object({ lang: PortalLanguage.default("en") });
+export const PortalQuestion = z.object({
+  id: z.string(),
+  type: z.string(),
+  text: z.string(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+export type PortalQuestion = z.infer<typeof PortalQuestion>;
+export const PortalPathway = z.object({
+  nation: z.string(),
+  id: z.string(),
+  type: z.string().nullable(),
+  title: z.string(),
+  summary: z.string(),
+  documents: z.array(z.string()),
+  example: z.boolean(),
+});
+export type PortalPathway = z.infer<typeof PortalPathway>;
+export const PortalCatalog = z.object({
+  lang: PortalLanguage,
+  pathways: z.array(PortalPathway),
+  questions: z.array(PortalQuestion),
+});
+export const PortalScreenRequest = z.object({ lang: PortalLanguage, answers: Answers });
+export const PortalScreenEntry = PortalPathway.extend({
+  result: Outcome,
+  reasons: z.array(z.string()),
+  missing: z.array(z.string()),
+});
+export type PortalScreenEntry = z.infer<typeof PortalScreenEntry>;
+export const PortalScreenResult = z.object({ results: z.array(PortalScreenEntry) });
+export const PortalChallenge = z.object({ token: z.string(), difficulty: z.number().int() });
+export const PortalApplyRequest = z.object({
+  lang: PortalLanguage,
+  nation: Nation,
+  pathwayId: PathwayId,
+  answers: Answers,
+  consent: z.literal(true, { error: "consent is required to apply" }),
+  fullName: z.string().trim().max(200).optional(),
+  contact: z.string().trim().max(200).optional(),
+  proof: z.object({ token: z.string().max(500), nonce: z.string().max(40) }),
+});
+export const PortalApplyResult = z.object({
+  trackingCode: z.string(),
+  secret: z.string(),
+  stage: Stage,
+});
+export const PortalStatusRequest = z.object({
+  trackingCode: z.string().trim().max(40),
+  secret: z.string().trim().max(100),
+  lang: PortalLanguage,
+});
+export const PortalStatus = z.object({
+  trackingCode: z.string(),
+  pathwayTitle: z.string(),
+  stage: Stage,
+  decision: Decision.nullable(),
+  nextStep: z.string(),
+  queuePosition: z.number().int().nullable(),
+  estimatedWait: z.object({ days: z.number(), text: z.string() }).nullable(),
+  appointment: z.object({ day: z.string(), time: z.string(), officeId: z.string() }).nullable(),
+  submittedAt: z.string(),
+});
+export type PortalStatus = z.infer<typeof PortalStatus>;

@@ -1,0 +1,239 @@
+import { afterAll, beforeAll } from "vitest";
+import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { describeRoleMatrix } from "../../test/role-matrix.ts";
+import { systemScope } from "../platform/auth/scope.ts";
+import { fileApplication, publishPathway } from "./pathways.test-support.ts";
+
+process.env.HEMISPHERE_PORTAL_POW_BITS = "4";
+process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN = "0";
+process.env.HEMISPHERE_PORTAL_READS_PER_MIN = "0";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await publishPathway(t.app.pathways, "COL", "col-target");
+  await publishPathway(t.app.pathways, "MEX", "mex-other");
+});
+afterAll(async () => {
+  await t.close();
+});
+
+interface Fixture {
+  pathwayId: string;
+  appId: string;
+  otherAppId: string;
+  referralId: string;
+}
+
+interface NationFixture {
+  pathwayId: string;
+  otherAppId: string;
+}
+
+const prepared = new Map<string, NationFixture>();
+
+// Per nation once: a published pathway, another nation's application, and a few pending referrals to decide.
+async function prepare(app: TestApp, nation: string): Promise<NationFixture> {
+  const service = app.app.pathways;
+  const pathwayId = `${nation.toLowerCase()}-test`;
+  await publishPathway(service, nation, pathwayId);
+  await service.workflow.setAppointmentDay(systemScope(nation, "test"), {
+    officeId: `${nation}-01`,
+    day: "2031-01-02",
+    capacity: 1000,
+  });
+  const other = await fileApplication(service, "MEX", "mex-other");
+
+  return { pathwayId, otherAppId: other.id };
+}
+
+async function referTo(app: TestApp, nation: string, pathwayId: string): Promise<string> {
+  const service = app.app.pathways;
+  const sent = await fileApplication(service, "MEX", "mex-other");
+  const referral = await service.referrals.refer(systemScope("MEX", "test", ["pathway_officer"]), sent.id, {
+    toNation: nation,
+    toPathway: pathwayId,
+    consentText: "The applicant agrees to be referred.",
+    reason: "better fit",
+  });
+  return referral.id;
+}
+
+async function fixture(app: TestApp, nation: string): Promise<Fixture> {
+  let base = prepared.get(nation);
+  if (!base) {
+    base = await prepare(app, nation);
+    prepared.set(nation, base);
+  }
+  const own = await fileApplication(app.app.pathways, nation, base.pathwayId);
+  return { pathwayId: base.pathwayId, appId: own.id, otherAppId: base.otherAppId, referralId: "" };
+}
+
+const consent = {
+  consent: true,
+  consentText: "The applicant agrees to be referred.",
+  reason: "fits better there",
+};
+
+describeRoleMatrix("pathways", () => t, fixture, [
+  {
+    name: "GET /pathways/catalog",
+    method: "GET",
+    path: () => "/api/v1/pathways/catalog",
+    permission: "pathway.read",
+    ok: 200,
+  },
+  {
+    name: "PUT /pathways/catalog/:id",
+    method: "PUT",
+    path: (fx) => `/api/v1/pathways/catalog/${fx.pathwayId}`,
+    body: () => ({
+      definition: { rules: [{ kind: "nationality", in: ["VEN", "HTI"] }], capacity: { places: 5 } },
+      effectiveFrom: "2024-01-01",
+    }),
+    permission: "pathway.manage",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/catalog/:id/publication",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/catalog/${fx.pathwayId}/publication`,
+    otherNationPath: () => "/api/v1/pathways/catalog/mex-other/publication",
+    body: () => ({ published: true }),
+    permission: "pathway.manage",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/catalog/preview",
+    method: "POST",
+    path: () => "/api/v1/pathways/catalog/preview",
+    body: () => ({
+      definition: { rules: [{ kind: "nationality", in: ["VEN"] }] },
+      answers: { nationality: "VEN" },
+      lang: "ht",
+    }),
+    permission: "pathway.manage",
+    ok: 200,
+  },
+  {
+    name: "GET /pathways/pledges",
+    method: "GET",
+    path: () => "/api/v1/pathways/pledges",
+    permission: "pathway.read",
+    ok: 200,
+  },
+  {
+    name: "PUT /pathways/pledges/:year",
+    method: "PUT",
+    path: () => "/api/v1/pathways/pledges/2026",
+    body: () => ({ places: 1000, note: "test" }),
+    permission: "pathway.manage",
+    ok: 200,
+  },
+  {
+    name: "GET /pathways/dashboard",
+    method: "GET",
+    path: () => "/api/v1/pathways/dashboard",
+    permission: "pathway.read",
+    ok: 200,
+  },
+  {
+    name: "GET /pathways/applications",
+    method: "GET",
+    path: () => "/api/v1/pathways/applications",
+    permission: "application.read",
+    ok: 200,
+  },
+  {
+    name: "GET /pathways/applications/:id",
+    method: "GET",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}`,
+    permission: "application.read",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/applications/:id/stage",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}/stage`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/stage`,
+    body: () => ({ stage: "screening", reason: "starting review" }),
+    permission: "application.decide",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/applications/:id/person",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}/person`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/person`,
+    body: () => ({ personId: "person-123" }),
+    permission: "application.decide",
+    ok: 200,
+  },
+  {
+    name: "PUT /pathways/appointment-days",
+    method: "PUT",
+    path: () => "/api/v1/pathways/appointment-days",
+    body: () => ({ officeId: "USA-02", day: "2031-01-03", capacity: 10 }),
+    permission: "appointment.manage",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/applications/:id/appointment",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}/appointment`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/appointment`,
+    body: () => ({ officeId: "USA-01", day: "2031-01-02" }),
+    permission: "appointment.manage",
+    ok: 201,
+  },
+  {
+    name: "POST /pathways/applications/:id/referral",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}/referral`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/referral`,
+    body: () => ({ toNation: "COL", toPathway: "col-target", ...consent }),
+    permission: "case.refer",
+    ok: 201,
+  },
+  {
+    name: "GET /pathways/referrals",
+    method: "GET",
+    path: () => "/api/v1/pathways/referrals",
+    permission: "referral.decide",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/outbox/deliver",
+    method: "POST",
+    path: () => "/api/v1/pathways/outbox/deliver",
+    permission: "pathway.manage",
+    ok: 200,
+  },
+]);
+
+// A pending referral per call (deciding one changes it), sent by Mexico to the caller's nation.
+async function referralFixture(app: TestApp, nation: string): Promise<Fixture> {
+  const base = await fixture(app, nation);
+  return { ...base, referralId: await referTo(app, nation, base.pathwayId) };
+}
+
+describeRoleMatrix("pathway referrals", () => t, referralFixture, [
+  {
+    name: "POST /pathways/referrals/:id/decision",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/referrals/${fx.referralId}/decision`,
+    body: () => ({ status: "accepted", reason: "we can take this case" }),
+    permission: "referral.decide",
+    ok: 200,
+  },
+  {
+    name: "POST /pathways/referrals/:id/decision (another nation's)",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/referrals/${fx.referralId}/decision`,
+    otherNationPath: () => "/api/v1/pathways/referrals/00000000-0000-4000-8000-000000000000/decision",
+    body: () => ({ status: "rejected", reason: "not for us" }),
+    permission: "referral.decide",
+    ok: 200,
+  },
+]);

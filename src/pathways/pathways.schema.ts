@@ -1,0 +1,138 @@
+import type { ColumnType, Generated } from "kysely";
+
+// The pathway tables as Kysely sees them (see migrations/0001-pathways.sql).
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface PathwayEntriesTable {
+  tenant_id: string;
+  id: string;
+  published: Generated<boolean>;
+  current_version: number;
+  capacity_places: number | null;
+  capacity_period: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface PathwayVersionsTable {
+  tenant_id: string;
+  pathway_id: string;
+  version: number;
+  effective_from: string;
+  definition: Json;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface PathwayPledgesTable {
+  tenant_id: string;
+  year: number;
+  places: number;
+  note: Generated<string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface PathwayApplicationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  tracking_code: string;
+  secret_hash: string;
+  pathway_id: string;
+  pathway_version: number;
+  stage: string;
+  decision: string | null;
+  language: string;
+  screening_result: string;
+  answers_enc: string;
+  full_name_enc: string | null;
+  contact_enc: string | null;
+  person_id: string | null;
+  referred_from: string | null;
+  consent_at: Timestamp;
+  submitted_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface PathwayStageChangesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  decision: string | null;
+  reason: string;
+  actor_label: string;
+  actor_user: string | null;
+  changed_at: Timestamp;
+}
+
+export interface PathwayAppointmentDaysTable {
+  tenant_id: string;
+  office_id: string;
+  day: string;
+  capacity: number;
+  booked: Generated<number>;
+}
+
+export interface PathwayAppointmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string;
+  office_id: string;
+  day: string;
+  slot: number;
+  booked_by: string;
+  booked_at: Generated<Date>;
+}
+
+export interface PathwayOutboxTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string | null;
+  kind: string;
+  message_enc: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+}
+
+export interface PathwayReferralsTable {
+  tenant_id: string;
+  id: string;
+  direction: "outgoing" | "incoming";
+  from_tenant: string;
+  to_tenant: string;
+  application_id: string;
+  to_pathway: string;
+  status: string;
+  consent_text: string;
+  consent_at: Timestamp;
+  reason: string;
+  payload_enc: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  decided_by: string | null;
+  decided_reason: string | null;
+  decided_at: NullableTimestamp;
+  received_application_id: string | null;
+}
+
+declare module "../platform/db/schema.ts" {
+  interface Schema {
+    pathway_entries: PathwayEntriesTable;
+    pathway_versions: PathwayVersionsTable;
+    pathway_pledges: PathwayPledgesTable;
+    pathway_applications: PathwayApplicationsTable;
+    pathway_stage_changes: PathwayStageChangesTable;
+    pathway_appointment_days: PathwayAppointmentDaysTable;
+    pathway_appointments: PathwayAppointmentsTable;
+    pathway_outbox: PathwayOutboxTable;
+    pathway_referrals: PathwayReferralsTable;
+  }
+}

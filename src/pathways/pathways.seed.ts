@@ -1,0 +1,150 @@
+import fs from "node:fs";
+import { recordAudit } from "../platform/audit/audit.ts";
+import { systemScope } from "../platform/auth/scope.ts";
+import { encryptField } from "../platform/crypto/field-crypto.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import type { Platform } from "../platform/platform.ts";
+import { insertApplication, recordStage } from "./applications.store.ts";
+import { ANSWERS_CONTEXT } from "./field-contexts.ts";
+import type { PathwaysService } from "./pathways.service.ts";
+import { upsertAppointmentDay } from "./workflow.store.ts";
+
+// Demo data: the example catalogue published by its nations, pledges, appointment days, and a few hundred
+// applications at every stage spread over the last months, so queues and dashboards are not empty.
+
+const EXAMPLES = new URL("../../packs/pathways/examples.json", import.meta.url);
+const PLEDGES: Record<string, number> = {
+  USA: 125_000,
+  CAN: 51_000,
+  COL: 200_000,
+  MEX: 20_000,
+  BRA: 15_000,
+  CRI: 5_000,
+  GTM: 2_000,
+};
+const SAMPLE_ANSWERS: Record<string, Record<string, unknown>> = {
+  "usa-safe-mobility-col": {
+    nationality: "VEN",
+    current_country: "COL",
+    arrival_date: "2022-03-01",
+    exclusions: ["none"],
+  },
+  "usa-sponsor-parole": {
+    nationality: "HTI",
+    sponsor_in_USA: true,
+    has_valid_passport: true,
+    exclusions: ["none"],
+  },
+  "usa-family-reunification": {
+    nationality: "COL",
+    family_in_USA: ["spouse"],
+    approved_family_petition: true,
+  },
+  "col-temporary-status-ven": { nationality: "VEN", current_country: "COL", arrival_date: "2021-01-10" },
+  "can-seasonal-agriculture": {
+    nationality: "GTM",
+    date_of_birth: "1994-02-11",
+    job_offer_in_CAN: true,
+    job_sector_in_CAN: "agriculture",
+  },
+};
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Seeds the pathway demo once (does nothing when the catalogue already has pathways). */
+export async function seedPathwaysDemo(
+  platform: Platform,
+  service: PathwaysService,
+  now = new Date(),
+): Promise<void> {
+  const { db } = platform.database;
+  const already = await inScope(db, systemScope("USA", "demo"), (tx) =>
+    tx.selectFrom("pathway_entries").select("id").where("tenant_id", "=", "USA").executeTakeFirst(),
+  );
+  if (already) return;
+  const examples = JSON.parse(fs.readFileSync(EXAMPLES, "utf8")) as { pathways: Record<string, unknown>[] };
+  for (const definition of examples.pathways) {
+    const scope = systemScope(String(definition.nation), "demo");
+    await service.catalog.save(scope, String(definition.id), definition, "2023-01-01");
+    await service.catalog.publish(scope, String(definition.id), true);
+  }
+  const year = now.getUTCFullYear();
+  for (const [nation, places] of Object.entries(PLEDGES)) {
+    await service.dashboards.setPledge(systemScope(nation, "demo"), year, places, "demo pledge");
+  }
+  await seedApplications(platform, now);
+}
+
+async function seedApplications(platform: Platform, now: Date): Promise<void> {
+  const next = random(7);
+  const { db } = platform.database;
+  const byNation = new Map<string, string[]>();
+  for (const id of Object.keys(SAMPLE_ANSWERS)) {
+    const nation = id.slice(0, 3).toUpperCase();
+    byNation.set(nation, [...(byNation.get(nation) ?? []), id]);
+  }
+  for (const [nation, pathways] of byNation) {
+    const scope = systemScope(nation, "demo");
+    await inScope(db, scope, async (tx) => {
+      for (let day = 0; day < 10; day++) {
+        const date = new Date(now.getTime() + (day + 1) * 86_400_000).toISOString().slice(0, 10);
+        await upsertAppointmentDay(tx, scope, { officeId: `${nation}-01`, day: date, capacity: 12 });
+      }
+      for (let i = 0; i < 80; i++) {
+        const pathway = pathways[i % pathways.length] as string;
+        const submitted = new Date(now.getTime() - Math.floor(next() * 150) * 86_400_000);
+        const roll = next();
+        const stage =
+          roll < 0.35
+            ? "submitted"
+            : roll < 0.5
+              ? "screening"
+              : roll < 0.6
+                ? "interview_scheduled"
+                : "decided";
+        const decision = stage === "decided" ? (next() < 0.7 ? "approved" : "denied") : null;
+        const app = await insertApplication(tx, scope, {
+          tracking_code: `${nation}-DEMO-${String(i).padStart(4, "0")}`,
+          secret_hash: "demo-applications-have-no-secret",
+          pathway_id: pathway,
+          pathway_version: 1,
+          stage,
+          language: ["es", "ht", "en", "pt", "fr"][i % 5] as string,
+          screening_result: "eligible",
+          answers_enc: encryptField(
+            platform.keyring,
+            JSON.stringify(SAMPLE_ANSWERS[pathway]),
+            ANSWERS_CONTEXT,
+          ),
+          full_name_enc: null,
+          contact_enc: null,
+          person_id: null,
+          referred_from: null,
+          consent_at: submitted,
+        });
+        await recordStage(tx, scope, app.id, null, "submitted", null, "demo application", submitted);
+        if (decision) {
+          const decidedAt = new Date(
+            Math.min(now.getTime(), submitted.getTime() + (10 + next() * 60) * 86_400_000),
+          );
+          await tx
+            .updateTable("pathway_applications")
+            .set({ decision, decided_at: decidedAt })
+            .where("tenant_id", "=", nation)
+            .where("id", "=", app.id)
+            .execute();
+          await recordStage(tx, scope, app.id, "submitted", "decided", decision, "demo decision", decidedAt);
+        }
+      }
+      await recordAudit(tx, scope, { action: "pathway.demo.seed", details: { applications: 80 } });
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { systemScope } from "../platform/auth/scope.ts";
+import { solveChallenge } from "./bot-check.ts";
+import type { PathwaysService } from "./pathways.service.ts";
+
+// Fixtures shared by the pathway route tests: a small pathway per nation, applications filed through the portal.
+
+/** A pathway any Venezuelan applicant is eligible for, with capacity, in `nation`. */
+export function simplePathway(nation: string, id: string): Record<string, unknown> {
+  return {
+    id,
+    nation,
+    type: "humanitarian_parole",
+    title: { en: `Test pathway ${id}`, ht: `Chemen tès ${id}` },
+    documents: [{ en: "Passport", ht: "Paspò" }],
+    capacity: { places: 10, period: "month" },
+    processingDays: 30,
+    rules: [{ kind: "nationality", in: ["VEN", "HTI"] }],
+  };
+}
+
+/** Saves and publishes a pathway in `nation` (idempotent per id). */
+export async function publishPathway(service: PathwaysService, nation: string, id: string): Promise<void> {
+  const scope = systemScope(nation, "test");
+  await service.catalog.save(scope, id, simplePathway(nation, id), "2020-01-01");
+  await service.catalog.publish(scope, id, true);
+}
+
+/** Files an application through the portal service; returns its id, code and secret. */
+export async function fileApplication(
+  service: PathwaysService,
+  nation: string,
+  pathwayId: string,
+  contact?: string,
+) {
+  const filed = await service.portal.apply(
+    {
+      lang: "ht",
+      nation,
+      pathwayId,
+      answers: { nationality: "HTI" },
+      fullName: "Marie Jean",
+      ...(contact && { contact }),
+    },
+    null,
+  );
+  return filed;
+}
+
+/** A solved bot-check proof for the portal's apply route. */
+export function proofFor(service: PathwaysService): { token: string; nonce: string } {
+  const { token, difficulty } = service.botCheck.issue(Date.now());
+  return { token, nonce: solveChallenge(token, difficulty) };
+}

@@ -1,0 +1,265 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { encryptField } from "../platform/crypto/field-crypto.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { Db } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import {
+  decidedSince,
+  findByTrackingCode,
+  insertApplication,
+  queuePosition,
+  recordStage,
+  WAITING_STAGES,
+} from "./applications.store.ts";
+import type { CatalogService, PublishedCatalog } from "./catalog.service.ts";
+import type { Period } from "./catalog-schema.ts";
+import { countryName } from "./country-names.ts";
+import { estimateWait } from "./estimated-wait.ts";
+import { ANSWERS_CONTEXT, CONTACT_CONTEXT, NAME_CONTEXT } from "./field-contexts.ts";
+import type { Language } from "./language.ts";
+import { queueNotification } from "./outbox.service.ts";
+import { describeWait } from "./pathway-texts.ts";
+import type { PortalPathway, PortalQuestion, PortalScreenEntry, PortalStatus } from "./pathways.contract.ts";
+import { customQuestionTexts, questionText } from "./question-texts.ts";
+import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./screening.ts";
+import { nextStepText, receivedText, subjectText } from "./status-texts.ts";
+import { labelOf } from "./vocabulary.ts";
+import { slotTime } from "./workflow.service.ts";
+import { appointmentOf } from "./workflow.store.ts";
+
+// Countries offered in the portal's country questions (the region and the most frequent origins).
+const COUNTRY_OPTIONS =
+  "ARG BHS BLZ BOL BRA CAN CHL COL CRI CUB DOM ECU SLV GTM GUY HTI HND JAM MEX NIC PAN PRY PER SUR TTO USA URY VEN AFG UKR SYR CHN IND SEN CMR COD ERI SOM".split(
+    " ",
+  );
+const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** The scope the public portal acts in: the pathway's nation, no user, labelled as the portal. */
+export function portalScope(nation: string, requestId: string | null): Scope {
+  return {
+    tenantId: nation,
+    userId: null,
+    actorLabel: "portal:applicant",
+    officeId: null,
+    roles: [],
+    permissions: new Set(),
+    reach: "own",
+    regional: false,
+    requestId,
+  };
+}
+
+function newTrackingCode(nation: string): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % 32]).join("");
+  return `${nation}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
+}
+
+const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** The first day of the capacity period `now` falls in, and the days left in it. */
+export function currentPeriod(now: Date, period: Period): { start: Date; daysLeft: number } {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const d = now.getUTCDate();
+  const starts: Record<Period, [Date, Date]> = {
+    day: [new Date(Date.UTC(y, m, d)), new Date(Date.UTC(y, m, d + 1))],
+    week: [
+      new Date(Date.UTC(y, m, d - ((now.getUTCDay() + 6) % 7))),
+      new Date(Date.UTC(y, m, d + 7 - ((now.getUTCDay() + 6) % 7))),
+    ],
+    month: [new Date(Date.UTC(y, m, 1)), new Date(Date.UTC(y, m + 1, 1))],
+    quarter: [new Date(Date.UTC(y, m - (m % 3), 1)), new Date(Date.UTC(y, m - (m % 3) + 3, 1))],
+    year: [new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y + 1, 0, 1))],
+  };
+  const [start, end] = starts[period];
+  return { start, daysLeft: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 86_400_000)) };
+}
+
+function portalPathway(pub: PublishedCatalog, key: string, lang: Language): PortalPathway | undefined {
+  const where = pub.keys.get(key);
+  const pathway = pub.catalog.pathways.find((p) => p.id === key);
+  if (!where || !pathway) return undefined;
+  return {
+    nation: where.nation,
+    id: where.id,
+    type: pathway.type ?? null,
+    title: pathway.title[lang],
+    summary: pathway.summary[lang],
+    documents: pathway.documents.map((d) => d[lang]),
+    example: pathway.example,
+  };
+}
+
+function optionsOf(type: string, options: string[] | undefined, lang: Language) {
+  if (type === "country") return COUNTRY_OPTIONS.map((c) => ({ value: c, label: countryName(c, lang) }));
+  return options?.map((o) => ({ value: o, label: labelOf(o, lang) }));
+}
+
+/** The public portal: catalogue, screening, applying, and the status page. */
+export function createPortalService(db: Db, keyring: Keyring, catalog: CatalogService, clock: () => Date) {
+  const screen = async (lang: Language, raw: Record<string, unknown>) => {
+    const pub = await catalog.published();
+    const { answers, problems } = prepareCatalogAnswers(pub.compiled, raw);
+    if (problems.length > 0) {
+      throw new AppError("BAD_INPUT", `answers not understood: ${problems.map((p) => p.path).join(", ")}`, {
+        questions: problems.map((p) => p.path),
+      });
+    }
+    return { pub, results: screenCatalog(pub.compiled, answers, { on: catalog.today(), lang }) };
+  };
+  return {
+    /** Published pathways and the questions they need, in `lang`. */
+    async catalog(lang: Language): Promise<{ pathways: PortalPathway[]; questions: PortalQuestion[] }> {
+      const pub = await catalog.published();
+      const custom = customQuestionTexts(pub.catalog);
+      const pathways = [...pub.keys.keys()].flatMap((k) => portalPathway(pub, k, lang) ?? []);
+      const questions = questionsOn(pub.catalog, catalog.today()).map((q) => {
+        const options = optionsOf(q.type, q.options, lang);
+        return {
+          id: q.id,
+          type: q.type,
+          text: questionText(q.id, lang, custom),
+          ...(options && { options }),
+        };
+      });
+      return { pathways, questions };
+    },
+    /** Screens answers against every published pathway, with reasons and documents in `lang`. */
+    async screen(lang: Language, raw: Record<string, unknown>): Promise<PortalScreenEntry[]> {
+      const { pub, results } = await screen(lang, raw);
+      return results.flatMap((r) => {
+        const view = portalPathway(pub, r.pathway, lang);
+        return view ? [{ ...view, result: r.result, reasons: r.reasons, missing: r.missing }] : [];
+      });
+    },
+    /** Files an application; returns the tracking code and the secret (only its hash is kept). */
+    async apply(
+      input: {
+        lang: Language;
+        nation: string;
+        pathwayId: string;
+        answers: Record<string, unknown>;
+        fullName?: string | undefined;
+        contact?: string | undefined;
+      },
+      requestId: string | null,
+    ) {
+      const key = `${input.nation}:${input.pathwayId}`;
+      const { pub, results } = await screen(input.lang, input.answers);
+      const where = pub.keys.get(key);
+      const result = results.find((r) => r.pathway === key);
+      if (!where || !result) throw new AppError("NOT_FOUND", "this pathway is not open on the portal");
+      if (result.result === "not_eligible") {
+        throw new AppError("BAD_INPUT", "the answers do not meet this pathway's criteria", {
+          reasons: result.reasons,
+        });
+      }
+      // Minimal data: only the answers some rule asks are kept.
+      const asked = new Set(pub.compiled.questions.map((q) => q.id));
+      const kept = Object.fromEntries(Object.entries(input.answers).filter(([k]) => asked.has(k)));
+      const secret = randomBytes(16).toString("base64url");
+      const trackingCode = newTrackingCode(input.nation);
+      const scope = portalScope(input.nation, requestId);
+      const id = await inScope(db, scope, async (tx) => {
+        const now = clock();
+        const row = await insertApplication(tx, scope, {
+          tracking_code: trackingCode,
+          secret_hash: hashSecret(secret),
+          pathway_id: where.id,
+          pathway_version: where.version,
+          stage: "submitted",
+          language: input.lang,
+          screening_result: result.result,
+          answers_enc: encryptField(keyring, JSON.stringify(kept), ANSWERS_CONTEXT),
+          full_name_enc: input.fullName ? encryptField(keyring, input.fullName, NAME_CONTEXT) : null,
+          contact_enc: input.contact ? encryptField(keyring, input.contact, CONTACT_CONTEXT) : null,
+          person_id: null,
+          referred_from: null,
+          consent_at: now,
+        });
+        await recordStage(tx, scope, row.id, null, "submitted", null, "submitted on the public portal", now);
+        await queueNotification(tx, scope, keyring, {
+          applicationId: row.id,
+          kind: "submitted",
+          message: input.contact
+            ? {
+                to: input.contact,
+                lang: input.lang,
+                subject: subjectText(input.lang),
+                text: receivedText(trackingCode, input.lang),
+              }
+            : null,
+        });
+        await recordAudit(tx, scope, {
+          action: "pathway.application.submit",
+          targetType: "pathway_application",
+          targetId: row.id,
+          details: { pathway: where.id, version: where.version, screening: result.result },
+        });
+        return row.id;
+      });
+      return { id, trackingCode, secret, stage: "submitted" as const };
+    },
+    /** The status page of one application, for whoever holds its code and secret. */
+    async status(
+      input: { trackingCode: string; secret: string; lang: Language },
+      requestId: string | null,
+    ): Promise<PortalStatus> {
+      const code = input.trackingCode.toUpperCase();
+      const nation = /^([A-Z]{3})-/.exec(code)?.[1];
+      const notFound = new AppError("NOT_FOUND", "no application matches this tracking code and secret");
+      if (!nation) throw notFound;
+      const pub = await catalog.published();
+      const scope = portalScope(nation, requestId);
+      return inScope(db, scope, async (tx) => {
+        const app = await findByTrackingCode(tx, scope, code).catch(() => undefined);
+        const given = Buffer.from(hashSecret(input.secret));
+        if (!app || !timingSafeEqual(given, Buffer.from(app.secret_hash))) throw notFound;
+        const pathway = pub.catalog.pathways.find((p) => p.id === `${nation}:${app.pathway_id}`);
+        const waiting = WAITING_STAGES.includes(app.stage);
+        const position = waiting ? await queuePosition(tx, scope, app) : null;
+        let estimatedWait: PortalStatus["estimatedWait"] = null;
+        if (position !== null && pathway?.capacity) {
+          const period = currentPeriod(clock(), pathway.capacity.period);
+          const used = await decidedSince(tx, scope, app.pathway_id, period.start);
+          const wait = estimateWait({
+            position,
+            placesPerPeriod: pathway.capacity.places,
+            period: pathway.capacity.period,
+            usedThisPeriod: used,
+            daysLeftInPeriod: period.daysLeft,
+            processingDays: pathway.processingDays ?? 0,
+          });
+          if (wait) estimatedWait = { days: wait.days, text: describeWait(wait.days, input.lang) };
+        }
+        const appointment = await appointmentOf(tx, scope, app.id);
+        await recordAudit(tx, scope, {
+          action: "pathway.application.status",
+          targetType: "pathway_application",
+          targetId: app.id,
+        });
+        return {
+          trackingCode: app.tracking_code,
+          pathwayTitle: pathway?.title[input.lang] ?? app.pathway_id,
+          stage: app.stage as PortalStatus["stage"],
+          decision: app.decision as PortalStatus["decision"],
+          nextStep: nextStepText(app.stage, app.decision, input.lang),
+          queuePosition: position,
+          estimatedWait,
+          appointment: appointment
+            ? {
+                day: String(appointment.day),
+                time: slotTime(appointment.slot),
+                officeId: appointment.office_id,
+              }
+            : null,
+          submittedAt: new Date(app.submitted_at).toISOString(),
+        };
+      });
+    },
+  };
+}

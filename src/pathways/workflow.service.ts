@@ -1,0 +1,239 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { decryptField } from "../platform/crypto/field-crypto.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import {
+  type ApplicationRow,
+  changeStage,
+  findApplication,
+  listApplications,
+  setPerson,
+  stageHistory,
+} from "./applications.store.ts";
+import { ANSWERS_CONTEXT, CONTACT_CONTEXT, NAME_CONTEXT } from "./field-contexts.ts";
+import type { Language } from "./language.ts";
+import { queueNotification } from "./outbox.service.ts";
+import type { ApplicationDetail, ApplicationSummary } from "./pathways.contract.ts";
+import { nextStepText, subjectText } from "./status-texts.ts";
+import {
+  appointmentDayExists,
+  appointmentOf,
+  insertAppointment,
+  takeSlot,
+  upsertAppointmentDay,
+} from "./workflow.store.ts";
+
+/** Which stages may follow which; a decision is final, closing is always possible until closed. */
+const NEXT_STAGES: Record<string, string[]> = {
+  submitted: ["screening", "interview_scheduled", "decided", "closed"],
+  screening: ["interview_scheduled", "decided", "closed"],
+  interview_scheduled: ["screening", "decided", "closed"],
+  decided: ["closed"],
+  closed: [],
+};
+
+/** The time of a slot: appointments every 20 minutes from 08:00. */
+export function slotTime(slot: number): string {
+  const minutes = 8 * 60 + (slot - 1) * 20;
+  return `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** What leaves the server about an application in a list (no personal fields). */
+export function presentSummary(row: ApplicationRow): ApplicationSummary {
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    pathwayId: row.pathway_id,
+    stage: row.stage as ApplicationSummary["stage"],
+    decision: row.decision as ApplicationSummary["decision"],
+    screeningResult: row.screening_result as ApplicationSummary["screeningResult"],
+    language: row.language,
+    personId: row.person_id,
+    referredFrom: row.referred_from,
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    decidedAt: iso(row.decided_at),
+  };
+}
+
+/** The staff workflow: queues, detail (audited read), stage changes, person links and appointments. */
+export function createWorkflowService(db: Db, keyring: Keyring) {
+  const requireApplication = async (tx: Tx, scope: Scope, id: string) => {
+    const app = await findApplication(tx, scope, id);
+    if (!app) throw new AppError("NOT_FOUND", "application not found");
+    return app;
+  };
+  const notify = (tx: Tx, scope: Scope, app: ApplicationRow, stage: string, decision: string | null) => {
+    const lang = app.language as Language;
+    const to = app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null;
+    return queueNotification(tx, scope, keyring, {
+      applicationId: app.id,
+      kind: `stage.${stage}`,
+      message: to
+        ? {
+            to,
+            lang,
+            subject: subjectText(lang),
+            text: `${app.tracking_code}: ${nextStepText(stage, decision, lang)}`,
+          }
+        : null,
+    });
+  };
+  return {
+    requireApplication,
+    notify,
+    /** The nation's queue. */
+    list(scope: Scope, filter: { pathway?: string | undefined; stage?: string | undefined; limit: number }) {
+      return inScope(db, scope, async (tx) =>
+        (await listApplications(tx, scope, filter)).map(presentSummary),
+      );
+    },
+    /** One application with its personal fields decrypted; the read is audited. */
+    detail(scope: Scope, id: string): Promise<ApplicationDetail> {
+      return inScope(db, scope, async (tx) => {
+        const app = await requireApplication(tx, scope, id);
+        const history = await stageHistory(tx, scope, id);
+        const appointment = await appointmentOf(tx, scope, id);
+        await recordAudit(tx, scope, {
+          action: "pathway.application.read",
+          targetType: "pathway_application",
+          targetId: id,
+        });
+        return {
+          ...presentSummary(app),
+          answers: JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<
+            string,
+            unknown
+          >,
+          fullName: app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null,
+          contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
+          history: history.map((h) => ({
+            fromStage: h.from_stage,
+            toStage: h.to_stage,
+            decision: h.decision,
+            reason: h.reason,
+            actor: h.actor_label,
+            changedAt: new Date(h.changed_at).toISOString(),
+          })),
+          appointment: appointment
+            ? {
+                id: appointment.id,
+                officeId: appointment.office_id,
+                day: String(appointment.day),
+                slot: appointment.slot,
+                time: slotTime(appointment.slot),
+              }
+            : null,
+        };
+      });
+    },
+    /** Moves an application to a stage (with a decision when deciding); recorded, audited, notified. */
+    changeStage(
+      scope: Scope,
+      id: string,
+      change: { stage: string; decision?: string | undefined; reason: string },
+    ) {
+      return inScope(db, scope, async (tx) => {
+        const app = await requireApplication(tx, scope, id);
+        if (change.decision === "referred") {
+          throw new AppError(
+            "BAD_INPUT",
+            "refer an application through a referral, which records the consent",
+          );
+        }
+        if (!NEXT_STAGES[app.stage]?.includes(change.stage)) {
+          throw new AppError(
+            "CONFLICT",
+            `an application in stage ${app.stage} cannot move to ${change.stage}`,
+          );
+        }
+        await changeStage(tx, scope, app, change);
+        await notify(tx, scope, app, change.stage, change.decision ?? null);
+        await recordAudit(tx, scope, {
+          action: "pathway.application.stage",
+          targetType: "pathway_application",
+          targetId: id,
+          details: { from: app.stage, to: change.stage, decision: change.decision ?? null },
+        });
+        return presentSummary({ ...app, stage: change.stage, decision: change.decision ?? app.decision });
+      });
+    },
+    /** Links an application to a registry person (or removes the link); audited. */
+    linkPerson(scope: Scope, id: string, personId: string | null) {
+      return inScope(db, scope, async (tx) => {
+        const app = await requireApplication(tx, scope, id);
+        await setPerson(tx, scope, id, personId);
+        await recordAudit(tx, scope, {
+          action: "pathway.application.link_person",
+          targetType: "pathway_application",
+          targetId: id,
+          details: { personId },
+        });
+        return presentSummary({ ...app, person_id: personId });
+      });
+    },
+    /** Sets an office's capacity for a day; audited. */
+    setAppointmentDay(scope: Scope, input: { officeId: string; day: string; capacity: number }) {
+      return inScope(db, scope, async (tx) => {
+        const row = await upsertAppointmentDay(tx, scope, input).catch((error: unknown) => {
+          if (/check|booked/i.test(String(error))) {
+            throw new AppError("CONFLICT", "capacity cannot go below the appointments already booked");
+          }
+          throw error;
+        });
+        await recordAudit(tx, scope, {
+          action: "pathway.appointment_day.set",
+          targetType: "office",
+          targetId: input.officeId,
+          details: input,
+        });
+        return { officeId: row.office_id, day: String(row.day), capacity: row.capacity, booked: row.booked };
+      });
+    },
+    /** Books the next free slot of an office's day; "no slot left" when the day is full. */
+    book(scope: Scope, id: string, input: { officeId: string; day: string }) {
+      return inScope(db, scope, async (tx) => {
+        const app = await requireApplication(tx, scope, id);
+        if (!["submitted", "screening", "interview_scheduled"].includes(app.stage)) {
+          throw new AppError("CONFLICT", `an application in stage ${app.stage} takes no appointment`);
+        }
+        if (await appointmentOf(tx, scope, id))
+          throw new AppError("CONFLICT", "this application already has an appointment");
+        if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
+          throw new AppError("NOT_FOUND", "that office takes no appointments that day");
+        }
+        const slot = await takeSlot(tx, scope, input.officeId, input.day);
+        if (slot === undefined)
+          throw new AppError("CONFLICT", "no slot left on that day at that office", {
+            reason: "no_slot_left",
+          });
+        const row = await insertAppointment(tx, scope, {
+          applicationId: id,
+          officeId: input.officeId,
+          day: input.day,
+          slot,
+        });
+        if (app.stage !== "interview_scheduled") {
+          await changeStage(tx, scope, app, {
+            stage: "interview_scheduled",
+            reason: `appointment ${input.day} ${slotTime(slot)} at ${input.officeId}`,
+          });
+          await notify(tx, scope, app, "interview_scheduled", null);
+        }
+        await recordAudit(tx, scope, {
+          action: "pathway.appointment.book",
+          targetType: "pathway_application",
+          targetId: id,
+          details: { officeId: input.officeId, day: input.day, slot },
+        });
+        return { id: row.id, officeId: row.office_id, day: String(row.day), slot, time: slotTime(slot) };
+      });
+    },
+  };
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;

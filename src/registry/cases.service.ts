@@ -1,0 +1,182 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import {
+  type CaseRow,
+  findCase,
+  insertCase,
+  insertMove,
+  insertNote,
+  listCases,
+  movesOf,
+  notesOf,
+  updateCase,
+  userExists,
+} from "./cases.store.ts";
+import { CONTEXT } from "./person-seal.service.ts";
+import type { CaseView } from "./registry.contract.ts";
+import { findPerson } from "./registry.store.ts";
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** A case row as the contract lists it. */
+export function caseSummary(row: CaseRow) {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    type: row.case_type as CaseView["type"],
+    status: row.status as CaseView["status"],
+    officeId: row.office_id,
+    assignedTo: row.assigned_to,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Cases: open, read, note, change status, assign and transfer, each change audited with its reason. */
+export function createCasesService(platform: Platform) {
+  const { db } = platform.database;
+  const { keyring } = platform;
+
+  const mustFind = async (tx: Tx, scope: Scope, id: string) => {
+    const row = await findCase(tx, scope, id);
+    if (!row) throw new AppError("NOT_FOUND", "case not found");
+    return row;
+  };
+
+  const view = async (tx: Tx, scope: Scope, row: CaseRow): Promise<CaseView> => ({
+    ...caseSummary(row),
+    notes: (await notesOf(tx, scope, row.id)).map((n) => ({
+      id: n.id,
+      body: decryptField(keyring, n.body_enc, CONTEXT.caseNote),
+      at: new Date(n.written_at).toISOString(),
+    })),
+    moves: (await movesOf(tx, scope, row.id)).map((m) => ({
+      kind: m.kind,
+      fromOffice: m.from_office,
+      toOffice: m.to_office,
+      fromUser: m.from_user,
+      toUser: m.to_user,
+      reason: m.reason,
+      by: m.moved_by,
+      at: iso(m.moved_at) ?? "",
+    })),
+  });
+
+  return {
+    /** Opens a case for a person in reach; a caseworker's own case is assigned to them. */
+    openCase: (
+      scope: Scope,
+      input: { personId: string; type: string; officeId: string | null; note: string | null },
+    ) =>
+      inScope(db, scope, async (tx) => {
+        if (!(await findPerson(tx, scope, input.personId)))
+          throw new AppError("NOT_FOUND", "person not found");
+        const officeId = scope.reach === "nation" ? (input.officeId ?? scope.officeId) : scope.officeId;
+        const assignedTo = scope.reach === "own" ? scope.userId : null;
+        const id = await insertCase(tx, scope, {
+          personId: input.personId,
+          type: input.type,
+          officeId,
+          assignedTo,
+        });
+        if (input.note) await insertNote(tx, scope, id, encryptField(keyring, input.note, CONTEXT.caseNote));
+        await recordAudit(tx, scope, {
+          action: "case.create",
+          targetType: "case",
+          targetId: id,
+          details: { type: input.type },
+        });
+        return view(tx, scope, await mustFind(tx, scope, id));
+      }),
+
+    /** One case in reach with its notes and moves; the read is audited. */
+    getCase: (scope: Scope, id: string) =>
+      inScope(db, scope, async (tx) => {
+        const row = await mustFind(tx, scope, id);
+        await recordAudit(tx, scope, { action: "case.read", targetType: "case", targetId: id });
+        return view(tx, scope, row);
+      }),
+
+    /** Cases in reach. */
+    listCases: (scope: Scope, filter: { personId?: string; status?: string }) =>
+      inScope(db, scope, async (tx) => (await listCases(tx, scope, filter)).map(caseSummary)),
+
+    /** Adds a note (encrypted at rest). */
+    addNote: (scope: Scope, id: string, body: string) =>
+      inScope(db, scope, async (tx) => {
+        await mustFind(tx, scope, id);
+        await insertNote(tx, scope, id, encryptField(keyring, body, CONTEXT.caseNote));
+        await recordAudit(tx, scope, { action: "case.note", targetType: "case", targetId: id });
+        return view(tx, scope, await mustFind(tx, scope, id));
+      }),
+
+    /** Changes a case's status. */
+    setStatus: (scope: Scope, id: string, status: string) =>
+      inScope(db, scope, async (tx) => {
+        const row = await mustFind(tx, scope, id);
+        await updateCase(tx, scope, id, { status });
+        await recordAudit(tx, scope, {
+          action: "case.status",
+          targetType: "case",
+          targetId: id,
+          details: { from: row.status, to: status },
+        });
+        return view(tx, scope, await mustFind(tx, scope, id));
+      }),
+
+    /** Assigns a case to a caseworker of the nation, recorded with the reason. */
+    assign: (scope: Scope, id: string, userId: string, reason: string) =>
+      inScope(db, scope, async (tx) => {
+        const row = await mustFind(tx, scope, id);
+        if (!(await userExists(tx, scope, userId)))
+          throw new AppError("BAD_INPUT", "no such active user in your nation");
+        await updateCase(tx, scope, id, { assigned_to: userId });
+        const move = {
+          caseId: id,
+          fromOffice: row.office_id,
+          toOffice: row.office_id,
+          fromUser: row.assigned_to,
+          toUser: userId,
+          reason,
+        };
+        await insertMove(tx, scope, { ...move, kind: "assignment" });
+        await recordAudit(tx, scope, {
+          action: "case.assign",
+          targetType: "case",
+          targetId: id,
+          details: { from: row.assigned_to, to: userId },
+        });
+        return view(tx, scope, await mustFind(tx, scope, id));
+      }),
+
+    /** Transfers a case to another office of the nation; the assignee is cleared. */
+    transfer: (scope: Scope, id: string, officeId: string, reason: string) =>
+      inScope(db, scope, async (tx) => {
+        const row = await mustFind(tx, scope, id);
+        await updateCase(tx, scope, id, { office_id: officeId, assigned_to: null });
+        const move = {
+          caseId: id,
+          fromOffice: row.office_id,
+          toOffice: officeId,
+          fromUser: row.assigned_to,
+          toUser: null,
+          reason,
+        };
+        await insertMove(tx, scope, { ...move, kind: "transfer" });
+        await recordAudit(tx, scope, {
+          action: "case.transfer",
+          targetType: "case",
+          targetId: id,
+          details: { from: row.office_id, to: officeId },
+        });
+        // After a transfer the case may be outside the caller's reach: answer with what they just did.
+        return view(tx, scope, { ...row, office_id: officeId, assigned_to: null });
+      }),
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

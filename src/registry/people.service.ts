@@ -1,0 +1,217 @@
+import { defaultMatchModel, type PairScore, type Person, scorePair } from "../identity/index.ts";
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import { type PersonExtras, presentPerson } from "./person-presenter.ts";
+import { displayName, normaliseRecord, type PersonRecord, personTerms, queryTerms } from "./person-record.ts";
+import { hashTerm, openPerson, type PersonKeys, sealPerson } from "./person-seal.service.ts";
+import type { PersonInput, PersonView } from "./registry.contract.ts";
+import {
+  consentsOf,
+  familyOf,
+  findCandidates,
+  findPerson,
+  insertFamilyLink,
+  insertPeople,
+  type PersonRow,
+} from "./registry.store.ts";
+
+const model = defaultMatchModel();
+
+/** A scored candidate: the stored row, its decrypted record and why it scored as it did. */
+export interface ScoredCandidate {
+  row: PersonRow;
+  record: PersonRecord;
+  externalId: string | null;
+  score: PairScore;
+}
+
+/** Decrypts candidate rows and scores each against the asked person, best first. */
+export function scoreRows(keys: PersonKeys, asked: Person, rows: PersonRow[]): ScoredCandidate[] {
+  return rows
+    .map((row) => {
+      const { person: record, externalId } = openPerson(keys.keyring, row);
+      return { row, record, externalId, score: scorePair(model, asked, normaliseRecord(row.id, record)) };
+    })
+    .sort((a, b) => b.score.weight - a.score.weight);
+}
+
+/** Reasons worth showing: the fields that were compared. */
+export function shownReasons(score: PairScore) {
+  return score.reasons.filter((r) => r.agreement !== "missing");
+}
+
+/** People: search, search-before-create, registration and reading, every read audited. */
+export function createPeopleService(platform: Platform, keys: PersonKeys) {
+  const { db } = platform.database;
+  const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
+
+  const candidatesFor = async (tx: Tx, scope: Scope, p: PersonRecord, nationWide: boolean) => {
+    const plain = personTerms(p);
+    const names = plain.filter((t) => /^(g|s|gp|sp|doc|ph):/.test(t));
+    const required = hashAll(names.length > 0 ? names : plain);
+    const rows = await findCandidates(
+      tx,
+      scope,
+      { required, all: hashAll(plain) },
+      { limit: 200, nationWide },
+    );
+    return scoreRows(keys, normaliseRecord("asked", p), rows);
+  };
+
+  const extrasOf = async (tx: Tx, scope: Scope, id: string): Promise<PersonExtras> => {
+    const cases = await tx
+      .selectFrom("registry_cases")
+      .select(["id", "case_type", "status"])
+      .where("tenant_id", "=", scope.tenantId)
+      .where("person_id", "=", id)
+      .execute();
+    return { family: await familyOf(tx, scope, id), consents: await consentsOf(tx, scope, id), cases };
+  };
+
+  return {
+    /** Searches the scope's people by name and date of birth through blind indexes; best first. */
+    search: (
+      scope: Scope,
+      query: { given?: string; surname?: string; dob?: string; document?: string },
+      limit = 20,
+    ) =>
+      inScope(db, scope, async (tx) => {
+        const q = queryTerms(query);
+        const required = q.nameTerms.length > 0 ? q.nameTerms : q.otherTerms;
+        const rows = await findCandidates(
+          tx,
+          scope,
+          { required: hashAll(required), all: hashAll([...q.nameTerms, ...q.otherTerms]) },
+          { limit: 300, nationWide: false },
+        );
+        const hits = scoreRows(keys, q.person, rows).slice(0, limit);
+        await recordAudit(tx, scope, {
+          action: "person.search",
+          targetType: "person",
+          details: {
+            asked: Object.keys(query).filter((k) => query[k as keyof typeof query]),
+            ids: hits.map((h) => h.row.id),
+          },
+        });
+        return hits;
+      }),
+
+    /** Likely and possible duplicates of a person about to be registered, across the whole nation. */
+    checkDuplicates: (scope: Scope, input: PersonInput) =>
+      inScope(db, scope, async (tx) => {
+        const found = (await candidatesFor(tx, scope, input, true)).filter(
+          (c) => c.score.band !== "unlikely",
+        );
+        const visible = new Set(
+          (await Promise.all(found.map((c) => findPerson(tx, scope, c.row.id)))).flatMap((r) =>
+            r ? [r.id] : [],
+          ),
+        );
+        await recordAudit(tx, scope, {
+          action: "person.check",
+          targetType: "person",
+          details: { candidates: found.map((c) => c.row.id) },
+        });
+        return found.slice(0, 10).map((c) => hintOf(c, visible.has(c.row.id)));
+      }),
+
+    /**
+     * Registers a person. With likely or possible duplicates the caller must give a reason to go ahead; the
+     * reason and each pair go to the review queue.
+     */
+    createPerson: (
+      scope: Scope,
+      input: PersonInput & { overrideReason: string | null; officeId: string | null },
+    ) =>
+      inScope(db, scope, async (tx) => {
+        const { overrideReason, officeId, ...record } = input;
+        const found = (await candidatesFor(tx, scope, record, true)).filter(
+          (c) => c.score.band !== "unlikely",
+        );
+        if (found.length > 0 && !overrideReason) {
+          throw new AppError(
+            "CONFLICT",
+            "possible duplicates found: review them or give a reason to register anyway",
+            {
+              candidates: found.slice(0, 10).map((c) => c.row.id),
+            },
+          );
+        }
+        const office = scope.reach === "office" ? scope.officeId : (officeId ?? scope.officeId);
+        const [id] = await insertPeople(tx, scope, [
+          { ...sealPerson(keys, record, null), office_id: office },
+        ]);
+        if (!id) throw new AppError("INTERNAL", "the person was not stored");
+        for (const c of found) {
+          await tx
+            .insertInto("registry_duplicate_reviews")
+            .values({
+              tenant_id: scope.tenantId,
+              person_a: c.row.id,
+              person_b: id,
+              probability: c.score.probability,
+              band: c.score.band,
+              reasons: JSON.stringify(shownReasons(c.score)),
+              why_created: overrideReason,
+            })
+            .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
+            .execute();
+        }
+        await recordAudit(tx, scope, {
+          action: "person.create",
+          targetType: "person",
+          targetId: id,
+          details: { duplicatesOverridden: found.map((c) => c.row.id) },
+        });
+        return { id, duplicates: found.length };
+      }),
+
+    /** One person in reach, presented for the reader; the read is audited. */
+    getPerson: (scope: Scope, id: string): Promise<PersonView> =>
+      inScope(db, scope, async (tx) => {
+        const row = await findPerson(tx, scope, id);
+        if (!row) throw new AppError("NOT_FOUND", "person not found");
+        const { person, externalId } = openPerson(keys.keyring, row);
+        await recordAudit(tx, scope, { action: "person.read", targetType: "person", targetId: id });
+        return presentPerson(scope, row, person, externalId, await extrasOf(tx, scope, id));
+      }),
+
+    /** Links two people of the nation as family. */
+    linkFamily: (scope: Scope, id: string, relatedId: string, relation: string) =>
+      inScope(db, scope, async (tx) => {
+        if (!(await findPerson(tx, scope, id)) || !(await findPerson(tx, scope, relatedId)))
+          throw new AppError("NOT_FOUND", "person not found");
+        await insertFamilyLink(tx, scope, id, relatedId, relation);
+        await recordAudit(tx, scope, {
+          action: "person.family.link",
+          targetType: "person",
+          targetId: id,
+          details: { relatedId, relation },
+        });
+      }),
+  };
+}
+
+function hintOf(c: ScoredCandidate, visible: boolean) {
+  return {
+    id: c.row.id,
+    score: round(c.score.probability),
+    band: c.score.band,
+    reasons: shownReasons(c.score),
+    visible,
+    officeId: c.row.office_id,
+    name: visible ? displayName(c.record) : null,
+    birthDate: visible ? c.record.birthDate : null,
+  };
+}
+
+/** A probability rounded for display. */
+export function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

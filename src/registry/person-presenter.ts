@@ -1,0 +1,60 @@
+import type { PersonRecord } from "./person-record.ts";
+import type { PersonView } from "./registry.contract.ts";
+import type { PersonRow } from "./registry.store.ts";
+
+/** What else is shown with a person: family, consent history and cases in reach. */
+export interface PersonExtras {
+  family: { related_id: string; relation: string }[];
+  consents: { purpose: string; given: boolean; given_by: string; recorded_at: Date }[];
+  cases: { id: string; case_type: string; status: string }[];
+}
+
+/** Keeps the last four characters of a document number, for readers who only need to recognise it. */
+export function maskDocument(number: string): string {
+  return number.length <= 4 ? "••••" : `${"•".repeat(Math.min(number.length - 4, 8))}${number.slice(-4)}`;
+}
+
+/**
+ * Every field of a person that leaves the server, redacted by permission: protection details (vulnerabilities)
+ * need `protection.read`; full document numbers need `person.write`.
+ */
+export function presentPerson(
+  scope: { permissions: ReadonlySet<string> },
+  row: PersonRow,
+  record: PersonRecord,
+  externalId: string | null,
+  extras: PersonExtras,
+): PersonView {
+  const fullDocuments = scope.permissions.has("person.write");
+  return {
+    id: row.id,
+    externalId,
+    officeId: row.office_id,
+    status: row.status,
+    mergedInto: row.merged_into,
+    givenNames: record.givenNames,
+    surnames: record.surnames,
+    aliases: record.aliases,
+    sex: record.sex,
+    birthDate: record.birthDate,
+    birthDateAsWritten: record.birthDateAsWritten ?? "",
+    birthPlace: record.birthPlace,
+    nationalities: record.nationalities,
+    documents: record.documents.map((d) => (fullDocuments ? d : { ...d, number: maskDocument(d.number) })),
+    phones: record.phones,
+    email: record.email,
+    addresses: record.addresses,
+    priorResidences: record.priorResidences,
+    languages: record.languages,
+    vulnerabilities: scope.permissions.has("protection.read") ? record.vulnerabilities : null,
+    family: extras.family.map((f) => ({ relatedId: f.related_id, relation: f.relation })),
+    consents: extras.consents.map((c) => ({
+      purpose: c.purpose,
+      given: c.given,
+      givenBy: c.given_by,
+      at: new Date(c.recorded_at).toISOString(),
+    })),
+    cases: extras.cases.map((c) => ({ id: c.id, type: c.case_type, status: c.status })),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

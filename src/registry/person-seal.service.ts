@@ -1,0 +1,137 @@
+import { createHmac } from "node:crypto";
+import { encodeClk, fieldKeys } from "../identity/index.ts";
+import { blindIndex, decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
+import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./person-record.ts";
+
+/** Encryption contexts: one per column, so a value copied to another column will not decrypt. */
+export const CONTEXT = {
+  externalId: "registry.person.external_id",
+  givenNames: "registry.person.given_names",
+  surnames: "registry.person.surnames",
+  sex: "registry.person.sex",
+  birthDate: "registry.person.birth_date",
+  details: "registry.person.details",
+  caseNote: "registry.case.note",
+  referralShared: "registry.referral.shared",
+  term: "registry.person.term",
+  externalKey: "registry.person.external_key",
+} as const;
+
+/** Every encrypted registry column, registered with the platform for key rotation. */
+export const registryEncryptedColumns: EncryptedColumn[] = [
+  ...(
+    [
+      ["external_id_enc", CONTEXT.externalId],
+      ["given_names_enc", CONTEXT.givenNames],
+      ["surnames_enc", CONTEXT.surnames],
+      ["sex_enc", CONTEXT.sex],
+      ["birth_date_enc", CONTEXT.birthDate],
+      ["details_enc", CONTEXT.details],
+    ] as const
+  ).map(([column, context]) => ({
+    table: "registry_people",
+    keyColumns: ["tenant_id", "id"],
+    column,
+    context,
+  })),
+  {
+    table: "registry_case_notes",
+    keyColumns: ["tenant_id", "id"],
+    column: "body_enc",
+    context: CONTEXT.caseNote,
+  },
+  {
+    table: "registry_referrals",
+    keyColumns: ["tenant_id", "id"],
+    column: "shared_enc",
+    context: CONTEXT.referralShared,
+  },
+];
+
+/**
+ * The secret behind the regional encodings every partner shares: `HEMISPHERE_REGIONAL_KEY` (base64) when set,
+ * otherwise derived from this deployment's index key. It lives with the keys, never in the database.
+ */
+export function regionalClkKeys(keyring: Keyring, env: NodeJS.ProcessEnv = process.env) {
+  const secret = env.HEMISPHERE_REGIONAL_KEY
+    ? Buffer.from(env.HEMISPHERE_REGIONAL_KEY, "base64")
+    : createHmac("sha256", keyring.indexKey).update("hemisphere.registry.regional-clk").digest();
+  return fieldKeys(secret);
+}
+
+/** The stored columns of a person: every personal value encrypted, plus blind-index terms and the CLK. */
+export interface SealedPerson {
+  external_key: string | null;
+  external_id_enc: string | null;
+  given_names_enc: string;
+  surnames_enc: string;
+  sex_enc: string | null;
+  birth_date_enc: string | null;
+  details_enc: string;
+  terms: string[];
+  clk: Uint8Array;
+}
+
+/** The keys a sealer needs, built once per process. */
+export interface PersonKeys {
+  keyring: Keyring;
+  clkKeys: Map<string, Buffer>;
+}
+
+/** A keyed blind index of one plaintext search term. */
+export function hashTerm(keys: PersonKeys, term: string): string {
+  return blindIndex(keys.keyring, term, CONTEXT.term);
+}
+
+/** The blind index of an imported file's id, unique per nation. */
+export function externalKey(keys: PersonKeys, externalId: string): string {
+  return blindIndex(keys.keyring, externalId, CONTEXT.externalKey);
+}
+
+/** Encrypts a person for storage. */
+export function sealPerson(keys: PersonKeys, p: PersonRecord, externalId: string | null): SealedPerson {
+  const k = keys.keyring;
+  const { givenNames, surnames, sex, birthDate, ...details } = p;
+  return {
+    external_key: externalId === null ? null : externalKey(keys, externalId),
+    external_id_enc: externalId === null ? null : encryptField(k, externalId, CONTEXT.externalId),
+    given_names_enc: encryptField(k, JSON.stringify(givenNames), CONTEXT.givenNames),
+    surnames_enc: encryptField(k, JSON.stringify(surnames), CONTEXT.surnames),
+    sex_enc: sex === null ? null : encryptField(k, sex, CONTEXT.sex),
+    birth_date_enc: birthDate === null ? null : encryptField(k, birthDate, CONTEXT.birthDate),
+    details_enc: encryptField(k, JSON.stringify(details), CONTEXT.details),
+    terms: personTerms(p).map((t) => hashTerm(keys, t)),
+    clk: encodeClk(normaliseRecord("", p), keys.clkKeys),
+  };
+}
+
+/** The encrypted columns of a stored person, as read back. */
+export type StoredPersonColumns = Pick<
+  SealedPerson,
+  "external_id_enc" | "given_names_enc" | "surnames_enc" | "sex_enc" | "birth_date_enc" | "details_enc"
+>;
+
+/** Decrypts a stored person. */
+export function openPerson(
+  keyring: Keyring,
+  row: StoredPersonColumns,
+): { person: PersonRecord; externalId: string | null } {
+  const details = JSON.parse(
+    decryptField(keyring, row.details_enc, CONTEXT.details),
+  ) as Partial<PersonRecord>;
+  const person: PersonRecord = {
+    ...emptyPerson(),
+    ...details,
+    givenNames: JSON.parse(decryptField(keyring, row.given_names_enc, CONTEXT.givenNames)) as string[],
+    surnames: JSON.parse(decryptField(keyring, row.surnames_enc, CONTEXT.surnames)) as string[],
+    sex:
+      row.sex_enc === null ? null : (decryptField(keyring, row.sex_enc, CONTEXT.sex) as PersonRecord["sex"]),
+    birthDate:
+      row.birth_date_enc === null ? null : decryptField(keyring, row.birth_date_enc, CONTEXT.birthDate),
+  };
+  const externalId =
+    row.external_id_enc === null ? null : decryptField(keyring, row.external_id_enc, CONTEXT.externalId);
+  return { person, externalId };
+}

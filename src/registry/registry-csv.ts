@@ -1,0 +1,167 @@
+import { parse } from "csv-parse/sync";
+import { PERSON_FIELDS, type PersonField } from "../identity/index.ts";
+import { emptyPerson, type PersonRecord, readBirthDate } from "./person-record.ts";
+
+/** A problem in an import file, located by line and field. */
+export interface CsvProblem {
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** One person read from a file, with the id it has there and the line it came from. */
+export interface ImportedPerson {
+  externalId: string;
+  line: number;
+  person: PersonRecord;
+}
+
+/** Checks a `field=column` map against the known fields and the header; unmapped fields use same-named columns. */
+export function resolveColumns(
+  requested: Map<string, string>,
+  header: string[],
+): { columns: Map<PersonField, number>; problems: CsvProblem[] } {
+  const problems: CsvProblem[] = [];
+  const columns = new Map<PersonField, number>();
+  const known = new Set<string>(PERSON_FIELDS);
+  for (const [field, column] of requested) {
+    const index = header.indexOf(column);
+    if (!known.has(field)) {
+      problems.push({
+        field,
+        message: `unknown field "${field}" in --map; known: ${PERSON_FIELDS.join(", ")}`,
+      });
+    } else if (index < 0) {
+      problems.push({ field, message: `column "${column}" is not in the header: ${header.join(", ")}` });
+    } else columns.set(field as PersonField, index);
+  }
+  for (const field of PERSON_FIELDS) {
+    if (!requested.has(field) && header.includes(field)) columns.set(field, header.indexOf(field));
+  }
+  if (problems.length === 0 && columns.size === 0)
+    problems.push({ message: "no person field is mapped: use --map field=column,..." });
+  return { columns, problems };
+}
+
+/** Splits a full name: "SURNAME, Given"; otherwise one given name for up to three words, two for more. */
+export function splitFullName(full: string): { given: string[]; surnames: string[] } {
+  const comma = full.indexOf(",");
+  if (comma >= 0) return { given: words(full.slice(comma + 1)), surnames: words(full.slice(0, comma)) };
+  const all = words(full);
+  if (all.length <= 1) return { given: all, surnames: [] };
+  const givenCount = all.length >= 4 ? 2 : 1;
+  return { given: all.slice(0, givenCount), surnames: all.slice(givenCount) };
+}
+
+function words(text: string): string[] {
+  return text.trim().split(/\s+/).filter(Boolean);
+}
+
+/** Sex codes in the languages of the region, as M, F or X. */
+export function readSex(text: string): "M" | "F" | "X" {
+  const v = text.trim().toLowerCase();
+  if (["m", "male", "h", "hombre", "masculino", "masculin", "man", "gason"].includes(v)) return "M";
+  if (["f", "female", "mujer", "femenino", "feminin", "feminino", "woman", "fanm"].includes(v)) return "F";
+  return "X";
+}
+
+/** Builds a registry person from one row's values by field; a bad value becomes a located problem. */
+export function personFromFields(values: Partial<Record<PersonField, string>>, line: number) {
+  const person = emptyPerson();
+  const problems: CsvProblem[] = [];
+  const v = (f: PersonField) => values[f] ?? "";
+  person.givenNames = [v("given_name"), v("middle_name")].filter(Boolean);
+  person.surnames = [v("surname"), v("second_surname")].filter(Boolean);
+  if (v("full_name")) {
+    const split = splitFullName(v("full_name"));
+    if (person.givenNames.length === 0) person.givenNames = split.given;
+    if (person.surnames.length === 0) person.surnames = split.surnames;
+    if (person.givenNames.length + person.surnames.length > 0) person.aliases = [v("full_name")];
+  }
+  if (v("sex")) person.sex = readSex(v("sex"));
+  const dob = readBirthDate(v("date_of_birth"));
+  if ("error" in dob) problems.push({ line, field: "date_of_birth", message: dob.error });
+  else {
+    person.birthDate = dob.value;
+    person.birthDateAsWritten = dob.asWritten;
+  }
+  person.birthPlace = v("birth_place");
+  if (v("nationality")) person.nationalities = [v("nationality")];
+  if (v("document_number"))
+    person.documents = [
+      { type: "unknown", number: v("document_number"), issuingCountry: null, expiry: null },
+    ];
+  if (v("phone")) person.phones = [v("phone")];
+  person.email = v("email");
+  if (v("address") || v("city") || v("postcode") || v("region")) {
+    person.addresses = [
+      { line: v("address"), city: v("city"), region: v("region"), postcode: v("postcode"), country: null },
+    ];
+  }
+  return { person, problems };
+}
+
+/**
+ * Reads people from CSV text: header and values trimmed, blanks missing, every problem reported with its
+ * line and field, so the whole file can be refused at once.
+ */
+export function readRegistryCsv(
+  text: string,
+  idColumn: string,
+  requested: Map<string, string>,
+): { people: ImportedPerson[]; problems: CsvProblem[] } {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return { people: [], problems: [{ line: e.lines, message: e.message ?? "not a readable CSV file" }] };
+  }
+  const header = records[0]?.record;
+  if (!header) return { people: [], problems: [{ message: "the file is empty" }] };
+  const { columns, problems } = resolveColumns(requested, header);
+  const idIndex = header.indexOf(idColumn);
+  if (idIndex < 0)
+    problems.unshift({ message: `id column "${idColumn}" is not in the header: ${header.join(", ")}` });
+  if (problems.length > 0) return { people: [], problems };
+  return readRows(records.slice(1), header.length, idIndex, columns);
+}
+
+function readRows(
+  records: { record: string[]; info: { lines: number } }[],
+  width: number,
+  idIndex: number,
+  columns: Map<PersonField, number>,
+) {
+  const people: ImportedPerson[] = [];
+  const problems: CsvProblem[] = [];
+  const seen = new Set<string>();
+  for (const { record, info } of records) {
+    const line = info.lines;
+    if (record.length !== width) {
+      problems.push({ line, message: `expected ${width} columns, found ${record.length}` });
+      continue;
+    }
+    const id = record[idIndex] ?? "";
+    if (id === "") problems.push({ line, field: "id", message: "the id is blank" });
+    else if (seen.has(id)) problems.push({ line, field: "id", message: `id "${id}" appears more than once` });
+    seen.add(id);
+    const values: Partial<Record<PersonField, string>> = {};
+    for (const [field, index] of columns) {
+      const value = record[index];
+      if (value) values[field] = value;
+    }
+    const built = personFromFields(values, line);
+    problems.push(...built.problems);
+    people.push({ externalId: id, line, person: built.person });
+  }
+  if (people.length === 0 && problems.length === 0)
+    problems.push({ message: "the file has a header but no records" });
+  return { people, problems };
+}

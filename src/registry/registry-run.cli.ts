@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import { systemScope } from "../platform/auth/scope.ts";
+import { parseKeyValueList } from "../platform/cli-support.ts";
+import { loadConfig } from "../platform/config.ts";
+import { platformMigrations } from "../platform/db/migrate.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import { type Platform, startPlatform } from "../platform/platform.ts";
+import { startProgress } from "../platform/progress.ts";
+import { registryMigrations } from "./index.ts";
+import { createPeopleService, round, shownReasons } from "./people.service.ts";
+import { importPeople } from "./people-import.service.ts";
+import { type PersonKeys, regionalClkKeys } from "./person-seal.service.ts";
+import { readRegistryCsv } from "./registry-csv.ts";
+
+/** Opens the database (PGlite at HEMISPHERE_DATA_DIR or DATABASE_URL) with the registry's tables for one command. */
+export async function withRegistry<T>(fn: (platform: Platform, keys: PersonKeys) => Promise<T>): Promise<T> {
+  const platform = await startPlatform(loadConfig(), {
+    migrations: [...platformMigrations(), ...registryMigrations()],
+  });
+  try {
+    return await fn(platform, { keyring: platform.keyring, clkKeys: regionalClkKeys(platform.keyring) });
+  } finally {
+    await platform.close();
+  }
+}
+
+/** Checks a nation code against the tenants. */
+export function checkNation(nation: string): string {
+  const code = nation.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || code === "REG")
+    throw new AppError(
+      "BAD_INPUT",
+      `--nation must be a partner nation's ISO 3166 alpha-3 code, got "${nation}"`,
+    );
+  return code;
+}
+
+/** `registry import`: reads and checks the whole file first, then writes it in one transaction. */
+export async function runImport(
+  file: string,
+  opts: { nation: string; id: string; map: string; office?: string },
+) {
+  const nation = checkNation(opts.nation);
+  if (!fs.existsSync(file)) throw new AppError("BAD_INPUT", `${file}: no such file`);
+  const requested = parseKeyValueList(opts.map, "--map");
+  const { people, problems } = readRegistryCsv(fs.readFileSync(file, "utf8"), opts.id.trim(), requested);
+  failOnProblems(
+    problems.map((p) => ({ file, ...p })),
+    `${file}: nothing was imported`,
+  );
+  await withRegistry(async (platform, keys) => {
+    const known = await platform.database.db
+      .selectFrom("tenants")
+      .select("id")
+      .where("id", "=", nation)
+      .executeTakeFirst();
+    if (!known) throw new AppError("BAD_INPUT", `--nation ${nation} is not a partner nation`);
+    const progress = startProgress({ label: "importing people", total: people.length });
+    const result = await importPeople(platform, keys, systemScope(nation, "registry import"), people, {
+      officeId: opts.office ?? null,
+      onProgress: (n) => progress.tick(n),
+      source: file.split("/").pop() ?? file,
+    });
+    progress.done();
+    process.stdout.write(
+      `${nation}: read ${result.read}, registered ${result.inserted}, already registered ${result.unchanged}\n`,
+    );
+  });
+}
+
+/** `registry search`: prints `[{ id, score, band, reasons }]`, best first. */
+export async function runSearch(opts: {
+  nation: string;
+  given?: string;
+  surname?: string;
+  dob?: string;
+  limit: string;
+}) {
+  const nation = checkNation(opts.nation);
+  if (!opts.given && !opts.surname && !opts.dob)
+    throw new AppError("BAD_INPUT", "give at least one of --given, --surname, --dob");
+  if (opts.dob && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.dob.trim()))
+    throw new AppError("BAD_INPUT", `--dob must be YYYY-MM-DD, got "${opts.dob}"`);
+  const limit = Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new AppError("BAD_INPUT", `--limit must be a positive whole number`);
+  await withRegistry(async (platform, keys) => {
+    const people = createPeopleService(platform, keys);
+    const scope = systemScope(nation, "registry search", ["caseworker", "nation_admin", "pathway_officer"]);
+    const query = {
+      ...(opts.given ? { given: opts.given } : {}),
+      ...(opts.surname ? { surname: opts.surname } : {}),
+      ...(opts.dob ? { dob: opts.dob.trim() } : {}),
+    };
+    const hits = await people.search({ ...scope, reach: "nation" }, query, limit);
+    const out = hits.map((h) => ({
+      id: h.externalId ?? h.row.id,
+      score: round(h.score.probability),
+      band: h.score.band,
+      reasons: shownReasons(h.score),
+    }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  });
+}

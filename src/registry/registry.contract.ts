@@ -1,0 +1,245 @@
+import { z } from "zod";
+
+/** Vulnerabilities a registrar may record; they change how a case is handled. */
+export const Vulnerability = z.enum([
+  "unaccompanied_child",
+  "trafficking_victim",
+  "medical",
+  "disability",
+  "survivor_of_violence",
+  "other",
+]);
+
+/** What a person's data may be used or shared for; nothing leaves a nation without consent for its purpose. */
+export const ConsentPurpose = z.enum(["cross_border_referral", "pathway_application", "family_tracing"]);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+
+const Text = z.string().trim().min(1).max(200);
+const Country = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2,3}$/, "a 2- or 3-letter country code");
+const PartialDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "yyyy, yyyy-mm or yyyy-mm-dd");
+
+export const DocumentEntry = z.object({
+  type: Text,
+  number: Text,
+  issuingCountry: Country.nullable().default(null),
+  expiry: PartialDate.nullable().default(null),
+});
+
+export const AddressEntry = z.object({
+  line: z.string().trim().max(300).default(""),
+  city: z.string().trim().max(120).default(""),
+  region: z.string().trim().max(120).default(""),
+  postcode: z.string().trim().max(20).default(""),
+  country: Country.nullable().default(null),
+});
+
+export const PriorResidence = z.object({
+  country: Country,
+  from: PartialDate.nullable().default(null),
+  to: PartialDate.nullable().default(null),
+  permitType: z.string().trim().max(100).nullable().default(null),
+  evidence: z.string().trim().max(300).nullable().default(null),
+});
+
+/** A person as a registrar enters them. */
+export const PersonInput = z.object({
+  givenNames: z.array(Text).max(6).default([]),
+  surnames: z.array(Text).max(4).default([]),
+  aliases: z.array(Text).max(10).default([]),
+  sex: z.enum(["F", "M", "X"]).nullable().default(null),
+  birthDate: PartialDate.nullable().default(null),
+  /** The date as an import wrote it when that was not fully readable (kept for a person to correct). */
+  birthDateAsWritten: z.string().trim().max(40).default(""),
+  birthPlace: z.string().trim().max(200).default(""),
+  nationalities: z.array(Country).max(4).default([]),
+  documents: z.array(DocumentEntry).max(10).default([]),
+  phones: z.array(Text).max(6).default([]),
+  email: z.string().trim().max(200).default(""),
+  addresses: z.array(AddressEntry).max(6).default([]),
+  priorResidences: z.array(PriorResidence).max(10).default([]),
+  languages: z.array(Text).max(10).default([]),
+  vulnerabilities: z.array(Vulnerability).max(6).default([]),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+export const PersonCreate = PersonInput.extend({
+  /** Why the person is registered although the check showed likely or possible duplicates. */
+  overrideReason: z.string().trim().min(3).max(500).nullable().default(null),
+  officeId: z.string().trim().max(40).nullable().default(null),
+});
+
+export const MatchReason = z.object({ field: z.string(), agreement: z.string(), weight: z.number() });
+
+/** One duplicate hint: visible people carry their names; others only that they exist, where, and why. */
+export const DuplicateHint = z.object({
+  id: z.string(),
+  score: z.number(),
+  band: z.enum(["likely", "possible", "unlikely"]),
+  reasons: z.array(MatchReason),
+  visible: z.boolean(),
+  officeId: z.string().nullable(),
+  name: z.string().nullable(),
+  birthDate: z.string().nullable(),
+});
+export const DuplicateCheck = z.object({ candidates: z.array(DuplicateHint) });
+
+export const PersonView = z.object({
+  id: z.string(),
+  externalId: z.string().nullable(),
+  officeId: z.string().nullable(),
+  status: z.enum(["active", "merged"]),
+  mergedInto: z.string().nullable(),
+  givenNames: z.array(z.string()),
+  surnames: z.array(z.string()),
+  aliases: z.array(z.string()),
+  sex: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  birthDateAsWritten: z.string(),
+  birthPlace: z.string(),
+  nationalities: z.array(z.string()),
+  documents: z.array(DocumentEntry),
+  phones: z.array(z.string()),
+  email: z.string(),
+  addresses: z.array(AddressEntry),
+  priorResidences: z.array(PriorResidence),
+  languages: z.array(z.string()),
+  /** Null when the reader may not see protection details. */
+  vulnerabilities: z.array(Vulnerability).nullable(),
+  family: z.array(z.object({ relatedId: z.string(), relation: z.string() })),
+  consents: z.array(
+    z.object({ purpose: z.string(), given: z.boolean(), givenBy: z.string(), at: z.string() }),
+  ),
+  cases: z.array(z.object({ id: z.string(), type: z.string(), status: z.string() })),
+  createdAt: z.string(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const SearchQuery = z.object({
+  given: z.string().trim().max(100).optional(),
+  surname: z.string().trim().max(100).optional(),
+  dob: PartialDate.optional(),
+  document: z.string().trim().max(60).optional(),
+});
+export const SearchHit = z.object({
+  id: z.string(),
+  score: z.number(),
+  band: z.enum(["likely", "possible", "unlikely"]),
+  reasons: z.array(MatchReason),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  officeId: z.string().nullable(),
+});
+export const SearchResult = z.object({ hits: z.array(SearchHit) });
+
+export const IdParam = z.object({ id: z.string().uuid() });
+
+export const FamilyLinkCreate = z.object({
+  relatedId: z.string().uuid(),
+  relation: z.enum(["parent", "child", "spouse", "sibling", "guardian", "other"]),
+});
+
+export const CaseType = z.enum(["protection", "pathway_application", "border_encounter"]);
+export const CaseCreate = z.object({
+  personId: z.string().uuid(),
+  type: CaseType,
+  officeId: z.string().trim().max(40).nullable().default(null),
+  note: z.string().trim().max(4000).nullable().default(null),
+});
+export const CaseView = z.object({
+  id: z.string(),
+  personId: z.string(),
+  type: CaseType,
+  status: z.enum(["open", "in_review", "closed"]),
+  officeId: z.string().nullable(),
+  assignedTo: z.string().nullable(),
+  createdAt: z.string(),
+  notes: z.array(z.object({ id: z.string(), body: z.string(), at: z.string() })),
+  moves: z.array(
+    z.object({
+      kind: z.enum(["assignment", "transfer"]),
+      fromOffice: z.string().nullable(),
+      toOffice: z.string().nullable(),
+      fromUser: z.string().nullable(),
+      toUser: z.string().nullable(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export type CaseView = z.infer<typeof CaseView>;
+export const CaseList = z.object({ cases: z.array(CaseView.omit({ notes: true, moves: true })) });
+export const CaseNote = z.object({ body: z.string().trim().min(1).max(4000) });
+export const CaseStatusChange = z.object({ status: z.enum(["open", "in_review", "closed"]) });
+export const CaseAssign = z.object({ userId: z.string().uuid(), reason: z.string().trim().min(3).max(500) });
+export const CaseTransfer = z.object({
+  officeId: z.string().trim().min(1).max(40),
+  reason: z.string().trim().min(3).max(500),
+});
+
+export const ConsentRecord = z.object({
+  purpose: ConsentPurpose,
+  given: z.boolean(),
+  givenBy: z.string().trim().min(1).max(120).default("the person"),
+});
+
+export const ReviewItem = z.object({
+  id: z.string(),
+  probability: z.number(),
+  band: z.string(),
+  reasons: z.array(MatchReason),
+  whyCreated: z.string().nullable(),
+  status: z.enum(["open", "merged", "distinct"]),
+  left: PersonView.nullable(),
+  right: PersonView.nullable(),
+});
+export const ReviewQueue = z.object({ items: z.array(ReviewItem.omit({ left: true, right: true })) });
+export const ReviewDecision = z.object({
+  decision: z.enum(["merge", "distinct"]),
+  reason: z.string().trim().min(3).max(500),
+});
+export const MergeView = z.object({
+  id: z.string(),
+  survivorId: z.string(),
+  mergedId: z.string(),
+  reason: z.string(),
+  splitAt: z.string().nullable(),
+});
+export const SplitRequest = z.object({ reason: z.string().trim().min(3).max(500) });
+
+export const CrossmatchRequest = z.object({ personId: z.string().uuid() });
+/** The answer names only the partner nations holding a likely match: no ids, no scores, no names. */
+export const CrossmatchAnswer = z.object({ holders: z.array(z.string()), asked: z.number() });
+
+export const ReferralCreate = z.object({
+  personId: z.string().uuid(),
+  partner: z.string().regex(/^[A-Z]{3}$/),
+  purpose: ConsentPurpose,
+  reason: z.string().trim().min(3).max(500),
+});
+export const ReferralDecision = z.object({
+  decision: z.enum(["accept", "reject", "revoke"]),
+  reason: z.string().trim().min(3).max(500),
+});
+export const ReferralView = z.object({
+  id: z.string(),
+  direction: z.enum(["outgoing", "incoming"]),
+  partner: z.string(),
+  personId: z.string(),
+  purpose: z.string(),
+  reason: z.string(),
+  status: z.enum(["pending", "accepted", "rejected", "revoked", "stopped"]),
+  statusReason: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** What the holding nation shared on acceptance (outgoing referrals only). */
+  shared: PersonInput.partial().nullable(),
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+export const ReferralList = z.object({ referrals: z.array(ReferralView) });

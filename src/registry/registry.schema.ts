@@ -1,0 +1,138 @@
+import type { ColumnType, Generated } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface RegistryPeopleTable {
+  tenant_id: string;
+  id: Generated<string>;
+  external_key: string | null;
+  external_id_enc: string | null;
+  office_id: string | null;
+  given_names_enc: string;
+  surnames_enc: string;
+  sex_enc: string | null;
+  birth_date_enc: string | null;
+  details_enc: string;
+  terms: ColumnType<string[], string[] | undefined, string[]>;
+  clk: Uint8Array | null;
+  status: Generated<"active" | "merged">;
+  merged_into: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RegistryFamilyLinksTable {
+  tenant_id: string;
+  person_id: string;
+  related_id: string;
+  relation: string;
+  created_at: Generated<Date>;
+}
+
+export interface RegistryCasesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  case_type: string;
+  status: Generated<string>;
+  office_id: string | null;
+  assigned_to: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RegistryCaseNotesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  body_enc: string;
+  written_by: string | null;
+  written_at: Generated<Date>;
+}
+
+export interface RegistryCaseMovesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  case_id: string;
+  kind: "assignment" | "transfer";
+  from_office: string | null;
+  to_office: string | null;
+  from_user: string | null;
+  to_user: string | null;
+  reason: string;
+  moved_by: string;
+  moved_at: Generated<Date>;
+}
+
+export interface RegistryConsentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  purpose: string;
+  given: boolean;
+  given_by: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface RegistryDuplicateReviewsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_a: string;
+  person_b: string;
+  probability: number;
+  band: string;
+  reasons: Json;
+  why_created: string | null;
+  status: Generated<"open" | "merged" | "distinct">;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RegistryMergesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  reason: string;
+  merged_by: string;
+  merged_at: Generated<Date>;
+  split_reason: string | null;
+  split_by: string | null;
+  split_at: Timestamp | null;
+}
+
+export interface RegistryReferralsTable {
+  tenant_id: string;
+  id: string;
+  direction: "outgoing" | "incoming";
+  partner_tenant: string;
+  person_id: string;
+  purpose: string;
+  reason: string;
+  status: Generated<"pending" | "accepted" | "rejected" | "revoked" | "stopped">;
+  status_reason: string | null;
+  requested_by: string;
+  decided_by: string | null;
+  requested_at: Generated<Date>;
+  decided_at: Timestamp | null;
+  shared_enc: string | null;
+}
+
+declare module "../platform/db/schema.ts" {
+  interface Schema {
+    registry_people: RegistryPeopleTable;
+    registry_family_links: RegistryFamilyLinksTable;
+    registry_cases: RegistryCasesTable;
+    registry_case_notes: RegistryCaseNotesTable;
+    registry_case_moves: RegistryCaseMovesTable;
+    registry_consents: RegistryConsentsTable;
+    registry_duplicate_reviews: RegistryDuplicateReviewsTable;
+    registry_merges: RegistryMergesTable;
+    registry_referrals: RegistryReferralsTable;
+  }
+}

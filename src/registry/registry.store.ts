@@ -1,0 +1,201 @@
+import { type ExpressionBuilder, sql } from "kysely";
+import "./registry.schema.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import type { Schema } from "../platform/db/schema.ts";
+import type { SealedPerson } from "./person-seal.service.ts";
+
+// SQL for people. Every function takes the scope and filters on its tenant (row-level security repeats it);
+// reads also apply the scope's reach: an office's registrar sees that office, a caseworker their own people.
+
+type PeopleEb = ExpressionBuilder<Schema, "registry_people">;
+
+/**
+ * The reach rule for people as a SQL condition: an office-bound role sees the people its office registered (a
+ * user without an office, those registered without one); everyone else with `person.read` sees the nation's
+ * people. A caseworker's narrower reach applies to cases, not to finding the people cases are opened for.
+ */
+export function peopleReach(scope: Scope) {
+  return (eb: PeopleEb) => {
+    if (scope.reach !== "office") return eb.lit(true);
+    return scope.officeId === null
+      ? eb("registry_people.office_id", "is", null)
+      : eb("registry_people.office_id", "=", scope.officeId);
+  };
+}
+
+/** Inserts sealed people; rows whose external id is already registered are left alone. Returns ids inserted. */
+export async function insertPeople(
+  tx: Tx,
+  scope: Scope,
+  rows: (SealedPerson & { office_id: string | null })[],
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await tx
+    .insertInto("registry_people")
+    .values(rows.map((r) => ({ ...r, tenant_id: scope.tenantId, created_by: scope.userId })))
+    .onConflict((oc) => oc.columns(["tenant_id", "external_key"]).doNothing())
+    .returning("id")
+    .execute();
+  return inserted.map((r) => r.id);
+}
+
+const personColumns = [
+  "id",
+  "office_id",
+  "external_id_enc",
+  "given_names_enc",
+  "surnames_enc",
+  "sex_enc",
+  "birth_date_enc",
+  "details_enc",
+  "status",
+  "merged_into",
+  "created_at",
+] as const;
+
+/** One person in the scope's reach, or undefined. */
+export function findPerson(tx: Tx, scope: Scope, id: string) {
+  return tx
+    .selectFrom("registry_people")
+    .select(personColumns)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .where(peopleReach(scope))
+    .executeTakeFirst();
+}
+
+/** One person of the scope's nation whatever the reach (duplicate checks need to see across offices). */
+export function findPersonInNation(tx: Tx, scope: Scope, id: string) {
+  return tx
+    .selectFrom("registry_people")
+    .select(personColumns)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
+
+/**
+ * Active people sharing blind-index terms with a query, most shared terms first. `required` terms select the
+ * candidates (names, or a document, or a date when nothing else is asked); `all` terms rank them.
+ */
+export async function findCandidates(
+  tx: Tx,
+  scope: Scope,
+  terms: { required: string[]; all: string[] },
+  options: { limit: number; nationWide: boolean },
+): Promise<(PersonRow & { shared: number })[]> {
+  if (terms.required.length === 0) return [];
+  let query = tx
+    .selectFrom("registry_people")
+    .select(personColumns)
+    .select(
+      sql<number>`cardinality(array(select unnest(terms) intersect select unnest(${sql.val(terms.all)}::text[])))`.as(
+        "shared",
+      ),
+    )
+    .where("tenant_id", "=", scope.tenantId)
+    .where("status", "=", "active")
+    .where(sql<boolean>`terms && ${sql.val(terms.required)}::text[]`);
+  if (!options.nationWide) query = query.where(peopleReach(scope));
+  return query.orderBy("shared", "desc").orderBy("id").limit(options.limit).execute();
+}
+
+/** Updates a person's sealed columns. */
+export async function updatePerson(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  sealed: Omit<SealedPerson, "external_key" | "external_id_enc">,
+) {
+  await tx
+    .updateTable("registry_people")
+    .set({ ...sealed, updated_at: new Date() })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Marks a person merged into another (or active again when `into` is null). */
+export async function setMerged(tx: Tx, scope: Scope, id: string, into: string | null) {
+  await tx
+    .updateTable("registry_people")
+    .set({ status: into === null ? "active" : "merged", merged_into: into, updated_at: new Date() })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Family links of a person. */
+export function familyOf(tx: Tx, scope: Scope, personId: string) {
+  return tx
+    .selectFrom("registry_family_links")
+    .select(["related_id", "relation"])
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "=", personId)
+    .execute();
+}
+
+/** Adds a family link (idempotent). */
+export async function insertFamilyLink(
+  tx: Tx,
+  scope: Scope,
+  personId: string,
+  relatedId: string,
+  relation: string,
+) {
+  await tx
+    .insertInto("registry_family_links")
+    .values({ tenant_id: scope.tenantId, person_id: personId, related_id: relatedId, relation })
+    .onConflict((oc) => oc.columns(["tenant_id", "person_id", "related_id"]).doUpdateSet({ relation }))
+    .execute();
+}
+
+/** The consent history of a person, newest first. */
+export function consentsOf(tx: Tx, scope: Scope, personId: string) {
+  return tx
+    .selectFrom("registry_consents")
+    .select(["purpose", "given", "given_by", "recorded_at"])
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "=", personId)
+    .orderBy("recorded_at", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+/** Whether the person's latest consent for a purpose is given. */
+export async function hasConsent(tx: Tx, scope: Pick<Scope, "tenantId">, personId: string, purpose: string) {
+  const latest = await tx
+    .selectFrom("registry_consents")
+    .select("given")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "=", personId)
+    .where("purpose", "=", purpose)
+    .orderBy("recorded_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return latest?.given === true;
+}
+
+/** Every active person's CLK in the bound tenant: the only thing a partner's question is matched against. */
+export function encodingsOf(tx: Tx, tenantId: string) {
+  return tx
+    .selectFrom("registry_people")
+    .select(["id", "clk"])
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "active")
+    .where("clk", "is not", null)
+    .execute();
+}
+
+/** The number of people in the scope's nation. */
+export async function countPeople(tx: Tx, scope: Pick<Scope, "tenantId">): Promise<number> {
+  const row = await tx
+    .selectFrom("registry_people")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("tenant_id", "=", scope.tenantId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

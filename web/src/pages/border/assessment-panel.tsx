@@ -1,0 +1,76 @@
+import { useTranslation } from "react-i18next";
+import type { EncounterAssessment } from "../../../../src/border/border-records.contract.ts";
+
+/** The recommendation: authority in force, safeguards first, then every option with reasons and citations. */
+export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
+  const { t } = useTranslation();
+  const { assessment } = data;
+  const source = (id: string) => data.sources.find((s) => s.id === id);
+  return (
+    <section aria-labelledby="assessment-heading">
+      <h2 id="assessment-heading">{t("pages.border.assessment.title")}</h2>
+      <p>
+        {t("pages.border.authority")}: <strong>{assessment.authority}</strong> ·{" "}
+        {t("pages.border.assessment.pack", {
+          id: data.pack.packId,
+          version: data.pack.version,
+          status: data.pack.status,
+        })}
+      </p>
+      {assessment.safeguards.length > 0 && (
+        <div className="notice" role="status">
+          <h3>{t("pages.border.assessment.safeguards")}</h3>
+          <ul>
+            {assessment.safeguards.map((s) => (
+              <li key={s.code}>
+                <strong>{t(`pages.border.safeguard.${s.code}`)}</strong>: {s.effect}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {assessment.pendingChecks.length > 0 && (
+        <p>
+          {t("pages.border.assessment.pending")}: {assessment.pendingChecks.map((c) => c.country).join(", ")}
+        </p>
+      )}
+      <table className="data-table">
+        <caption>{t("pages.border.assessment.options")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("pages.border.assessment.option")}</th>
+            <th scope="col">{t("pages.border.assessment.eligible")}</th>
+            <th scope="col">{t("pages.border.assessment.reasons")}</th>
+            <th scope="col">{t("pages.border.assessment.citations")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assessment.dispositions.map((d) => (
+            <tr key={`${d.code}-${d.to ?? ""}`}>
+              <th scope="row">
+                {t(`pages.border.disposition.${d.code}`)} {d.to ?? ""}
+              </th>
+              <td>{d.eligible ? t("pages.border.yes") : t("pages.border.no")}</td>
+              <td>
+                <ul>
+                  {d.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <ul>
+                  {d.citations.map((c) => (
+                    <li key={c}>
+                      {source(c) ? `${source(c)?.reference ?? ""} ${source(c)?.title}`.trim() : c}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

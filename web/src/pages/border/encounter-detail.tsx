@@ -1,0 +1,62 @@
+import { useTranslation } from "react-i18next";
+import {
+  DecisionList,
+  EncounterAssessment,
+  EncounterView,
+  VerificationList,
+} from "../../../../src/border/border-records.contract.ts";
+import { Link } from "../../router.tsx";
+import { PageHeading } from "../../ui/page-heading.tsx";
+import { AssessmentPanel } from "./assessment-panel.tsx";
+import { DecisionPanel } from "./decision-panel.tsx";
+import { useBorderApi } from "./use-border-api.ts";
+import { VerificationPanel } from "./verification-panel.tsx";
+
+/** One encounter: its facts, the assessment with reasons and citations, verification and decision. */
+export function EncounterDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const encounter = useBorderApi(`/encounters/${id}`, EncounterView);
+  const assessment = useBorderApi(`/encounters/${id}/assessment`, EncounterAssessment);
+  const verifications = useBorderApi(`/encounters/${id}/verifications`, VerificationList);
+  const decisions = useBorderApi(`/encounters/${id}/decisions`, DecisionList);
+  const refresh = () => {
+    assessment.reload();
+    verifications.reload();
+    decisions.reload();
+  };
+  const e = encounter.data;
+  return (
+    <>
+      <PageHeading title={t("pages.border.detail.title")} />
+      <p>
+        <Link to="/border">{t("pages.border.detail.back")}</Link>
+      </p>
+      {encounter.error && <p role="alert">{encounter.error}</p>}
+      {e && (
+        <dl className="encounter-facts">
+          <dt>{t("pages.border.field.date")}</dt>
+          <dd>{e.date}</dd>
+          <dt>{t("pages.border.field.citizenship")}</dt>
+          <dd>{e.citizenship}</dd>
+          <dt>{t("pages.border.field.demographic")}</dt>
+          <dd>{t(`pages.border.demographic.${e.demographic}`)}</dd>
+          <dt>{t("pages.border.field.givenNames")}</dt>
+          <dd>{[e.givenNames, e.familyNames].filter(Boolean).join(" ")}</dd>
+          <dt>{t("pages.border.field.residenceCountry")}</dt>
+          <dd>{e.priorResidences.map((r) => `${r.country} ${r.from ?? ""}–${r.to ?? ""}`).join("; ")}</dd>
+        </dl>
+      )}
+      {assessment.error && <p role="alert">{assessment.error}</p>}
+      {assessment.data && <AssessmentPanel data={assessment.data} />}
+      <VerificationPanel encounterId={id} data={verifications.data} onChange={refresh} />
+      {assessment.data && (
+        <DecisionPanel
+          encounterId={id}
+          assessment={assessment.data}
+          decisions={decisions.data}
+          onChange={refresh}
+        />
+      )}
+    </>
+  );
+}

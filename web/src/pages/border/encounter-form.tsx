@@ -1,0 +1,112 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Demographic } from "../../../../src/border/border.contract.ts";
+import { type EncounterRecord, EncounterView } from "../../../../src/border/border-records.contract.ts";
+import { navigate } from "../../router.tsx";
+import { borderWrite, errorText } from "./use-border-api.ts";
+
+type Fields = Record<string, string>;
+
+function toRecord(f: Fields, flags: Record<string, boolean>): EncounterRecord {
+  const optional = (v: string | undefined) => (v && v.trim() !== "" ? v.trim() : undefined);
+  const residence = optional(f.residenceCountry);
+  return {
+    date: f.date ?? "",
+    border: optional(f.border),
+    sector: optional(f.sector),
+    demographic: (f.demographic ?? "single_adult") as EncounterRecord["demographic"],
+    citizenship: (f.citizenship ?? "").trim().toUpperCase(),
+    priorResidences: residence
+      ? [{ country: residence.toUpperCase(), from: optional(f.residenceFrom), to: optional(f.residenceTo) }]
+      : [],
+    fearClaim: flags.fearClaim ?? false,
+    medicalEmergency: flags.medicalEmergency ?? false,
+    traffickingIndicators: optional(f.trafficking) ? [f.trafficking!.trim()] : [],
+    givenNames: optional(f.givenNames),
+    familyNames: optional(f.familyNames),
+    birthDate: optional(f.birthDate),
+    documents: optional(f.documentNumber) ? [{ type: "passport", number: f.documentNumber!.trim() }] : [],
+  };
+}
+
+const TEXT_FIELDS = [
+  ["date", "date"],
+  ["citizenship", "text"],
+  ["border", "text"],
+  ["sector", "text"],
+  ["givenNames", "text"],
+  ["familyNames", "text"],
+  ["birthDate", "date"],
+  ["documentNumber", "text"],
+  ["residenceCountry", "text"],
+  ["residenceFrom", "date"],
+  ["residenceTo", "date"],
+  ["trafficking", "text"],
+] as const;
+
+/** The encounter form: every question the assessment needs, asked every time. */
+export function EncounterForm() {
+  const { t } = useTranslation();
+  const [fields, setFields] = useState<Fields>({
+    demographic: "single_adult",
+    border: "Southwest Land Border",
+  });
+  const [flags, setFlags] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState("");
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const saved = await borderWrite("/encounters", "POST", toRecord(fields, flags), EncounterView);
+      navigate(`/border/encounters/${saved.id}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const set = (name: string) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [name]: e.target.value });
+  return (
+    <form onSubmit={submit} aria-label={t("pages.border.form.title")}>
+      <h2>{t("pages.border.form.title")}</h2>
+      {TEXT_FIELDS.map(([name, type]) => (
+        <div className="field" key={name}>
+          <label htmlFor={`enc-${name}`}>{t(`pages.border.field.${name}`)}</label>
+          <input
+            id={`enc-${name}`}
+            type={type}
+            value={fields[name] ?? ""}
+            onChange={set(name)}
+            required={name === "date" || name === "citizenship"}
+          />
+        </div>
+      ))}
+      <div className="field">
+        <label htmlFor="enc-demographic">{t("pages.border.field.demographic")}</label>
+        <select id="enc-demographic" value={fields.demographic} onChange={set("demographic")}>
+          {Demographic.options.map((d) => (
+            <option key={d} value={d}>
+              {t(`pages.border.demographic.${d}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {(["fearClaim", "medicalEmergency"] as const).map((name) => (
+        <div className="field" key={name}>
+          <label>
+            <input
+              type="checkbox"
+              checked={flags[name] ?? false}
+              onChange={(e) => setFlags({ ...flags, [name]: e.target.checked })}
+            />{" "}
+            {t(`pages.border.field.${name}`)}
+          </label>
+        </div>
+      ))}
+      <p role="alert" className={error ? "alert" : "alert-empty"}>
+        {error}
+      </p>
+      <button type="submit" className="button-primary">
+        {t("pages.border.form.submit")}
+      </button>
+    </form>
+  );
+}

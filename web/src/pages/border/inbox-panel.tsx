@@ -1,0 +1,77 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Inbox, type InboxItem } from "../../../../src/border/border-records.contract.ts";
+import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
+
+const Answered = z.object({ id: z.string(), result: z.string() });
+
+/** Questions other nations asked yours: answer yes with the candidate permit, or no. */
+export function InboxPanel() {
+  const { t } = useTranslation();
+  const { data, error, reload } = useBorderApi("/verifications/inbox", Inbox);
+  const [problem, setProblem] = useState("");
+  const answer = async (item: InboxItem, verified: boolean) => {
+    try {
+      const body = verified
+        ? { fromNation: item.fromNation, result: "verified", permitId: item.candidate?.permitId }
+        : { fromNation: item.fromNation, result: "not_found" };
+      await borderWrite(`/verifications/${item.id}/answer`, "POST", body, Answered);
+      setProblem("");
+      reload();
+    } catch (e) {
+      setProblem(errorText(e));
+    }
+  };
+  if (error) return <p role="alert">{error}</p>;
+  return (
+    <section aria-labelledby="inbox-heading">
+      <h2 id="inbox-heading">{t("pages.border.inbox.title")}</h2>
+      <p role="alert" className={problem ? "alert" : "alert-empty"}>
+        {problem}
+      </p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("pages.border.inbox.from")}</th>
+            <th scope="col">{t("pages.border.inbox.requested")}</th>
+            <th scope="col">{t("pages.border.inbox.status")}</th>
+            <th scope="col">{t("pages.border.inbox.candidate")}</th>
+            <th scope="col">{t("pages.border.inbox.answer")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.requests.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.fromNation}</th>
+              <td>{r.requestedAt.slice(0, 16).replace("T", " ")}</td>
+              <td>{t(`pages.border.verification.status.${r.status}`)}</td>
+              <td>
+                {r.candidate
+                  ? `${r.candidate.permitType} ${r.candidate.validFrom}–${r.candidate.validTo ?? ""} (${r.candidate.similarity})`
+                  : ""}
+              </td>
+              <td>
+                {r.status === "pending" && (
+                  <>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      disabled={!r.candidate}
+                      onClick={() => answer(r, true)}
+                    >
+                      {t("pages.border.inbox.yes")}
+                    </button>{" "}
+                    <button type="button" className="button-secondary" onClick={() => answer(r, false)}>
+                      {t("pages.border.inbox.no")}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from "react";
+import {
+  PortalApplyResult,
+  PortalCatalog,
+  PortalChallenge,
+  type PortalScreenEntry,
+  PortalScreenResult,
+} from "../../../../src/pathways/pathways.contract.ts";
+import { ApplyForm } from "./apply-form.tsx";
+import { PortalError, portalRequest } from "./portal-api.ts";
+import { PORTAL_LANGUAGES, type PortalLang, type PortalText, portalText } from "./portal-text.ts";
+import { QuestionField } from "./question-field.tsx";
+import { StatusLookup } from "./status-lookup.tsx";
+import "./portal.css";
+
+type Catalog = ReturnType<typeof PortalCatalog.parse>;
+
+/** A readable message for a failed portal request. */
+export function errorText(error: unknown, text: PortalText): string {
+  if (error instanceof PortalError && error.status === 429) return text.errorLimit;
+  if (error instanceof PortalError && error.status === 404) return text.errorNotFound;
+  return text.errorGeneric;
+}
+
+/** The public portal at /portal: language, questionnaire, pathways with reasons, apply, status. No account. */
+export function PortalApp() {
+  const [lang, setLang] = useState<PortalLang | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [results, setResults] = useState<PortalScreenEntry[] | null>(null);
+  const [applying, setApplying] = useState<PortalScreenEntry | null>(null);
+  const [error, setError] = useState("");
+  const text = portalText(lang ?? "en");
+
+  useEffect(() => {
+    document.documentElement.lang = lang ?? "en";
+    document.title = text.title;
+    if (!lang) return;
+    portalRequest(`/catalog?lang=${lang}`, PortalCatalog).then(setCatalog, (e) =>
+      setError(errorText(e, text)),
+    );
+  }, [lang, text]);
+
+  const screen = async () => {
+    setError("");
+    try {
+      setResults((await portalRequest("/screen", PortalScreenResult, { lang, answers })).results);
+    } catch (e) {
+      setError(errorText(e, text));
+    }
+  };
+
+  return (
+    <div className="portal">
+      <header className="portal-header">
+        <h1>{text.title}</h1>
+        <nav aria-label={text.chooseLanguage}>
+          <ul className="portal-languages">
+            {PORTAL_LANGUAGES.map((l) => (
+              <li key={l.code}>
+                <button
+                  type="button"
+                  lang={l.code}
+                  aria-pressed={lang === l.code}
+                  onClick={() => setLang(l.code)}
+                >
+                  {l.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <p>{text.intro}</p>
+        <p role="alert" className="portal-error">
+          {error}
+        </p>
+        {!lang && <p>{text.chooseLanguage}</p>}
+        {lang && catalog && !applying && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void screen();
+            }}
+          >
+            <h2>{text.questionsTitle}</h2>
+            <p>{text.questionsHelp}</p>
+            {catalog.questions.map((q) => (
+              <QuestionField
+                key={q.id}
+                question={q}
+                value={answers[q.id]}
+                text={text}
+                onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
+              />
+            ))}
+            <button type="submit">{text.see}</button>
+          </form>
+        )}
+        {lang && results && !applying && <Results results={results} text={text} onApply={setApplying} />}
+        {lang && applying && (
+          <ApplyForm
+            lang={lang}
+            pathway={applying}
+            answers={answers}
+            text={text}
+            onBack={() => setApplying(null)}
+            submit={async (body) => {
+              const challenge = await portalRequest("/challenge", PortalChallenge, {});
+              const { solveChallenge } = await import("./proof-of-work.ts");
+              const nonce = await solveChallenge(challenge.token, challenge.difficulty);
+              return portalRequest("/applications", PortalApplyResult, {
+                ...body,
+                proof: { token: challenge.token, nonce },
+              });
+            }}
+          />
+        )}
+        {lang && <StatusLookup lang={lang} text={text} />}
+      </main>
+    </div>
+  );
+}
+
+function Results({
+  results,
+  text,
+  onApply,
+}: {
+  results: PortalScreenEntry[];
+  text: PortalText;
+  onApply: (p: PortalScreenEntry) => void;
+}) {
+  const order = { eligible: 0, maybe: 1, not_eligible: 2 };
+  const sorted = [...results].sort((a, b) => order[a.result] - order[b.result]);
+  return (
+    <section aria-labelledby="results-title">
+      <h2 id="results-title">{text.resultsTitle}</h2>
+      <ul className="portal-results">
+        {sorted.map((r) => (
+          <li key={`${r.nation}:${r.id}`} className={`portal-result portal-${r.result}`}>
+            <h3>{r.title}</h3>
+            <p>
+              <strong>{text[r.result]}</strong> · {r.nation}
+            </p>
+            <p>{r.summary}</p>
+            {r.example && <p className="portal-note">{text.example}</p>}
+            <h4>{text.why}</h4>
+            <ul>
+              {r.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+            {r.documents.length > 0 && (
+              <>
+                <h4>{text.prepare}</h4>
+                <ul>
+                  {r.documents.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {r.result !== "not_eligible" && (
+              <button type="button" onClick={() => onApply(r)}>
+                {text.apply}: {r.title}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ReferralList, type ReferralView } from "../../../../src/registry/registry.contract.ts";
+import { apiRequest } from "../../api.ts";
+import { messageOf, useLoad } from "./use-registry.ts";
+
+function ReferralTable({
+  rows,
+  caption,
+  onDecide,
+}: {
+  rows: ReferralView[];
+  caption: string;
+  onDecide?: (id: string, d: "accept" | "reject" | "revoke") => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("pages.registry.partner")}</th>
+          <th scope="col">{t("pages.registry.purpose")}</th>
+          <th scope="col">{t("pages.registry.status")}</th>
+          <th scope="col">{t("pages.registry.shared")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{r.partner}</td>
+            <td>{r.purpose}</td>
+            <td>{r.status}</td>
+            <td>
+              {r.shared ? [...(r.shared.givenNames ?? []), ...(r.shared.surnames ?? [])].join(" ") : ""}
+              {onDecide && r.status === "pending" && (
+                <>
+                  <button type="button" onClick={() => onDecide(r.id, "accept")}>
+                    {t("pages.registry.accept")}
+                  </button>
+                  <button type="button" onClick={() => onDecide(r.id, "reject")}>
+                    {t("pages.registry.reject")}
+                  </button>
+                </>
+              )}
+              {onDecide && r.status === "accepted" && (
+                <button type="button" onClick={() => onDecide(r.id, "revoke")}>
+                  {t("pages.registry.revoke")}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Referrals across nations: the ones asked for, and the ones partners asked this nation for (to decide). */
+export function RegistryCrossmatch({ permissions }: { permissions: Set<string> }) {
+  const { t } = useTranslation();
+  const outgoing = useLoad(
+    permissions.has("case.refer") ? "/registry/referrals/outgoing" : null,
+    ReferralList,
+  );
+  const incoming = useLoad(
+    permissions.has("referral.decide") ? "/registry/referrals/incoming" : null,
+    ReferralList,
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const decide = (id: string, decision: "accept" | "reject" | "revoke") =>
+    apiRequest(`/registry/referrals/${id}/decision`, {
+      method: "POST",
+      body: { decision, reason: "decided in the referral queue" },
+    })
+      .then(() => {
+        setMessage(t("pages.registry.decided"));
+        incoming.reload();
+      })
+      .catch((e: unknown) => setMessage(messageOf(e)));
+  return (
+    <section aria-labelledby="registry-referrals">
+      <h2 id="registry-referrals">{t("pages.registry.tabs.referrals")}</h2>
+      <p>{t("pages.registry.crossmatchHelp")}</p>
+      <div role="alert">{message ?? outgoing.error ?? incoming.error}</div>
+      {outgoing.data && (
+        <ReferralTable rows={outgoing.data.referrals} caption={t("pages.registry.outgoing")} />
+      )}
+      {incoming.data && (
+        <ReferralTable
+          rows={incoming.data.referrals}
+          caption={t("pages.registry.incoming")}
+          onDecide={decide}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import {
+  CaseList,
+  CaseView,
+  CrossmatchAnswer,
+  PersonView,
+} from "../../../../src/registry/registry.contract.ts";
+import { apiRequest } from "../../api.ts";
+import { Link, navigate } from "../../router.tsx";
+import { messageOf, useLoad } from "./use-registry.ts";
+
+const Created = z.object({ id: z.string() });
+
+/** One person: identity, documents, consent and cases; ask partners and request a referral from here. */
+export function RegistryPerson({ id, permissions }: { id: string; permissions: Set<string> }) {
+  const { t } = useTranslation();
+  const { data: p, error, reload } = useLoad(`/registry/people/${id}`, PersonView);
+  const cases = useLoad(permissions.has("case.read") ? `/registry/cases?personId=${id}` : null, CaseList);
+  const [answer, setAnswer] = useState<z.infer<typeof CrossmatchAnswer> | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const act = (fn: () => Promise<unknown>, done: string) => () =>
+    fn()
+      .then(() => {
+        setMessage(done);
+        reload();
+      })
+      .catch((e: unknown) => setMessage(messageOf(e)));
+  if (error) return <div role="alert">{error}</div>;
+  if (!p) return <p>{t("loading")}</p>;
+  return (
+    <section aria-labelledby="registry-person">
+      <h2 id="registry-person">{[...p.givenNames, ...p.surnames].join(" ")}</h2>
+      <dl>
+        <dt>{t("pages.registry.fields.dob")}</dt>
+        <dd>{p.birthDate ?? "—"}</dd>
+        <dt>{t("pages.registry.fields.sex")}</dt>
+        <dd>{p.sex ?? "—"}</dd>
+        <dt>{t("pages.registry.nationalities")}</dt>
+        <dd>{p.nationalities.join(", ") || "—"}</dd>
+        <dt>{t("pages.registry.fields.document")}</dt>
+        <dd>{p.documents.map((d) => `${d.type} ${d.number}`).join(", ") || "—"}</dd>
+        <dt>{t("pages.registry.office")}</dt>
+        <dd>{p.officeId ?? "—"}</dd>
+        <dt>{t("pages.registry.vulnerabilities")}</dt>
+        <dd>
+          {p.vulnerabilities === null ? t("pages.registry.redacted") : p.vulnerabilities.join(", ") || "—"}
+        </dd>
+        <dt>{t("pages.registry.consent")}</dt>
+        <dd>{p.consents.map((c) => `${c.purpose}: ${c.given ? "✓" : "✗"}`).join(", ") || "—"}</dd>
+      </dl>
+      {p.mergedInto && (
+        <p>
+          {t("pages.registry.mergedInto")} <Link to={`/registry/people/${p.mergedInto}`}>{p.mergedInto}</Link>
+        </p>
+      )}
+      {permissions.has("consent.manage") && (
+        <button
+          type="button"
+          onClick={act(
+            () =>
+              apiRequest(`/registry/people/${id}/consents`, {
+                method: "POST",
+                body: { purpose: "cross_border_referral", given: true },
+              }),
+            t("pages.registry.consentRecorded"),
+          )}
+        >
+          {t("pages.registry.recordConsent")}
+        </button>
+      )}
+      {permissions.has("case.write") && (
+        <button
+          type="button"
+          onClick={() =>
+            apiRequest("/registry/cases", {
+              method: "POST",
+              body: { personId: id, type: "protection" },
+              schema: CaseView,
+            })
+              .then((c) => navigate(`/registry/cases/${c.id}`))
+              .catch((e: unknown) => setMessage(messageOf(e)))
+          }
+        >
+          {t("pages.registry.openCase")}
+        </button>
+      )}
+      {permissions.has("crossmatch.query") && (
+        <button
+          type="button"
+          onClick={() =>
+            apiRequest("/registry/crossmatch", {
+              method: "POST",
+              body: { personId: id },
+              schema: CrossmatchAnswer,
+            })
+              .then(setAnswer)
+              .catch((e: unknown) => setMessage(messageOf(e)))
+          }
+        >
+          {t("pages.registry.askPartners")}
+        </button>
+      )}
+      {answer && (
+        <div>
+          <p>
+            {answer.holders.length > 0
+              ? t("pages.registry.heldBy", { nations: answer.holders.join(", ") })
+              : t("pages.registry.heldByNone", { count: answer.asked })}
+          </p>
+          {permissions.has("case.refer") &&
+            answer.holders.map((nation) => (
+              <button
+                key={nation}
+                type="button"
+                onClick={act(
+                  () =>
+                    apiRequest("/registry/referrals", {
+                      method: "POST",
+                      body: {
+                        personId: id,
+                        partner: nation,
+                        purpose: "cross_border_referral",
+                        reason: "details requested for protection case",
+                      },
+                      schema: Created,
+                    }),
+                  t("pages.registry.referralSent"),
+                )}
+              >
+                {t("pages.registry.requestReferral", { nation })}
+              </button>
+            ))}
+        </div>
+      )}
+      <div role="alert">{message}</div>
+      {cases.data && (
+        <>
+          <h3>{t("pages.registry.cases")}</h3>
+          <ul>
+            {cases.data.cases.map((c) => (
+              <li key={c.id}>
+                <Link to={`/registry/cases/${c.id}`}>{`${c.type} · ${c.status}`}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
