@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeClk, fieldKeys, popcount } from "../src/identity/clk.ts";
-import { clusterPeople } from "../src/identity/cluster.ts";
+import { clusterPeople, clusterPeopleInParallel } from "../src/identity/cluster.ts";
 import { CLK_BYTES, createDiceScanner } from "../src/identity/dice-wasm.ts";
 import { type EncodedRecord, linkEncodings } from "../src/identity/encoded-link.ts";
 import { generatePeople } from "../src/identity/generator.ts";
@@ -207,9 +207,9 @@ function measure(work: () => void, comparisons: number) {
   };
 }
 
-function scale(n: number): void {
+async function scale(n: number): Promise<void> {
   if (n <= 0) return;
-  console.log(`\n== dedupe of ${n.toLocaleString("en-US")} generated records`);
+  console.log(`\n== dedupe of ${n.toLocaleString("en-US")} generated records (2 threads score the pairs)`);
   const started = performance.now();
   const cpu = process.cpuUsage();
   let peak = 0;
@@ -218,18 +218,25 @@ function scale(n: number): void {
   const people = g.map((x) => normalisePerson(x as unknown as RawPerson));
   const truth = new Map(g.map((x) => [x.id, x.cluster_id]));
   g.length = 0;
+  const clock = () => {
+    const wall = (performance.now() - started) / 1000;
+    return `${wall.toFixed(0)} s wall, ${(process.cpuUsage(cpu).user / 1e6).toFixed(0)} s CPU`;
+  };
+  console.log(`  generated and normalised (${clock()})`);
   let last = 0;
-  const result = clusterPeople(people, {
-    onStage: (s) => console.log(`  ${s} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
+  const result = await clusterPeopleInParallel(people, {
+    threads: 2,
+    onStage: (s) => console.log(`  ${s} (${clock()})`),
     onScored: (done, total) => {
-      if (done - last < total / 10 && done !== total) return;
+      if (done === last || (done - last < total / 5 && done !== total)) return;
       last = done;
-      console.log(`  scored ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} pairs`);
+      console.log(
+        `  scored ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} pairs (${clock()})`,
+      );
     },
   });
   clearInterval(sample);
   peak = Math.max(peak, process.memoryUsage().rss);
-  const seconds = (performance.now() - started) / 1000;
   console.log(
     `dedupe:        ${scoreClusters(
       people.map((p) => p.id),
@@ -237,12 +244,13 @@ function scale(n: number): void {
       (id) => truth.get(id)!,
     )}`,
   );
+  // CPU time counts every thread of the process; on a loaded machine it is the fairer figure.
   console.log(
-    `time ${seconds.toFixed(0)} s wall, ${(process.cpuUsage(cpu).user / 1e6).toFixed(0)} s CPU; peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB   (target < 300 s, < 4 GiB)`,
+    `time ${clock()}; peak RSS ${(peak / 2 ** 30).toFixed(2)} GiB   (target < 300 s on 2 cores, < 4 GiB)`,
   );
 }
 
 diceSpeed();
 febrl();
 generated();
-scale(Number(process.env.IDENTITY_BENCH_SCALE ?? 1_000_000));
+await scale(Number(process.env.IDENTITY_BENCH_SCALE ?? 1_000_000));

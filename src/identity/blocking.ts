@@ -65,14 +65,12 @@ export interface BlockingOptions {
 export function candidatePairs(people: Person[], leftCount: number | null, options: BlockingOptions = {}) {
   const rules = options.rules ?? DEFAULT_BLOCKING_RULES;
   const maxPairs = options.maxBlockPairs ?? 1_000;
-  const keys: Int32Array[] = [];
-  const oversized: Uint8Array[] = [];
+  const seen = new EarlierBlocks(people.length, rules.length);
   const out = new PairList();
-  for (const rule of rules) {
+  rules.forEach((rule, r) => {
     const { ids, blocks } = groupByKey(people, rule);
     const big = new Uint8Array(blocks.length);
-    keys.push(ids);
-    oversized.push(big);
+    const check = (i: number, j: number) => seen.together(r, i, j);
     blocks.forEach((members, k) => {
       const split = leftCount === null ? null : splitMembers(members, leftCount);
       const count = split ? split[0].length * split[1].length : (members.length * (members.length - 1)) / 2;
@@ -80,13 +78,45 @@ export function candidatePairs(people: Person[], leftCount: number | null, optio
         big[k] = 1;
         return;
       }
-      const seen = (i: number, j: number) => foundEarlier(keys, oversized, i, j);
-      if (split) emitAcross(split[0], split[1], seen, out);
-      else emitWithin(members, seen, out);
+      if (split) emitAcross(split[0], split[1], check, out);
+      else emitWithin(members, check, out);
     });
+    seen.add(r, ids, big);
     options.onRule?.(rule.name, out.length);
-  }
+  });
   return out.toArray();
+}
+
+/**
+ * Block ids per person and rule, one person's ids side by side: checking whether an earlier rule
+ * already paired i and j reads two short rows instead of one array per rule (cache misses dominate).
+ */
+class EarlierBlocks {
+  private readonly rows: Int32Array;
+  private readonly oversized: Uint8Array[] = [];
+
+  constructor(
+    n: number,
+    private readonly width: number,
+  ) {
+    this.rows = new Int32Array(n * width).fill(-1);
+  }
+
+  add(rule: number, ids: Int32Array, oversized: Uint8Array): void {
+    for (let i = 0; i < ids.length; i++) this.rows[i * this.width + rule] = ids[i]!;
+    this.oversized[rule] = oversized;
+  }
+
+  /** True when a rule before `rule` put i and j in one block that was not skipped. */
+  together(rule: number, i: number, j: number): boolean {
+    const a = i * this.width;
+    const b = j * this.width;
+    for (let r = 0; r < rule; r++) {
+      const k = this.rows[a + r]!;
+      if (k >= 0 && k === this.rows[b + r] && this.oversized[r]![k] === 0) return true;
+    }
+    return false;
+  }
 }
 
 function groupByKey(people: Person[], rule: BlockingRule): { ids: Int32Array; blocks: number[][] } {
@@ -113,15 +143,6 @@ function splitMembers(members: number[], leftCount: number): [number[], number[]
   const right: number[] = [];
   for (const i of members) (i < leftCount ? left : right).push(i);
   return [left, right];
-}
-
-/** True when an earlier rule (all but the last in `keys`) already put i and j in one usable block. */
-function foundEarlier(keys: Int32Array[], oversized: Uint8Array[], i: number, j: number): boolean {
-  for (let r = 0; r < keys.length - 1; r++) {
-    const k = keys[r]![i]!;
-    if (k >= 0 && k === keys[r]![j] && oversized[r]![k] === 0) return true;
-  }
-  return false;
 }
 
 function emitAcross(left: number[], right: number[], seen: (i: number, j: number) => boolean, out: PairList) {

@@ -1,7 +1,9 @@
-import { type LinkRow, type MatchOptions, scoreCandidates } from "./link.ts";
-import { type MatchModel, weightToProbability } from "./model.ts";
+import { type LinkRow, type MatchOptions, type ScoredPairs, scoreCandidates } from "./link.ts";
+import { weightToProbability } from "./model.ts";
+import { type ParallelOptions, scoreCandidatesInParallel } from "./parallel-score.ts";
 import type { Person } from "./person.ts";
-import { LIKELY, pairWeight } from "./scoring.ts";
+import { LIKELY } from "./scoring.ts";
+import type { TableScorer } from "./table-compare.ts";
 
 /** The outcome of deduplication: a cluster id per input record (in input order) and the scored pairs. */
 export interface DedupeResult {
@@ -21,7 +23,18 @@ export interface ClusterOptions extends MatchOptions {
  * when the people in them agree on average (average linkage), so A≈B and B≈C does not pull in a C unlike A.
  */
 export function clusterPeople(people: Person[], options: ClusterOptions = {}): DedupeResult {
-  const scored = scoreCandidates(people, null, options);
+  return clusterScored(people, scoreCandidates(people, null, options), options);
+}
+
+/** `clusterPeople` with the pairs scored in several threads (see `scoreCandidatesInParallel`); same result. */
+export async function clusterPeopleInParallel(
+  people: Person[],
+  options: ClusterOptions & ParallelOptions = {},
+): Promise<DedupeResult> {
+  return clusterScored(people, await scoreCandidatesInParallel(people, null, options), options);
+}
+
+function clusterScored(people: Person[], scored: ScoredPairs, options: ClusterOptions): DedupeResult {
   options.onStage?.("clustering");
   const groups = new Groups(people.length);
   const minMean = options.minMeanProbability ?? 0.5;
@@ -34,10 +47,22 @@ export function clusterPeople(people: Person[], options: ClusterOptions = {}): D
     const ma = groups.members(a);
     const mb = groups.members(b);
     if (ma.length + mb.length > maxSize) continue;
-    if (ma.length * mb.length > 1 && meanProbability(scored.model, people, ma, mb) < minMean) continue;
+    if (ma.length * mb.length > 1 && meanProbability(scored.scorer, ma, mb) < minMean) continue;
     groups.union(a, b);
   }
   const clusterIds = people.map((_, i) => people[groups.members(groups.find(i))[0]!]!.id);
+  let pairs: LinkRow[] | undefined;
+  // Millions of pair rows are only made when asked for (`--pairs`).
+  return {
+    clusterIds,
+    get pairs() {
+      pairs ??= pairRows(people, scored, groups);
+      return pairs;
+    },
+  };
+}
+
+function pairRows(people: Person[], scored: ScoredPairs, groups: Groups): LinkRow[] {
   const pairs: LinkRow[] = [];
   for (let k = 0; k < scored.i.length; k++) {
     const i = scored.i[k]!;
@@ -46,12 +71,12 @@ export function clusterPeople(people: Person[], options: ClusterOptions = {}): D
     const score = weightToProbability(scored.weight[k]!);
     pairs.push({ leftId: people[i]!.id, rightId: people[j]!.id, score, band: same ? "likely" : "possible" });
   }
-  return { clusterIds, pairs };
+  return pairs;
 }
 
-function meanProbability(model: MatchModel, people: Person[], a: number[], b: number[]): number {
+function meanProbability(scorer: TableScorer, a: number[], b: number[]): number {
   let sum = 0;
-  for (const i of a) for (const j of b) sum += weightToProbability(pairWeight(model, people[i]!, people[j]!));
+  for (const i of a) for (const j of b) sum += weightToProbability(scorer.weight(i, j));
   return sum / (a.length * b.length);
 }
 

@@ -63,6 +63,11 @@ export function compareNamePair(a: Person, b: Person): [number, number, boolean]
   if (g + s >= 7) return [g, s, false];
   const cg = compareNames(a.given, a.givenText, b.surnames, b.surnameText);
   const cs = compareNames(a.surnames, a.surnameText, b.given, b.givenText);
+  return pickNameLevels(g, s, cg, cs);
+}
+
+/** Straight or crossed-over name levels, whichever agrees better (g, s straight; cg, cs crossed). */
+export function pickNameLevels(g: number, s: number, cg: number, cs: number): [number, number, boolean] {
   if (cg >= 3 && cs >= 3 && cg + cs > g + s) return [cg - 1, cs - 1, true];
   if (cg >= 3 && g <= 0 && s < 0) return [cg - 1, s, true];
   if (cs >= 3 && s <= 0 && g < 0) return [g, cs - 1, true];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BirthDate, compareBirthDates, parseBirthDate } from "./dates.ts";
+import { type BirthDate, compareBirthDates, comparePackedDates, packDate, parseBirthDate } from "./dates.ts";
 
 describe("parseBirthDate", () => {
   it.each([
@@ -29,5 +29,8 @@ describe("compareBirthDates", () => {
     ["1980-03-12", "1979-03-12", 1],
     ["1980-03-12", "1975-07-25", 0],
     ["1980", "1981", 0],
-  ])("%s vs %s → %d", (a, b, level) => expect(compareBirthDates(d(a), d(b))).toBe(level));
+  ])("%s vs %s → %d", (a, b, level) => {
+    expect(compareBirthDates(d(a), d(b))).toBe(level);
+    expect(comparePackedDates(packDate(d(a)), packDate(d(b)))).toBe(level);
+  });
 });

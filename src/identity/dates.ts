@@ -32,14 +32,63 @@ function checked(year: number, month: number, day: number): BirthDate | null {
 
 /** Agreement level of two dates of birth: 3 same, 2 near (day/month swapped, one typo), 1 same year, 0 other. */
 export function compareBirthDates(a: BirthDate, b: BirthDate): 0 | 1 | 2 | 3 {
-  const full = a.month > 0 && a.day > 0 && b.month > 0 && b.day > 0;
-  if (full && a.year === b.year && a.month === b.month && a.day === b.day) return 3;
-  if (!full) return a.year === b.year ? 1 : 0;
-  if (a.year === b.year && a.month === b.day && a.day === b.month) return 2;
-  if (digitEdits(dateDigits(a), dateDigits(b)) <= 1) return 2;
-  if (a.year === b.year) return 1;
-  if (Math.abs(a.year - b.year) <= 1 && a.month === b.month && a.day === b.day) return 1;
+  return compareDateParts(a.year, a.month, a.day, b.year, b.month, b.day);
+}
+
+/** A date as one number, yyyymmdd with unknown parts as 0: how people tables hold it. */
+export function packDate(d: BirthDate): number {
+  return d.year * 10_000 + d.month * 100 + d.day;
+}
+
+/** `compareBirthDates` of two packed dates (see `packDate`), without making date objects. */
+export function comparePackedDates(x: number, y: number): 0 | 1 | 2 | 3 {
+  const xm = Math.floor(x / 100);
+  const ym = Math.floor(y / 100);
+  return compareDateParts(Math.floor(xm / 100), xm % 100, x % 100, Math.floor(ym / 100), ym % 100, y % 100);
+}
+
+function compareDateParts(
+  ya: number,
+  ma: number,
+  da: number,
+  yb: number,
+  mb: number,
+  db: number,
+): 0 | 1 | 2 | 3 {
+  const full = ma > 0 && da > 0 && mb > 0 && db > 0;
+  if (full && ya === yb && ma === mb && da === db) return 3;
+  if (!full) return ya === yb ? 1 : 0;
+  if (ya === yb && ma === db && da === mb) return 2;
+  if (dateDigitEdits(ya, ma, da, yb, mb, db) <= 1) return 2;
+  if (ya === yb) return 1;
+  if (Math.abs(ya - yb) <= 1 && ma === mb && da === db) return 1;
   return 0;
+}
+
+function eightDigits(y: number, m: number, d: number): boolean {
+  return y >= 1000 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99;
+}
+
+const digitsA = new Uint8Array(8);
+const digitsB = new Uint8Array(8);
+
+/** Digit edits between the yyyymmdd forms of two dates; by arithmetic when both have eight digits. */
+function dateDigitEdits(ya: number, ma: number, da: number, yb: number, mb: number, db: number): number {
+  if (!eightDigits(ya, ma, da) || !eightDigits(yb, mb, db)) {
+    return digitEdits(
+      dateDigits({ year: ya, month: ma, day: da }),
+      dateDigits({ year: yb, month: mb, day: db }),
+    );
+  }
+  let x = ya * 10_000 + ma * 100 + da;
+  let y = yb * 10_000 + mb * 100 + db;
+  for (let i = 7; i >= 0; i--) {
+    digitsA[i] = x % 10;
+    digitsB[i] = y % 10;
+    x = Math.floor(x / 10);
+    y = Math.floor(y / 10);
+  }
+  return digitEdits(digitsA, digitsB);
 }
 
 /** The date as eight digits, yyyymmdd, with unknown parts as zeros. */
@@ -48,7 +97,7 @@ export function dateDigits(d: BirthDate): string {
 }
 
 /** Positions that differ between two equal-length digit strings, with one swap of neighbours counted once. */
-function digitEdits(a: string, b: string): number {
+function digitEdits(a: ArrayLike<string | number>, b: ArrayLike<string | number>): number {
   let edits = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;

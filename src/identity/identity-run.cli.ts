@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { parseKeyValueList } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { startProgress } from "../platform/progress.ts";
-import { clusterPeople } from "./cluster.ts";
+import { clusterPeopleInParallel } from "./cluster.ts";
 import type { MatchCliOptions } from "./identity.cli.ts";
-import { type LinkRow, linkPeople, type MatchOptions } from "./link.ts";
+import type { LinkRow, MatchOptions } from "./link.ts";
+import { linkPeopleInParallel } from "./parallel-score.ts";
 import { normalisePerson, type Person, type RawPerson } from "./person.ts";
 import { readPeopleCsv } from "./records-csv.ts";
 
@@ -44,6 +46,11 @@ export function loadPeople(file: string, id: string, mapText: string): Person[] 
   return people;
 }
 
+/** Threads that score pairs: one per core, at most four (each holds a copy of the texts). */
+function threadCount(): number {
+  return Math.min(4, availableParallelism());
+}
+
 /** Progress hooks that print stages and a bar while pairs are scored. */
 export function progressHooks(seedText: string): MatchOptions {
   const seed = Number(seedText);
@@ -80,7 +87,7 @@ export function csvValue(v: string): string {
 export async function runLink(left: string, right: string, opts: MatchCliOptions): Promise<void> {
   const a = loadPeople(left, opts.id, opts.map);
   const b = loadPeople(right, opts.id, opts.map);
-  const rows = linkPeople(a, b, progressHooks(opts.seed));
+  const rows = await linkPeopleInParallel(a, b, { ...progressHooks(opts.seed), threads: threadCount() });
   writeLinks(opts.out, rows);
   const likely = rows.filter((r) => r.band === "likely").length;
   process.stderr.write(`${opts.out}: ${likely} likely and ${rows.length - likely} possible pairs\n`);
@@ -89,7 +96,10 @@ export async function runLink(left: string, right: string, opts: MatchCliOptions
 /** `identity dedupe`: one file in, a cluster id for every record out. */
 export async function runDedupe(file: string, opts: MatchCliOptions & { pairs?: string }): Promise<void> {
   const people = loadPeople(file, opts.id, opts.map);
-  const result = clusterPeople(people, progressHooks(opts.seed));
+  const result = await clusterPeopleInParallel(people, {
+    ...progressHooks(opts.seed),
+    threads: threadCount(),
+  });
   const lines = people.map((p, i) => `${csvValue(p.id)},${csvValue(result.clusterIds[i]!)}`);
   writeFileSync(opts.out, `id,cluster_id\n${lines.join("\n")}\n`);
   if (opts.pairs) writeLinks(opts.pairs, result.pairs);

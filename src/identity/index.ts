@@ -1,12 +1,13 @@
 /** What other capabilities (the registry first) may use from the identity engine. */
 export { CLK_BITS, DEFAULT_BUDGETS, diceSimilarity, encodeClk, fieldKeys } from "./clk.ts";
-export { clusterPeople, type DedupeResult } from "./cluster.ts";
+export { clusterPeople, clusterPeopleInParallel, type DedupeResult } from "./cluster.ts";
 export { COMPARISONS } from "./compare.ts";
 export { type BirthDate, compareBirthDates, parseBirthDate } from "./dates.ts";
 export { type EncodedRecord, linkEncodings } from "./encoded-link.ts";
 export { type LinkRow, linkPeople, scoreCandidates } from "./link.ts";
 export { type MatchModel, termFrequencies } from "./model.ts";
 export { defaultMatchModel } from "./model-defaults.ts";
+export { linkPeopleInParallel } from "./parallel-score.ts";
 export { normalisePerson, PERSON_FIELDS, type Person, type PersonField, type RawPerson } from "./person.ts";
 export { phoneticKey } from "./phonetic.ts";
 export {

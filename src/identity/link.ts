@@ -1,8 +1,11 @@
 import { type BlockingOptions, candidatePairs } from "./blocking.ts";
 import { type MatchModel, termFrequencies, weightToProbability } from "./model.ts";
+import { type PeopleTable, toPeopleTable } from "./people-table.ts";
 import type { Person } from "./person.ts";
 import { seededRandom } from "./random.ts";
-import { type Band, bandOf, LIKELY, POSSIBLE, pairWeight, trainModel } from "./scoring.ts";
+import { concatFloats, concatInts, strongestFirst } from "./ranking.ts";
+import { type Band, bandOf, LIKELY, POSSIBLE, trainModel } from "./scoring.ts";
+import { TableComparer, TableScorer } from "./table-compare.ts";
 
 /** One output row of linking or deduplication. */
 export interface LinkRow {
@@ -21,14 +24,84 @@ export interface RunHooks {
 export interface MatchOptions extends RunHooks {
   seed?: number;
   blocking?: BlockingOptions;
+  /** Put the people table in shared memory, for scoring in worker threads. */
+  sharedTable?: boolean;
 }
 
 /** Scored candidate pairs kept above the `possible` threshold, strongest first. */
 export interface ScoredPairs {
   model: MatchModel;
+  /** Scores further pairs of the same people with the same model (clustering checks groups with it). */
+  scorer: TableScorer;
   i: Int32Array;
   j: Int32Array;
   weight: Float64Array;
+}
+
+/** Everything decided before the pairs are scored: the people as a table, the candidate pairs, the model. */
+export interface ScoringPlan {
+  table: PeopleTable;
+  pairs: Int32Array;
+  model: MatchModel;
+  scorer: TableScorer;
+}
+
+/** Blocks and learns a model without labels (EM samples at most 300,000 candidate pairs). */
+export function planScoring(people: Person[], leftCount: number | null, options: MatchOptions): ScoringPlan {
+  const random = seededRandom(options.seed ?? 20240611);
+  options.onStage?.("blocking");
+  const pairs = candidatePairs(people, leftCount, options.blocking);
+  const count = pairs.length / 2;
+  options.onStage?.(`learning weights from ${count.toLocaleString("en-US")} candidate pairs`);
+  const table = toPeopleTable(people, options.sharedTable);
+  const comparer = new TableComparer(table);
+  const model = trainModel(comparer, pairs, leftCount, termFrequencies(people), random);
+  return { table, pairs, model, scorer: new TableScorer(comparer, model) };
+}
+
+/** Scored pairs of one share of the candidates: the pair numbers kept (at least `possible`) and their weights. */
+export interface ScoredShare {
+  kept: Int32Array;
+  weights: Float64Array;
+}
+
+const MIN_WEIGHT = Math.log2(POSSIBLE / (1 - POSSIBLE));
+
+/** Scores candidate pairs number `from` to `to` (exclusive), keeping those at least `possible`. */
+export function scoreShare(
+  scorer: TableScorer,
+  pairs: Int32Array,
+  from: number,
+  to: number,
+  onScored?: (done: number) => void,
+): ScoredShare {
+  const kept: number[] = [];
+  const weights: number[] = [];
+  for (let k = from; k < to; k++) {
+    const w = scorer.weight(pairs[2 * k]!, pairs[2 * k + 1]!);
+    if (w >= MIN_WEIGHT) {
+      kept.push(k);
+      weights.push(w);
+    }
+    if ((k & 0xffff) === 0xffff) onScored?.(k + 1 - from);
+  }
+  onScored?.(to - from);
+  return { kept: Int32Array.from(kept), weights: Float64Array.from(weights) };
+}
+
+/** Puts scored shares together, strongest first (ties in candidate order). */
+export function rankShares(plan: ScoringPlan, shares: ScoredShare[]): ScoredPairs {
+  const kept = concatInts(shares.map((s) => s.kept));
+  const weights = concatFloats(shares.map((s) => s.weights));
+  const order = strongestFirst(weights);
+  const { pairs } = plan;
+  return {
+    model: plan.model,
+    scorer: plan.scorer,
+    i: Int32Array.from(order, (x) => pairs[2 * kept[x]!]!),
+    j: Int32Array.from(order, (x) => pairs[2 * kept[x]! + 1]!),
+    weight: Float64Array.from(order, (x) => weights[x]!),
+  };
 }
 
 /** Blocks, learns a model without labels and scores every candidate pair. */
@@ -37,31 +110,10 @@ export function scoreCandidates(
   leftCount: number | null,
   options: MatchOptions,
 ): ScoredPairs {
-  const random = seededRandom(options.seed ?? 20240611);
-  options.onStage?.("blocking");
-  const pairs = candidatePairs(people, leftCount, options.blocking);
-  const count = pairs.length / 2;
-  options.onStage?.(`learning weights from ${count.toLocaleString("en-US")} candidate pairs`);
-  const model = trainModel(people, pairs, leftCount, termFrequencies(people), random);
-  const minWeight = Math.log2(POSSIBLE / (1 - POSSIBLE));
-  const kept: number[] = [];
-  const weights: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const w = pairWeight(model, people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!);
-    if (w >= minWeight) {
-      kept.push(k);
-      weights.push(w);
-    }
-    if ((k & 0xffff) === 0xffff) options.onScored?.(k + 1, count);
-  }
-  options.onScored?.(count, count);
-  const order = kept.map((_, x) => x).sort((a, b) => weights[b]! - weights[a]!);
-  return {
-    model,
-    i: Int32Array.from(order, (x) => pairs[2 * kept[x]!]!),
-    j: Int32Array.from(order, (x) => pairs[2 * kept[x]! + 1]!),
-    weight: Float64Array.from(order, (x) => weights[x]!),
-  };
+  const plan = planScoring(people, leftCount, options);
+  const count = plan.pairs.length / 2;
+  const share = scoreShare(plan.scorer, plan.pairs, 0, count, (done) => options.onScored?.(done, count));
+  return rankShares(plan, [share]);
 }
 
 /**
@@ -70,7 +122,11 @@ export function scoreCandidates(
  */
 export function linkPeople(left: Person[], right: Person[], options: MatchOptions = {}): LinkRow[] {
   const people = left.concat(right);
-  const scored = scoreCandidates(people, left.length, options);
+  return linkScored(people, scoreCandidates(people, left.length, options));
+}
+
+/** Likely pairs one-to-one (strongest first), other pairs above `possible` as possible. */
+export function linkScored(people: Person[], scored: ScoredPairs): LinkRow[] {
   const taken = new Uint8Array(people.length);
   const rows: LinkRow[] = [];
   for (let k = 0; k < scored.i.length; k++) {

@@ -72,15 +72,17 @@ export function withWeights(model: Omit<MatchModel, "weights"> & { weights?: num
 /** Term-frequency adjustment of an exact name agreement: positive for rare names, negative for common ones. */
 export function tfAdjustment(tf: TermFrequencies, a: Person, b: Person, levels: ArrayLike<number>): number {
   let adj = 0;
-  if (levels[GIVEN] === 4 && a.givenText === b.givenText) {
-    const share = (tf.given.get(a.givenText) ?? 1) / tf.total;
-    adj += clamp(Math.log2(tf.givenCollision / Math.max(share, FLOOR)), -3, 3);
-  }
-  if (levels[SURNAME] === 4 && a.surnameText === b.surnameText) {
-    const share = (tf.surname.get(a.surnameText) ?? 1) / tf.total;
-    adj += clamp(Math.log2(tf.surnameCollision / Math.max(share, FLOOR)), -3, 3);
-  }
+  if (levels[GIVEN] === 4 && a.givenText === b.givenText) adj += nameRarity(tf, "given", a.givenText);
+  if (levels[SURNAME] === 4 && a.surnameText === b.surnameText)
+    adj += nameRarity(tf, "surname", a.surnameText);
   return adj;
+}
+
+/** Bits an exact agreement on this name adds (rare) or takes away (common), clamped to ±3. */
+export function nameRarity(tf: TermFrequencies, kind: "given" | "surname", text: string): number {
+  const share = (tf[kind].get(text) ?? 1) / tf.total;
+  const collision = kind === "given" ? tf.givenCollision : tf.surnameCollision;
+  return clamp(Math.log2(collision / Math.max(share, FLOOR)), -3, 3);
 }
 
 function clamp(x: number, lo: number, hi: number): number {

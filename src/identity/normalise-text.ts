@@ -1,7 +1,12 @@
 /** Text rules for names and places of the Americas: case, accents, punctuation, particles, abbreviations. */
 
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+const NOT_ALNUM = /[^a-z0-9]+/g;
+
 /** Lower case, accents folded (á→a, ç→c, ñ→n), punctuation to spaces, whitespace collapsed. */
 export function foldText(value: string): string {
+  // Most values are printable ASCII: Unicode folding cannot change them, so skip its passes (a million records).
+  if (!NOT_PRINTABLE_ASCII.test(value)) return value.toLowerCase().replace(NOT_ALNUM, " ").trim();
   return value
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -78,6 +78,8 @@ const givenOf = memo(givenTokens);
 const surnamesOf = memo(surnameTokens);
 const soundOf = memo(phoneticKey);
 const placeOf = memo(placeText);
+const sexOf = memo(sexText);
+const foldOf = memo(foldText);
 
 /** Normalises a raw record: names tokenised and folded, dates parsed, documents and phones reduced. */
 export function normalisePerson(raw: RawPerson): Person {
@@ -94,16 +96,16 @@ export function normalisePerson(raw: RawPerson): Person {
     surnameSound: surnames.length > 0 ? soundOf(surnames[0]!) : "",
     dob,
     dobUnreadable: dob === null && dobText.trim() !== "",
-    sex: sexText(raw.sex ?? ""),
+    sex: sexOf(raw.sex ?? ""),
     document: documentText(raw.document_number ?? ""),
     phone: phoneText(raw.phone ?? ""),
     email: (raw.email ?? "").trim().toLowerCase(),
     address: placeOf(raw.address ?? ""),
     city: placeOf(raw.city ?? ""),
     postcode: foldText(raw.postcode ?? "").replace(/ /g, ""),
-    region: foldText(raw.region ?? ""),
+    region: foldOf(raw.region ?? ""),
     birthPlace: placeOf(raw.birth_place ?? ""),
-    nationality: foldText(raw.nationality ?? ""),
+    nationality: foldOf(raw.nationality ?? ""),
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from "./model.ts";
 import type { Person } from "./person.ts";
 import { randomInt } from "./random.ts";
+import type { TableComparer } from "./table-compare.ts";
 
 /** Bands a person reviewing matches works with; thresholds are match probabilities. */
 export const LIKELY = 0.9;
@@ -76,14 +77,14 @@ const CORE = COMPARISONS.map((c) => CORE_FIELDS.has(c.name));
 
 /** Comparison patterns of random pairs, counted: almost all are non-matches, which anchors u. */
 export function randomPairPatterns(
-  people: Person[],
+  comparer: TableComparer,
   leftCount: number | null,
   random: () => number,
   samples = 50_000,
 ) {
   const patterns = new Map<string, number>();
   const levels = new Int8Array(COMPARISONS.length);
-  const n = people.length;
+  const n = comparer.table.count;
   const left = leftCount ?? n;
   const rightStart = leftCount ?? 0;
   const rightCount = leftCount === null ? n : n - leftCount;
@@ -92,7 +93,7 @@ export function randomPairPatterns(
     const i = randomInt(random, left);
     const j = rightStart + randomInt(random, rightCount);
     if (i === j) continue;
-    compareVector(people[i]!, people[j]!, levels);
+    comparer.compare(i, j, levels);
     const key = levels.join(",");
     patterns.set(key, (patterns.get(key) ?? 0) + 1);
   }
@@ -120,15 +121,15 @@ export function levelShares(patterns: Map<string, number>): number[][] {
  * agree on a blocking key would look like matches merely for having been blocked together.
  */
 export function trainModel(
-  people: Person[],
+  comparer: TableComparer,
   pairs: Int32Array,
   leftCount: number | null,
   tf: TermFrequencies,
   random: () => number,
 ): MatchModel {
-  const randomPatterns = randomPairPatterns(people, leftCount, random);
+  const randomPatterns = randomPairPatterns(comparer, leftCount, random);
   const count = pairs.length / 2;
-  const n = people.length;
+  const n = comparer.table.count;
   const allPairs = leftCount === null ? (n * (n - 1)) / 2 : leftCount * (n - leftCount);
   const sampled = [...randomPatterns.values()].reduce((a, b) => a + b, 0);
   const scale = Math.max(allPairs - count, 0) / Math.max(sampled, 1);
@@ -137,7 +138,7 @@ export function trainModel(
   const step = Math.max(1, Math.floor(count / 300_000));
   const levels = new Int8Array(COMPARISONS.length);
   for (let k = 0; k < count; k += step) {
-    compareVector(people[pairs[2 * k]!]!, people[pairs[2 * k + 1]!]!, levels);
+    comparer.compare(pairs[2 * k]!, pairs[2 * k + 1]!, levels);
     const key = levels.join(",");
     patterns.set(key, (patterns.get(key) ?? 0) + step);
   }

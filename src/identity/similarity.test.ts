@@ -41,5 +41,17 @@ describe("editDistance and withinOneEdit", () => {
     ["1245", "12345"],
     ["12345", "21345"],
     ["12345", "12346"],
+    ["12345", "12354"],
+    ["ab", "ba"],
+    ["a", ""],
+    ["abcd", "abd"],
   ])("%s and %s are one edit apart", (a, b) => expect(withinOneEdit(a, b)).toBe(true));
+
+  it.each([
+    ["abc", "cab"],
+    ["abcde", "abxyz"],
+    ["12345", "13254"],
+    ["abcd", "ab"],
+    ["ab", "ba "],
+  ])("%s and %s are more than one edit apart", (a, b) => expect(withinOneEdit(a, b)).toBe(false));
 });

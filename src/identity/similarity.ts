@@ -50,10 +50,19 @@ export function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameTail(a, i + 1, b, i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2);
   }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? sameTail(a, i + 1, b, i) : sameTail(a, i, b, i + 1);
+}
+
+/** `a.slice(from) === b.slice(bFrom)` without making the slices: this runs for every candidate pair. */
+function sameTail(a: string, from: number, b: string, bFrom: number): boolean {
+  const x = Math.min(from, a.length);
+  const y = Math.min(bFrom, b.length);
+  if (a.length - x !== b.length - y) return false;
+  for (let k = 0; k < a.length - x; k++) if (a.charCodeAt(x + k) !== b.charCodeAt(y + k)) return false;
+  return true;
 }
 
 /** Jaro–Winkler similarity in [0, 1]: Jaro boosted by a shared prefix of up to four characters. */
