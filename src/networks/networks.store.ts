@@ -109,7 +109,9 @@ export async function visibleLinks(
     join network_entities t on t.tenant_id = l.tenant_id and t.id = l.target_id
     where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
     -- A stable order (ids are random) so community detection gives the same answer for the same data.
-    order by l.case_ref nulls last, l.observed_on nulls last, l.kind, s.entity_type, t.entity_type, l.recorded_at, l.id`.execute(tx);
+    order by l.case_ref nulls last, l.observed_on nulls last, l.kind, s.entity_type, t.entity_type, l.recorded_at, l.id`.execute(
+    tx,
+  );
   return rows.rows;
 }
 
