@@ -83,8 +83,10 @@ describe("the web shell", () => {
     await page.getByRole("link", { name: "Flows" }).click();
     await page.getByRole("heading", { level: 1, name: "Flows" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/flows");
-    expect(await page.getByRole("link", { name: "Flows" }).getAttribute("aria-current")).toBe("page");
-    expect(await page.getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBeNull();
+    // The capability navigation, not a page's own section links (Flows has an "Overview" section of its own).
+    const capabilities = page.getByRole("navigation", { name: "Capabilities" });
+    expect(await capabilities.getByRole("link", { name: "Flows" }).getAttribute("aria-current")).toBe("page");
+    expect(await capabilities.getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBeNull();
     await expectNoSeriousViolations(page);
 
     await page.getByLabel("Language").selectOption("es");
