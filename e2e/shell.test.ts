@@ -86,7 +86,9 @@ describe("the web shell", () => {
     // The capability navigation, not a page's own section links (Flows has an "Overview" section of its own).
     const capabilities = page.getByRole("navigation", { name: "Capabilities" });
     expect(await capabilities.getByRole("link", { name: "Flows" }).getAttribute("aria-current")).toBe("page");
-    expect(await capabilities.getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBeNull();
+    expect(
+      await capabilities.getByRole("link", { name: "Overview" }).getAttribute("aria-current"),
+    ).toBeNull();
     await expectNoSeriousViolations(page);
 
     await page.getByLabel("Language").selectOption("es");

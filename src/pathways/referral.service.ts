@@ -186,7 +186,7 @@ export function createReferralService(
     decide(scope: Scope, id: string, input: { status: "accepted" | "rejected" | "revoked"; reason: string }) {
       return inScope(db, scope, async (tx) => {
         const row = await findReferral(tx, scope, id);
-        if (!row || row.direction !== "incoming") throw new AppError("NOT_FOUND", "referral not found");
+        if (row?.direction !== "incoming") throw new AppError("NOT_FOUND", "referral not found");
         if (!ALLOWED[input.status]?.includes(row.status)) {
           throw new AppError("CONFLICT", `a ${row.status} referral cannot become ${input.status}`);
         }
