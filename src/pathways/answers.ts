@@ -36,6 +36,29 @@ export function dateNumber(text: string): number | undefined {
 
 type Coerce = (value: unknown) => PreparedValue | string[] | undefined;
 
+// Countries and options repeat across applicants: their prepared sets are shared (they are read-only) rather than
+// rebuilt per screening. Bounded, since options come from the catalogue but raw input could be anything.
+const sharedSets = new Map<string, ReadonlySet<string>>();
+const NOTHING: ReadonlySet<string> = new Set();
+
+function setOf(item: string): ReadonlySet<string> {
+  let set = sharedSets.get(item);
+  if (set === undefined) {
+    set = new Set([item]);
+    if (sharedSets.size < 4096) sharedSets.set(item, set);
+  }
+  return set;
+}
+
+function isCountryCode(code: string): boolean {
+  if (code.length !== 3) return false;
+  for (let i = 0; i < 3; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 function asList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (typeof value === "string" && value.includes(",")) return value.split(",");
@@ -60,27 +83,33 @@ const coercers: Record<Question["type"], Coerce> = {
     const set = new Set<string>();
     for (const c of codes) {
       const code = typeof c === "string" ? c.trim().toUpperCase() : "";
-      if (!/^[A-Z]{3}$/.test(code)) return ["expected an ISO 3166 alpha-3 country code such as VEN"];
+      if (!isCountryCode(code)) return ["expected an ISO 3166 alpha-3 country code such as VEN"];
       set.add(code);
     }
-    return set;
+    return set.size === 1 ? setOf(set.values().next().value as string) : set;
   },
   choice: (v) =>
     typeof v === "string" ? v.trim().toLowerCase() : ["expected one of the options (a string)"],
   multi_choice: (v) => {
-    const items = asList(v);
-    if (items.some((i) => typeof i !== "string")) return ["expected a list of options (strings)"];
-    return new Set(
-      items.map((i) => (i as string).trim().toLowerCase()).filter((i) => i !== "none" && i !== ""),
-    );
+    const set = new Set<string>();
+    for (const item of asList(v)) {
+      if (typeof item !== "string") return ["expected a list of options (strings)"];
+      const option = item.trim().toLowerCase();
+      if (option !== "none" && option !== "") set.add(option);
+    }
+    if (set.size === 0) return NOTHING;
+    return set.size === 1 ? setOf(set.values().next().value as string) : set;
   },
 };
 
 /** True when an answer counts as not given (absent, null, empty or "unknown"). */
 function isMissing(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (typeof value === "string") return value.length <= 12 && unknown.has(value.trim().toLowerCase());
-  return false;
+  if (typeof value !== "string" || value.length > 12) return false;
+  // Most answers start with a letter that no "unknown" spelling starts with: skip the trim and lowercase then.
+  const first = value.charCodeAt(0) | 0x20;
+  if (value.length > 0 && first >= 0x61 && first <= 0x7a && first !== 0x75 && first !== 0x64) return false;
+  return unknown.has(value.trim().toLowerCase());
 }
 
 /** Checks and converts raw answers (question id → value) for the questions the catalogue asks; others are ignored. */
