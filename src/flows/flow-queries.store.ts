@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { rollupSetFor } from "./flow-rollups.ts";
 import { dimensionColumns, isDimensionColumn } from "./flows.schema.ts";
 import "./flows.schema.ts";
 
@@ -39,50 +40,78 @@ export function dimensionRef(name: string): RawBuilder<string | null> {
 
 const visible = (scope: Scope) => sql`(p.tenant_id = ${scope.tenantId} or p.published)`;
 
-/** The (tenant, release, period) triples a query reads: per period the latest release, or one release. */
-function effectivePeriods(scope: Scope, spec: SeriesSpec): RawBuilder<unknown> {
+/**
+ * The (tenant, release, period) triples a query reads: per period the latest release, or one release; `rolled`
+ * says whether that period's file stored the rollup set the query can use.
+ */
+function effectivePeriods(scope: Scope, spec: SeriesSpec, rollupSet: string | null): RawBuilder<unknown> {
   const bounds = [
     spec.from ? sql`and p.period >= ${spec.from}::date` : sql``,
     spec.to ? sql`and p.period <= ${spec.to}::date` : sql``,
     spec.nation ? sql`and p.tenant_id = ${spec.nation}` : sql``,
   ];
+  const rolled = rollupSet === null ? sql`false` : sql`${rollupSet}::text = any(p.rollups)`;
   if (spec.releaseId) {
-    return sql`select p.tenant_id, p.release_id, p.period from flow_release_periods p
+    return sql`select p.tenant_id, p.release_id, p.period, ${rolled} as rolled from flow_release_periods p
       where ${visible(scope)} and p.source = ${spec.source} and p.release_id = ${spec.releaseId}::uuid ${sql.join(bounds, sql` `)}`;
   }
-  return sql`select distinct on (p.period) p.tenant_id, p.release_id, p.period
+  return sql`select distinct on (p.period) p.tenant_id, p.release_id, p.period, ${rolled} as rolled
     from flow_release_periods p join flow_releases r on r.tenant_id = p.tenant_id and r.id = p.release_id
     where ${visible(scope)} and p.source = ${spec.source} ${sql.join(bounds, sql` `)}
     order by p.period, r.imported_at desc, r.id desc`;
 }
 
 function periodLabel(spec: SeriesSpec): RawBuilder<string> {
-  if (spec.grain === "month") return sql<string>`to_char(o.period, 'YYYY-MM')`;
-  if (spec.yearType === "fiscal") return sql<string>`'FY' || to_char(o.period + interval '3 months', 'YYYY')`;
-  return sql<string>`to_char(o.period, 'YYYY')`;
+  if (spec.grain === "month") return sql<string>`to_char(c.period, 'YYYY-MM')`;
+  if (spec.yearType === "fiscal") return sql<string>`'FY' || to_char(c.period + interval '3 months', 'YYYY')`;
+  return sql<string>`to_char(c.period, 'YYYY')`;
 }
 
-function filterClauses(filters: Record<string, string[]>): RawBuilder<unknown>[] {
+type Ref = (name: string) => RawBuilder<string | null>;
+
+function filterClauses(filters: Record<string, string[]>, ref: Ref): RawBuilder<unknown>[] {
   return Object.entries(filters).map(([name, values]) =>
     values.length === 1
-      ? sql`and ${dimensionRef(name)} = ${values[0]}`
-      : sql`and ${dimensionRef(name)} = any(${values}::text[])`,
+      ? sql`and ${ref(name)} = ${values[0]}`
+      : sql`and ${ref(name)} = any(${values}::text[])`,
   );
 }
 
-/** Sums a measure per period (and per group), over the releases the scope may read. */
-export async function querySeries(tx: Tx, scope: Scope, spec: SeriesSpec): Promise<SeriesCell[]> {
+/** The figures of the periods whose file did not store the rollup set (all of them when there is none). */
+function figureCells(spec: SeriesSpec): RawBuilder<unknown> {
   const key = spec.groupBy ? dimensionRef(spec.groupBy) : sql`null::text`;
-  const base = sql`from eff join flow_observations o
+  return sql`select o.period, ${key} as key, o.value from eff join flow_observations o
       on o.tenant_id = eff.tenant_id and o.release_id = eff.release_id and o.period = eff.period
-    where o.measure = ${spec.measure} ${sql.join(filterClauses(spec.filters), sql` `)}`;
+    where not eff.rolled and o.measure = ${spec.measure} ${sql.join(filterClauses(spec.filters, dimensionRef), sql` `)}`;
+}
+
+/** The same cells read from the packed rollup rows, for the periods whose file stored the set. */
+function rollupCells(spec: SeriesSpec, set: string): RawBuilder<unknown> {
+  const names = set === "" ? [] : set.split(",");
+  const ref: Ref = (name) => sql<string | null>`${sql.ref(`k.k${names.indexOf(name) + 1}`)}`;
+  const key = spec.groupBy ? ref(spec.groupBy) : sql`null::text`;
+  return sql`select r.period, ${key} as key, k.value from eff join flow_rollups r
+      on r.tenant_id = eff.tenant_id and r.release_id = eff.release_id and r.dims = ${set}
+        and r.measure = ${spec.measure} and r.period = eff.period
+      cross join lateral unnest(r.keys1, r.keys2, r.vals) as k(k1, k2, value)
+    where eff.rolled ${sql.join(filterClauses(spec.filters, ref), sql` `)}`;
+}
+
+/**
+ * Sums a measure per period (and per group), over the releases the scope may read. Periods whose file stored
+ * the rollup of exactly the filtered and grouped dimensions read a few packed rows; others read the figures.
+ */
+export async function querySeries(tx: Tx, scope: Scope, spec: SeriesSpec): Promise<SeriesCell[]> {
+  const set = rollupSetFor(Object.keys(spec.filters), spec.groupBy);
+  const cells =
+    set === null ? figureCells(spec) : sql`${rollupCells(spec, set)} union all ${figureCells(spec)}`;
   const topGroups = spec.groupBy
-    ? sql`and ${key} in (select ${key} ${base} and ${key} is not null group by 1 order by sum(o.value) desc limit ${spec.limit})`
+    ? sql`where c.key in (select key from cells where key is not null group by 1 order by sum(value) desc limit ${spec.limit})`
     : sql``;
   const result = await sql<{ period: string; key: string | null; value: number }>`
-    with eff as materialized (${effectivePeriods(scope, spec)})
-    select ${periodLabel(spec)} as period, ${key} as key, sum(o.value)::float8 as value
-    ${base} ${topGroups}
+    with eff as materialized (${effectivePeriods(scope, spec, set)}), cells as (${cells})
+    select ${periodLabel(spec)} as period, c.key, sum(c.value)::float8 as value
+    from cells c ${topGroups}
     group by 1, 2 order by 1, 2`.execute(tx);
   return result.rows.map((r) => ({ period: r.period, key: r.key, value: Number(r.value) }));
 }

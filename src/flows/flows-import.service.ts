@@ -3,6 +3,8 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Database } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems, type InputProblem } from "../platform/errors.ts";
+import { insertRollups } from "./flow-rollups.store.ts";
+import { rollUpFile } from "./flow-rollups.ts";
 import type { ImportResult } from "./flows.contract.ts";
 import {
   findFileRelease,
@@ -93,12 +95,15 @@ export async function importParsed(
       const stored = p.rows.filter((r) => r.value !== 0);
       await insertObservations(tx, scope, release, stored, (n) => options.onProgress?.(n));
       options.onProgress?.(p.rows.length - stored.length);
+      const rollups = rollUpFile(stored);
+      await insertRollups(tx, scope, release, rollups.cells);
       await recordReleaseContent(tx, scope, release, {
         name: p.file,
         sha256: p.contentHash,
         recordCount: p.recordCount,
         rows: p.rows,
         stored: stored.length,
+        rollupSets: rollups.sets,
       });
       files.push(fileResult(p, stored.length, "imported", release.id, release.label));
     }

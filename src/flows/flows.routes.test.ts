@@ -238,6 +238,45 @@ describe("flows releases and queries", () => {
     expect(forecast.forecast.every((f) => f.lo95 <= f.hi95)).toBe(true);
   });
 
+  it("answers the same from the rollups as from the figures", async () => {
+    const { token } = await userWithToken(t, "CHL", ["analyst"]);
+    await upload(token, cbpFile(206, 24801), "&label=rollups");
+    const base =
+      "/api/v1/flows/series?source=cbp-aor&nation=CHL&filter=land_border_region%3DSouthwest%20Land%20Border";
+    // Two dimensions read a rollup; a third (true of every row here) makes the query read the figures.
+    const rolled = await getJson<Series>(token, `${base}&groupBy=citizenship`);
+    const figures = await getJson<Series>(
+      token,
+      `${base}&groupBy=citizenship&filter=component%3DU.S.%20Border%20Patrol`,
+    );
+    expect(rolled.series).toEqual(figures.series);
+    expect(rolled.series.map((s) => [s.key, s.points.map((p) => p.value)])).toEqual([
+      ["VENEZUELA", [206, 24801]],
+      ["MEXICO", [1000]],
+      ["CHINA, PEOPLES REPUBLIC OF", [7]],
+    ]);
+  });
+
+  it("recomputes a stored forecast and surges when a new release revises the figures", async () => {
+    const { token } = await userWithToken(t, "PER", ["nation_admin"]);
+    await upload(token, cbpFile(100, 2000), "&label=f1");
+    const url = "/api/v1/flows/forecast?source=cbp-aor&nation=PER&filter=citizenship_iso%3DVEN&horizon=1";
+    type Forecast = { history: { month: string; value: number }[] };
+    const before = await getJson<Forecast>(token, url);
+    expect((await getJson<Forecast>(token, url)).history).toEqual(before.history);
+    expect(before.history.find((h) => h.month === "2021-12")?.value).toBe(2000);
+    await upload(token, cbpFile(100, 2600), "&label=f2");
+    const after = await getJson<Forecast>(token, url);
+    expect(after.history.find((h) => h.month === "2021-12")?.value).toBe(2600);
+    const surges = await getJson<{ surges: { key: string | null; month: string; value: number }[] }>(
+      token,
+      "/api/v1/flows/surges?source=cbp-aor&nation=PER&groupBy=citizenship&recent=24",
+    );
+    expect(surges.surges).toContainEqual(
+      expect.objectContaining({ key: "VENEZUELA", month: "2021-12", value: 2600 }),
+    );
+  });
+
   it("refuses publishing on import without flows.publish", async () => {
     const { token } = await userWithToken(t, "ECU", ["analyst"]);
     expect((await upload(token, cbpFile(1, 1000), "&publish=true")).status).toBe(403);

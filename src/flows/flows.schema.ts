@@ -14,6 +14,8 @@ export interface FlowReleasesTable {
   row_count: Generated<number>;
   period_from: string | null;
   period_to: string | null;
+  /** Bumped whenever the release gains content (stored derived results key on it). */
+  revision: Generated<number>;
 }
 
 export interface FlowReleaseFilesTable {
@@ -33,6 +35,8 @@ export interface FlowReleasePeriodsTable {
   source: string;
   period: string;
   published: Generated<boolean>;
+  /** The rollup sets (see flow-rollups.ts) stored for this release and period. */
+  rollups: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface FlowReleaseDimensionsTable {
@@ -67,6 +71,30 @@ export interface FlowObservationsTable {
   extra: ColumnType<Record<string, string> | null, string | null, string | null>;
 }
 
+/** Packed monthly (or yearly) sums per release, measure and dimension set; see migration 0002. */
+export interface FlowRollupsTable {
+  tenant_id: string;
+  release_id: string;
+  dims: string;
+  measure: string;
+  period: string;
+  published: Generated<boolean>;
+  keys1: (string | null)[] | null;
+  keys2: (string | null)[] | null;
+  vals: number[];
+}
+
+/** A stored derived result (surges, forecast) for one query over one state of the releases it read. */
+export interface FlowResultCacheTable {
+  tenant_id: string;
+  kind: string;
+  query_key: string;
+  releases_key: string;
+  published: Generated<boolean>;
+  result: ColumnType<unknown, string, string>;
+  computed_at: Timestamp;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     flow_releases: FlowReleasesTable;
@@ -74,6 +102,8 @@ declare module "../platform/db/schema.ts" {
     flow_release_periods: FlowReleasePeriodsTable;
     flow_release_dimensions: FlowReleaseDimensionsTable;
     flow_observations: FlowObservationsTable;
+    flow_rollups: FlowRollupsTable;
+    flow_result_cache: FlowResultCacheTable;
   }
 }
 

@@ -5,6 +5,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { queryDimensions, queryRevisions, querySeries, type SeriesSpec } from "./flow-queries.store.ts";
+import { findStoredResult, releasesState, storeResult } from "./flow-result-cache.store.ts";
 import type {
   DimensionsResult,
   ForecastQuery,
@@ -93,6 +94,7 @@ export function createFlowsService(platform: Pick<Platform, "database">) {
     const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec({ ...q, limit: 1 })));
     return fillMonths(cells);
   };
+  const stored = storedResults(db);
   return {
     /** Parses then imports files: all or nothing, idempotent per file content. */
     importFiles: (scope: Scope, files: ImportFile[], options: ImportOptions = {}) =>
@@ -128,18 +130,50 @@ export function createFlowsService(platform: Pick<Platform, "database">) {
         byName.set(r.dimension, [...(byName.get(r.dimension) ?? []), { value: r.value, rows: r.rows }]);
       return { source, dimensions: [...byName].map(([name, values]) => ({ name, values })) };
     },
-    forecast: async (scope: Scope, q: z.infer<typeof ForecastQuery>): Promise<ForecastResult> => {
-      const history = await monthly(scope, q);
-      if (history.length < 2)
-        throw new AppError("BAD_INPUT", "the series has fewer than 2 months to forecast from");
-      return { history, forecast: forecastSeries(history, q.horizon) };
-    },
-    surges: async (scope: Scope, q: z.infer<typeof SurgesQuery>): Promise<SurgesResult> => {
-      const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
-      return findSurges(shapeSeries(cells), q);
-    },
+    /** The monthly history and its forecast; stored once per query and state of the releases read. */
+    forecast: (scope: Scope, q: z.infer<typeof ForecastQuery>): Promise<ForecastResult> =>
+      stored(scope, "forecast", q, async () => {
+        const history = await monthly(scope, q);
+        if (history.length < 2)
+          throw new AppError("BAD_INPUT", "the series has fewer than 2 months to forecast from");
+        return { history, forecast: forecastSeries(history, q.horizon) };
+      }),
+    /** Surges of a series or its groups; stored once per query and state of the releases read. */
+    surges: (scope: Scope, q: z.infer<typeof SurgesQuery>): Promise<SurgesResult> =>
+      stored(scope, "surges", q, async () => {
+        const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
+        return findSurges(shapeSeries(cells), q);
+      }),
     revisions: (scope: Scope, source: string, from: string, to: string, limit: number) =>
       revisionsBetween(releasesOf, db, scope, source, from, to, limit),
+  };
+}
+
+/** Bump when the surge or forecast method changes: results stored by an older method are then not reused. */
+const derivedVersion = 1;
+
+/**
+ * Derived results (surges, forecasts) cost far more in JS than their SQL: each is computed once per query and
+ * state of the releases it reads (ids, revisions, publication), stored, and reused until a release changes.
+ */
+function storedResults(db: Platform["database"]["db"]) {
+  return async <T>(
+    scope: Scope,
+    kind: string,
+    q: { source: string; release?: string | undefined; nation?: string | undefined },
+    compute: () => Promise<T>,
+  ): Promise<T> => {
+    const queryKey = JSON.stringify([derivedVersion, q], Object.keys(q).sort());
+    const on = { source: q.source, release: q.release, nation: q.nation };
+    const found = await inScope(db, scope, (tx) => findStoredResult(tx, scope, kind, queryKey, on));
+    if (found.result !== undefined) return found.result as T;
+    const result = await compute();
+    await inScope(db, scope, async (tx) => {
+      // Store only when no release changed while computing, so a result never outlives the state it came from.
+      const now = await releasesState(tx, scope, on);
+      if (now.key === found.state.key) await storeResult(tx, scope, { kind, queryKey, state: now, result });
+    });
+    return result;
   };
 }
 

@@ -183,7 +183,15 @@ export async function recordReleaseContent(
   tx: Tx,
   scope: Scope,
   release: ReleaseRecord,
-  file: { name: string; sha256: string; recordCount: number; rows: readonly FlowRow[]; stored: number },
+  file: {
+    name: string;
+    sha256: string;
+    recordCount: number;
+    rows: readonly FlowRow[];
+    stored: number;
+    /** The rollup sets stored for this file's periods. */
+    rollupSets: string[];
+  },
 ): Promise<void> {
   const base = { tenant_id: scope.tenantId, release_id: release.id, published: release.published };
   await tx
@@ -201,7 +209,9 @@ export async function recordReleaseContent(
   if (periods.length > 0) {
     await tx
       .insertInto("flow_release_periods")
-      .values(periods.map((period) => ({ ...base, source: release.source, period })))
+      .values(
+        periods.map((period) => ({ ...base, source: release.source, period, rollups: file.rollupSets })),
+      )
       .execute();
   }
   const counts = dimensionCounts(file.rows);
@@ -216,7 +226,7 @@ export async function recordReleaseContent(
       )
       .execute();
   }
-  await sql`update flow_releases r set row_count = r.row_count + ${file.stored},
+  await sql`update flow_releases r set row_count = r.row_count + ${file.stored}, revision = r.revision + 1,
       period_from = (select min(period) from flow_release_periods p where p.tenant_id = r.tenant_id and p.release_id = r.id),
       period_to = (select max(period) from flow_release_periods p where p.tenant_id = r.tenant_id and p.release_id = r.id)
     where r.tenant_id = ${scope.tenantId} and r.id = ${release.id}::uuid`.execute(tx);
@@ -251,6 +261,7 @@ export async function markPublished(tx: Tx, scope: Scope, releaseId: string): Pr
     "flow_release_periods",
     "flow_release_dimensions",
     "flow_observations",
+    "flow_rollups",
   ] as const) {
     await tx
       .updateTable(table)
