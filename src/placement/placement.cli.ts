@@ -1,7 +1,9 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { cliAction, parseKeyValueList } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
+import { parseNumber, readInput, writeAtomically } from "./placement-cli-files.ts";
+import { registerSimulateCommand } from "./placement-simulate.cli.ts";
+import { registerTrainCommands } from "./placement-train.cli.ts";
 import type { PlacementInput, PlacementOptions } from "./placement-types.ts";
 import type { solvePlacement } from "./solve-placement.ts";
 
@@ -49,6 +51,8 @@ export function registerPlacementCommands(program: Command): void {
     .option("--time-limit <seconds>", "time budget for the heuristic or HiGHS", "10")
     .option("--seed <n>", "seed for the local search", "1")
     .action(cliAction(runSolve));
+  registerTrainCommands(placement);
+  registerSimulateCommand(placement);
 }
 
 async function runSolve(flags: SolveFlags): Promise<void> {
@@ -119,39 +123,4 @@ function parseOptions(flags: SolveFlags): PlacementOptions {
     timeLimitSeconds: parseNumber(flags.timeLimit, "--time-limit", { positive: true }),
     seed: parseNumber(flags.seed, "--seed", { whole: true }),
   };
-}
-
-function parseNumber(
-  text: string,
-  flag: string,
-  rules: { whole?: boolean; positive?: boolean } = {},
-): number {
-  const value = Number(text);
-  const ok =
-    text.trim() !== "" &&
-    Number.isFinite(value) &&
-    (!rules.whole || (Number.isInteger(value) && value >= 0)) &&
-    (!rules.positive || value > 0);
-  if (!ok)
-    throw new AppError(
-      "BAD_INPUT",
-      `${flag}: expected a ${rules.whole ? "whole " : ""}number, got "${text}"`,
-    );
-  return value;
-}
-
-async function readInput(path: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
-    throw new AppError("BAD_INPUT", `${path}: ${reason}`);
-  }
-}
-
-/** Writes through a temporary file and a rename, so an interrupted run never leaves half a file. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, content, "utf8");
-  await rename(temporary, path);
 }
