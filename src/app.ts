@@ -21,6 +21,12 @@ import {
   portalRoutes,
   seedPathwaysDemo,
 } from "./pathways/index.ts";
+import {
+  createPlacementService,
+  placementMigrations,
+  placementRoutes,
+  seedPlacementDemo,
+} from "./placement/index.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/connect.ts";
 import { type Migration, platformMigrations } from "./platform/db/migrate.ts";
@@ -46,6 +52,7 @@ export function allMigrations(): Migration[] {
     ...pathwaysMigrations(),
     ...registryMigrations(),
     ...networksMigrations(),
+    ...placementMigrations(),
   ];
 }
 
@@ -57,6 +64,13 @@ export async function createApplication(config: Config, options: { database?: Da
   const pathways = createPathwaysService(platform);
   const registry = createRegistryService(platform);
   const networks = createNetworksService(platform);
+  // Placement compares each nation's allocation with its pledge for the year, which pathways keeps.
+  const placement = createPlacementService(platform, {
+    pledges: async (scope, year) => {
+      const list = await pathways.dashboards.pledges(scope, year);
+      return new Map(list.nations.map((n) => [n.nation, n.pledged]));
+    },
+  });
   const http = createHttpApp(platform, [
     {
       path: "/auth",
@@ -72,6 +86,7 @@ export async function createApplication(config: Config, options: { database?: Da
     { path: "/pathways", router: pathwaysRoutes(pathways) },
     { path: "/registry", router: registryRoutes(registry) },
     { path: "/networks", router: networksRoutes(networks) },
+    { path: "/placement", router: placementRoutes(placement) },
     { path: "/portal", router: portalRoutes(pathways, { trustProxy: config.trustProxy }) },
   ]);
   /** Loads each capability's demo data; every seeder is idempotent. */
@@ -81,6 +96,7 @@ export async function createApplication(config: Config, options: { database?: Da
     await seedPathwaysDemo(platform, pathways);
     await seedRegistryDemo(platform, registry);
     await seedNetworksDemo(platform, networks);
+    await seedPlacementDemo(platform, placement);
   };
   return {
     platform,
@@ -89,6 +105,7 @@ export async function createApplication(config: Config, options: { database?: Da
     pathways,
     registry,
     networks,
+    placement,
     http,
     encryptedColumns: [
       ...platformEncryptedColumns,

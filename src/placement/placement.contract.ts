@@ -1,0 +1,178 @@
+import { z } from "zod";
+
+// Shapes shared by the placement routes and the placement page (the web imports only this file).
+
+const Nation = z.string().regex(/^[A-Z]{3}$/, "expected a nation code such as CAN");
+
+/** Knobs of one batch, all optional; the same meaning as the CLI's flags. */
+export const RunOptions = z.object({
+  priority: z.enum(["score", "cases"]).default("score"),
+  preferenceWeight: z.number().min(0).max(100).default(0),
+  tieWeight: z.number().min(0).max(100).default(0),
+  /** Minimum number of cases per nation (solved by HiGHS within the time limit). */
+  floors: z.record(Nation, z.number().int().min(0)).default({}),
+  timeLimitSeconds: z.number().min(1).max(60).default(10),
+  seed: z.number().int().min(1).max(1_000_000).default(1),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
+const common = {
+  label: z.string().trim().min(1).max(120).optional(),
+  /** The year whose pledges the totals compare against; the current year by default. */
+  pledgeYear: z.number().int().min(2000).max(2100).optional(),
+  options: RunOptions.default(RunOptions.parse({})),
+};
+
+/** A batch from the three CSV texts of the CLI contract (cases, places, scores), or a generated demo batch. */
+export const RunCreate = z.discriminatedUnion("source", [
+  z.object({
+    source: z.literal("csv"),
+    cases: z.string().min(1),
+    places: z.string().min(1),
+    scores: z.string().min(1),
+    ...common,
+  }),
+  z.object({
+    source: z.literal("demo"),
+    cases: z.number().int().min(10).max(2000).default(150),
+    seed: z.number().int().min(1).max(1_000_000).default(1),
+    ...common,
+  }),
+]);
+export type RunCreate = z.infer<typeof RunCreate>;
+/** What a caller may send (defaults not filled in yet). */
+export type RunCreateInput = z.input<typeof RunCreate>;
+
+export const RunIdParam = z.object({ id: z.uuid() });
+export const CaseParam = z.object({ id: z.uuid(), caseId: z.string().min(1).max(200) });
+
+export const RunSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  source: z.enum(["csv", "demo"]),
+  pledgeYear: z.number().int(),
+  method: z.string(),
+  optimal: z.boolean(),
+  objective: z.number(),
+  bound: z.number(),
+  gap: z.number(),
+  seconds: z.number(),
+  cases: z.number().int(),
+  places: z.number().int(),
+  assigned: z.number().int(),
+  unassigned: z.number().int(),
+  overrides: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+export const RunList = z.object({ runs: z.array(RunSummary) });
+
+/** What a nation offers in the batch and what it received, against its pledge for the year. */
+export const NationTotal = z.object({
+  nation: z.string(),
+  places: z.number().int(),
+  capacityPersons: z.number().int(),
+  capacityCases: z.number().int().nullable(),
+  assignedCases: z.number().int(),
+  assignedPersons: z.number().int(),
+  totalScore: z.number(),
+  /** Persons pledged for the year (pathways pledges); null when the nation pledged nothing. */
+  pledged: z.number().int().nullable(),
+});
+export type NationTotal = z.infer<typeof NationTotal>;
+
+export const PlaceUsage = z.object({
+  id: z.string(),
+  nation: z.string(),
+  locality: z.string(),
+  capacityPersons: z.number().int(),
+  capacityCases: z.number().int().nullable(),
+  assignedCases: z.number().int(),
+  assignedPersons: z.number().int(),
+});
+export type PlaceUsage = z.infer<typeof PlaceUsage>;
+
+export const RunDetail = z.object({
+  run: RunSummary,
+  options: RunOptions,
+  nations: z.array(NationTotal),
+  places: z.array(PlaceUsage),
+});
+export type RunDetail = z.infer<typeof RunDetail>;
+
+export const Reason = z.enum(["best-place", "better-places-full", "no-allowed-place", "no-room"]);
+
+export const AssignmentQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  nation: Nation.optional(),
+});
+export type AssignmentQuery = z.infer<typeof AssignmentQuery>;
+
+/** One case's current place (after overrides) beside the solver's recommendation. */
+export const AssignmentRow = z.object({
+  caseId: z.string(),
+  size: z.number().int(),
+  placeId: z.string().nullable(),
+  nation: z.string().nullable(),
+  score: z.number().nullable(),
+  recommendedPlaceId: z.string().nullable(),
+  nextBestPlaceId: z.string().nullable(),
+  difference: z.number().nullable(),
+  reason: Reason,
+  overridden: z.boolean(),
+});
+export type AssignmentRow = z.infer<typeof AssignmentRow>;
+export const AssignmentPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(AssignmentRow),
+});
+
+const PlaceRef = z.object({ placeId: z.string(), nation: z.string(), locality: z.string() });
+
+export const OverrideView = z.object({
+  id: z.string(),
+  previousPlaceId: z.string().nullable(),
+  placeId: z.string().nullable(),
+  reason: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+
+/** An allowed place for the family, with the room it has left (excluding the family itself). */
+export const Alternative = PlaceRef.extend({
+  score: z.number(),
+  personsLeft: z.number().int(),
+  casesLeft: z.number().int().nullable(),
+  fits: z.boolean(),
+});
+
+/** Why the family was recommended where it was, the next-best place, and what staff changed since. */
+export const CaseExplanation = z.object({
+  caseId: z.string(),
+  size: z.number().int(),
+  needs: z.array(z.string()),
+  languages: z.array(z.string()),
+  reason: Reason,
+  recommended: PlaceRef.extend({ score: z.number(), weight: z.number() }).nullable(),
+  rank: z.number().int().nullable(),
+  allowed: z.number().int(),
+  nextBest: PlaceRef.extend({ weight: z.number() }).nullable(),
+  /** Weight at the recommended place minus weight at the next-best place. */
+  difference: z.number().nullable(),
+  betterButFull: z.array(z.string()),
+  current: PlaceRef.extend({ score: z.number() }).nullable(),
+  overridden: z.boolean(),
+  overrides: z.array(OverrideView),
+  alternatives: z.array(Alternative),
+});
+export type CaseExplanation = z.infer<typeof CaseExplanation>;
+
+/** A staff decision that replaces the recommendation: another allowed place with room, or none. */
+export const OverrideCreate = z.object({
+  placeId: z.string().min(1).max(200).nullable(),
+  reason: z.string().trim().min(5, "give a reason (at least 5 characters)").max(2000),
+});
+export type OverrideCreate = z.infer<typeof OverrideCreate>;

@@ -1,0 +1,228 @@
+import { createHash } from "node:crypto";
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import type { BatchOptions, BatchOutcome } from "./batch-outcome.ts";
+import { type BatchRunSettings, runBatch } from "./batch-runner.ts";
+import { buildDemoBatch } from "./demo-batch.ts";
+import { createOverrideService, presentRun, runOptions } from "./override.service.ts";
+import {
+  type AssignmentQuery,
+  RunCreate,
+  type RunCreateInput,
+  type RunDetail,
+  type RunOptions,
+  type RunSummary,
+} from "./placement.contract.ts";
+import {
+  assignmentPage,
+  findRun,
+  insertAssignments,
+  insertRun,
+  listRuns,
+  type NewRun,
+  placeUsage,
+} from "./placement.store.ts";
+import { readPlacementInput } from "./placement-input.ts";
+import type { PlacementInput, PlacementPlace } from "./placement-types.ts";
+import { assignmentValues, nationTotals, placeUsages } from "./run-view.ts";
+import { PlacementInfeasibleError } from "./solve-placement.ts";
+
+/** What placement needs from elsewhere: the persons each nation pledged for a year (pathways' pledges). */
+export interface PlacementDeps {
+  pledges(scope: Scope, year: number): Promise<Map<string, number>>;
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+  batch?: Partial<BatchRunSettings>;
+}
+
+/** The largest batch the HTTP path takes; larger instances go through `hemisphere placement solve`. */
+export const PLATFORM_LIMITS = { cases: 10_000, places: 1_000, pairs: 1_000_000 } as const;
+
+const DEFAULT_BATCH: BatchRunSettings = { inlineBelowPairs: 20_000, timeoutMs: 120_000 };
+
+/** Placement on the platform: batches with their inputs and explanations, per-nation totals, overrides. */
+export function createPlacementService(platform: Platform, deps: PlacementDeps) {
+  const { db } = platform.database;
+  const now = deps.now ?? (() => new Date());
+  const settings = { ...DEFAULT_BATCH, ...deps.batch };
+
+  const getRun = async (scope: Scope, id: string): Promise<RunDetail> => {
+    const found = await inScope(db, scope, async (tx) => {
+      const run = await findRun(tx, scope, id);
+      return run && { run, usage: await placeUsage(tx, scope, id) };
+    });
+    if (!found) throw new AppError("NOT_FOUND", "placement run not found");
+    const places = found.run.places as PlacementPlace[];
+    const pledges = await deps.pledges(scope, found.run.pledge_year);
+    return {
+      run: presentRun(found.run),
+      options: runOptions(found.run.options),
+      nations: nationTotals(places, found.usage, pledges),
+      places: placeUsages(places, found.usage),
+    };
+  };
+
+  return {
+    /** Solves a batch (CSV texts or the demo built on pledges) and stores it with its audit event. */
+    async createRun(scope: Scope, raw: RunCreateInput): Promise<RunDetail> {
+      const request = RunCreate.parse(raw);
+      const year = request.pledgeYear ?? now().getUTCFullYear();
+      const input = await batchInput(request, () => deps.pledges(scope, year));
+      const { options } = request;
+      const outcome = await solveOrExplain(input, options, settings);
+      const label =
+        request.label ??
+        `${request.source === "demo" ? "Demo batch" : "Batch"} ${now().toISOString().slice(0, 16)}`;
+      const id = await inScope(db, scope, async (tx) => {
+        const runId = await insertRun(
+          tx,
+          scope,
+          runValues(scope, { ...request, label, year }, input, outcome),
+        );
+        await insertAssignments(tx, scope, runId, assignmentValues(input, outcome));
+        await recordAudit(tx, scope, {
+          action: "placement.run",
+          targetType: "placement_run",
+          targetId: runId,
+          details: {
+            source: request.source,
+            cases: input.cases.length,
+            places: input.places.length,
+            method: outcome.result.method,
+            objective: outcome.result.objective,
+            gap: outcome.result.gap,
+          },
+        });
+        return runId;
+      });
+      return getRun(scope, id);
+    },
+
+    /** The scope's runs, newest first (figures only). */
+    listRuns: (scope: Scope, limit = 50): Promise<RunSummary[]> =>
+      inScope(db, scope, async (tx) => (await listRuns(tx, scope, limit)).map(presentRun)),
+
+    /** One run: figures, options, totals per nation against pledges, and each place's use. */
+    getRun,
+
+    /** A page of a run's cases in input order, optionally those placed in one nation. */
+    async assignments(scope: Scope, id: string, query: AssignmentQuery) {
+      const page = await inScope(db, scope, async (tx) => {
+        const run = await findRun(tx, scope, id);
+        if (!run) return undefined;
+        const places = run.places as PlacementPlace[];
+        const placeIds = query.nation
+          ? places.filter((p) => p.nation === query.nation).map((p) => p.id)
+          : undefined;
+        const nationOf = new Map(places.map((p) => [p.id, p.nation]));
+        const found = await assignmentPage(tx, scope, id, { ...query, ...(placeIds ? { placeIds } : {}) });
+        return { found, nationOf };
+      });
+      if (!page) throw new AppError("NOT_FOUND", "placement run not found");
+      return {
+        total: page.found.total,
+        offset: query.offset,
+        rows: page.found.rows.map((r) => ({
+          caseId: r.case_id,
+          size: r.size,
+          placeId: r.place_id,
+          nation: r.place_id === null ? null : (page.nationOf.get(r.place_id) ?? null),
+          score: r.score,
+          recommendedPlaceId: r.recommended_place_id,
+          nextBestPlaceId: r.next_best_place_id,
+          difference: r.difference,
+          reason: r.reason,
+          overridden: r.overridden,
+        })),
+      };
+    },
+
+    ...createOverrideService(db),
+  };
+}
+
+export type PlacementService = ReturnType<typeof createPlacementService>;
+
+/** The run's stored header: what was asked, what was solved, the figures, who ran it. */
+function runValues(
+  scope: Scope,
+  request: { label: string; source: RunCreate["source"]; year: number; options: RunOptions },
+  input: PlacementInput,
+  outcome: BatchOutcome,
+): NewRun {
+  const { result } = outcome;
+  return {
+    label: request.label,
+    source: request.source,
+    pledge_year: request.year,
+    options: JSON.stringify(request.options),
+    places: JSON.stringify(input.places),
+    input_digest: inputDigest(input),
+    method: result.method,
+    optimal: result.optimal,
+    objective: result.objective,
+    bound: result.bound,
+    gap: result.gap,
+    seconds: outcome.seconds,
+    case_count: input.cases.length,
+    place_count: input.places.length,
+    assigned: result.assigned,
+    unassigned: result.unassigned,
+    created_by: scope.actorLabel,
+    created_by_user: scope.userId,
+  };
+}
+
+/** The batch's input: the three CSV texts validated as the CLI does, or the demo built on the pledges. */
+async function batchInput(
+  request: RunCreate,
+  pledges: () => Promise<Map<string, number>>,
+): Promise<PlacementInput> {
+  if (request.source === "demo") {
+    return buildDemoBatch({ cases: request.cases, seed: request.seed, pledges: await pledges() });
+  }
+  const { input, problems } = readPlacementInput({
+    cases: { name: "cases.csv", text: request.cases },
+    places: { name: "places.csv", text: request.places },
+    scores: { name: "scores.csv", text: request.scores },
+  });
+  failOnProblems(problems, "the placement files have problems");
+  if (!input) throw new AppError("BAD_INPUT", "the placement files could not be read");
+  const { cases, places, pairs } = PLATFORM_LIMITS;
+  if (input.cases.length > cases || input.places.length > places || input.scores.score.length > pairs) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `a platform batch takes at most ${cases} cases, ${places} places and ${pairs} scores; use the CLI for larger`,
+    );
+  }
+  return input;
+}
+
+/** Runs the solver; infeasible floors are bad input, anything else a failure. */
+async function solveOrExplain(
+  input: PlacementInput,
+  options: RunOptions,
+  settings: BatchRunSettings,
+): Promise<BatchOutcome> {
+  const batchOptions: BatchOptions = { ...options };
+  try {
+    return await runBatch(input, batchOptions, settings);
+  } catch (error) {
+    if (error instanceof PlacementInfeasibleError) throw new AppError("BAD_INPUT", error.message);
+    throw error;
+  }
+}
+
+/** SHA-256 of the whole input (cases, places, score arrays), to match a run to its files. */
+function inputDigest(input: PlacementInput): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.stringify(input.cases));
+  hash.update(JSON.stringify(input.places));
+  hash.update(new Uint8Array(input.scores.caseIndex.buffer));
+  hash.update(new Uint8Array(input.scores.placeIndex.buffer));
+  hash.update(new Uint8Array(input.scores.score.buffer));
+  return hash.digest("hex");
+}
