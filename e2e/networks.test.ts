@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
-import { networksDemoData } from "../src/networks/index.ts";
+import { DEMO_PROTECTED_CASE, networksDemoData } from "../src/networks/index.ts";
 import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
 
 const suite = browserSuite(); // the shared demo server, with the demo networks loaded for the USA
@@ -48,3 +48,66 @@ test("the flagged communities list names key actors with reasons, and a key acto
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 }, 180_000);
+
+test("the wall: a protected record shows only as a marker until the protection side approves a legal basis", async () => {
+  const { ringPhone } = networksDemoData();
+  const { caseRef, person, ownPhone } = DEMO_PROTECTED_CASE;
+  const ownE164 = ownPhone.replace(/ /g, "");
+  const reference = `Order 88/${Date.now() % 100_000}`;
+  const investigator = await suite.newPage();
+  await signInAs(investigator, "investigator", "USA");
+  await investigator.goto("/networks");
+  await investigator.getByLabel("Identifier (any spelling)").fill(ringPhone);
+  await investigator.getByRole("button", { name: "Search" }).click();
+  await investigator.getByRole("heading", { name: "Protected records linked to this entity (1)" }).waitFor();
+  await investigator.getByText("Protected — legal basis required.").waitFor();
+  // Nothing of the victim reaches the page before approval: not her case, her name, her phone, nor the reason.
+  const before = await investigator.content();
+  for (const secret of [caseRef, person, ownE164, "victim of trafficking"])
+    expect(before).not.toContain(secret);
+  await investigator.getByRole("button", { name: "Request access with a legal basis" }).click();
+  await investigator.getByLabel("Kind of legal basis").selectOption("court_order");
+  await investigator.getByLabel("Reference (court order or warrant number)").fill(reference);
+  await investigator.getByLabel("Purpose").fill("Identify who recruited the victim into the ring.");
+  let violations = await axeViolations(investigator);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await investigator.getByRole("button", { name: "Send request" }).click();
+  await investigator.getByText(`Request pending: Court order ${reference}.`).waitFor();
+  expect(await investigator.content()).not.toContain(caseRef);
+
+  const protection = await suite.newPage();
+  await signInAs(protection, "caseworker", "USA");
+  await protection.goto("/networks");
+  await protection.getByRole("heading", { level: 2, name: "Legal bases awaiting a decision" }).waitFor();
+  const card = protection.getByRole("article").filter({ hasText: reference });
+  await card.getByRole("heading", { name: `Request to see case ${caseRef}` }).waitFor();
+  await card.getByLabel("Reason for the decision").fill("Court order verified with the court registry.");
+  violations = await axeViolations(protection);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await card.getByRole("button", { name: "Approve" }).click();
+  await protection.getByText(`Approved: case ${caseRef} is open to investigators.`).waitFor();
+
+  await investigator.getByRole("tab", { name: "Legal bases" }).click();
+  const bases = investigator.getByRole("table", { name: "Legal bases and where they stand" });
+  const row = bases.getByRole("row").filter({ hasText: reference });
+  await row.getByText("Approved").waitFor();
+  await row.getByRole("button", { name: `View record ${caseRef}` }).click();
+  const links = investigator.getByRole("table", { name: `Links of protected record ${caseRef}` });
+  await links.waitFor();
+  const record = (await links.textContent()) ?? "";
+  expect(record).toContain(ownE164);
+  expect(record).toContain(ringPhone);
+  violations = await axeViolations(investigator);
+  expect(violations, describeViolations(violations)).toEqual([]);
+
+  // The view is in the nation's audit chain, with who looked and which record.
+  const auditor = await suite.newPage();
+  await signInAs(auditor, "auditor", "USA");
+  const answer = await auditor.request.get("/api/v1/audit/events?action=network.protection_record.view");
+  const { events } = (await answer.json()) as {
+    events: { actorLabel: string; details: { caseRef?: string } }[];
+  };
+  expect(events.some((e) => e.actorLabel === "investigator@usa.demo" && e.details.caseRef === caseRef)).toBe(
+    true,
+  );
+}, 240_000);

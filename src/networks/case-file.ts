@@ -7,6 +7,17 @@ export interface CaseFileMeta {
   exportedAt: string;
   /** The identifier the investigator started from. */
   anchor: { type: string; value: string };
+  /** Protection records touching the community whose links are withheld for lack of an approved legal basis. */
+  protectedWithheld?: number;
+}
+
+/** Says that protected records exist without naming them: no case, date or identifier leaves the wall. */
+function withheldNote(count: number): string {
+  if (count === 0) return "";
+  const records =
+    count === 1 ? "1 victim protection record touches" : `${count} victim protection records touch`;
+  return `<p class="note" id="protected-withheld"><strong>Protected — legal basis required.</strong> ${records}
+this network; its links are withheld from this file until a legal basis is approved.</p>\n`;
 }
 
 const escapes: Record<string, string> = {
@@ -46,7 +57,7 @@ td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:
 <p>Nation ${escapeHtml(meta.nation)} · exported by ${escapeHtml(meta.exportedBy)} · ${escapeHtml(meta.exportedAt)}</p>
 <p class="note">Indicators are evidence, not proof: no single one is conclusive. Links from victims' protection
 records are withheld unless a recorded legal basis allows them.</p>
-<h2>Assessment</h2>
+${withheldNote(meta.protectedWithheld ?? 0)}<h2>Assessment</h2>
 <p>Score ${community.score.toFixed(2)} (${community.flagged ? "flagged for review" : "not flagged"}), ${community.size} members.</p>
 <table>${head(["Indicator", "Value", "Threshold", "Weight", "Why it matters"])}
 ${community.indicators.map((i) => row([i.title, String(i.value), `≥ ${i.atLeast}`, i.weight.toFixed(2), i.explanation])).join("\n")}</table>

@@ -40,3 +40,12 @@ export function createEntityCodec(keyring: Keyring, env: NodeJS.ProcessEnv = pro
     regionalHash: (type, value) => hashIdentifier(regionalKey, type, value).hash,
   };
 }
+
+/**
+ * The opaque reference an investigator sees for a protection record behind the wall: keyed, so it cannot be
+ * reversed or guessed from a case number, and scoped to the nation.
+ */
+export function createProtectedRefs(keyring: Keyring): (tenantId: string, caseRef: string) => string {
+  return (tenantId, caseRef) =>
+    `PR-${blindIndex(keyring, `${tenantId}\u0000${caseRef}`, "networks.protection.ref").slice(0, 16)}`;
+}

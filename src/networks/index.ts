@@ -35,7 +35,12 @@ export { networksEncryptedColumns } from "./entity-codec.service.ts";
 export type { IngestInput, IngestResult, ObservationOrigin } from "./ingest.service.ts";
 export { networksRoutes } from "./networks.routes.ts";
 export { createNetworksService, ingestObservations, type NetworksService } from "./networks.service.ts";
-export { NETWORKS_DEMO, networksDemoData, seedNetworksDemo } from "./networks-demo.seed.ts";
+export {
+  DEMO_PROTECTED_CASE,
+  NETWORKS_DEMO,
+  networksDemoData,
+  seedNetworksDemo,
+} from "./networks-demo.seed.ts";
 export { type EntityRef, type IdentifierObservation, observationFromRow } from "./observations.ts";
 
 /** The networks migrations, to run after the platform's. */

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { memberKey } from "./generator.ts";
-import { NETWORKS_DEMO, networksDemoData, seedNetworksDemo } from "./networks-demo.seed.ts";
+import {
+  DEMO_PROTECTED_CASE,
+  NETWORKS_DEMO,
+  networksDemoData,
+  seedNetworksDemo,
+} from "./networks-demo.seed.ts";
 
 // A smaller world than the demo server's (20,000 links) keeps the file quick; the same code loads both.
 const size = { seed: 3, links: 6_000, linksPerRing: 1_500 };
@@ -32,5 +37,11 @@ describe("networks demo data", () => {
     expect(inRing / members.length).toBeGreaterThan(0.75);
     expect(inRing / ring.size).toBeGreaterThan(0.75);
     expect(community.keyActors.every((a) => a.reasons.length > 0)).toBe(true);
+    // The demo's victim called the ring phone: a marker says so, and nothing of hers is in view.
+    const around = await t.app.networks.neighbourhood(scope, matches[0]!.id);
+    expect(around.protectedRecords.length).toBeGreaterThan(0);
+    expect(JSON.stringify(around)).not.toMatch(/USA-PROT-0001|V-0001|2025550147/);
+    const own = await t.app.networks.search(scope, { type: "phone", value: DEMO_PROTECTED_CASE.ownPhone });
+    expect(own.matches).toEqual([]);
   }, 120_000);
 });

@@ -16,6 +16,17 @@ export const NETWORKS_DEMO = {
   partnerLinks: 2_000,
 } as const;
 
+/**
+ * A victim's protection record that touches the first ring's phone: the victim's own phone and her call to the
+ * ring. Investigators see only "protected, legal basis required" on the ring phone until a basis is approved.
+ */
+export const DEMO_PROTECTED_CASE = {
+  caseRef: "USA-PROT-0001",
+  person: "V-0001",
+  ownPhone: "+1 202 555 0147",
+  reason: "victim of trafficking: protection record",
+} as const;
+
 /** How big the demo is; tests load a smaller one. */
 export interface DemoSize {
   seed: number;
@@ -69,8 +80,8 @@ export async function seedNetworksDemo(
       .limit(1)
       .executeTakeFirst(),
   );
-  if (seeded) return;
   const data = networksDemoData(size);
+  if (seeded) return seedProtectedCase(platform, service, data.ringPhone);
   const account =
     data.rings[0]?.members.find((m) => m.startsWith("account:"))?.slice("account:".length) ?? "";
   await service.ingest(home, {
@@ -84,6 +95,39 @@ export async function seedNetworksDemo(
     origin: "demo",
     observations: partnerRows(data.ringPhone, account).map(observationFromRow),
   });
+  await seedProtectedCase(platform, service, data.ringPhone);
   await service.publish(home);
   await service.publish(partner);
+}
+
+/** Adds the demo's protected case touching the ring phone, once (a demo loaded before it existed gets it too). */
+async function seedProtectedCase(platform: Platform, service: NetworksService, ringPhone: string) {
+  const home = systemScope(NETWORKS_DEMO.nation, "demo", ["investigator"]);
+  const { caseRef, person, ownPhone, reason } = DEMO_PROTECTED_CASE;
+  const flagged = await inScope(platform.database.db, home, (tx) =>
+    tx
+      .selectFrom("network_protection_records")
+      .select("case_ref")
+      .where("tenant_id", "=", home.tenantId)
+      .where("case_ref", "=", caseRef)
+      .executeTakeFirst(),
+  );
+  if (flagged) return;
+  const row = (target: string, kind: string, day: string): LinkRow => [
+    "person",
+    person,
+    "phone",
+    target,
+    kind,
+    day,
+    caseRef,
+  ];
+  // One batch: the links and the flag land together, so the victim's links are never in view unflagged.
+  await service.ingest(home, {
+    origin: "demo",
+    observations: [row(ownPhone, "uses_phone", "2024-01-20"), row(ringPhone, "called", "2024-01-22")].map(
+      observationFromRow,
+    ),
+    protectionRecords: [{ caseRef, reason }],
+  });
 }

@@ -60,13 +60,20 @@ async function ringView() {
     inv.token,
   );
   const id = found.json.matches[0]?.id as string;
-  const around = await call<{ edges: { caseRef: string }[]; nodes: { value: string }[] }>(
-    "GET",
-    `/entities/${id}/neighbourhood`,
-    inv.token,
-  );
+  const around = await call<{
+    edges: { caseRef: string }[];
+    nodes: { value: string }[];
+    protectedRecords: { ref: string }[];
+  }>("GET", `/entities/${id}/neighbourhood`, inv.token);
   const file = await call("GET", `/entities/${id}/case-file`, inv.token);
-  return { id, around: around.json, file: file.text };
+  return { id, around: around.json, aroundText: around.text, file: file.text };
+}
+
+interface Basis {
+  id: string;
+  status: string;
+  caseRef: string | null;
+  protectedRef: string;
 }
 
 describe("the wall", () => {
@@ -77,10 +84,14 @@ describe("the wall", () => {
       inv.token,
     );
     expect(victim.json.matches).toEqual([]);
-    const { around, file } = await ringView();
+    const { around, aroundText, file } = await ringView();
     expect(around.edges.map((e) => e.caseRef).sort()).toEqual(["CASE-1", "CASE-2", "CASE-3", "CASE-4"]);
     expect(around.nodes.map((n) => n.value)).not.toContain("victim");
+    // The ring phone says a protection record touches it, by an opaque reference and nothing more.
+    expect(around.protectedRecords).toEqual([{ ref: expect.stringMatching(/^PR-[\w-]{16}$/) }]);
+    expect(aroundText).not.toMatch(/case-v|victim|3117772424/i);
     expect(file).toContain("CASE-1");
+    expect(file).toContain("Protected — legal basis required.");
     expect(file).not.toContain("CASE-V");
     expect(file).not.toContain("+573117772424");
     const victimId = await t.database.asOwner(async (tx) => {
@@ -104,13 +115,32 @@ describe("the wall", () => {
   });
 
   it("opens only on a legal basis approved by the protection side, never by the requester", async () => {
-    const asked = await call<{ id: string; status: string }>("POST", "/legal-bases", inv.token, {
+    const marker = (await ringView()).around.protectedRecords[0]?.ref as string;
+    const unknown = {
+      protectedRef: "PR-0000000000000000",
+      purpose: "identify the recruiter",
+      authority: "x 1/2",
+    };
+    expect((await call("POST", "/legal-bases", inv.token, unknown)).status).toBe(404);
+    const twice = {
       caseRef: "CASE-V",
+      protectedRef: marker,
+      purpose: "identify the recruiter",
+      authority: "x 1/2",
+    };
+    expect((await call("POST", "/legal-bases", inv.token, twice)).status).toBe(400);
+    const asked = await call<Basis>("POST", "/legal-bases", inv.token, {
+      protectedRef: marker,
       purpose: "identify who recruited the victim",
-      authority: "Fiscalía order 88/2024",
+      authority: "court_order: Fiscalía order 88/2024",
     });
-    expect(asked.json.status).toBe("pending");
+    expect(asked.json).toMatchObject({ status: "pending", caseRef: null, protectedRef: marker });
+    const listedPending = await call<{ legalBases: Basis[] }>("GET", "/legal-bases", inv.token);
+    expect(listedPending.text).not.toContain("CASE-V");
+    const pending = await call<{ legalBases: Basis[] }>("GET", "/legal-bases/pending", protection.token);
+    expect(pending.json.legalBases.map((b) => b.caseRef)).toContain("CASE-V");
     expect((await ringView()).file).not.toContain("CASE-V");
+    expect((await call("GET", `/legal-bases/${asked.json.id}/record`, inv.token)).status).toBe(403);
     const decide = { decision: "approve", note: "order verified" };
     expect((await call("POST", `/legal-bases/${asked.json.id}/decision`, inv.token, decide)).status).toBe(
       403,
@@ -140,6 +170,22 @@ describe("the wall", () => {
     ).toBe(200);
     const { around } = await ringView();
     expect(around.edges.map((e) => e.caseRef)).toContain("CASE-V");
+    expect(around.protectedRecords).toEqual([]);
+    const record = await call<{ caseRef: string; reason: string; nodes: { value: string }[] }>(
+      "GET",
+      `/legal-bases/${asked.json.id}/record`,
+      inv.token,
+    );
+    expect(record.status).toBe(200);
+    expect(record.json.caseRef).toBe("CASE-V");
+    expect(record.json.reason).toBe("victim of trafficking");
+    expect(record.json.nodes.map((n) => n.value).sort()).toEqual([
+      "+573005550101",
+      "+573117772424",
+      "VICTIM",
+    ]);
+    const listed = await call<{ legalBases: Basis[] }>("GET", "/legal-bases", inv.token);
+    expect(listed.json.legalBases.find((b) => b.id === asked.json.id)?.caseRef).toBe("CASE-V");
   });
 
   it("audits every view and export with who did it", async () => {
@@ -157,6 +203,7 @@ describe("the wall", () => {
       "network.neighbourhood.view",
       "network.case_file.export",
       "network.legal_basis.request",
+      "network.protection_record.view",
     ])
       expect(byInvestigator).toContain(action);
     expect(actions.map((a) => a.action)).toEqual(

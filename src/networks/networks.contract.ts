@@ -48,11 +48,20 @@ export const EdgeView = z.object({
 export type EdgeView = z.infer<typeof EdgeView>;
 
 export const NeighbourhoodNode = EntityView.extend({ degree: z.number().int() });
+/**
+ * A protection record behind the wall, as an investigator may see it: an opaque reference and nothing else (no
+ * case, no date, no identifier), enough to ask for it on a legal basis.
+ */
+export const ProtectedMarker = z.object({ ref: z.string() });
+export type ProtectedMarker = z.infer<typeof ProtectedMarker>;
+
 export const Neighbourhood = z.object({
   center: EntityView,
   nodes: z.array(NeighbourhoodNode),
   edges: z.array(EdgeView),
   truncated: z.boolean(),
+  /** Protection records whose links touch the center but stay withheld: "protected, legal basis required". */
+  protectedRecords: z.array(ProtectedMarker),
 });
 export type Neighbourhood = z.infer<typeof Neighbourhood>;
 
@@ -99,14 +108,25 @@ export const ProtectionCreate = z.object({
 });
 export const ProtectionView = z.object({ caseRef: z.string(), flaggedAt: z.string() });
 
-export const LegalBasisCreate = z.object({
-  caseRef: z.string().trim().min(1).max(80),
-  purpose: z.string().trim().min(10).max(1000),
-  authority: z.string().trim().min(3).max(300),
-});
+/** The record is named either by its case (known from a court order) or by the marker's opaque `protectedRef`. */
+export const LegalBasisCreate = z
+  .object({
+    caseRef: z.string().trim().min(1).max(80).optional(),
+    protectedRef: z.string().trim().min(1).max(80).optional(),
+    purpose: z.string().trim().min(10).max(1000),
+    authority: z.string().trim().min(3).max(300),
+  })
+  .refine((b) => (b.caseRef === undefined) !== (b.protectedRef === undefined), {
+    message: "name the record by caseRef or by protectedRef, exactly one",
+    path: ["caseRef"],
+  });
+export type LegalBasisCreate = z.infer<typeof LegalBasisCreate>;
 export const LegalBasisView = z.object({
   id: z.string(),
-  caseRef: z.string(),
+  /** The protected case: shown to the protection side, and to investigators only once the basis is approved. */
+  caseRef: z.string().nullable(),
+  /** The same opaque reference the neighbourhood's marker shows. */
+  protectedRef: z.string(),
   purpose: z.string(),
   authority: z.string(),
   requestedBy: z.string(),
@@ -118,6 +138,16 @@ export const LegalBasisView = z.object({
 });
 export type LegalBasisView = z.infer<typeof LegalBasisView>;
 export const LegalBasisList = z.object({ legalBases: z.array(LegalBasisView) });
+
+/** What an approved legal basis opens: the protected case's links with both ends, and why it was protected. */
+export const ProtectedRecordView = z.object({
+  basis: LegalBasisView,
+  caseRef: z.string(),
+  reason: z.string().nullable(),
+  nodes: z.array(EntityView),
+  edges: z.array(EdgeView),
+});
+export type ProtectedRecordView = z.infer<typeof ProtectedRecordView>;
 
 export const DecisionInput = z.object({
   decision: z.enum(["approve", "reject"]),

@@ -17,6 +17,8 @@ interface Fixture {
   phone: string;
   legalBasisId: string;
   otherLegalBasisId: string;
+  approvedBasisId: string;
+  otherApprovedBasisId: string;
   requestId: string;
   otherRequestId: string;
   hash: string;
@@ -26,6 +28,29 @@ interface Fixture {
 let seq = 0;
 const partnerOf = (nation: string) => (nation === "MEX" ? "GTM" : "MEX");
 const investigator = (nation: string) => systemScope(nation, "test", ["investigator"]);
+const caseworker = (nation: string) => systemScope(nation, "test", ["caseworker"]);
+
+/** A victim's protection record in the nation, opened by an approved legal basis; returns the basis id. */
+async function openedProtectedCase(nation: string, tag: string): Promise<string> {
+  const caseRef = `CASE-P-${tag}`;
+  await t.app.networks.ingest(investigator(nation), {
+    origin: "case",
+    observations: [
+      { source: { type: "person", value: `V-${tag}` }, target: { type: "plate", value: tag } },
+    ].map((o) => ({ ...o, caseRef })),
+    protectionRecords: [{ caseRef, reason: "victim of trafficking" }],
+  });
+  const basis = await t.app.networks.requestLegalBasis(investigator(nation), {
+    caseRef,
+    purpose: "prosecution of a trafficking ring",
+    authority: "court order 18/2024",
+  });
+  await t.app.networks.decideLegalBasis(caseworker(nation), basis.id, {
+    decision: "approve",
+    note: "checked",
+  });
+  return basis.id;
+}
 
 /** A phone three people called in three cases: a community of four, in the given nation. */
 async function smallRing(nation: string, phone: string, tag: string) {
@@ -70,6 +95,8 @@ async function makeFixture(app: TestApp, nation: string): Promise<Fixture> {
   });
   const legal = await app.app.networks.requestLegalBasis(investigator(nation), basis());
   const otherLegal = await app.app.networks.requestLegalBasis(investigator(partner), basis());
+  const approvedBasisId = await openedProtectedCase(nation, `${nation}-${n}`);
+  const otherApprovedBasisId = await openedProtectedCase(partner, `${partner}-${n}`);
   await app.app.networks.publish(investigator(nation));
   await app.app.networks.publish(investigator(partner));
   const match = (await app.app.networks.matches(investigator(partner))).matches.find(
@@ -94,6 +121,8 @@ async function makeFixture(app: TestApp, nation: string): Promise<Fixture> {
     phone,
     legalBasisId: legal.id,
     otherLegalBasisId: otherLegal.id,
+    approvedBasisId,
+    otherApprovedBasisId,
     requestId: request.id,
     otherRequestId: otherRequest.id,
     hash,
@@ -196,6 +225,14 @@ describeRoleMatrix("networks", () => t, fixture, [
     otherNationPath: (fx) => `${base}/legal-bases/${fx.otherLegalBasisId}/decision`,
     body: decision,
     permission: "protection.read",
+    ok: 200,
+  },
+  {
+    name: "GET /networks/legal-bases/:id/record",
+    method: "GET",
+    path: (fx) => `${base}/legal-bases/${fx.approvedBasisId}/record`,
+    otherNationPath: (fx) => `${base}/legal-bases/${fx.otherApprovedBasisId}/record`,
+    permission: "network.read",
     ok: 200,
   },
   {

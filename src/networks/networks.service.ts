@@ -2,7 +2,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
 import { createAnalysisCache, loadDefaultPack } from "./analysis.service.ts";
-import { createEntityCodec } from "./entity-codec.service.ts";
+import { createEntityCodec, createProtectedRefs } from "./entity-codec.service.ts";
 import { type IngestInput, type IngestResult, storeObservations } from "./ingest.service.ts";
 import { createSharingService } from "./sharing.service.ts";
 import { createWallService } from "./wall.service.ts";
@@ -13,12 +13,13 @@ export function createNetworksService(platform: Platform) {
   const { db } = platform.database;
   const codec = createEntityCodec(platform.keyring);
   const analyse = createAnalysisCache(loadDefaultPack());
+  const refOf = createProtectedRefs(platform.keyring);
   return {
     /** Stores identifier observations from cases, encounters or investigators (one transaction, audited). */
     ingest: (scope: Scope, input: IngestInput): Promise<IngestResult> =>
       inScope(db, scope, (tx) => storeObservations(tx, scope, codec, input)),
-    ...createWorkspaceService(db, codec, analyse),
-    ...createWallService(db),
+    ...createWorkspaceService(db, codec, analyse, refOf),
+    ...createWallService(db, codec, refOf),
     ...createSharingService(db, codec, analyse),
   };
 }

@@ -135,6 +135,40 @@ export async function visibleLinksTouching(
   return rows.rows;
 }
 
+/**
+ * Cases behind the wall whose links touch any of the entities: only the case references, for the server to turn
+ * into opaque markers; never sent out as they are.
+ */
+export async function walledCasesTouching(tx: Tx, scope: Scope, entityIds: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const part of chunks(entityIds, 500)) {
+    const rows = await sql<{ case_ref: string }>`
+      select distinct l.case_ref from network_links l
+      where l.tenant_id = ${scope.tenantId}
+        and (l.source_id in (${sql.join(part)}) or l.target_id in (${sql.join(part)}))
+        and ${walledLink()}`.execute(tx);
+    for (const r of rows.rows) found.add(r.case_ref);
+  }
+  return [...found].sort();
+}
+
+/** The visible links of one case, at most `limit`, in the order they were observed. */
+export async function visibleLinksOfCase(
+  tx: Tx,
+  scope: Scope,
+  caseRef: string,
+  limit: number,
+): Promise<LinkRow[]> {
+  const rows = await sql<LinkRow>`
+    select l.id, l.source_id, l.target_id, l.kind, l.observed_on::text as observed_on, l.case_ref, l.origin,
+           l.recorded_by, l.recorded_at
+    from network_links l
+    where l.tenant_id = ${scope.tenantId} and l.case_ref = ${caseRef} and not ${walledLink()}
+    order by l.observed_on nulls last, l.id
+    limit ${limit}`.execute(tx);
+  return rows.rows;
+}
+
 /** How many visible links touch each entity. */
 export async function visibleDegrees(
   tx: Tx,

@@ -12,6 +12,7 @@ import {
   LegalBasisList,
   LegalBasisView,
   MatchList,
+  ProtectedRecordView,
   ProtectionCreate,
   ProtectionView,
   PublishResult,
@@ -84,6 +85,24 @@ function registerWallRoutes(router: OpenAPIHono<AppEnv>, service: NetworksServic
     }),
     async (c) =>
       sendJson(c, LegalBasisList, await service.listLegalBases(c.get("scope"), { pendingOnly: true })),
+  );
+  router.openapi(
+    createRoute({
+      method: "get",
+      path: "/legal-bases/{id}/record",
+      tags,
+      summary: "The protected case an approved legal basis opens: its links and entities (audited)",
+      security: signedIn,
+      middleware: [requirePermission("network.read")],
+      request: { params: IdParam },
+      responses: { 200: jsonContent(ProtectedRecordView, "The record"), ...standardErrors },
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        ProtectedRecordView,
+        await service.protectedRecord(c.get("scope"), c.req.valid("param").id),
+      ),
   );
   router.openapi(
     createRoute({

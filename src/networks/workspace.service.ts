@@ -25,6 +25,7 @@ import {
   visibleEntityById,
   visibleEntityByIndex,
   visibleLinksTouching,
+  walledCasesTouching,
 } from "./networks.store.ts";
 
 /** Links shown around one entity at most (a bus station touches thousands). */
@@ -33,6 +34,7 @@ const NEIGHBOURHOOD_LIMIT = 300;
 const CASE_FILE_LINKS = 5000;
 
 type Analyse = (tx: Tx, scope: Scope) => Promise<NationAnalysis>;
+type ProtectedRefOf = (tenantId: string, caseRef: string) => string;
 
 /** Turns a stored link into what leaves the server, provenance included. */
 export function toEdgeView(l: LinkRow): EdgeView {
@@ -50,7 +52,7 @@ export function toEdgeView(l: LinkRow): EdgeView {
 }
 
 /** The investigator's workspace: enter links, search, expand, communities and case files; every view audited. */
-export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Analyse) {
+export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Analyse, refOf: ProtectedRefOf) {
   const present = (r: EntityRow): EntityView => ({
     id: r.id,
     type: r.entity_type,
@@ -127,11 +129,13 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
         const ids = [...new Set(shown.flatMap((l) => [l.source_id, l.target_id]))];
         const views = await presentMany(tx, scope, ids);
         const degrees = await visibleDegrees(tx, scope, ids);
+        // Withheld cases become opaque markers: that a record exists, never its case, date or identifiers.
+        const walled = await walledCasesTouching(tx, scope, [id]);
         await recordAudit(tx, scope, {
           action: "network.neighbourhood.view",
           targetType: "network_entity",
           targetId: id,
-          details: { links: shown.length },
+          details: { links: shown.length, protectedWithheld: walled.length },
         });
         return {
           center,
@@ -141,6 +145,11 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
           }),
           edges: shown.map(toEdgeView),
           truncated: links.length > NEIGHBOURHOOD_LIMIT,
+          // Ordered by reference, not by case, so the order says nothing about the cases either.
+          protectedRecords: walled
+            .map((c) => refOf(scope.tenantId, c))
+            .sort()
+            .map((ref) => ({ ref })),
         };
       }),
 
@@ -192,17 +201,19 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
         const links = await visibleLinksTouching(tx, scope, [...members], CASE_FILE_LINKS);
         const inside = links.filter((l) => members.has(l.source_id) && members.has(l.target_id));
         const anchor = detail.members.find((m) => m.entity.id === id)?.entity ?? { type: "", value: "" };
+        const withheld = (await walledCasesTouching(tx, scope, [...members])).length;
         await recordAudit(tx, scope, {
           action: "network.case_file.export",
           targetType: "network_entity",
           targetId: id,
-          details: { community: detail.id, members: detail.size, links: inside.length },
+          details: { community: detail.id, members: detail.size, links: inside.length, withheld },
         });
         return renderCaseFile(detail, inside.map(toEdgeView), {
           nation: scope.tenantId,
           exportedBy: scope.actorLabel,
           exportedAt: now.toISOString(),
           anchor,
+          protectedWithheld: withheld,
         });
       }),
   };

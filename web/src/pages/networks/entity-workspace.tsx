@@ -9,6 +9,7 @@ import {
 import { apiRequest } from "../../api.ts";
 import { CommunityCard } from "./community-card.tsx";
 import { NetworkGraph } from "./network-graph.tsx";
+import { ProtectedRecords } from "./protected-records.tsx";
 import { Timeline } from "./timeline.tsx";
 import { useNetworksApi } from "./use-networks-api.ts";
 
@@ -51,6 +52,7 @@ export function EntityWorkspace({ id, onOpen }: { id: string; onOpen: (id: strin
       </p>
       <h3>{t("pages.networks.graph.title")}</h3>
       <p>{t("pages.networks.graph.hint", { nodes: graph.nodes.length, links: graph.edges.length })}</p>
+      <ProtectedRecords markers={first.data.protectedRecords} />
       {first.data.truncated && <p className="notice">{t("pages.networks.graph.truncated")}</p>}
       {expandError && <p className="alert">{expandError}</p>}
       <NetworkGraph
