@@ -2,13 +2,16 @@
 // against a plain-JavaScript popcount measured in the same run, and deduplication at scale.
 //   npm run bench:identity                      (everything; scale run of IDENTITY_BENCH_SCALE records, default 1,000,000)
 //   IDENTITY_BENCH_SCALE=0 npm run bench:identity   (skip the scale run)
+//   IDENTITY_BENCH_LINK=0 npm run bench:identity    (skip the 100,000 x 100,000 encoded link, blocked vs all)
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { encodeClk, fieldKeys, popcount } from "../src/identity/clk.ts";
 import { clusterPeople, clusterPeopleInParallel } from "../src/identity/cluster.ts";
 import { CLK_BYTES, createDiceScanner } from "../src/identity/dice-wasm.ts";
+import type { BlockingMode, BlockingPlan } from "../src/identity/encoded-blocking-plan.ts";
 import { type EncodedRecord, linkEncodings } from "../src/identity/encoded-link.ts";
-import { generatePeople } from "../src/identity/generator.ts";
+import { type GenerateOptions, generatePeople } from "../src/identity/generator.ts";
 import { namePoolsFromLists } from "../src/identity/generator-names.ts";
 import { type LinkRow, linkPeople } from "../src/identity/link.ts";
 import { normalisePerson, type Person, type RawPerson } from "../src/identity/person.ts";
@@ -83,8 +86,9 @@ function febrl(): void {
       timed("link-encoded", () => linkEncodings(ea, eb)),
       isTrue,
       5000,
-    )}   (anonlink: P 1.000 R 0.992)`,
+    )}   (anonlink: P 1.000 R 0.992; default blocking "auto")`,
   );
+  compareBlocking(ea, eb, isTrue, 5000, { blocked: "lsh", possible: 0.6 });
   for (const file of ["febrl_dataset3.csv"]) {
     const people = load(file, "rec_id", FEBRL_MAP);
     const result = timed("dedupe", () => clusterPeople(people));
@@ -116,13 +120,13 @@ function febrl(): void {
   );
 }
 
-function generatedPeople(n: number, seed: number) {
+function generatedPeople(n: number, seed: number, options?: GenerateOptions) {
   const lists = (f: string) => readFileSync(join(DATA, f), "utf8");
   const pools = namePoolsFromLists(
     lists("popnames_common-forenames-by-country.csv"),
     lists("popnames_common-surnames-by-country.csv"),
   );
-  return generatePeople(n, seededRandom(seed), pools);
+  return generatePeople(n, seededRandom(seed), pools, options);
 }
 
 function generated(): void {
@@ -250,7 +254,96 @@ async function scale(n: number): Promise<void> {
   );
 }
 
+/** One run of link-encoded under a blocking mode, with its CPU and wall time. */
+function encodedRun(a: EncodedRecord[], b: EncodedRecord[], mode: BlockingMode, possible: number) {
+  let plan: BlockingPlan | undefined;
+  let compared = 0;
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const rows = linkEncodings(a, b, {
+    possible,
+    blocking: { mode },
+    onPlan: (p) => (plan = p),
+    onCompared: (n) => (compared = n),
+  });
+  const used = process.cpuUsage(cpu);
+  const seconds = { cpu: (used.user + used.system) / 1e6, wall: (performance.now() - wall) / 1000 };
+  return { rows, plan: plan!, compared, seconds };
+}
+
+/**
+ * Blocking on the encodings against all against all, same data, same run: reduction ratio, pair
+ * completeness (true pairs at Dice ≥ 0.7 that all against all finds and blocking finds too), F1, time.
+ */
+function compareBlocking(
+  a: EncodedRecord[],
+  b: EncodedRecord[],
+  isTrue: (l: string, r: string) => boolean,
+  actual: number,
+  how: { blocked: BlockingMode; possible: number },
+): void {
+  const blocked = encodedRun(a, b, how.blocked, how.possible);
+  const all = encodedRun(a, b, "none", how.possible);
+  const truePairs = (rows: LinkRow[]) =>
+    new Set(
+      rows
+        .filter((r) => r.score >= 0.7 && isTrue(r.leftId, r.rightId))
+        .map((r) => `${r.leftId}>${r.rightId}`),
+    );
+  const reference = truePairs(all.rows);
+  const kept = [...truePairs(blocked.rows)].filter((p) => reference.has(p)).length;
+  const total = a.length * b.length;
+  for (const [name, run] of [
+    [`blocked (${how.blocked})`, blocked],
+    ["all against all", all],
+  ] as const) {
+    const plan =
+      run.plan.method === "none" ? "all pairs" : `${run.plan.rounds} rounds x ${run.plan.bits} bits`;
+    console.log(
+      `  ${name.padEnd(16)} ${plan.padEnd(20)} compared ${run.compared.toLocaleString("en-US")} (reduction ratio ${fmt(1 - run.compared / total)}); ${scoreLinks(run.rows, isTrue, actual)}; ${run.seconds.cpu.toFixed(1)} s CPU, ${run.seconds.wall.toFixed(1)} s wall`,
+    );
+  }
+  console.log(
+    `  pair completeness ${fmt(kept / Math.max(reference.size, 1))} (${kept} of ${reference.size} true pairs at Dice >= 0.7); speed-up ${(all.seconds.cpu / blocked.seconds.cpu).toFixed(1)}x CPU (target PC >= 0.999, F1 >= 0.99)`,
+  );
+}
+
+/** n originals linked with their n corrupted duplicates, encoded: blocking at the size it is meant for. */
+function encodedScale(n: number): void {
+  if (n <= 0) return;
+  console.log(
+    `\n== link-encoded ${n.toLocaleString("en-US")} x ${n.toLocaleString("en-US")} generated (seed 13): blocked vs all against all`,
+  );
+  const started = process.cpuUsage();
+  const g = generatedPeople(2 * n, 13, { duplicateShare: 0.5, maxDuplicates: 1 });
+  const encodeSide = (duplicates: boolean) =>
+    encode(
+      g
+        .filter((x) => x.id.includes("-d") === duplicates)
+        .map((x) => normalisePerson(x as unknown as RawPerson)),
+    );
+  const left = encodeSide(false);
+  const right = encodeSide(true);
+  console.log(
+    `  generated and encoded ${left.length + right.length} records (${(process.cpuUsage(started).user / 1e6).toFixed(0)} s CPU)`,
+  );
+  // Possible = likely here: on generated people 1.5% of unrelated pairs reach Dice 0.6, which would be
+  // 150 million review rows at this size; the comparison of methods is about the likely band.
+  compareBlocking(left, right, (l, r) => `${l}-d1` === r, right.length, { blocked: "auto", possible: 0.7 });
+}
+
+console.log(
+  `load average at start: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 diceSpeed();
 febrl();
 generated();
+encodedScale(Number(process.env.IDENTITY_BENCH_LINK ?? 100_000));
 await scale(Number(process.env.IDENTITY_BENCH_SCALE ?? 1_000_000));
+console.log(
+  `load average at end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);

@@ -1,5 +1,7 @@
-import { popcount } from "./clk.ts";
-import { CLK_BYTES, createDiceScanner } from "./dice-wasm.ts";
+import { CLK_BYTES } from "./dice-wasm.ts";
+import { packEncodings } from "./encoded-blocking.ts";
+import { type BlockingOptions, type BlockingPlan, planBlocking } from "./encoded-blocking-plan.ts";
+import { scanAll, scanBlocked } from "./encoded-scan.ts";
 import type { LinkRow } from "./link.ts";
 import type { RecordProblem } from "./records-csv.ts";
 
@@ -14,7 +16,14 @@ export interface EncodedLinkOptions {
   likely?: number;
   /** Dice similarity from which a pair is reported for review. */
   possible?: number;
+  /** Blocking on the encodings; the default ("auto") compares all against all when that is cheaper. */
+  blocking?: BlockingOptions;
+  /** Progress in left records (all against all) or in rounds (blocking). */
   onProgress?: (done: number, total: number) => void;
+  /** Told which plan will run, before the comparisons start. */
+  onPlan?: (plan: BlockingPlan) => void;
+  /** Told how many pairs were compared, at the end. */
+  onCompared?: (comparisons: number) => void;
 }
 
 /** Serialises one encoded record as an NDJSON line. */
@@ -47,7 +56,8 @@ export function parseEncodedLines(text: string): { records: EncodedRecord[]; pro
 
 /**
  * Links two sets of encodings by Dice similarity computed in WebAssembly. Likely pairs are a one-to-one
- * assignment, strongest first; other pairs above `possible` are returned for review.
+ * assignment, strongest first; other pairs above `possible` are returned for review. Candidate pairs come
+ * from blocking on the encodings (`blocking.mode`: "auto" picks all-against-all when that is cheaper).
  */
 export function linkEncodings(
   a: EncodedRecord[],
@@ -56,8 +66,16 @@ export function linkEncodings(
 ): LinkRow[] {
   const likely = options.likely ?? 0.7;
   const possible = Math.min(options.possible ?? 0.6, likely);
-  const found = scanAll(a, b, possible, options.onProgress);
-  const order = found.dice.map((_, k) => k).sort((x, y) => found.dice[y]! - found.dice[x]!);
+  const packedA = packEncodings(a.map((r) => r.clk));
+  const packedB = packEncodings(b.map((r) => r.clk));
+  const plan = planBlocking(packedA, packedB, likely, options.blocking);
+  options.onPlan?.(plan);
+  const found =
+    plan.method === "none"
+      ? scanAll(packedA, packedB, possible, options.onProgress)
+      : scanBlocked(packedA, packedB, possible, plan, options.onProgress);
+  options.onCompared?.(found.comparisons);
+  const order = found.dice.map((_, k) => k).sort((x, y) => found.dice[y]! - found.dice[x]! || x - y);
   const takenA = new Uint8Array(a.length);
   const takenB = new Uint8Array(b.length);
   const rows: LinkRow[] = [];
@@ -70,41 +88,4 @@ export function linkEncodings(
     rows.push({ leftId: a[i]!.id, rightId: b[j]!.id, score, band: isLikely ? "likely" : "possible" });
   }
   return rows;
-}
-
-/** Every pair at or above `threshold`, comparing each record of `a` with all of `b`. */
-function scanAll(
-  a: EncodedRecord[],
-  b: EncodedRecord[],
-  threshold: number,
-  onProgress?: (d: number, t: number) => void,
-) {
-  const scanner = createDiceScanner();
-  const base = CLK_BYTES;
-  const pcs = base + b.length * CLK_BYTES;
-  const out = pcs + b.length * 4;
-  const needed = out + b.length * 8;
-  const pages = Math.ceil(needed / 65536) - scanner.memory.buffer.byteLength / 65536;
-  if (pages > 0) scanner.memory.grow(pages);
-  const bytes = new Uint8Array(scanner.memory.buffer);
-  const ints = new Int32Array(scanner.memory.buffer);
-  b.forEach((r, j) => {
-    bytes.set(r.clk, base + j * CLK_BYTES);
-    ints[pcs / 4 + j] = popcount(r.clk);
-  });
-  const found = { i: [] as number[], j: [] as number[], dice: [] as number[] };
-  a.forEach((r, i) => {
-    bytes.set(r.clk, 0);
-    const qpc = popcount(r.clk);
-    const kept = scanner.scan(0, base, b.length, pcs, qpc, threshold, out);
-    for (let k = 0; k < kept; k++) {
-      const j = ints[out / 4 + 2 * k]!;
-      const shared = ints[out / 4 + 2 * k + 1]!;
-      found.i.push(i);
-      found.j.push(j);
-      found.dice.push((2 * shared) / (qpc + ints[pcs / 4 + j]!));
-    }
-    if ((i & 1023) === 1023 || i === a.length - 1) onProgress?.(i + 1, a.length);
-  });
-  return found;
 }

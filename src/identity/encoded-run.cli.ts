@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { AppError, failOnProblems } from "../platform/errors.ts";
-import { startProgress } from "../platform/progress.ts";
+import { type Progress, startProgress } from "../platform/progress.ts";
 import { encodeClk, fieldKeys } from "./clk.ts";
+import type { BlockingOptions, BlockingPlan } from "./encoded-blocking-plan.ts";
 import { encodedLine, linkEncodings, parseEncodedLines } from "./encoded-link.ts";
+import type { LinkEncodedCliOptions } from "./identity.cli.ts";
 import { loadPeople, readInputFile, writeLinks } from "./identity-run.cli.ts";
 
 /** Reads the shared secret; an absent, empty or short key is bad input (never a silent default key). */
@@ -57,30 +59,56 @@ function parseDice(text: string, option: string): number {
   return value;
 }
 
+function parseBlocking(opts: LinkEncodedCliOptions): BlockingOptions {
+  const mode = opts.blocking;
+  if (mode !== "auto" && mode !== "lsh" && mode !== "none") {
+    throw new AppError("BAD_INPUT", `--blocking must be auto, lsh or none, got "${mode}"`);
+  }
+  const seed = Number(opts.blockingSeed);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new AppError("BAD_INPUT", `--blocking-seed must be a whole number, got "${opts.blockingSeed}"`);
+  }
+  return { mode, seed };
+}
+
+function describePlan(plan: BlockingPlan): string {
+  if (plan.method === "none") return "comparing all against all";
+  return `blocking on the encodings: ${plan.rounds} rounds of ${plan.bits} sampled bits (seed ${plan.seed})`;
+}
+
 /** `identity link-encoded`: two encoding files in, the same link rows as `identity link` out. */
-export async function runLinkEncoded(
-  a: string,
-  b: string,
-  opts: { out: string; likely: string; possible: string },
-): Promise<void> {
+export async function runLinkEncoded(a: string, b: string, opts: LinkEncodedCliOptions): Promise<void> {
   const likely = parseDice(opts.likely, "--likely");
   const possible = parseDice(opts.possible, "--possible");
+  const blocking = parseBlocking(opts);
   const left = loadEncodings(a);
   const right = loadEncodings(b);
-  const progress = startProgress({ label: "comparing encodings", total: left.length });
+  let progress: Progress | undefined;
   let done = 0;
+  let compared = 0;
   const rows = linkEncodings(left, right, {
     likely,
     possible,
-    onProgress: (n) => {
-      progress.tick(n - done);
+    blocking,
+    onPlan: (plan) => {
+      process.stderr.write(`${describePlan(plan)}\n`);
+      const label = plan.method === "none" ? "comparing encodings (records)" : "comparing encodings (rounds)";
+      progress = startProgress({ label });
+    },
+    onProgress: (n, total) => {
+      progress?.setTotal(total);
+      progress?.tick(n - done);
       done = n;
     },
+    onCompared: (n) => {
+      compared = n;
+    },
   });
-  progress.done();
+  progress?.done();
   writeLinks(opts.out, rows);
   const likelyCount = rows.filter((r) => r.band === "likely").length;
+  const share = ((100 * compared) / Math.max(left.length * right.length, 1)).toFixed(2);
   process.stderr.write(
-    `${opts.out}: ${likelyCount} likely and ${rows.length - likelyCount} possible pairs\n`,
+    `${opts.out}: ${likelyCount} likely and ${rows.length - likelyCount} possible pairs (${share}% of pairs compared)\n`,
   );
 }

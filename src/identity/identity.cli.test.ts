@@ -82,4 +82,23 @@ describe("hemisphere identity (CLI contract)", () => {
       .filter((l) => l.endsWith(",likely"));
     expect(likely.map((l) => l.split(",").slice(0, 2).join("-")).sort()).toEqual(["a1-b2", "a2-b1"]);
   });
+
+  it("writes the same format and likely pairs with blocking forced on or off", () => {
+    const ea = join(dir, "a.clk.ndjson");
+    const eb = join(dir, "b.clk.ndjson");
+    const likelyOf = (blocking: string) => {
+      const out = join(dir, `elinks-${blocking}.csv`);
+      const args = ["--out", out, "--likely", "0.6", "--possible", "0.5", "--blocking", blocking];
+      const result = run("link-encoded", ea, eb, ...args);
+      expect(result.status).toBe(0);
+      const lines = readFileSync(out, "utf8").trim().split("\n");
+      expect(lines[0]).toBe("left_id,right_id,score,band");
+      for (const line of lines.slice(1)) expect(line).toMatch(/^[^,]+,[^,]+,[01]\.\d{4},(likely|possible)$/);
+      return lines.filter((l) => l.endsWith(",likely")).sort();
+    };
+    expect(likelyOf("lsh")).toEqual(likelyOf("none"));
+    const bad = run("link-encoded", ea, eb, "--out", join(dir, "bad.csv"), "--blocking", "sometimes");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--blocking must be auto, lsh or none/);
+  });
 });

@@ -49,6 +49,15 @@ export function registerIdentityCommands(program: Command): void {
   registerGenerateCommand(identity);
 }
 
+/** Options of `identity link-encoded`, as commander hands them over. */
+export interface LinkEncodedCliOptions {
+  out: string;
+  likely: string;
+  possible: string;
+  blocking: string;
+  blockingSeed: string;
+}
+
 /** Options shared by the matching commands, as commander hands them over. */
 export interface MatchCliOptions {
   id: string;
@@ -81,8 +90,14 @@ function registerEncodingCommands(identity: Command): void {
     .requiredOption("--out <file>", "output CSV: left_id,right_id,score,band")
     .option("--likely <dice>", "Dice similarity for a likely match", "0.7")
     .option("--possible <dice>", "Dice similarity for a possible match", "0.6")
+    .option(
+      "--blocking <mode>",
+      "auto (block on the encodings when cheaper than all against all), lsh (always block) or none (all against all)",
+      "auto",
+    )
+    .option("--blocking-seed <n>", "seed of the bit positions sampled for blocking", "20240611")
     .action(
-      cliAction(async (a: string, b: string, opts: { out: string; likely: string; possible: string }) => {
+      cliAction(async (a: string, b: string, opts: LinkEncodedCliOptions) => {
         const run = await import("./encoded-run.cli.ts");
         await run.runLinkEncoded(a, b, opts);
       }),
