@@ -76,6 +76,22 @@ describe("registry pages", () => {
     await asker.getByRole("row").filter({ hasText: "accepted" }).first().waitFor();
   });
 
+  test("a registrar corrects a record with a reason, and the earlier version is listed", async () => {
+    const target = gtm.people.filter((p) => p.office === "GTM-01")[12]!.person;
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await page.getByRole("button", { name: "Correct this record" }).click();
+    await page.getByLabel("Phones (comma-separated)").fill("+502 5555 0101");
+    await page.getByLabel("Why it is corrected").fill("new number given at the interview");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page.getByText(/Correction saved: phones/).waitFor();
+    await page.getByRole("heading", { name: "Earlier versions" }).waitFor();
+    await page.getByText(/new number given at the interview/).waitFor();
+    await expectAccessible(page);
+  });
+
   test("an administrator sees possible duplicates side by side", async () => {
     const page = await suite.newPage();
     await signInAs(page, "nation_admin", "USA");

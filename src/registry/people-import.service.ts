@@ -2,8 +2,9 @@ import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
-import { type PersonKeys, sealPerson } from "./person-seal.service.ts";
-import { insertPeople } from "./registry.store.ts";
+import { externalKey, type PersonKeys } from "./person-seal.service.ts";
+import { type SealOptions, sealChunks } from "./person-seal-pool.service.ts";
+import { existingExternalKeys, insertPeopleBulk } from "./registry.store.ts";
 import type { ImportedPerson } from "./registry-csv.ts";
 
 /** What an import did. */
@@ -13,29 +14,42 @@ export interface ImportResult {
   unchanged: number;
 }
 
-const BATCH = 500;
+export interface ImportOptions
+  extends Pick<SealOptions, "threads" | "interrupted" | "onFallback" | "minParallel"> {
+  officeId?: string | null;
+  onProgress?: (n: number) => void;
+  source?: string;
+  /** Rows per insert statement (and per sealing chunk). */
+  batchSize?: number;
+}
 
 /**
- * Imports people in one transaction: all or nothing. People whose external id the nation already holds are left
- * as they are, so importing the same file again creates nothing and changes nothing.
+ * Imports people in one transaction: all or nothing. Ids the nation already holds are found first (by their
+ * blind index) and skipped before any sealing, so importing the same file again creates and changes nothing
+ * and costs little. The others are sealed in worker threads while this thread inserts the chunks already sealed.
  */
 export function importPeople(
   platform: Platform,
   keys: PersonKeys,
   scope: Scope,
   people: ImportedPerson[],
-  options: { officeId?: string | null; onProgress?: (n: number) => void; source?: string } = {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   return inScope(platform.database.db, scope, async (tx) => {
+    const withKeys = people.map((p) => ({ p, key: externalKey(keys, p.externalId) }));
+    const known = await existingExternalKeys(
+      tx,
+      scope,
+      withKeys.map((k) => k.key),
+    );
+    const fresh = withKeys.filter((k) => !known.has(k.key)).map((k) => k.p);
+    options.onProgress?.(people.length - fresh.length);
     let inserted = 0;
-    for (let start = 0; start < people.length; start += BATCH) {
-      const batch = people.slice(start, start + BATCH);
-      const rows = batch.map((p) => ({
-        ...sealPerson(keys, p.person, p.externalId),
-        office_id: options.officeId ?? null,
-      }));
-      inserted += (await insertPeople(tx, scope, rows)).length;
-      options.onProgress?.(batch.length);
+    const { officeId: _office, onProgress: _progress, source: _source, batchSize, ...sealing } = options;
+    const chunks = sealChunks(keys, fresh, { ...sealing, chunkSize: batchSize ?? 1_000 });
+    for await (const rows of chunks) {
+      inserted += await insertPeopleBulk(tx, scope, options.officeId ?? null, rows);
+      options.onProgress?.(rows.length);
     }
     const result = { read: people.length, inserted, unchanged: people.length - inserted };
     await recordAudit(tx, scope, {

@@ -2,7 +2,6 @@ import {
   type BirthDate,
   normalisePerson,
   type Person,
-  parseBirthDate,
   phoneticKey,
   type RawPerson,
 } from "../identity/index.ts";
@@ -59,38 +58,6 @@ export function toRawPerson(id: string, p: PersonRecord): RawPerson {
 /** Normalises a registry person for scoring and encoding. */
 export function normaliseRecord(id: string, p: PersonRecord): Person {
   return normalisePerson(toRawPerson(id, p));
-}
-
-/** A birth date as the registry stores it: yyyy-mm-dd, yyyy-mm or yyyy, depending on what is known. */
-export function formatBirthDate(d: BirthDate): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  if (d.month === 0) return String(d.year);
-  if (d.day === 0) return `${d.year}-${pad(d.month)}`;
-  return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-}
-
-/**
- * Reads a date of birth as registries write it. Text with anything but digits and date separators is refused
- * (it is not a date at all); a date-shaped value with a clerk's digit slip keeps what is readable (the year, the
- * month) and is otherwise kept only as written, as the identity engine does.
- */
-export function readBirthDate(text: string): { value: string | null; asWritten: string } | { error: string } {
-  const t = text.trim();
-  if (t === "") return { value: null, asWritten: "" };
-  if (/[^0-9\-/. ]/.test(t))
-    return { error: `"${t}" is not a date (use yyyymmdd, yyyy-mm-dd or dd/mm/yyyy)` };
-  const parsed = parseBirthDate(t);
-  if (!parsed) return { value: null, asWritten: t };
-  const month = parsed.month;
-  const day = month > 0 && realDay(parsed) ? parsed.day : 0;
-  const value = formatBirthDate({ year: parsed.year, month, day });
-  return { value, asWritten: value === t ? "" : t };
-}
-
-function realDay(d: BirthDate): boolean {
-  if (d.day === 0 || d.month === 0) return false;
-  const date = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  return date.getUTCMonth() === d.month - 1 && date.getUTCDate() === d.day;
 }
 
 /** Tokens of a name as search sees them: folded, with their phonetic keys. */

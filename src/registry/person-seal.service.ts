@@ -36,6 +36,20 @@ export const registryEncryptedColumns: EncryptedColumn[] = [
     column,
     context,
   })),
+  ...(
+    [
+      ["given_names_enc", CONTEXT.givenNames],
+      ["surnames_enc", CONTEXT.surnames],
+      ["sex_enc", CONTEXT.sex],
+      ["birth_date_enc", CONTEXT.birthDate],
+      ["details_enc", CONTEXT.details],
+    ] as const
+  ).map(([column, context]) => ({
+    table: "registry_person_versions",
+    keyColumns: ["tenant_id", "id"],
+    column,
+    context,
+  })),
   {
     table: "registry_case_notes",
     keyColumns: ["tenant_id", "id"],

@@ -1,30 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readBirthDate } from "./person-record.ts";
 import { readRegistryCsv, splitFullName } from "./registry-csv.ts";
-
-describe("readBirthDate", () => {
-  it.each([
-    ["19900517", "1990-05-17"],
-    ["1990-05-17", "1990-05-17"],
-    ["17/05/1990", "1990-05-17"],
-    [" 1990 ", "1990"],
-    ["1990-05", "1990-05"],
-    ["", null],
-    ["31/02/1990", "1990-02"],
-    ["1990-13-01", "1990"],
-    ["4992", null],
-  ])("reads %j as %j", (text, expected) => {
-    expect(readBirthDate(text)).toMatchObject({ value: expected });
-  });
-
-  it("keeps a date with a digit slip as written", () => {
-    expect(readBirthDate("1994-10-94")).toEqual({ value: "1994-10", asWritten: "1994-10-94" });
-  });
-
-  it.each(["yesterday", "12 May 1990", "n/a", "1990-O1-01"])("refuses %j", (text) => {
-    expect(readBirthDate(text)).toHaveProperty("error");
-  });
-});
 
 describe("splitFullName", () => {
   it.each([
@@ -68,6 +43,34 @@ describe("readRegistryCsv", () => {
       readRegistryCsv("pid,first\n1,a\n", "pid", new Map([["nickname", "first"]])).problems[0]?.message,
     ).toMatch(/unknown field/);
     expect(readRegistryCsv("x,first\n1,a\n", "pid", map).problems[0]?.message).toMatch(/id column "pid"/);
+  });
+
+  it.each([
+    ["born", "1985-1-305", "date_of_birth"],
+    ["born", "19850-01-01", "date_of_birth"],
+    ["born", "1985-13-45", "date_of_birth"],
+    ["born", "1985-13", "date_of_birth"],
+    ["first", "Ana2", "given_name"],
+    ["doc", "A#1", "document_number"],
+    ["tel", "555", "phone"],
+    ["nat", "M3X", "nationality"],
+    ["sex", "?", "sex"],
+  ])("refuses %s %j on its line, naming the field", (column, value, field) => {
+    const header = "pid,first,last,born,doc,tel,nat,sex";
+    const good = "1,Ana,Gómez,1990-01-01,AB1234,+52 5512345678,MEX,F";
+    const cells = good.split(",");
+    cells[0] = "2";
+    cells[header.split(",").indexOf(column)] = value;
+    const fields = new Map([...map, ["document_number", "doc"], ["phone", "tel"], ["nationality", "nat"]]);
+    const { problems } = readRegistryCsv(`${header}\n${good}\n${cells.join(",")}\n`, "pid", fields);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, field })]);
+  });
+
+  it("keeps full, year-month and year-only dates", () => {
+    const text = "pid,born\n1,1990-05-17\n2,1990-05\n3,1990\n4,17/05/1990\n";
+    const { people, problems } = readRegistryCsv(text, "pid", new Map([["date_of_birth", "born"]]));
+    expect(problems).toEqual([]);
+    expect(people.map((p) => p.person.birthDate)).toEqual(["1990-05-17", "1990-05", "1990", "1990-05-17"]);
   });
 
   it("splits a full name when given name and surname are not mapped", () => {

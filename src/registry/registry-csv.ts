@@ -1,6 +1,18 @@
 import { parse } from "csv-parse/sync";
 import { PERSON_FIELDS, type PersonField } from "../identity/index.ts";
-import { emptyPerson, type PersonRecord, readBirthDate } from "./person-record.ts";
+import {
+  type Read,
+  readBirthDate,
+  readCountry,
+  readDocumentNumber,
+  readEmail,
+  readName,
+  readPhone,
+  readPostcode,
+  readSex,
+  readText,
+} from "./field-rules.ts";
+import { emptyPerson, type PersonRecord } from "./person-record.ts";
 
 /** A problem in an import file, located by line and field. */
 export interface CsvProblem {
@@ -57,48 +69,65 @@ function words(text: string): string[] {
   return text.trim().split(/\s+/).filter(Boolean);
 }
 
-/** Sex codes in the languages of the region, as M, F or X. */
-export function readSex(text: string): "M" | "F" | "X" {
-  const v = text.trim().toLowerCase();
-  if (["m", "male", "h", "hombre", "masculino", "masculin", "man", "gason"].includes(v)) return "M";
-  if (["f", "female", "mujer", "femenino", "feminin", "feminino", "woman", "fanm"].includes(v)) return "F";
-  return "X";
+/** How a row's values are read: the date a birth may not be after, for the file's checks. */
+export interface RowRules {
+  /** Today as yyyy-mm-dd: a date of birth after it is refused. */
+  today?: string;
 }
 
-/** Builds a registry person from one row's values by field; a bad value becomes a located problem. */
-export function personFromFields(values: Partial<Record<PersonField, string>>, line: number) {
+/** Builds a registry person from one row's values by field; every bad value becomes a located problem. */
+export function personFromFields(
+  values: Partial<Record<PersonField, string>>,
+  line: number,
+  rules: RowRules = {},
+) {
   const person = emptyPerson();
   const problems: CsvProblem[] = [];
-  const v = (f: PersonField) => values[f] ?? "";
-  person.givenNames = [v("given_name"), v("middle_name")].filter(Boolean);
-  person.surnames = [v("surname"), v("second_surname")].filter(Boolean);
-  if (v("full_name")) {
-    const split = splitFullName(v("full_name"));
+  const take: Take = (field, read) => {
+    const text = values[field];
+    if (!text) return undefined;
+    const got = read(text);
+    if ("value" in got) return got.value;
+    problems.push({ line, field, message: got.error });
+    return undefined;
+  };
+  const name = (field: PersonField) => take(field, (t) => readName(t));
+  person.givenNames = [name("given_name"), name("middle_name")].filter((n): n is string => !!n);
+  person.surnames = [name("surname"), name("second_surname")].filter((n): n is string => !!n);
+  const full = take("full_name", (t) => readName(t, true));
+  if (full) {
+    const split = splitFullName(full);
     if (person.givenNames.length === 0) person.givenNames = split.given;
     if (person.surnames.length === 0) person.surnames = split.surnames;
-    if (person.givenNames.length + person.surnames.length > 0) person.aliases = [v("full_name")];
+    if (person.givenNames.length + person.surnames.length > 0) person.aliases = [full];
   }
-  if (v("sex")) person.sex = readSex(v("sex"));
-  const dob = readBirthDate(v("date_of_birth"));
-  if ("error" in dob) problems.push({ line, field: "date_of_birth", message: dob.error });
-  else {
-    person.birthDate = dob.value;
-    person.birthDateAsWritten = dob.asWritten;
-  }
-  person.birthPlace = v("birth_place");
-  if (v("nationality")) person.nationalities = [v("nationality")];
-  if (v("document_number"))
-    person.documents = [
-      { type: "unknown", number: v("document_number"), issuingCountry: null, expiry: null },
-    ];
-  if (v("phone")) person.phones = [v("phone")];
-  person.email = v("email");
-  if (v("address") || v("city") || v("postcode") || v("region")) {
-    person.addresses = [
-      { line: v("address"), city: v("city"), region: v("region"), postcode: v("postcode"), country: null },
-    ];
-  }
+  person.sex = take("sex", readSex) ?? null;
+  person.birthDate = take("date_of_birth", (t) => readBirthDate(t, rules.today)) ?? null;
+  person.birthPlace = take("birth_place", (t) => readText(t, 200)) ?? "";
+  const nationality = take("nationality", readCountry);
+  if (nationality) person.nationalities = [nationality];
+  const document = take("document_number", readDocumentNumber);
+  if (document)
+    person.documents = [{ type: "unknown", number: document, issuingCountry: null, expiry: null }];
+  const phone = take("phone", readPhone);
+  if (phone) person.phones = [phone];
+  person.email = take("email", readEmail) ?? "";
+  const address = addressOf(take);
+  if (address) person.addresses = [address];
   return { person, problems };
+}
+
+type Take = <T>(field: PersonField, read: (text: string) => Read<T>) => T | undefined;
+
+function addressOf(take: Take): PersonRecord["addresses"][number] | null {
+  const address = {
+    line: take("address", (t) => readText(t, 300)) ?? "",
+    city: take("city", (t) => readText(t, 120)) ?? "",
+    region: take("region", (t) => readText(t, 120)) ?? "",
+    postcode: take("postcode", readPostcode) ?? "",
+    country: null,
+  };
+  return address.line || address.city || address.postcode || address.region ? address : null;
 }
 
 /**
@@ -109,6 +138,7 @@ export function readRegistryCsv(
   text: string,
   idColumn: string,
   requested: Map<string, string>,
+  rules: RowRules = {},
 ): { people: ImportedPerson[]; problems: CsvProblem[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -130,7 +160,7 @@ export function readRegistryCsv(
   if (idIndex < 0)
     problems.unshift({ message: `id column "${idColumn}" is not in the header: ${header.join(", ")}` });
   if (problems.length > 0) return { people: [], problems };
-  return readRows(records.slice(1), header.length, idIndex, columns);
+  return readRows(records.slice(1), header.length, idIndex, columns, rules);
 }
 
 function readRows(
@@ -138,6 +168,7 @@ function readRows(
   width: number,
   idIndex: number,
   columns: Map<PersonField, number>,
+  rules: RowRules,
 ) {
   const people: ImportedPerson[] = [];
   const problems: CsvProblem[] = [];
@@ -150,6 +181,8 @@ function readRows(
     }
     const id = record[idIndex] ?? "";
     if (id === "") problems.push({ line, field: "id", message: "the id is blank" });
+    else if (id.length > 100)
+      problems.push({ line, field: "id", message: "an id is at most 100 characters" });
     else if (seen.has(id)) problems.push({ line, field: "id", message: `id "${id}" appears more than once` });
     seen.add(id);
     const values: Partial<Record<PersonField, string>> = {};
@@ -157,7 +190,7 @@ function readRows(
       const value = record[index];
       if (value) values[field] = value;
     }
-    const built = personFromFields(values, line);
+    const built = personFromFields(values, line, rules);
     problems.push(...built.problems);
     people.push({ externalId: id, line, person: built.person });
   }

@@ -6,6 +6,7 @@ import { platformMigrations } from "../platform/db/migrate.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { type Platform, startPlatform } from "../platform/platform.ts";
 import { startProgress } from "../platform/progress.ts";
+import { readBirthDate } from "./field-rules.ts";
 import { registryMigrations } from "./index.ts";
 import { createPeopleService, round, shownReasons } from "./people.service.ts";
 import { importPeople } from "./people-import.service.ts";
@@ -43,7 +44,9 @@ export async function runImport(
   const nation = checkNation(opts.nation);
   if (!fs.existsSync(file)) throw new AppError("BAD_INPUT", `${file}: no such file`);
   const requested = parseKeyValueList(opts.map, "--map");
-  const { people, problems } = readRegistryCsv(fs.readFileSync(file, "utf8"), opts.id.trim(), requested);
+  const { people, problems } = readRegistryCsv(fs.readFileSync(file, "utf8"), opts.id.trim(), requested, {
+    today: new Date().toISOString().slice(0, 10),
+  });
   failOnProblems(
     problems.map((p) => ({ file, ...p })),
     `${file}: nothing was imported`,
@@ -56,16 +59,41 @@ export async function runImport(
       .executeTakeFirst();
     if (!known) throw new AppError("BAD_INPUT", `--nation ${nation} is not a partner nation`);
     const progress = startProgress({ label: "importing people", total: people.length });
-    const result = await importPeople(platform, keys, systemScope(nation, "registry import"), people, {
-      officeId: opts.office ?? null,
-      onProgress: (n) => progress.tick(n),
-      source: file.split("/").pop() ?? file,
-    });
-    progress.done();
-    process.stdout.write(
-      `${nation}: read ${result.read}, registered ${result.inserted}, already registered ${result.unchanged}\n`,
-    );
+    const interruption = watchInterrupt();
+    try {
+      const result = await importPeople(platform, keys, systemScope(nation, "registry import"), people, {
+        officeId: opts.office ?? null,
+        onProgress: (n) => progress.tick(n),
+        source: file.split("/").pop() ?? file,
+        interrupted: interruption.check,
+        onFallback: (why) => process.stderr.write(`sealing in one thread (${why})\n`),
+      });
+      progress.done();
+      process.stdout.write(
+        `${nation}: read ${result.read}, registered ${result.inserted}, already registered ${result.unchanged}\n`,
+      );
+    } finally {
+      interruption.stop();
+    }
   });
+}
+
+/**
+ * Ctrl-C during an import: the first stops it between batches (the transaction rolls back, nothing is kept);
+ * a second one ends the process at once (the uncommitted transaction is discarded by the database).
+ */
+function watchInterrupt() {
+  let asked = false;
+  const onSignal = () => {
+    if (asked) process.exit(130);
+    asked = true;
+    process.stderr.write("\ninterrupted: rolling back, nothing will be imported\n");
+  };
+  process.on("SIGINT", onSignal);
+  return {
+    check: () => (asked ? new AppError("UNAVAILABLE", "interrupted: nothing was imported") : null),
+    stop: () => process.off("SIGINT", onSignal),
+  };
 }
 
 /** `registry search`: prints `[{ id, score, band, reasons }]`, best first. */
@@ -79,8 +107,8 @@ export async function runSearch(opts: {
   const nation = checkNation(opts.nation);
   if (!opts.given && !opts.surname && !opts.dob)
     throw new AppError("BAD_INPUT", "give at least one of --given, --surname, --dob");
-  if (opts.dob && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.dob.trim()))
-    throw new AppError("BAD_INPUT", `--dob must be YYYY-MM-DD, got "${opts.dob}"`);
+  const dob = readBirthDate(opts.dob ?? "");
+  if ("error" in dob) throw new AppError("BAD_INPUT", `--dob: ${dob.error}`);
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1)
     throw new AppError("BAD_INPUT", `--limit must be a positive whole number`);
@@ -90,7 +118,7 @@ export async function runSearch(opts: {
     const query = {
       ...(opts.given ? { given: opts.given } : {}),
       ...(opts.surname ? { surname: opts.surname } : {}),
-      ...(opts.dob ? { dob: opts.dob.trim() } : {}),
+      ...(dob.value ? { dob: dob.value } : {}),
     };
     const hits = await people.search({ ...scope, reach: "nation" }, query, limit);
     const out = hits.map((h) => ({

@@ -19,10 +19,25 @@ const Country = z
   .string()
   .trim()
   .regex(/^[A-Z]{2,3}$/, "a 2- or 3-letter country code");
+/** True when a yyyy, yyyy-mm or yyyy-mm-dd text names a month and a day that exist. */
+export function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split("-").map(Number);
+  if (month === undefined) return true;
+  if (month < 1 || month > 12) return false;
+  return day === undefined || (day >= 1 && day <= new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate());
+}
+
 const PartialDate = z
   .string()
   .trim()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "yyyy, yyyy-mm or yyyy-mm-dd");
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "yyyy, yyyy-mm or yyyy-mm-dd")
+  .refine(isCalendarDate, "there is no such month or day");
+
+/** A date of birth: a real date (or year-month, or year) from 1880 to today. */
+const BirthDate = PartialDate.refine((d) => Number(d.slice(0, 4)) >= 1880, "a year from 1880").refine(
+  (d) => d <= new Date().toISOString().slice(0, d.length),
+  "a date of birth cannot be in the future",
+);
 
 export const DocumentEntry = z.object({
   type: Text,
@@ -30,6 +45,29 @@ export const DocumentEntry = z.object({
   issuingCountry: Country.nullable().default(null),
   expiry: PartialDate.nullable().default(null),
 });
+
+/** A document number as entered: letters, digits and separators (space . / -), 4 to 30 letters and digits. */
+const DocumentNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "letters, digits, space . / - only")
+  .refine((v) => {
+    const n = v.replace(/[ ./-]/g, "").length;
+    return n >= 4 && n <= 30;
+  }, "4 to 30 letters and digits");
+
+/** A document as a registrar enters it (the stored form, `DocumentEntry`, may come back masked). */
+export const DocumentInput = DocumentEntry.extend({ number: DocumentNumber });
+
+/** A phone number: an optional +, digits and separators, 7 to 15 digits (the E.164 limit). */
+const PhoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]+$/, "an optional +, digits, spaces and ( ) . - only")
+  .refine((v) => {
+    const n = v.replace(/\D/g, "").length;
+    return n >= 7 && n <= 15;
+  }, "7 to 15 digits");
 
 export const AddressEntry = z.object({
   line: z.string().trim().max(300).default(""),
@@ -53,13 +91,13 @@ export const PersonInput = z.object({
   surnames: z.array(Text).max(4).default([]),
   aliases: z.array(Text).max(10).default([]),
   sex: z.enum(["F", "M", "X"]).nullable().default(null),
-  birthDate: PartialDate.nullable().default(null),
+  birthDate: BirthDate.nullable().default(null),
   /** The date as an import wrote it when that was not fully readable (kept for a person to correct). */
   birthDateAsWritten: z.string().trim().max(40).default(""),
   birthPlace: z.string().trim().max(200).default(""),
   nationalities: z.array(Country).max(4).default([]),
-  documents: z.array(DocumentEntry).max(10).default([]),
-  phones: z.array(Text).max(6).default([]),
+  documents: z.array(DocumentInput).max(10).default([]),
+  phones: z.array(PhoneNumber).max(6).default([]),
   email: z.string().trim().max(200).default(""),
   addresses: z.array(AddressEntry).max(6).default([]),
   priorResidences: z.array(PriorResidence).max(10).default([]),
@@ -67,6 +105,47 @@ export const PersonInput = z.object({
   vulnerabilities: z.array(Vulnerability).max(6).default([]),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
+
+/** Fields a registrar may correct on a person already registered, with the reason; a field left out is kept. */
+export const PersonEdit = z.object({
+  givenNames: z.array(Text).max(6).optional(),
+  surnames: z.array(Text).max(4).optional(),
+  aliases: z.array(Text).max(10).optional(),
+  sex: z.enum(["F", "M", "X"]).nullable().optional(),
+  birthDate: BirthDate.nullable().optional(),
+  birthPlace: z.string().trim().max(200).optional(),
+  nationalities: z.array(Country).max(4).optional(),
+  documents: z.array(DocumentInput).max(10).optional(),
+  phones: z.array(PhoneNumber).max(6).optional(),
+  email: z.string().trim().max(200).optional(),
+  addresses: z.array(AddressEntry).max(6).optional(),
+  priorResidences: z.array(PriorResidence).max(10).optional(),
+  languages: z.array(Text).max(10).optional(),
+  vulnerabilities: z.array(Vulnerability).max(6).optional(),
+  /** Why the record is corrected: kept with the version it replaces. */
+  reason: z.string().trim().min(3).max(500),
+});
+export type PersonEdit = z.infer<typeof PersonEdit>;
+
+/** An earlier version of a person: what a correction replaced, who made it, when and why. */
+export const PersonVersionView = z.object({
+  id: z.string(),
+  changed: z.array(z.string()),
+  reason: z.string(),
+  editedBy: z.string(),
+  editedAt: z.string(),
+  /** The values before the correction, redacted like the person. */
+  before: z.object({
+    givenNames: z.array(z.string()),
+    surnames: z.array(z.string()),
+    sex: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    nationalities: z.array(z.string()),
+    documents: z.array(DocumentEntry),
+    phones: z.array(z.string()),
+  }),
+});
+export const PersonHistory = z.object({ versions: z.array(PersonVersionView) });
 
 export const PersonCreate = PersonInput.extend({
   /** Why the person is registered although the check showed likely or possible duplicates. */

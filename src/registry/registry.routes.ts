@@ -1,12 +1,14 @@
 import { newRouter } from "../platform/http/app-env.ts";
 import { casesRoutes, crossmatchRoutes } from "./cases.routes.ts";
 import { peopleRoutes } from "./people.routes.ts";
+import { personEditRoutes } from "./person-edit.routes.ts";
 import type { RegistryService } from "./registry.service.ts";
 
 /** Every registry route, mounted under `/api/v1`. */
 export function registryRoutes(registry: RegistryService) {
   const router = newRouter();
   router.route("/", peopleRoutes(registry));
+  router.route("/", personEditRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
   return router;

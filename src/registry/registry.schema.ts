@@ -123,6 +123,21 @@ export interface RegistryReferralsTable {
   shared_enc: string | null;
 }
 
+export interface RegistryPersonVersionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  given_names_enc: string;
+  surnames_enc: string;
+  sex_enc: string | null;
+  birth_date_enc: string | null;
+  details_enc: string;
+  changed: string[];
+  reason: string;
+  edited_by: string;
+  edited_at: Generated<Date>;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     registry_people: RegistryPeopleTable;
@@ -134,5 +149,6 @@ declare module "../platform/db/schema.ts" {
     registry_duplicate_reviews: RegistryDuplicateReviewsTable;
     registry_merges: RegistryMergesTable;
     registry_referrals: RegistryReferralsTable;
+    registry_person_versions: RegistryPersonVersionsTable;
   }
 }

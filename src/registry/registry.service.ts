@@ -2,6 +2,7 @@ import type { Platform } from "../platform/platform.ts";
 import { createCasesService } from "./cases.service.ts";
 import { createCrossmatchService } from "./crossmatch.service.ts";
 import { createPeopleService } from "./people.service.ts";
+import { createPersonEditService } from "./people-edit.service.ts";
 import { importPeople } from "./people-import.service.ts";
 import { type PersonKeys, regionalClkKeys } from "./person-seal.service.ts";
 import { createReviewService } from "./review.service.ts";
@@ -13,6 +14,7 @@ export function createRegistryService(platform: Platform) {
   return {
     keys,
     people,
+    edits: createPersonEditService(platform, keys),
     cases: createCasesService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),

@@ -11,7 +11,7 @@ type Req = {
 };
 
 /** One registry route's OpenAPI description: method, path, the permission it needs, input and output. */
-export function registryRoute<M extends "get" | "post", P extends string, R extends Req>(def: {
+export function registryRoute<M extends "get" | "post" | "patch", P extends string, R extends Req>(def: {
   method: M;
   path: P;
   summary: string;

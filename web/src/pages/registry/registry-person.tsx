@@ -9,6 +9,7 @@ import {
 } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
+import { RegistryPersonEdit } from "./registry-person-edit.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string() });
@@ -54,6 +55,9 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
         <p>
           {t("pages.registry.mergedInto")} <Link to={`/registry/people/${p.mergedInto}`}>{p.mergedInto}</Link>
         </p>
+      )}
+      {permissions.has("person.write") && p.status === "active" && (
+        <RegistryPersonEdit key={p.id} person={p} onSaved={reload} />
       )}
       {permissions.has("consent.manage") && (
         <button

@@ -1,0 +1,120 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import { maskDocument } from "./person-presenter.ts";
+import type { PersonRecord } from "./person-record.ts";
+import { openPerson, type PersonKeys, sealPerson } from "./person-seal.service.ts";
+import type { PersonEdit } from "./registry.contract.ts";
+import { findPerson, insertPersonVersion, updatePerson, versionsOf } from "./registry.store.ts";
+
+/** What a correction did: the fields that changed and the version that keeps the values they replaced. */
+export interface EditResult {
+  id: string;
+  changed: string[];
+  versionId: string | null;
+}
+
+type Changes = Omit<PersonEdit, "reason">;
+
+/** The fields whose value differs after the changes are applied, in the record's field order. */
+export function changedFields(before: PersonRecord, after: PersonRecord): (keyof PersonRecord)[] {
+  return (Object.keys(before) as (keyof PersonRecord)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+}
+
+/** Corrections of registered people, each keeping the version it replaced (encrypted) so it can be restored. */
+export function createPersonEditService(platform: Platform, keys: PersonKeys) {
+  const { db } = platform.database;
+
+  const apply = async (tx: Tx, scope: Scope, id: string, changes: Changes, reason: string) => {
+    const row = await findPerson(tx, scope, id);
+    if (!row) throw new AppError("NOT_FOUND", "person not found");
+    if (row.status !== "active")
+      throw new AppError("CONFLICT", "a merged record is corrected through the record it was merged into");
+    if (changes.vulnerabilities !== undefined && !scope.permissions.has("protection.read"))
+      throw new AppError("FORBIDDEN", "correcting vulnerabilities needs protection.read");
+    const { person: before } = openPerson(keys.keyring, row);
+    const after: PersonRecord = { ...before, ...stripUndefined(changes) };
+    if (changes.birthDate !== undefined) after.birthDateAsWritten = "";
+    const changed = changedFields(before, after);
+    if (changed.length === 0) return { id, changed, versionId: null };
+    const versionId = await insertPersonVersion(tx, scope, id, row, { changed, reason });
+    const { external_key: _key, external_id_enc: _externalId, ...sealed } = sealPerson(keys, after, null);
+    await updatePerson(tx, scope, id, sealed);
+    await recordAudit(tx, scope, {
+      action: "person.update",
+      targetType: "person",
+      targetId: id,
+      details: { changed, versionId },
+    });
+    return { id, changed, versionId };
+  };
+
+  return {
+    /**
+     * Corrects a person in the caller's reach: the values are re-encrypted and the blind indexes and the regional
+     * encoding recomputed; the values replaced go to the person's history and the audit log names the fields.
+     */
+    editPerson: (scope: Scope, id: string, edit: PersonEdit): Promise<EditResult> =>
+      inScope(db, scope, (tx) => {
+        const { reason, ...changes } = edit;
+        return apply(tx, scope, id, changes, reason);
+      }),
+
+    /** Puts an earlier version back (itself a correction, so it can be undone in turn). */
+    restoreVersion: (scope: Scope, id: string, versionId: string, reason: string): Promise<EditResult> =>
+      inScope(db, scope, async (tx) => {
+        const version = (await versionsOf(tx, scope, id)).find((v) => v.id === versionId);
+        if (!version) throw new AppError("NOT_FOUND", "version not found");
+        const { person } = openPerson(keys.keyring, { ...version, external_id_enc: null });
+        const { birthDateAsWritten: _asWritten, ...changes } = person;
+        if (!scope.permissions.has("protection.read")) delete (changes as Changes).vulnerabilities;
+        return apply(tx, scope, id, changes, `restore ${versionId}: ${reason}`);
+      }),
+
+    /** A person's earlier versions, newest first, redacted like the person; the read is audited. */
+    history: (scope: Scope, id: string) =>
+      inScope(db, scope, async (tx) => {
+        if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
+        const versions = await versionsOf(tx, scope, id);
+        await recordAudit(tx, scope, {
+          action: "person.history.read",
+          targetType: "person",
+          targetId: id,
+          details: { versions: versions.length },
+        });
+        const fullDocuments = scope.permissions.has("person.write");
+        return versions.map((v) => {
+          const { person } = openPerson(keys.keyring, { ...v, external_id_enc: null });
+          return {
+            id: v.id,
+            changed: v.changed,
+            reason: v.reason,
+            editedBy: v.edited_by,
+            editedAt: new Date(v.edited_at).toISOString(),
+            before: {
+              givenNames: person.givenNames,
+              surnames: person.surnames,
+              sex: person.sex,
+              birthDate: person.birthDate,
+              nationalities: person.nationalities,
+              documents: person.documents.map((d) =>
+                fullDocuments ? d : { ...d, number: maskDocument(d.number) },
+              ),
+              phones: person.phones,
+            },
+          };
+        });
+      }),
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export type PersonEditService = ReturnType<typeof createPersonEditService>;

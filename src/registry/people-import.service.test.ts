@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { systemScope } from "../platform/auth/scope.ts";
+import { countPeople } from "./registry.store.ts";
+import { personInput } from "./registry-test-support.fixture.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const people = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ externalId: `${prefix}${i}`, line: i + 2, person: personInput() }));
+const count = (nation: string) =>
+  t.app.platform.database.asOwner((tx) => countPeople(tx, { tenantId: nation }));
+
+describe("importPeople", () => {
+  it("seals in worker threads, writes in batches, and registers nobody the second time", async () => {
+    const scope = systemScope("CRI", "test");
+    const batch = people("w", 45);
+    const options = {
+      threads: 2,
+      minParallel: 0,
+      batchSize: 10,
+      onFallback: (why: string) => expect.fail(why),
+    };
+    expect(await t.app.registry.importPeople(scope, batch, options)).toEqual({
+      read: 45,
+      inserted: 45,
+      unchanged: 0,
+    });
+    expect(await t.app.registry.importPeople(scope, batch, options)).toMatchObject({
+      inserted: 0,
+      unchanged: 45,
+    });
+    const wanted = batch[17]!.person;
+    const hits = await t.app.registry.people.search(
+      { ...scope, reach: "nation" },
+      { given: wanted.givenNames[0]!, surname: wanted.surnames.join(" "), dob: wanted.birthDate! },
+    );
+    expect(hits[0]?.externalId).toBe("w17");
+    expect(hits[0]?.score.band).toBe("likely");
+  });
+
+  it("keeps nothing when interrupted between batches", async () => {
+    const scope = systemScope("PAN", "test");
+    const before = await count("PAN");
+    let batches = 0;
+    const interrupted = () => (++batches > 2 ? new Error("interrupted") : null);
+    await expect(
+      t.app.registry.importPeople(scope, people("i", 40), { threads: 0, batchSize: 10, interrupted }),
+    ).rejects.toThrow("interrupted");
+    expect(await count("PAN")).toBe(before);
+  });
+});

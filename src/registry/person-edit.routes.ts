@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { newRouter } from "../platform/http/app-env.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
+import { IdParam, PersonEdit, PersonHistory, SplitRequest } from "./registry.contract.ts";
+import type { RegistryService } from "./registry.service.ts";
+import { registryRoute } from "./route-spec.routes.ts";
+
+const EditResult = z.object({
+  id: z.string(),
+  changed: z.array(z.string()),
+  versionId: z.string().nullable(),
+});
+const VersionParam = z.object({ id: z.string().uuid(), versionId: z.string().uuid() });
+
+/** Correcting a person: the audited edit, the history of earlier versions, and putting one back. */
+export function personEditRoutes(registry: RegistryService) {
+  const r = newRouter();
+  r.openapi(
+    registryRoute({
+      method: "patch",
+      path: "/people/{id}",
+      summary: "Correct a person's fields, with a reason (the values replaced are kept in the history)",
+      permission: "person.write",
+      request: { params: IdParam, body: PersonEdit },
+      response: EditResult,
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        EditResult,
+        await registry.edits.editPerson(c.get("scope"), c.req.valid("param").id, c.req.valid("json")),
+      ),
+  );
+  r.openapi(
+    registryRoute({
+      method: "get",
+      path: "/people/{id}/history",
+      summary: "Earlier versions of a person, newest first (the read is audited)",
+      permission: "person.read",
+      request: { params: IdParam },
+      response: PersonHistory,
+    }),
+    async (c) =>
+      sendJson(c, PersonHistory, {
+        versions: await registry.edits.history(c.get("scope"), c.req.valid("param").id),
+      }),
+  );
+  r.openapi(
+    registryRoute({
+      method: "post",
+      path: "/people/{id}/versions/{versionId}/restore",
+      summary: "Put an earlier version of a person back, with a reason",
+      permission: "person.write",
+      request: { params: VersionParam, body: SplitRequest },
+      response: EditResult,
+    }),
+    async (c) => {
+      const { id, versionId } = c.req.valid("param");
+      return sendJson(
+        c,
+        EditResult,
+        await registry.edits.restoreVersion(c.get("scope"), id, versionId, c.req.valid("json").reason),
+      );
+    },
+  );
+  return r;
+}

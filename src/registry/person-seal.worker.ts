@@ -1,0 +1,20 @@
+/**
+ * Worker thread entry: seals chunks of imported people (encryption, blind indexes, regional CLK) so a bulk
+ * import uses every core while the main thread writes to the database. The keys arrive once, in memory.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { keyringFrom } from "../platform/crypto/keyring.ts";
+import { sealPerson } from "./person-seal.service.ts";
+import type { SealRequest, SealWorkerInput } from "./person-seal-pool.service.ts";
+
+const input = workerData as SealWorkerInput;
+const keys = {
+  keyring: keyringFrom(input.keyFile),
+  clkKeys: new Map(input.clkKeys.map(([feature, key]) => [feature, Buffer.from(key)])),
+};
+
+parentPort?.on("message", (request: SealRequest) => {
+  const rows = request.people.map((p) => sealPerson(keys, p.person, p.externalId));
+  parentPort?.postMessage({ chunk: request.chunk, rows });
+});
+parentPort?.postMessage({ ready: true });
