@@ -56,6 +56,12 @@ function writeCsv(file: string, rows: number): void {
   if (lines.length > 0) writeFileSync(file, `${lines.join("\n")}\n`, { flag: "a" });
 }
 
+const loadText = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
 function peakRss(): { stop: () => number } {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -88,7 +94,9 @@ async function importOnce(label: string, file: string, rows: number, dataDir: st
       fs.readFileSync(new URL("../packs/border/us-2020-2023.json", import.meta.url), "utf8"),
     );
     await app.border.loadPack(systemScope("USA", "bench"), pack);
+    const baseline = process.memoryUsage().rss;
     const memory = peakRss();
+    const cpuBefore = process.cpuUsage();
     const start = performance.now();
     const result = await app.border.importEncounters(systemScope("USA", "bench", ["border_officer"]), {
       fileName: file,
@@ -96,13 +104,15 @@ async function importOnce(label: string, file: string, rows: number, dataDir: st
       open: () => createReadStream(file),
     });
     const seconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     const peak = memory.stop();
     const months = (await app.border.cbpMonthly(systemScope("USA", "bench"))).reduce(
       (sum, r) => sum + r.encounter_count,
       0,
     );
+    const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
     console.log(
-      `${label.padEnd(12)} ${result.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en")} rows/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, monthly counts sum ${months.toLocaleString("en")}`,
+      `${label.padEnd(12)} ${result.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds).toLocaleString("en")} rows/s; this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s; peak RSS ${mib(peak)} (${mib(baseline)} before the import); monthly counts sum ${months.toLocaleString("en")}; load ${loadText()}`,
     );
     return rows / seconds;
   } finally {
@@ -127,7 +137,7 @@ export async function runImportBench(rows: number, serverUrl: string | undefined
     const file = path.join(dir, "encounters.csv");
     writeCsv(file, rows);
     console.log(
-      `\nbulk import of ${rows.toLocaleString("en")} encounters (one transaction, with the monthly aggregate refresh)`,
+      `\nbulk import of ${rows.toLocaleString("en")} encounters (one transaction, with the monthly aggregate refresh); ${os.cpus().length} cores, load ${loadText()}`,
     );
     const anchor = await parseOnly(file);
     console.log(`${"anchor".padEnd(12)} csv-parse alone: ${Math.round(anchor).toLocaleString("en")} rows/s`);

@@ -68,7 +68,7 @@ describe("border pages", () => {
     await page.getByText(/: approved/).waitFor();
   });
 
-  test("a return is refused while a safeguard is open, with the reason shown", async () => {
+  test("a return is refused while a safeguard is open; a supervisor closes it with evidence; then it is open", async () => {
     const page = await suite.newPage();
     await signInAs(page, "border_officer", "USA");
     await page.goto("/border");
@@ -85,6 +85,38 @@ describe("border pages", () => {
       .getByRole("alert")
       .filter({ hasText: /refused: expulsion to MEX is not eligible/ })
       .waitFor();
+    await page.getByRole("heading", { name: /Fear claim: open/ }).waitFor();
+    // The officer cannot close a safeguard: no closing form is offered.
+    expect(await page.getByRole("button", { name: "Close safeguard" }).count()).toBe(0);
+    const id = /encounters\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? "";
+
+    const supervisor = await suite.newPage();
+    await signInAs(supervisor, "nation_admin", "USA");
+    await supervisor.goto("/border");
+    await supervisor.getByRole("tab", { name: "Approvals" }).click();
+    const item = supervisor
+      .locator(".safeguard-queue-item")
+      .filter({ hasText: `Encounter ${id.slice(0, 8)}` });
+    await item.getByRole("heading", { name: /Fear claim: open/ }).waitFor();
+    await expectNoSeriousViolations(supervisor);
+    await item
+      .getByLabel("Why it is closed or reopened")
+      .fill("protection screening concluded: no fear established");
+    await item
+      .getByLabel("Evidence relied on")
+      .selectOption({ label: "referral to a protection screening and its outcome" });
+    await item.getByLabel("Evidence reference").fill("CF-2021-0601");
+    await item.getByRole("button", { name: "Close safeguard" }).click();
+    await item.waitFor({ state: "detached" });
+
+    await page.reload();
+    await page.getByRole("heading", { name: /Fear claim: closed/ }).waitFor();
+    await page.getByText(/CF-2021-0601/).waitFor();
+    await page.getByLabel("Disposition").selectOption({ index: 0 });
+    await page.getByLabel("Reason").fill("screening negative; expelled under the order");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByText(/Expulsion MEX: final/).waitFor();
+    await expectNoSeriousViolations(page);
   });
 
   test("dashboards show dispositions by authority and nationality", async () => {

@@ -337,6 +337,37 @@ describe("assessDisposition explanations", () => {
     expect(reasonsOf(result, "expulsion").join()).toContain("safeguard fear_claim is open");
   });
 
+  it.each([
+    ["fear claim", { fearClaim: true }, ["fear_claim"]],
+    ["trafficking indicators", { traffickingIndicators: ["controlled documents"] }, ["trafficking"]],
+    ["medical emergency", { medicalEmergency: true }, ["medical"]],
+  ])("opens a return again only once the %s safeguard is closed on the record", (_, facts, closed) => {
+    const open = assess(facts);
+    expect(eligibility(open)["expulsion MEX"]).toBe(false);
+    const closedResult = assessDisposition(encounter(facts), pack, {
+      priorResidence: {},
+      closedSafeguards: closed as AssessmentChecks["closedSafeguards"],
+    });
+    expect(closedResult.safeguards).toEqual([]);
+    expect(eligibility(closedResult)).toEqual(MEX_OK);
+    expect(reasonsOf(closedResult, "expulsion").join()).toContain(`safeguard ${closed[0]} was closed`);
+  });
+
+  it("keeps holding returns while any other triggered safeguard is still open", () => {
+    const both = encounter({ fearClaim: true, medicalEmergency: true });
+    const result = assessDisposition(both, pack, { priorResidence: {}, closedSafeguards: ["fear_claim"] });
+    expect(result.safeguards.map((g) => g.code)).toEqual(["medical"]);
+    expect(eligibility(result)["expulsion MEX"]).toBe(false);
+  });
+
+  it("ignores a closure of a safeguard the encounter never opened", () => {
+    const result = assessDisposition(encounter({}), pack, {
+      priorResidence: {},
+      closedSafeguards: ["trafficking"],
+    });
+    expect(reasonsOf(result, "expulsion").join()).not.toContain("closed");
+  });
+
   it("marks limited capacity in the reasons", () => {
     expect(reasonsOf(assess({ citizenship: "CUB", date: "2022-06-01" }), "expulsion").join()).toContain(
       "limited numbers",
@@ -385,5 +416,11 @@ describe("assessDisposition reads nation differences from the pack", () => {
     const result = assessDisposition(encounter({ fearClaim: true }), bare);
     expect(result.safeguards.map((g) => g.code)).toEqual(["fear_claim"]);
     expect(eligibility(result)).toEqual(T8);
+    const closed = assessDisposition(encounter({ fearClaim: true }), bare, {
+      priorResidence: {},
+      closedSafeguards: ["fear_claim"],
+    });
+    expect(closed.safeguards).toEqual([]);
+    expect(eligibility(closed)).toEqual(MEX_OK);
   });
 });

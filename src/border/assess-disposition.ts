@@ -15,7 +15,7 @@ import {
 } from "./compile-pack.ts";
 import { type EncounterMoment, isInForce, toEncounterMoment } from "./effective-window.ts";
 import type { PolicyPack } from "./policy-pack.ts";
-import { isTriggered, unhandledSafeguards } from "./safeguards.ts";
+import { isTriggered, unhandledEffect, unhandledSafeguards } from "./safeguards.ts";
 
 // The assessment recommends and explains; an officer decides. Safeguards always come first: while one
 // is open, no return or expulsion it blocks is eligible, whatever the law on the date would allow.
@@ -26,6 +26,8 @@ interface Blocker {
   blocks: ReadonlySet<string> | null;
   reason: string;
   citations: string[];
+  /** Closed on the record by an authorised officer: explained, but no longer holding anything. */
+  closed?: boolean;
 }
 
 interface Context {
@@ -55,7 +57,7 @@ export function assessDisposition(
   const moment = toEncounterMoment(encounter.date);
   const authority = authorityInForce(compiled, encounter, moment);
   const safeguards: TriggeredSafeguard[] = [];
-  const blockers = openSafeguards(compiled, encounter, safeguards);
+  const blockers = openSafeguards(compiled, encounter, safeguards, checks.closedSafeguards);
   const context: Context = { encounter, moment, authority, checks, blockers, pending: [] };
   const dispositions: DispositionAssessment[] = [];
   for (const d of compiled.dispositions) dispositions.push(assessOne(d, context));
@@ -91,18 +93,36 @@ function inForce(
   return { code: authority.code, reasons: notes, citations: [...cites, ...authority.citations] };
 }
 
-const unhandledEffect =
-  "the pack defines no rule for this safeguard: hold every return until a supervisor reviews it";
+const closedText = (code: string) =>
+  `safeguard ${code} was closed on the record by an authorised officer (reason and evidence on file): it no longer holds this return`;
 
-function openSafeguards(pack: CompiledPack, encounter: EncounterInput, out: TriggeredSafeguard[]): Blocker[] {
+/**
+ * The triggered safeguards: open ones go to `out` and block; closed ones are only explained. A safeguard
+ * stays open until it is closed on the record: a fact of the encounter never closes one by itself.
+ */
+function openSafeguards(
+  pack: CompiledPack,
+  encounter: EncounterInput,
+  out: TriggeredSafeguard[],
+  closed: readonly string[] | undefined,
+): Blocker[] {
   const blockers: Blocker[] = [];
   for (const safeguard of pack.safeguards) {
-    if (!isTriggered(safeguard.rule.code, encounter)) continue;
-    out.push({ code: safeguard.rule.code, effect: safeguard.rule.effect });
+    const code = safeguard.rule.code;
+    if (!isTriggered(code, encounter)) continue;
+    if (closed?.includes(code)) {
+      blockers.push({ blocks: safeguard.blocks, reason: closedText(code), citations: [], closed: true });
+      continue;
+    }
+    out.push({ code, effect: safeguard.rule.effect });
     blockers.push(safeguard);
   }
   // A safeguard the pack forgot still holds every return until a person reviews it.
   for (const code of unhandledSafeguards(encounter, pack.pack.safeguards)) {
+    if (closed?.includes(code)) {
+      blockers.push({ blocks: null, reason: closedText(code), citations: [], closed: true });
+      continue;
+    }
     out.push({ code, effect: unhandledEffect });
     blockers.push({ blocks: null, reason: `safeguard ${code} is open: ${unhandledEffect}`, citations: [] });
   }
@@ -144,6 +164,7 @@ function assessOne(d: CompiledDisposition, ctx: Context): DispositionAssessment 
   for (const blocker of ctx.blockers) {
     if (blocker.blocks === null ? d.to === undefined : !blocker.blocks.has(d.code)) continue;
     reasons.push(blocker.reason);
+    if (blocker.closed) continue;
     citations.push(...blocker.citations);
     eligible = false;
   }

@@ -13,10 +13,39 @@ const withBorder = <T>(fn: (border: ReturnType<typeof createBorderService>) => P
 
 // The work behind `hemisphere border import | load-pack | cbp-monthly`, loaded only when one of them runs.
 
-async function fileHash(file: string): Promise<string> {
+/** The file's SHA-256 and its number of data lines (for the progress line's time left), in one read. */
+async function hashAndCountRows(file: string): Promise<{ hash: string; rows: number }> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
+  let newlines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines++;
+    if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
+  }
+  const lines = newlines + (last === 10 ? 0 : 1);
+  return { hash: hash.digest("hex"), rows: Math.max(lines - 1, 0) };
+}
+
+/** An abort signal raised by the first Ctrl-C or SIGTERM; a second Ctrl-C ends the process at once. */
+function interruptSignal(): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const stop = () => {
+    process.stderr.write("\ninterrupting: rolling back the import…\n");
+    controller.abort();
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+    },
+  };
 }
 
 async function requireFile(file: string): Promise<number> {
@@ -27,20 +56,26 @@ async function requireFile(file: string): Promise<number> {
   }
 }
 
-/** Imports an encounter CSV for `nation` with a progress line; prints nothing else. */
+/**
+ * Imports an encounter CSV for `nation` with a progress line (count, rate, time left); prints nothing else.
+ * Ctrl-C stops it between batches and rolls the whole import back.
+ */
 export async function importEncounterFile(file: string, nation: string): Promise<ImportResult> {
   await requireFile(file);
-  const contentHash = await fileHash(file);
+  const { hash: contentHash, rows } = await hashAndCountRows(file);
   return withBorder(async (border) => {
-    const progress = startProgress({ label: `import ${file}` });
+    const progress = startProgress({ label: `import ${file}`, total: rows });
+    const interrupt = interruptSignal();
     try {
       return await border.importEncounters(systemScope(nation, "border.import", ["border_officer"]), {
         fileName: file,
         contentHash,
         open: () => createReadStream(file),
         onRows: (n) => progress.tick(n),
+        signal: interrupt.signal,
       });
     } finally {
+      interrupt.release();
       progress.done();
     }
   });

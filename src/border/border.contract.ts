@@ -54,9 +54,13 @@ export const EncounterInput = z.object({
 });
 export type EncounterInput = z.infer<typeof EncounterInput>;
 
-/** Answers from partner nations so far, per check and country. */
+/**
+ * What is on the record so far: answers from partner nations per check and country, and the safeguards an
+ * authorised officer has closed with a reason and evidence (only those stop holding returns).
+ */
 export const AssessmentChecks = z.object({
   priorResidence: z.partialRecord(Iso3, CheckStatus).default({}),
+  closedSafeguards: z.array(SafeguardCode).optional(),
 });
 export type AssessmentChecks = z.infer<typeof AssessmentChecks>;
 

@@ -237,3 +237,64 @@ describeRoleMatrix("border verification inbox", () => t, questionToPeru, [
     nation: "PER",
   },
 ]);
+
+/** An encounter with a fear claim (open safeguard) and one whose safeguard is closed, here and in another nation. */
+async function fearClaims(app: TestApp, nation: string) {
+  const make = async (n: string) => {
+    await app.app.border.loadPack(systemScope(n, "test"), usPackForNation(n));
+    const facts = { ...venezuelanWhoLivedInColombia, fearClaim: true };
+    const open = await app.app.border.recordEncounter(officer(n), facts);
+    const closed = await app.app.border.recordEncounter(officer(n), facts);
+    await app.app.border.closeSafeguard(systemScope(n, "test", ["nation_admin"]), closed.id, "fear_claim", {
+      reason: "screening concluded, no fear established",
+      evidenceKind: "referral to a protection screening and its outcome",
+      evidenceReference: "CF-2022-0001",
+    });
+    return { open: open.id, closed: closed.id };
+  };
+  const own = await make(nation);
+  const other = await make(nation === "MEX" ? "GTM" : "MEX");
+  return { own, other };
+}
+
+const closure = {
+  reason: "protection screening concluded: no fear established",
+  evidenceKind: "referral to a protection screening and its outcome",
+  evidenceReference: "CF-2022-0042",
+};
+
+describeRoleMatrix("border safeguards", () => t, fearClaims, [
+  {
+    name: "GET /border/safeguards/open",
+    method: "GET",
+    path: () => "/api/v1/border/safeguards/open",
+    permission: "border.approve",
+    ok: 200,
+  },
+  {
+    name: "GET /border/encounters/:id/safeguards",
+    method: "GET",
+    path: (fx) => `/api/v1/border/encounters/${fx.own.open}/safeguards`,
+    otherNationPath: (fx) => `/api/v1/border/encounters/${fx.other.open}/safeguards`,
+    permission: "border.read",
+    ok: 200,
+  },
+  {
+    name: "POST /border/encounters/:id/safeguards/:code/closure",
+    method: "POST",
+    path: (fx) => `/api/v1/border/encounters/${fx.own.open}/safeguards/fear_claim/closure`,
+    otherNationPath: (fx) => `/api/v1/border/encounters/${fx.other.open}/safeguards/fear_claim/closure`,
+    body: () => closure,
+    permission: "border.approve",
+    ok: 201,
+  },
+  {
+    name: "POST /border/encounters/:id/safeguards/:code/reopening",
+    method: "POST",
+    path: (fx) => `/api/v1/border/encounters/${fx.own.closed}/safeguards/fear_claim/reopening`,
+    otherNationPath: (fx) => `/api/v1/border/encounters/${fx.other.closed}/safeguards/fear_claim/reopening`,
+    body: () => ({ reason: "the screening record was for another person" }),
+    permission: "border.record",
+    ok: 201,
+  },
+]);

@@ -26,6 +26,7 @@ import {
   PackInForce,
   ReturnStats,
 } from "./border-records.contract.ts";
+import { registerSafeguardRoutes } from "./border-safeguards.routes.ts";
 import { registerVerificationRoutes } from "./border-verification.routes.ts";
 
 // The border API under /api/v1/border. Each route declares the one permission it needs; a record of
@@ -58,6 +59,7 @@ export function borderRoutes(service: BorderService) {
   registerDecisionRoutes(router, service);
   registerStatsRoutes(router, service);
   registerVerificationRoutes(router, service);
+  registerSafeguardRoutes(router, service);
   return router;
 }
 

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-// The border tables as Kysely sees them (see migrations/0001-border.sql).
+// The border tables as Kysely sees them (see migrations/0001-border.sql and 0002-border-safeguard-events.sql).
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -131,6 +131,21 @@ export interface BorderDecisionApprovalsTable {
   approved_at: Timestamp;
 }
 
+/** A safeguard closed (with evidence) or reopened on an encounter; append-only. */
+export interface BorderSafeguardEventsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  encounter_id: string;
+  safeguard: string;
+  action: "close" | "reopen";
+  reason: string;
+  evidence_kind: string | null;
+  evidence_reference: string | null;
+  recorded_by: string;
+  recorded_by_user: string | null;
+  recorded_at: Generated<Date>;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     border_policy_packs: BorderPolicyPacksTable;
@@ -143,5 +158,6 @@ declare module "../platform/db/schema.ts" {
     border_verification_answers: BorderVerificationAnswersTable;
     border_decisions: BorderDecisionsTable;
     border_decision_approvals: BorderDecisionApprovalsTable;
+    border_safeguard_events: BorderSafeguardEventsTable;
   }
 }

@@ -30,7 +30,8 @@ import {
 import { parsePolicyPack } from "./parse-input.ts";
 import type { PolicyPack } from "./policy-pack.ts";
 import { residenceEncoder } from "./residence-encoding.ts";
-import { checksOf, createVerificationService } from "./verification.service.ts";
+import { createSafeguardsService, recordedChecksOf } from "./safeguards.service.ts";
+import { createVerificationService } from "./verification.service.ts";
 
 /** The pack a nation has in force, parsed once per version. */
 export interface LoadedPack {
@@ -79,12 +80,14 @@ export function createBorderService(platform: Platform) {
   const encoder = residenceEncoder(regionalSecret(keyring));
   const verification = createVerificationService(db, keyring, encoder);
   const decisions = createDecisionsService(db, requirePack);
+  const safeguards = createSafeguardsService(db, requirePack);
   const authorityFor = async (tx: Tx, scope: Scope) =>
     authorityResolver((await packInForce(tx, scope))?.pack ?? null);
 
   return {
     ...verification,
     ...decisions,
+    ...safeguards,
 
     /** Stores a policy pack version for the scope's jurisdiction; it is then the pack in force. */
     loadPack: (scope: Scope, text: string) => {
@@ -180,7 +183,7 @@ export function createBorderService(platform: Platform) {
         const row = await findEncounter(tx, scope, id);
         if (!row) throw new AppError("NOT_FOUND", "encounter not found");
         const loaded = await requirePack(tx, scope);
-        const checks = await checksOf(tx, scope, id);
+        const checks = await recordedChecksOf(tx, scope, id);
         const assessment = assessDisposition(storedAssessmentInput(row), loaded.pack, checks);
         await recordAudit(tx, scope, {
           action: "border.encounter.assess",

@@ -73,7 +73,11 @@ export async function insertEncounter(tx: Tx, scope: Scope, row: EncounterRow): 
   return inserted.id;
 }
 
-/** Inserts many encounters in one statement (the rows travel as one JSON parameter). */
+/**
+ * Inserts many encounters in one statement. The rows travel as one JSON text parameter read with
+ * `json_to_recordset`: measured faster than `jsonb` (no binary document is built) and than multi-row VALUES
+ * (20 parameters a row) on both PGlite and PostgreSQL.
+ */
 export async function insertEncounterBatch(tx: Tx, scope: Scope, rows: EncounterRow[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
@@ -84,7 +88,7 @@ export async function insertEncounterBatch(tx: Tx, scope: Scope, rows: Encounter
       r.demographic, r.citizenship, r.prior_residences::jsonb, r.fear_claim, r.medical_emergency,
       r.trafficking_indicators::jsonb, r.given_names_enc, r.family_names_enc, r.birth_date_enc, r.documents_enc,
       r.authority, r.import_id, r.created_by
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(occurred text, encountered_on date,
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(occurred text, encountered_on date,
       place_nation text, border text, port text, sector text, person_id text, demographic text, citizenship text,
       prior_residences text, fear_claim boolean, medical_emergency boolean, trafficking_indicators text,
       given_names_enc text, family_names_enc text, birth_date_enc text, documents_enc text, authority text,

@@ -17,7 +17,7 @@ import {
   listDecisions,
 } from "./decisions.store.ts";
 import { storedAssessmentInput } from "./encounter-rows.store.ts";
-import { checksOf } from "./verification.service.ts";
+import { recordedChecksOf } from "./safeguards.service.ts";
 
 // Decisions: an officer chooses, the assessment of the moment says whether the choice is open, a supervisor
 // approves where the pack asks it. Nothing is ever changed: a correction is a new decision superseding the last.
@@ -112,6 +112,27 @@ async function checkSupersedes(tx: Tx, scope: Scope, encounterId: string, supers
   }
 }
 
+async function refuseIfNoLongerEligible(
+  tx: Tx,
+  scope: Scope,
+  decision: DecisionWithApproval,
+  requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>,
+): Promise<void> {
+  const row = await findEncounter(tx, scope, decision.encounter_id);
+  if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+  const loaded = await requirePack(tx, scope);
+  const assessment = assessDisposition(
+    storedAssessmentInput(row),
+    loaded.pack,
+    await recordedChecksOf(tx, scope, decision.encounter_id),
+  );
+  const choice = {
+    disposition: decision.disposition as DecisionInput["disposition"],
+    ...(decision.to_country === null ? {} : { to: decision.to_country }),
+  };
+  refuseIneligible(assessment, chosenOption(assessment, choice));
+}
+
 /** Creates the decisions half of the border service. */
 export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>) {
   return {
@@ -125,7 +146,7 @@ export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scop
         const assessment = assessDisposition(
           storedAssessmentInput(row),
           loaded.pack,
-          await checksOf(tx, scope, encounterId),
+          await recordedChecksOf(tx, scope, encounterId),
         );
         const option = chosenOption(assessment, input);
         refuseIneligible(assessment, option);
@@ -193,6 +214,9 @@ export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scop
         if (decision.decided_by_user !== null && decision.decided_by_user === scope.userId) {
           throw new AppError("FORBIDDEN", "a supervisor other than the deciding officer must approve");
         }
+        // The record may have changed since the officer decided (a safeguard reopened, a partner asked
+        // again): a return is approved only if it is still eligible now.
+        if (input.approve) await refuseIfNoLongerEligible(tx, scope, decision, requirePack);
         await insertApproval(tx, scope, { decisionId, approved: input.approve, reason: input.reason });
         await recordAudit(tx, scope, {
           action: input.approve ? "border.decision.approve" : "border.decision.reject",

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
-import { failOnProblems } from "../platform/errors.ts";
+import { AppError, failOnProblems } from "../platform/errors.ts";
 import {
   addToMonthlyCounts,
   type EncounterRow,
@@ -20,6 +20,8 @@ import { toEncounterRow } from "./encounter-rows.store.ts";
 
 // Bulk import of an encounter CSV: all or nothing in one transaction, streamed so a million rows never sit
 // in memory at once, with every problem located by line and column; the same file twice changes nothing.
+// Rows go in batches of one statement each, the next batch prepared (validated, encrypted) while the last
+// one is written; the monthly counts are refreshed once, set-wise, at the end.
 
 const BATCH = 2000;
 const PROBLEM_LIMIT = 1000;
@@ -31,6 +33,8 @@ export interface ImportInput {
   /** Opens the file's bytes (called once, only when the content is new). */
   open: () => Readable;
   onRows?: (count: number) => void;
+  /** Stops the import between batches; the transaction is rolled back and nothing is kept. */
+  signal?: AbortSignal;
 }
 
 export interface ImportDeps {
@@ -83,9 +87,36 @@ async function streamRows(
   toRow: (record: EncounterRecord) => EncounterRow,
 ): Promise<number> {
   const problems: CsvProblem[] = [];
-  let header: string[] | null = null;
+  const writer = batchWriter(tx, scope, input.onRows);
   let batch: EncounterRow[] = [];
   let count = 0;
+  try {
+    for await (const record of validRecords(input, problems)) {
+      count++;
+      // After the first problem rows are still validated, to report them all, but no longer written.
+      if (problems.length > 0) continue;
+      batch.push(toRow(record));
+      if (batch.length < BATCH) continue;
+      stopIfAborted(input);
+      await writer.write(batch);
+      batch = [];
+    }
+  } finally {
+    await writer.settle();
+  }
+  failOnProblems(
+    problems.map((p) => ({ file: input.fileName, line: p.line, field: p.field, message: p.message })),
+    `invalid encounter file ${input.fileName}; nothing was imported`,
+  );
+  stopIfAborted(input);
+  await writer.write(batch);
+  await writer.flush();
+  return count;
+}
+
+/** The file's valid records in order; every problem (header, row or CSV syntax) goes to `problems`. */
+async function* validRecords(input: ImportInput, problems: CsvProblem[]): AsyncGenerator<EncounterRecord> {
+  let header: string[] | null = null;
   const source = input.open();
   const parser = source.pipe(parse({ bom: true, info: true, skip_empty_lines: true, trim: false }));
   try {
@@ -97,41 +128,45 @@ async function streamRows(
         header = record.map((h) => h.trim().toLowerCase());
         problems.push(...headerProblems(header));
         // Rows cannot be read against a wrong header: report the header alone.
-        if (problems.length > 0) break;
+        if (problems.length > 0) return;
         continue;
       }
       const result = encounterFromCsvRow(rowObject(header, record), info.lines);
-      if (!result.ok) {
-        if (problems.length < PROBLEM_LIMIT) problems.push(...result.problems);
-        continue;
-      }
-      count++;
-      if (problems.length > 0) continue;
-      batch.push(toRow(result.value));
-      if (batch.length >= BATCH) {
-        await insertEncounterBatch(tx, scope, batch);
-        input.onRows?.(batch.length);
-        batch = [];
-      }
+      if (result.ok) yield result.value;
+      else if (problems.length < PROBLEM_LIMIT) problems.push(...result.problems);
     }
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    problems.push({
-      line: line ?? 0,
-      field: "(row)",
-      message: error instanceof Error ? error.message : String(error),
-    });
+    if (!(error instanceof CsvError)) throw error;
+    problems.push({ line: (error as { lines?: number }).lines ?? 0, field: "(row)", message: error.message });
   } finally {
     source.destroy();
   }
   if (header === null) problems.push({ line: 1, field: "(header)", message: "the file is empty" });
-  failOnProblems(
-    problems.map((p) => ({ file: input.fileName, line: p.line, field: p.field, message: p.message })),
-    `invalid encounter file ${input.fileName}; nothing was imported`,
-  );
-  await insertEncounterBatch(tx, scope, batch);
-  input.onRows?.(batch.length);
-  return count;
+}
+
+function stopIfAborted(input: ImportInput): void {
+  if (input.signal?.aborted)
+    throw new AppError("UNAVAILABLE", `import of ${input.fileName} interrupted; nothing was imported`);
+}
+
+/**
+ * Writes batches one at a time, returning as soon as a batch is sent so the caller prepares the next one
+ * while the database works; a failed batch surfaces at the next write or flush.
+ */
+function batchWriter(tx: Tx, scope: Scope, onRows: ((count: number) => void) | undefined) {
+  let inFlight: Promise<void> = Promise.resolve();
+  return {
+    async write(rows: EncounterRow[]): Promise<void> {
+      await inFlight;
+      if (rows.length === 0) return;
+      inFlight = insertEncounterBatch(tx, scope, rows).then(() => onRows?.(rows.length));
+      // Observed here so a failure waits for the next write or flush instead of going unhandled.
+      inFlight.catch(() => undefined);
+    },
+    flush: (): Promise<void> => inFlight,
+    /** Waits for the statement in flight whatever its outcome, before the transaction may end. */
+    settle: (): Promise<void> => inFlight.catch(() => undefined),
+  };
 }
 
 function rowObject(header: string[], fields: string[]): Record<string, string> {

@@ -103,7 +103,7 @@ describe("pack validation reports the path and what was expected", () => {
       (j) => {
         j.sources.push(j.sources[0]);
       },
-      "sources[13].id",
+      `sources[${usPackJson().sources.length}].id`,
       /appears twice/,
     ],
     [

@@ -13,6 +13,10 @@ const triggers: Record<SafeguardCode, (encounter: EncounterInput) => boolean> = 
 
 const safeguardCodes = Object.keys(triggers) as SafeguardCode[];
 
+/** The effect of a safeguard the encounter opens but the pack forgot: it still holds every return. */
+export const unhandledEffect =
+  "the pack defines no rule for this safeguard: hold every return until a supervisor reviews it";
+
 /** Whether the encounter's facts open the safeguard `code`. */
 export function isTriggered(code: SafeguardCode, encounter: EncounterInput): boolean {
   return triggers[code](encounter);

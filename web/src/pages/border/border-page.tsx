@@ -8,6 +8,7 @@ import { EncounterDetail } from "./encounter-detail.tsx";
 import { EncounterForm } from "./encounter-form.tsx";
 import { EncounterListPanel } from "./encounter-list.tsx";
 import { InboxPanel } from "./inbox-panel.tsx";
+import { OpenSafeguardsPanel } from "./safeguards-panel.tsx";
 
 const TABS = ["encounters", "record", "approvals", "dashboards", "inbox"] as const;
 type Tab = (typeof TABS)[number];
@@ -48,7 +49,12 @@ function BorderHome() {
             <ReturnsDashboard />
           </>
         )}
-        {tab === "approvals" && <ApprovalsPanel />}
+        {tab === "approvals" && (
+          <>
+            <ApprovalsPanel />
+            <OpenSafeguardsPanel />
+          </>
+        )}
         {tab === "inbox" && <InboxPanel />}
       </div>
     </>

@@ -5,22 +5,26 @@ import {
   EncounterView,
   VerificationList,
 } from "../../../../src/border/border-records.contract.ts";
+import { SafeguardList } from "../../../../src/border/border-safeguards.contract.ts";
 import { Link } from "../../router.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { AssessmentPanel } from "./assessment-panel.tsx";
 import { DecisionPanel } from "./decision-panel.tsx";
+import { SafeguardsPanel } from "./safeguards-panel.tsx";
 import { useBorderApi } from "./use-border-api.ts";
 import { VerificationPanel } from "./verification-panel.tsx";
 
-/** One encounter: its facts, the assessment with reasons and citations, verification and decision. */
+/** One encounter: its facts, the assessment with reasons and citations, safeguards, verification and decision. */
 export function EncounterDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const encounter = useBorderApi(`/encounters/${id}`, EncounterView);
   const assessment = useBorderApi(`/encounters/${id}/assessment`, EncounterAssessment);
   const verifications = useBorderApi(`/encounters/${id}/verifications`, VerificationList);
   const decisions = useBorderApi(`/encounters/${id}/decisions`, DecisionList);
+  const safeguards = useBorderApi(`/encounters/${id}/safeguards`, SafeguardList);
   const refresh = () => {
     assessment.reload();
+    safeguards.reload();
     verifications.reload();
     decisions.reload();
   };
@@ -48,6 +52,7 @@ export function EncounterDetail({ id }: { id: string }) {
       )}
       {assessment.error && <p role="alert">{assessment.error}</p>}
       {assessment.data && <AssessmentPanel data={assessment.data} />}
+      <SafeguardsPanel encounterId={id} data={safeguards.data} onChange={refresh} />
       <VerificationPanel encounterId={id} data={verifications.data} onChange={refresh} />
       {assessment.data && (
         <DecisionPanel

@@ -1,0 +1,181 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { AssessmentChecks, SafeguardCode } from "./border.contract.ts";
+import type { LoadedPack } from "./border.service.ts";
+import { findEncounter } from "./border.store.ts";
+import type {
+  OpenSafeguards,
+  SafeguardClosureInput,
+  SafeguardReopenInput,
+  SafeguardStatusView,
+} from "./border-safeguards.contract.ts";
+import { storedAssessmentInput } from "./encounter-rows.store.ts";
+import { insertSafeguardEvent, listOpenSafeguards, listSafeguardEvents } from "./safeguards.store.ts";
+import { triggeredSafeguards, unhandledEffect, unhandledSafeguards } from "./safeguards.ts";
+import { checksOf } from "./verification.service.ts";
+
+// Safeguards always come first: one opened by an encounter holds every return it blocks until an authorised
+// officer closes it on the record, with a reason and a reference to the evidence the pack asks for. The
+// system explains and records; closing and reopening are new rows, audited, never edits.
+
+type EventRow = Awaited<ReturnType<typeof listSafeguardEvents>>[number];
+
+const isClosed = (events: EventRow[], code: string) =>
+  events.filter((e) => e.safeguard === code).at(-1)?.action === "close";
+
+/** Safeguards closed on the record for an encounter (the latest event of each says). */
+export async function closedSafeguardsOf(
+  tx: Tx,
+  scope: Scope,
+  encounterId: string,
+): Promise<SafeguardCode[]> {
+  const events = await listSafeguardEvents(tx, scope, encounterId);
+  const codes = [...new Set(events.map((e) => e.safeguard as SafeguardCode))];
+  return codes.filter((code) => isClosed(events, code));
+}
+
+/** Everything on the record the assessment reads: partner answers and closed safeguards. */
+export async function recordedChecksOf(tx: Tx, scope: Scope, encounterId: string): Promise<AssessmentChecks> {
+  const checks = await checksOf(tx, scope, encounterId);
+  const closed = await closedSafeguardsOf(tx, scope, encounterId);
+  return closed.length > 0 ? { ...checks, closedSafeguards: closed } : checks;
+}
+
+function statusViews(
+  row: EncounterRowOf,
+  pack: LoadedPack["pack"],
+  events: EventRow[],
+): SafeguardStatusView[] {
+  const input = storedAssessmentInput(row);
+  const opened = [
+    ...triggeredSafeguards(input, pack.safeguards).map((r) => ({
+      code: r.code,
+      effect: r.effect,
+      evidenceNeeded: r.evidence,
+    })),
+    ...unhandledSafeguards(input, pack.safeguards).map((code) => ({
+      code,
+      effect: unhandledEffect,
+      evidenceNeeded: [] as string[],
+    })),
+  ];
+  return opened.map((s) => ({
+    ...s,
+    status: isClosed(events, s.code) ? "closed" : "open",
+    history: events
+      .filter((e) => e.safeguard === s.code)
+      .map((e) => ({
+        id: e.id,
+        action: e.action,
+        reason: e.reason,
+        evidenceKind: e.evidence_kind,
+        evidenceReference: e.evidence_reference,
+        by: e.recorded_by,
+        at: new Date(e.recorded_at).toISOString(),
+      })),
+  }));
+}
+
+type EncounterRowOf = NonNullable<Awaited<ReturnType<typeof findEncounter>>>;
+
+/** Creates the safeguards half of the border service. */
+export function createSafeguardsService(db: Db, requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>) {
+  const current = async (tx: Tx, scope: Scope, encounterId: string) => {
+    const row = await findEncounter(tx, scope, encounterId);
+    if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+    const { pack } = await requirePack(tx, scope);
+    return statusViews(row, pack, await listSafeguardEvents(tx, scope, encounterId));
+  };
+  const opened = async (tx: Tx, scope: Scope, encounterId: string, code: SafeguardCode) => {
+    const found = (await current(tx, scope, encounterId)).find((s) => s.code === code);
+    if (!found) throw new AppError("CONFLICT", `this encounter did not open the ${code} safeguard`);
+    return found;
+  };
+
+  return {
+    /** The supervisor's queue: safeguards still open, with the effect and evidence the pack in force names. */
+    openSafeguards: (scope: Scope, page: { limit: number; offset: number }): Promise<OpenSafeguards> =>
+      inScope(db, scope, async (tx) => {
+        const { pack } = await requirePack(tx, scope);
+        const rows = await listOpenSafeguards(tx, scope, page.limit, page.offset);
+        const safeguards = rows.map((r) => {
+          const rule = pack.safeguards.find((s) => s.code === r.safeguard);
+          return {
+            encounterId: r.encounter_id,
+            date: r.occurred,
+            citizenship: r.citizenship,
+            demographic: r.demographic,
+            code: r.safeguard as SafeguardCode,
+            effect: rule?.effect ?? unhandledEffect,
+            evidenceNeeded: rule?.evidence ?? [],
+          };
+        });
+        return { safeguards };
+      }),
+
+    /** The safeguards the encounter opened, each open or closed, with its history and the evidence needed. */
+    listSafeguards: (scope: Scope, encounterId: string) =>
+      inScope(db, scope, (tx) => current(tx, scope, encounterId)),
+
+    /** Closes an open safeguard with a reason and a reference to evidence the pack asks for. */
+    closeSafeguard: (scope: Scope, encounterId: string, code: SafeguardCode, input: SafeguardClosureInput) =>
+      inScope(db, scope, async (tx) => {
+        const safeguard = await opened(tx, scope, encounterId, code);
+        if (safeguard.status === "closed")
+          throw new AppError("CONFLICT", `the ${code} safeguard is closed already`);
+        if (safeguard.evidenceNeeded.length > 0 && !safeguard.evidenceNeeded.includes(input.evidenceKind)) {
+          throw new AppError(
+            "BAD_INPUT",
+            `evidenceKind: name one of the evidence the pack asks for: ${safeguard.evidenceNeeded.join("; ")}`,
+            { field: "evidenceKind" },
+          );
+        }
+        const event = await insertSafeguardEvent(tx, scope, {
+          encounterId,
+          safeguard: code,
+          action: "close",
+          reason: input.reason,
+          evidenceKind: input.evidenceKind,
+          evidenceReference: input.evidenceReference,
+        });
+        await recordAudit(tx, scope, {
+          action: "border.safeguard.close",
+          targetType: "border_encounter",
+          targetId: encounterId,
+          details: {
+            safeguard: code,
+            event: event.id,
+            evidenceKind: input.evidenceKind,
+            evidenceReference: input.evidenceReference,
+          },
+        });
+        return current(tx, scope, encounterId);
+      }),
+
+    /** Reopens a closed safeguard (a correction); from then on it holds returns again. */
+    reopenSafeguard: (scope: Scope, encounterId: string, code: SafeguardCode, input: SafeguardReopenInput) =>
+      inScope(db, scope, async (tx) => {
+        const safeguard = await opened(tx, scope, encounterId, code);
+        if (safeguard.status === "open")
+          throw new AppError("CONFLICT", `the ${code} safeguard is open already`);
+        const event = await insertSafeguardEvent(tx, scope, {
+          encounterId,
+          safeguard: code,
+          action: "reopen",
+          reason: input.reason,
+          evidenceKind: null,
+          evidenceReference: null,
+        });
+        await recordAudit(tx, scope, {
+          action: "border.safeguard.reopen",
+          targetType: "border_encounter",
+          targetId: encounterId,
+          details: { safeguard: code, event: event.id },
+        });
+        return current(tx, scope, encounterId);
+      }),
+  };
+}
