@@ -10,7 +10,6 @@ import { assessDisposition } from "./assess-disposition.ts";
 import {
   addToMonthlyCounts,
   findEncounter,
-  findPackInForce,
   insertEncounter,
   insertPack,
   listEncounters,
@@ -27,19 +26,12 @@ import {
   toEncounterRow,
   toEncounterView,
 } from "./encounter-rows.store.ts";
+import { type LoadedPack, packCache } from "./pack-in-force.store.ts";
 import { parsePolicyPack } from "./parse-input.ts";
 import type { PolicyPack } from "./policy-pack.ts";
 import { residenceEncoder } from "./residence-encoding.ts";
 import { createSafeguardsService, recordedChecksOf } from "./safeguards.service.ts";
 import { createVerificationService } from "./verification.service.ts";
-
-/** The pack a nation has in force, parsed once per version. */
-export interface LoadedPack {
-  pack: PolicyPack;
-  packId: string;
-  version: string;
-  status: string;
-}
 
 /**
  * The secret behind the regional encoding. Every partner must hold the same one: from
@@ -48,23 +40,6 @@ export interface LoadedPack {
 export function regionalSecret(keyring: Keyring, env: NodeJS.ProcessEnv = process.env): Buffer {
   if (env.HEMISPHERE_REGIONAL_KEY) return Buffer.from(env.HEMISPHERE_REGIONAL_KEY, "base64");
   return createHmac("sha256", keyring.indexKey).update("hemisphere.border.regional-encoding").digest();
-}
-
-function packCache() {
-  const parsed = new Map<string, PolicyPack>();
-  return async (tx: Tx, scope: Scope): Promise<LoadedPack | null> => {
-    const row = await findPackInForce(tx, scope);
-    if (!row) return null;
-    const key = `${row.tenant_id}/${row.pack_id}/${row.version}`;
-    let pack = parsed.get(key);
-    if (!pack) {
-      const result = parsePolicyPack(typeof row.pack === "string" ? row.pack : JSON.stringify(row.pack));
-      if (!result.ok) throw new AppError("INTERNAL", `stored policy pack ${key} no longer validates`);
-      pack = result.value;
-      parsed.set(key, pack);
-    }
-    return { pack, packId: row.pack_id, version: row.version, status: row.status };
-  };
 }
 
 /** Border processing: encounters, the assessment with the pack in force, verification, decisions, statistics. */

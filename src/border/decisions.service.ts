@@ -5,7 +5,6 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { assessDisposition } from "./assess-disposition.ts";
 import type { Assessment, DispositionAssessment } from "./border.contract.ts";
-import type { LoadedPack } from "./border.service.ts";
 import { findEncounter } from "./border.store.ts";
 import type { DecisionInput, DecisionView } from "./border-records.contract.ts";
 import {
@@ -17,6 +16,7 @@ import {
   listDecisions,
 } from "./decisions.store.ts";
 import { storedAssessmentInput } from "./encounter-rows.store.ts";
+import type { LoadedPack } from "./pack-in-force.store.ts";
 import { recordedChecksOf } from "./safeguards.service.ts";
 
 // Decisions: an officer chooses, the assessment of the moment says whether the choice is open, a supervisor

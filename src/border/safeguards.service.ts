@@ -4,7 +4,6 @@ import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AssessmentChecks, SafeguardCode } from "./border.contract.ts";
-import type { LoadedPack } from "./border.service.ts";
 import { findEncounter } from "./border.store.ts";
 import type {
   OpenSafeguards,
@@ -13,6 +12,7 @@ import type {
   SafeguardStatusView,
 } from "./border-safeguards.contract.ts";
 import { storedAssessmentInput } from "./encounter-rows.store.ts";
+import type { LoadedPack } from "./pack-in-force.store.ts";
 import { insertSafeguardEvent, listOpenSafeguards, listSafeguardEvents } from "./safeguards.store.ts";
 import { triggeredSafeguards, unhandledEffect, unhandledSafeguards } from "./safeguards.ts";
 import { checksOf } from "./verification.service.ts";
