@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { generatePeople } from "../src/identity/generator.ts";
+import { GENERATED_COLUMNS, type GeneratedPerson, generatePeople } from "../src/identity/generator.ts";
 import { builtInNamePools } from "../src/identity/generator-names.ts";
 import { seededRandom } from "../src/identity/random.ts";
 import { systemScope } from "../src/platform/auth/scope.ts";
@@ -20,20 +20,7 @@ import { regionalClkKeys, sealPerson } from "../src/registry/person-seal.service
 import { readRegistryCsv } from "../src/registry/registry-csv.ts";
 import { runImport, withRegistry } from "../src/registry/registry-run.cli.ts";
 
-const COLUMNS = [
-  "id",
-  "given_name",
-  "middle_name",
-  "surname",
-  "second_surname",
-  "sex",
-  "date_of_birth",
-  "nationality",
-  "birth_place",
-  "document_number",
-  "phone",
-  "city",
-] as const;
+const COLUMNS = GENERATED_COLUMNS;
 
 interface ChildFigures {
   importSeconds: number;
@@ -147,12 +134,12 @@ function row(label: string, n: number, f: ChildFigures, anchorRate: number): str
  * The generated people as a CSV file the strict import accepts: the generator plants clerks' slips (a day 94, a
  * year 4992) to test matching; those values are left blank here, as a registrar would before importing.
  */
-function cleanCsv(people: Record<(typeof COLUMNS)[number], string>[]): string {
+function cleanCsv(people: GeneratedPerson[]): string {
   const rows = people.map((p) => COLUMNS.map((c) => p[c]));
   const text = () => [COLUMNS.join(","), ...rows.map((r) => r.join(","))].join("\n");
   const today = new Date().toISOString().slice(0, 10);
   for (const problem of readRegistryCsv(text(), "id", new Map(), { today }).problems) {
-    const column = COLUMNS.indexOf(problem.field as (typeof COLUMNS)[number]);
+    const column = COLUMNS.indexOf(problem.field as keyof GeneratedPerson);
     const row = rows[(problem.line ?? 0) - 2];
     if (row && column > 0) row[column] = "";
   }
