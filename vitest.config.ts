@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
-          globalSetup: ["e2e/global-setup.ts"],
+          globalSetup: ["e2e/browser-global-setup.ts"],
           include: ["e2e/**/*.test.ts"],
           pool: "forks",
           fileParallelism: false,

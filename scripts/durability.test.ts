@@ -25,6 +25,7 @@ describe("describeResult", () => {
     refused: [],
     auditOk: true,
     auditOutput: "",
+    unaudited: [],
     passed: true,
   };
   it("says PASS only for a passing run and names a lost write", () => {
@@ -53,6 +54,7 @@ describe("SIGKILL midway through a stream of audited writes", () => {
     expect(result.acknowledgedBeforeKill).toBeGreaterThanOrEqual(writes / 2);
     expect(result.acknowledged).toBeGreaterThanOrEqual(writes - 4);
     expect(result.auditOk).toBe(true);
+    expect(result.unaudited).toEqual([]);
     expect(result.passed).toBe(true);
   }, 180_000);
 });

@@ -1,9 +1,11 @@
 // Durability check: a stream of audited writes, a SIGKILL of the server midway, a restart on the same data, then
-// proof that every write the server acknowledged with 2xx is still there and that every audit chain verifies.
+// proof that every write the server acknowledged with 2xx is still there with its audit event, and that every
+// audit log verifies.
 //   node --import tsx scripts/durability.ts [--writes N] [--concurrency N] [--database-url URL] [--keep]
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
 import {
   createTarget,
   provisionAdminToken,
@@ -40,6 +42,8 @@ export interface DurabilityResult {
   refused: string[];
   auditOk: boolean;
   auditOutput: string;
+  /** Acknowledged writes whose audit event is missing after the restart: must be empty. */
+  unaudited: string[];
   passed: boolean;
 }
 
@@ -149,6 +153,30 @@ async function restartAndFinish(
   }
 }
 
+/** Acknowledged e-mails whose user has no `user.create` audit event, read from the stopped server's database. */
+async function findUnaudited(target: Target, acknowledged: readonly string[]): Promise<string[]> {
+  const { openDatabase } = await import("../src/platform/db/connect.ts");
+  const { loadConfig } = await import("../src/platform/config.ts");
+  const config = loadConfig(target.env);
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const audited = await database.asOwner((tx) =>
+      tx
+        .selectFrom("users as u")
+        .innerJoin("audit_events as e", (j) =>
+          j.onRef("e.tenant_id", "=", "u.tenant_id").onRef("e.target_id", "=", sql`u.id::text`),
+        )
+        .select("u.email")
+        .where("e.action", "=", "user.create")
+        .execute(),
+    );
+    const found = new Set(audited.map((r) => r.email));
+    return acknowledged.filter((email) => !found.has(email));
+  } finally {
+    await database.close();
+  }
+}
+
 /** Runs the whole check; a loss is reported in the result, an error only when the check itself cannot run. */
 export async function runDurabilityCheck(options: DurabilityOptions): Promise<DurabilityResult> {
   const started = performance.now();
@@ -171,7 +199,8 @@ export async function runDurabilityCheck(options: DurabilityOptions): Promise<Du
     );
     const audit = await runHemisphere(target, ["audit", "verify"]);
     const lost = findLostWrites(tally.acknowledged, present);
-    passed = lost.length === 0 && tally.refused.length === 0 && audit.code === 0;
+    const unaudited = await findUnaudited(target, tally.acknowledged);
+    passed = lost.length === 0 && unaudited.length === 0 && tally.refused.length === 0 && audit.code === 0;
     return {
       database: target.kind,
       sent: tally.acknowledged.length + tally.inFlight.length + tally.refused.length,
@@ -183,6 +212,7 @@ export async function runDurabilityCheck(options: DurabilityOptions): Promise<Du
       refused: tally.refused,
       auditOk: audit.code === 0,
       auditOutput: `${audit.stdout}${audit.stderr}`.trim(),
+      unaudited,
       passed,
     };
   } finally {
@@ -200,7 +230,8 @@ export function describeResult(r: DurabilityResult): string {
     `in flight when the server was killed: ${r.inFlightAtKill} (${r.inFlightCommitted} of them committed anyway)`,
     `acknowledged writes missing after restart: ${r.lost.length}${r.lost.length ? ` — ${r.lost.slice(0, 5).join(", ")}…` : ""}`,
     `writes refused with an error status: ${r.refused.length}`,
-    `audit verify: ${r.auditOk ? "every chain verifies" : "FAILED"}`,
+    `acknowledged writes without their audit event: ${r.unaudited.length}${r.unaudited.length ? ` — ${r.unaudited.slice(0, 5).join(", ")}…` : ""}`,
+    `audit verify: ${r.auditOk ? "every audit log verifies" : "FAILED"}`,
     r.passed ? "RESULT: PASS — no acknowledged write was lost" : "RESULT: FAIL",
   ];
   if (!r.auditOk) lines.splice(-1, 0, r.auditOutput);

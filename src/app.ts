@@ -62,6 +62,7 @@ export async function createApplication(config: Config, options: { database?: Da
   const border = createBorderService(platform);
   const flows = createFlowsService(platform);
   const pathways = createPathwaysService(platform);
+  await pathways.sealStoredText();
   const registry = createRegistryService(platform);
   const networks = createNetworksService(platform);
   // Placement compares each nation's allocation with its pledge for the year, which pathways keeps.

@@ -1,132 +1,221 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import {
+  CAPABILITIES,
+  capabilityOf,
+  importCycles,
+  layerOf,
+  reachable,
+  readSources,
+} from "./architecture-graph.ts";
 
-/** The dependency rules of ARCHITECTURE.md, checked on the import statements of every source file. */
-const root = path.resolve(import.meta.dirname, "..");
-const CAPABILITIES = ["flows", "registry", "identity", "pathways", "placement", "border", "networks"];
+/**
+ * The recipe of ARCHITECTURE.md, checked on the import graph of every source file: layers by folder and
+ * suffix, engines pure through everything they reach, contracts free of engines, SQL only in stores, no
+ * import cycle of any kind, the arrows between capabilities one way.
+ */
+const files = readSources(["src", "web/src"]);
+const sources = [...files.values()].filter((f) => f.path.startsWith("src/"));
+const nonTest = sources.filter((f) => layerOf(f.path) !== "test");
 
-function walk(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "node_modules" || e.name === "dist" ? [] : walk(full);
-    return /\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [full] : [];
+/** Packages an engine (or shared) file may never reach: I/O, the database, HTTP, threads. */
+const IMPURE_PACKAGE =
+  /^(kysely|pg|hono|@hono\/|@electric-sql\/|commander|node:(fs|http|https|net|child_process|worker_threads|os|dgram|tls|cluster|readline|process)(\/|$))/;
+/** The clock, randomness and the environment, which an engine receives as arguments instead. */
+const IMPURE_TEXT =
+  /\bDate\.now\(|new Date\(\)|Math\.random\(|performance\.now\(|\brandomUUID\b|\brandomBytes\b|\bgetRandomValues\b|\bprocess\.(env|argv|hrtime|exit)\b/;
+/** Kysely statements or raw SQL. */
+const SQL_TEXT =
+  /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|with)\(|\bsql\s*`|\bsql(<[^>]*>)?\s*`|\bsql\.(raw|ref|table|lit|id|join)\(/;
+
+/**
+ * Files outside the stores that still hold SQL, written down so the list can only shrink: a new file with SQL
+ * outside a store fails, and so does a listed file that no longer needs its entry.
+ */
+const SQL_OUTSIDE_STORES_TO_MOVE = new Set<string>([
+  "src/border/verification.service.ts",
+  "src/cli/admin-commands.ts",
+  "src/networks/ingest.service.ts",
+  "src/networks/networks.seed.ts",
+  "src/pathways/free-text.service.ts",
+  "src/pathways/pathways.seed.ts",
+  "src/pathways/pathways.service.ts",
+  "src/platform/audit/audit-sequencer.ts",
+  "src/platform/audit/audit-verify-tenant.ts",
+  "src/platform/audit/audit-verify.ts",
+  "src/platform/audit/audit.ts",
+  "src/platform/auth/service-accounts.service.ts",
+  "src/platform/auth/sessions.service.ts",
+  "src/platform/auth/tokens.service.ts",
+  "src/platform/auth/users.service.ts",
+  "src/platform/crypto/encrypt-stored.ts",
+  "src/platform/crypto/key-rotation.ts",
+  "src/platform/demo-users.ts",
+  "src/platform/http/http-app.ts",
+  "src/platform/platform.ts",
+  "src/platform/routes/admin.routes.ts",
+  "src/registry/people.service.ts",
+  "src/registry/registry.command.ts",
+  "src/registry/registry.seed.ts",
+]);
+
+describe("the recipe: every file has one place", () => {
+  it("gives every capability file a layer, by its engine/ folder or its suffix", () => {
+    const unclassified = nonTest.filter((f) => layerOf(f.path) === "unclassified").map((f) => f.path);
+    expect(unclassified).toEqual([]);
   });
-}
 
-function importsOf(file: string): string[] {
-  const text = fs.readFileSync(file, "utf8");
-  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+["']([^"']+)["']/g)].map(
-    (m) => m[1] as string,
-  );
-  const dynamic = [...text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] as string);
-  return [...found, ...dynamic];
-}
-
-function resolved(file: string, spec: string): string | undefined {
-  return spec.startsWith(".") ? path.relative(root, path.resolve(path.dirname(file), spec)) : undefined;
-}
-
-const rel = (f: string) => path.relative(root, f);
-const capabilityOf = (p: string) => CAPABILITIES.find((c) => p.startsWith(`src/${c}/`));
-/** Files that touch the outside world by design; every other capability file is pure. */
-const IO_FILE =
-  /(\.store|\.service|\.routes|\.cli|\.schema|\.contract|\.seed|\.worker|-cli-[\w-]+|-cli|\.fixture|\.test-support)\.ts$|\/index\.ts$|\/migrations\//;
+  it("names no two files alike (index.ts aside), so a name finds one file", () => {
+    const byStem = new Map<string, string[]>();
+    for (const f of files.values()) {
+      const stem = (f.path.split("/").pop() ?? "").replace(/\.tsx?$/, "");
+      if (stem === "index") continue;
+      byStem.set(stem, [...(byStem.get(stem) ?? []), f.path]);
+    }
+    expect([...byStem.values()].filter((paths) => paths.length > 1)).toEqual([]);
+  });
+});
 
 describe("dependency rules", () => {
-  const sources = walk(path.join(root, "src"));
+  it("keeps platform/ on the ground floor: it imports no capability, no composition root", () => {
+    const offenders = nonTest
+      .filter((f) => f.path.startsWith("src/platform/"))
+      .flatMap((f) => f.edges.map((t) => `${f.path} -> ${t}`))
+      .filter((e) => {
+        const target = e.split(" -> ")[1] ?? "";
+        return capabilityOf(target) || layerOf(target) === "composition";
+      });
+    expect(offenders).toEqual([]);
+  });
 
-  it("keeps platform/ on the ground floor: it imports no capability", () => {
+  it("keeps src/shared/ beneath everything: pure, browser-safe, importing only itself and no package", () => {
     const offenders = sources
-      .filter((f) => rel(f).startsWith("src/platform/"))
-      .flatMap((f) => importsOf(f).map((s) => [rel(f), resolved(f, s)] as const))
-      .filter(
-        ([, target]) =>
-          target && (capabilityOf(target) || target.startsWith("src/cli") || target === "src/app.ts"),
-      );
+      .filter((f) => layerOf(f.path) === "shared")
+      .flatMap((f) => [
+        ...f.edges.filter((t) => !t.startsWith("src/shared/")).map((t) => `${f.path} -> ${t}`),
+        ...f.packages.map((p) => `${f.path} -> ${p}`),
+      ]);
     expect(offenders).toEqual([]);
   });
 
   it("keeps capabilities from reaching up to the composition root or the command line", () => {
-    // Test support may build the whole application, as the test harness does.
-    const offenders = sources
-      .filter((f) => capabilityOf(rel(f)) && !/(fixture|test-support)/.test(rel(f)))
-      .flatMap((f) => importsOf(f).map((s) => [rel(f), resolved(f, s)] as const))
-      .filter(([, target]) => target === "src/app.ts" || target?.startsWith("src/cli/"));
+    const offenders = nonTest
+      .filter((f) => capabilityOf(f.path) && layerOf(f.path) !== "test-support")
+      .flatMap((f) => f.edges.filter((t) => layerOf(t) === "composition").map((t) => `${f.path} -> ${t}`));
     expect(offenders).toEqual([]);
   });
 
-  it("lets a capability use another only through its index.ts", () => {
-    const offenders = sources.flatMap((f) => {
-      const own = capabilityOf(rel(f));
+  it("lets a capability use another only through its index.ts (or, for pure code, its engine/index.ts)", () => {
+    const offenders = nonTest.flatMap((f) => {
+      const own = capabilityOf(f.path);
       if (!own) return [];
-      return importsOf(f)
-        .map((s) => resolved(f, s))
-        .filter((t): t is string => t !== undefined)
+      return f.edges
         .filter((t) => {
           const other = capabilityOf(t);
-          return other && other !== own && t !== `src/${other}/index.ts`;
+          return (
+            other && other !== own && t !== `src/${other}/index.ts` && t !== `src/${other}/engine/index.ts`
+          );
         })
-        .map((t) => `${rel(f)} -> ${t}`);
+        .map((t) => `${f.path} -> ${t}`);
     });
     expect(offenders).toEqual([]);
   });
 
   it("keeps the arrows between capabilities free of loops", () => {
     const edges = new Map<string, Set<string>>(CAPABILITIES.map((c) => [c, new Set()]));
-    for (const f of sources) {
-      const own = capabilityOf(rel(f));
+    for (const f of nonTest) {
+      const own = capabilityOf(f.path);
       if (!own) continue;
-      for (const s of importsOf(f)) {
-        const other = capabilityOf(resolved(f, s) ?? "");
+      for (const t of f.edges) {
+        const other = capabilityOf(t);
         if (other && other !== own) edges.get(own)?.add(other);
       }
     }
-    const visiting = new Set<string>();
-    const done = new Set<string>();
-    const cycle = (c: string, trail: string[]): string[] | undefined => {
-      if (visiting.has(c)) return [...trail, c];
-      if (done.has(c)) return undefined;
-      visiting.add(c);
-      for (const n of edges.get(c) ?? []) {
-        const found = cycle(n, [...trail, c]);
-        if (found) return found;
+    const loops: string[] = [];
+    const walk = (c: string, trail: string[]) => {
+      if (trail.includes(c)) {
+        loops.push([...trail.slice(trail.indexOf(c)), c].join(" -> "));
+        return;
       }
-      visiting.delete(c);
-      done.add(c);
-      return undefined;
+      for (const n of edges.get(c) ?? []) walk(n, [...trail, c]);
     };
-    for (const c of CAPABILITIES) expect(cycle(c, [])).toBeUndefined();
+    for (const c of CAPABILITIES) walk(c, []);
+    expect(loops).toEqual([]);
   });
 
-  it("keeps pure files free of the platform, the database, HTTP and the file system", () => {
-    const banned = /^(kysely|pg|hono|@hono\/|@electric-sql\/|node:fs|node:http|node:child_process)/;
-    const offenders = sources
-      .filter((f) => capabilityOf(rel(f)) && !IO_FILE.test(rel(f)))
-      .flatMap((f) =>
-        importsOf(f)
-          .filter((s) => banned.test(s) || (resolved(f, s) ?? "").startsWith("src/platform/"))
-          .map((s) => `${rel(f)} -> ${s}`),
-      );
+  it("has no import cycle at all, type-only and dynamic imports included", () => {
+    expect(importCycles(files)).toEqual([]);
+  });
+
+  it("keeps engines pure through everything they run: no I/O, threads, clock, randomness or platform", () => {
+    const offenders: string[] = [];
+    for (const f of nonTest.filter((x) => layerOf(x.path) === "engine" || layerOf(x.path) === "shared")) {
+      for (const [reached, trail] of reachable(files, f.path)) {
+        const via = trail.join(" -> ");
+        const layer = layerOf(reached);
+        if (!["engine", "shared", "contract"].includes(layer)) offenders.push(`${via} (a ${layer} file)`);
+        const file = files.get(reached);
+        for (const p of file?.packages ?? [])
+          if (IMPURE_PACKAGE.test(p)) offenders.push(`${via} imports ${p}`);
+        const clock = file ? IMPURE_TEXT.exec(file.text) : null;
+        if (clock) offenders.push(`${via} uses ${clock[0]}`);
+      }
+    }
+    expect([...new Set(offenders)]).toEqual([]);
+  });
+
+  it("keeps contracts to contracts: the web bundle pulls no engine, store or service through them", () => {
+    const offenders: string[] = [];
+    for (const f of nonTest.filter((x) => layerOf(x.path) === "contract")) {
+      for (const [reached, trail] of reachable(files, f.path)) {
+        const layer = layerOf(reached);
+        if (layer !== "contract" && layer !== "shared") offenders.push(trail.join(" -> "));
+      }
+      for (const p of f.packages)
+        if (p !== "zod" && p !== "@hono/zod-openapi") offenders.push(`${f.path} -> ${p}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps SQL in stores (and the platform's database room, migrations and test support)", () => {
+    const holders = nonTest
+      .filter((f) => !["store", "migration", "schema", "test-support"].includes(layerOf(f.path)))
+      .filter((f) => !f.path.startsWith("src/platform/db/"))
+      .filter((f) => SQL_TEXT.test(f.text))
+      .map((f) => f.path);
+    expect(holders.filter((p) => !SQL_OUTSIDE_STORES_TO_MOVE.has(p))).toEqual([]);
+    expect([...SQL_OUTSIDE_STORES_TO_MOVE].filter((p) => !holders.includes(p))).toEqual([]);
+  });
+
+  it("keeps routes off the stores and stores off the services: routes → services → stores", () => {
+    const offenders = nonTest.flatMap((f) => {
+      const layer = layerOf(f.path);
+      return f.edges
+        .filter(
+          (t) =>
+            (layer === "routes" && layerOf(t) === "store") ||
+            (layer === "store" && (layerOf(t) === "service" || layerOf(t) === "routes")),
+        )
+        .map((t) => `${f.path} -> ${t}`);
+    });
     expect(offenders).toEqual([]);
   });
 
   it("lets only src/platform/db/ know which database engine runs", () => {
     const offenders = sources
-      .filter((f) => !rel(f).startsWith("src/platform/db/"))
-      .filter((f) => importsOf(f).some((s) => /^(pg|@electric-sql\/pglite)(\/|$)/.test(s)))
-      .map(rel);
+      .filter((f) => !f.path.startsWith("src/platform/db/"))
+      .filter((f) => f.packages.some((s) => /^(pg|@electric-sql\/pglite)(\/|$)/.test(s)))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 
-  it("lets the web import only *.contract.ts files from src/", () => {
-    const offenders = walk(path.join(root, "web/src")).flatMap((f) =>
-      importsOf(f)
-        .map((s) => resolved(f, s))
-        .filter((t): t is string => t?.startsWith("src/") === true && !t.endsWith(".contract.ts"))
-        .map((t) => `${rel(f)} -> ${t}`),
-    );
+  it("lets the web import only *.contract.ts files and src/shared/ from src/", () => {
+    const offenders = [...files.values()]
+      .filter((f) => f.path.startsWith("web/"))
+      .flatMap((f) =>
+        f.edges
+          .filter((t) => t.startsWith("src/") && layerOf(t) !== "contract" && layerOf(t) !== "shared")
+          .map((t) => `${f.path} -> ${t}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

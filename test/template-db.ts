@@ -3,8 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { allMigrations } from "../src/app.ts";
+import { keyringFrom, newKeyFile } from "../src/platform/crypto/keyring.ts";
 import { openDatabase } from "../src/platform/db/connect.ts";
 import { migrate } from "../src/platform/db/migrate.ts";
+import { seedDemoOffices } from "../src/platform/offices/demo-offices.ts";
 import { seedTenants } from "../src/platform/platform.ts";
 
 export type Template =
@@ -18,13 +20,17 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** The template holds no rows to encrypt: any keys will do for migrations with a data step. */
+const templateKeys = () => keyringFrom(newKeyFile("template"));
+
 /** Builds the migrated template the test files copy. */
 export async function prepareTemplate(dir: string): Promise<Template> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: dir, inMemory: true });
-    await migrate(database, allMigrations());
+    await migrate(database, allMigrations(), templateKeys());
     await seedTenants(database);
+    await seedDemoOffices(database);
     if (!database.dumpEmbedded) throw new Error("the embedded database does not expose its dump");
     const blob = await database.dumpEmbedded();
     const file = path.join(dir, `template-${process.pid}.tgz`);
@@ -35,8 +41,9 @@ export async function prepareTemplate(dir: string): Promise<Template> {
   const templateName = `hemisphere_tpl_${randomBytes(4).toString("hex")}`;
   await adminQuery(serverUrl, `create database ${templateName}`);
   const database = await openDatabase({ dataDir: dir, databaseUrl: withDatabase(serverUrl, templateName) });
-  await migrate(database, allMigrations());
+  await migrate(database, allMigrations(), templateKeys());
   await seedTenants(database);
+  await seedDemoOffices(database);
   await database.close();
   return {
     kind: "postgres",

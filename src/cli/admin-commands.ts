@@ -2,11 +2,15 @@ import { randomBytes } from "node:crypto";
 import { recordAudit } from "../platform/audit/audit.ts";
 import { verifyAuditChains } from "../platform/audit/audit-verify.ts";
 import { Role } from "../platform/auth/auth.contract.ts";
+import { verifyPassword } from "../platform/auth/passwords.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { serviceLogin } from "../platform/auth/service-accounts.service.ts";
+import { ServiceAccountName } from "../platform/auth/users.contract.ts";
 import { countByKey, reencryptAll } from "../platform/crypto/key-rotation.ts";
 import { keyringFrom, loadKeyFile, newKeyFile, writeKeyFile } from "../platform/crypto/keyring.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
 import { startProgress } from "../platform/progress.ts";
 import { withApplication } from "./with-application.ts";
 
@@ -29,91 +33,178 @@ function nationOf(text: string): string {
   return nation;
 }
 
-/** `hemisphere user create`. */
-export async function createUserCommand(options: {
+async function knownTenant(platform: Platform, text: string): Promise<string> {
+  const nation = nationOf(text);
+  const known = await platform.database.db
+    .selectFrom("tenants")
+    .select("id")
+    .where("id", "=", nation)
+    .executeTakeFirst();
+  if (!known) throw new AppError("BAD_INPUT", `--nation: ${nation} is not a tenant`);
+  return nation;
+}
+
+/** Exactly one of --email (a person) or --service (a service account) names who the command is about. */
+function holderOf(options: { email?: string | undefined; service?: string | undefined }) {
+  if (options.email && options.service)
+    throw new AppError("BAD_INPUT", "give --email for a person or --service for a service account, not both");
+  if (options.service) {
+    const name = ServiceAccountName.safeParse(options.service);
+    if (!name.success) throw new AppError("BAD_INPUT", `--service: ${name.error.issues[0]?.message}`);
+    return { kind: "service" as const, login: serviceLogin(name.data), name: name.data };
+  }
+  if (!options.email)
+    throw new AppError("BAD_INPUT", "give --email for a person or --service for a service account");
+  return { kind: "person" as const, login: options.email.trim().toLowerCase(), name: options.email };
+}
+
+export interface AccountOptions {
   nation: string;
-  email: string;
+  email?: string | undefined;
+  service?: string | undefined;
   name: string;
   role: string;
-  office?: string;
-}) {
-  const nation = nationOf(options.nation);
+  office?: string | undefined;
+}
+
+/**
+ * Creates a person (with a password) or a service account (none) under the rules the API applies: roles for
+ * the tenant, separation of duties. Personal-data grants to a service account are left to a nation_admin
+ * through the API, where the grant carries their name and reason.
+ */
+export async function createAccount(platform: Platform, options: AccountOptions, password: string) {
+  const nation = await knownTenant(platform, options.nation);
+  const holder = holderOf(options);
   const roles = parseRoles(options.role);
+  const scope = systemScope(nation, "user create");
+  if (holder.kind === "service")
+    return platform.users.createServiceAccount(scope, {
+      name: holder.name,
+      displayName: options.name,
+      roles,
+    });
+  return platform.users.createUser(scope, {
+    email: holder.login,
+    displayName: options.name,
+    password,
+    roles,
+    officeId: options.office ?? null,
+  });
+}
+
+/** `hemisphere user create`. */
+export async function createUserCommand(options: AccountOptions) {
   const given = process.env.HEMISPHERE_PASSWORD;
   const password = given ?? randomBytes(18).toString("base64url");
   await withApplication(async (app) => {
-    const known = await app.platform.database.db
-      .selectFrom("tenants")
-      .select("id")
-      .where("id", "=", nation)
-      .executeTakeFirst();
-    if (!known) throw new AppError("BAD_INPUT", `--nation: ${nation} is not a tenant`);
-    const user = await app.platform.users.createUser(systemScope(nation, "user create"), {
-      email: options.email,
-      displayName: options.name,
-      password,
-      roles,
-      officeId: options.office ?? null,
-    });
+    const user = await createAccount(app.platform, options, password);
     process.stdout.write(
-      `created user ${user.id} (${user.email}) in ${nation} with roles ${roles.join(", ")}\n`,
+      `created ${user.kind === "service" ? "service account" : "user"} ${user.id} (${user.email}) in ${nationOf(options.nation)} with roles ${user.roles.join(", ")}\n`,
     );
-    if (!given) process.stdout.write(`password (shown once): ${password}\n`);
+    if (user.kind === "person" && !given) process.stdout.write(`password (shown once): ${password}\n`);
   });
+}
+
+export interface TokenOptions {
+  nation: string;
+  email?: string | undefined;
+  service?: string | undefined;
+  name: string;
+  days: string;
+}
+
+/**
+ * Issues an API token from the machine. A token acts as its holder and the audit log names them, so an
+ * operator issues one for a service account, or for a person who proves it is them with their own password
+ * (`password`, from HEMISPHERE_PASSWORD); never for a person on the operator's word alone.
+ */
+export async function issueToken(platform: Platform, options: TokenOptions, password: string | undefined) {
+  const nation = await knownTenant(platform, options.nation);
+  const holder = holderOf(options);
+  const days = Number(options.days);
+  if (!/^\d+$/.test(options.days.trim()) || days > 3660)
+    throw new AppError("BAD_INPUT", "--days: expected a whole number from 0 to 3660");
+  const scope = systemScope(nation, "token create");
+  const user = await inScope(platform.database.db, scope, (tx) =>
+    tx
+      .selectFrom("users")
+      .select(["id", "kind", "password_hash", "disabled"])
+      .where("tenant_id", "=", nation)
+      .where("email", "=", holder.login)
+      .executeTakeFirst(),
+  );
+  const flag = holder.kind === "service" ? "--service" : "--email";
+  if (!user || user.kind !== holder.kind)
+    throw new AppError(
+      "BAD_INPUT",
+      `${flag}: no ${holder.kind === "service" ? "service account" : "user"} ${holder.name} in ${nation}`,
+    );
+  if (user.disabled) throw new AppError("BAD_INPUT", `${flag}: ${holder.name} is disabled`);
+  if (holder.kind === "person") await provePerson(holder.name, user.password_hash, password);
+  const expiresAt = days === 0 ? null : new Date(Date.now() + days * 86400_000);
+  const token = await platform.users.createToken(scope, { userId: user.id, name: options.name, expiresAt });
+  return { ...token, holder: holder.login };
+}
+
+async function provePerson(email: string, stored: string | null, password: string | undefined) {
+  if (password === undefined)
+    throw new AppError(
+      "BAD_INPUT",
+      `a token for ${email} acts as them: they issue it themselves, with their password in HEMISPHERE_PASSWORD`,
+    );
+  if (!stored || !(await verifyPassword(password, stored)))
+    throw new AppError("UNAUTHENTICATED", `the password of ${email} is wrong (or they have none)`);
 }
 
 /** `hemisphere token create`. */
-export async function createTokenCommand(options: {
-  nation: string;
-  email: string;
-  name: string;
-  days: string;
-}) {
-  const nation = nationOf(options.nation);
-  const days = Number(options.days);
-  if (!Number.isInteger(days) || days < 0 || days > 3660)
-    throw new AppError("BAD_INPUT", "--days: expected a whole number from 0 to 3660");
+export async function createTokenCommand(options: TokenOptions) {
   await withApplication(async (app) => {
-    const scope = systemScope(nation, "token create");
-    const user = await inScope(app.platform.database.db, scope, (tx) =>
-      tx
-        .selectFrom("users")
-        .select("id")
-        .where("tenant_id", "=", nation)
-        .where("email", "=", options.email.toLowerCase())
-        .executeTakeFirst(),
-    );
-    if (!user) throw new AppError("BAD_INPUT", `--email: no user ${options.email} in ${nation}`);
-    const expiresAt = days === 0 ? null : new Date(Date.now() + days * 86400_000);
-    const token = await app.platform.users.createToken(scope, {
-      userId: user.id,
-      name: options.name,
-      expiresAt,
-    });
+    const token = await issueToken(app.platform, options, process.env.HEMISPHERE_PASSWORD);
     process.stdout.write(`${token.token}\n`);
     process.stderr.write(
-      `token ${token.id} for ${options.email}${expiresAt ? `, expires ${expiresAt.toISOString()}` : ", never expires"}; shown once\n`,
+      `token ${token.id} for ${token.holder}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ", never expires"}; shown once\n`,
     );
   });
 }
 
-/** `hemisphere audit verify`: exit 1 when any chain is broken. */
-export async function verifyAuditCommand() {
+/**
+ * `hemisphere audit verify`: sequences pending events (unless `integrate` is false), then verifies every
+ * nation's log and prints every broken link as it is found; exit 1 when any is broken.
+ */
+export async function verifyAuditCommand(options: { integrate?: boolean } = {}) {
   await withApplication(async (app) => {
     const progress = startProgress({ label: "verifying audit events" });
-    const reports = await verifyAuditChains(app.platform.database, () => progress.tick(0));
+    let seen = 0;
+    const reports = await verifyAuditChains(app.platform.database, {
+      integrate: options.integrate ?? true,
+      onProgress: (events) => {
+        progress.tick(events - seen);
+        seen = events;
+      },
+      onBroken: (tenantId, link) => {
+        const where = [
+          link.seq === null ? undefined : `event ${link.seq}`,
+          link.logIndex === null ? undefined : `position ${link.logIndex}`,
+          link.batch === null ? undefined : `batch ${link.batch}`,
+        ].filter(Boolean);
+        process.stdout.write(`${tenantId}: BROKEN at ${where.join(", ") || "the head"}: ${link.reason}\n`);
+      },
+    });
     progress.done();
     for (const r of reports) {
-      const status = r.ok ? "ok" : `BROKEN at event ${r.brokenAt?.seq}: ${r.brokenAt?.reason}`;
-      process.stdout.write(`${r.tenantId}: ${r.events} events, ${status}\n`);
+      const status = r.ok ? "ok" : `${r.brokenCount} broken link(s)`;
+      const pending = r.pending > 0 ? `, ${r.pending} pending` : "";
+      process.stdout.write(
+        `${r.tenantId}: ${r.events} events in ${r.batches} batches${pending}, ${status}, head ${r.head}\n`,
+      );
     }
     const broken = reports.filter((r) => !r.ok);
     if (broken.length > 0)
       throw new AppError(
         "INTERNAL",
-        `${broken.length} audit chain(s) broken: ${broken.map((r) => r.tenantId).join(", ")}`,
+        `${broken.length} audit log(s) broken: ${broken.map((r) => `${r.tenantId} (${r.brokenCount})`).join(", ")}`,
       );
-    process.stdout.write(`all ${reports.length} chains verify\n`);
+    process.stdout.write(`all ${reports.length} logs verify\n`);
   });
 }
 

@@ -42,34 +42,55 @@ export function registerPlatformCommands(program: Command): void {
   registerAdminCommands(program);
 }
 
+interface AccountCommandOptions {
+  nation: string;
+  email?: string;
+  service?: string;
+  name: string;
+  role: string;
+  office?: string;
+}
+
+interface TokenCommandOptions {
+  nation: string;
+  email?: string;
+  service?: string;
+  name: string;
+  days: string;
+}
+
 function registerAdminCommands(program: Command): void {
-  const user = program.command("user").description("Manage users");
+  const user = program.command("user").description("Manage users and service accounts");
   user
     .command("create")
-    .description("Create a user; the password is read from HEMISPHERE_PASSWORD or generated and printed once")
+    .description(
+      "Create a person (--email; password from HEMISPHERE_PASSWORD or generated and printed once) or a service account (--service; no password, tokens only); roles are checked for the tenant and for separation of duties",
+    )
     .requiredOption("--nation <ISO3>", "the user's nation, or REG")
-    .requiredOption("--email <address>", "sign-in e-mail address")
+    .option("--email <address>", "a person's sign-in e-mail address")
+    .option("--service <name>", "a service account's name, e.g. flows-import")
     .requiredOption("--name <name>", "display name")
     .requiredOption("--role <roles>", "comma-separated roles, e.g. registrar,caseworker")
     .option("--office <id>", "office id for office-scoped roles")
     .action(
-      cliAction(
-        async (options: { nation: string; email: string; name: string; role: string; office?: string }) => {
-          const { createUserCommand } = await import("./admin-commands.ts");
-          await createUserCommand(options);
-        },
-      ),
+      cliAction(async (options: AccountCommandOptions) => {
+        const { createUserCommand } = await import("./admin-commands.ts");
+        await createUserCommand(options);
+      }),
     );
   const token = program.command("token").description("Manage API tokens");
   token
     .command("create")
-    .description("Issue an API token for a user; the token is printed once")
-    .requiredOption("--nation <ISO3>", "the user's nation, or REG")
-    .requiredOption("--email <address>", "the user the token acts as")
+    .description(
+      "Issue an API token, printed once: for a service account (--service), or for a person (--email) who gives their own password in HEMISPHERE_PASSWORD",
+    )
+    .requiredOption("--nation <ISO3>", "the holder's nation, or REG")
+    .option("--email <address>", "the person the token acts as (they prove it with their password)")
+    .option("--service <name>", "the service account the token acts as")
     .requiredOption("--name <name>", "what the token is for")
     .option("--days <n>", "days until it expires (0 = never)", "90")
     .action(
-      cliAction(async (options: { nation: string; email: string; name: string; days: string }) => {
+      cliAction(async (options: TokenCommandOptions) => {
         const { createTokenCommand } = await import("./admin-commands.ts");
         await createTokenCommand(options);
       }),
@@ -77,11 +98,15 @@ function registerAdminCommands(program: Command): void {
   const audit = program.command("audit").description("Audit log");
   audit
     .command("verify")
-    .description("Walk every nation's hash chain; name the first broken link (exit 1 when one is broken)")
+    .description(
+      "Sequence pending events, then verify every nation's audit log: leaves, batch roots and head links; " +
+        "print every broken link (exit 1 when one is broken)",
+    )
+    .option("--no-integrate", "do not sequence pending events first; verify them as leaves and count them")
     .action(
-      cliAction(async () => {
+      cliAction(async (options: { integrate: boolean }) => {
         const { verifyAuditCommand } = await import("./admin-commands.ts");
-        await verifyAuditCommand();
+        await verifyAuditCommand(options);
       }),
     );
   const keys = program.command("keys").description("Field-encryption keys");

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createApplication } from "../app.ts";
+import { startAuditSequencer } from "../platform/audit/audit-sequencer.ts";
 import { loadConfig } from "../platform/config.ts";
 import { DEMO_PASSWORD, seedDemoUsers } from "../platform/demo-users.ts";
 import { AppError } from "../platform/errors.ts";
@@ -44,13 +45,20 @@ export async function runServer(options: ServeOptions): Promise<void> {
       );
     }
   });
+  // Gives committed audit events their place in each nation's log, in batches under a Merkle root.
+  const sequencer = startAuditSequencer(app.platform.database, {
+    onError: (error) => process.stderr.write(`audit sequencer: ${String(error)}\n`),
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: stopping\n`);
     server.close();
-    void app.platform.close().then(() => process.exit(0));
+    void sequencer
+      .stop()
+      .then(() => app.platform.close())
+      .then(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -1,8 +1,9 @@
 import type { Role } from "./auth/auth.contract.ts";
 import { hashPassword } from "./auth/passwords.ts";
+import { rolesForTenant } from "./auth/role-assignment.ts";
 import { systemScope } from "./auth/scope.ts";
-import { inScope } from "./db/scoped.ts";
 import { AppError } from "./errors.ts";
+import { demoOfficesOf, seedDemoOffices } from "./offices/demo-offices.ts";
 import type { Platform } from "./platform.ts";
 
 /** The password of every demo user: for demo mode on a workstation only, refused in production. */
@@ -11,22 +12,10 @@ export const DEMO_PASSWORD = "hemisphere-demo";
 /** Nations that get one demo user per role; the secretariat gets its regional roles. */
 export const DEMO_NATIONS = ["USA", "MEX", "COL", "GTM", "HTI", "BRA"];
 
-const NATION_ROLES: Role[] = [
-  "registrar",
-  "caseworker",
-  "pathway_officer",
-  "border_officer",
-  "investigator",
-  "analyst",
-  "nation_admin",
-  "auditor",
-];
-const REGIONAL_ROLES: Role[] = ["regional_admin", "analyst", "auditor"];
-
-/** The demo accounts: `<role>@<nation>.demo`. */
+/** The demo accounts: `<role>@<nation>.demo`, one per role each kind of tenant may hold. */
 export function demoAccounts(): { nation: string; role: Role; email: string }[] {
-  const nations = DEMO_NATIONS.flatMap((nation) => NATION_ROLES.map((role) => ({ nation, role })));
-  const regional = REGIONAL_ROLES.map((role) => ({ nation: "REG", role }));
+  const nations = DEMO_NATIONS.flatMap((nation) => rolesForTenant(false).map((role) => ({ nation, role })));
+  const regional = rolesForTenant(true).map((role) => ({ nation: "REG", role }));
   return [...nations, ...regional].map((a) => ({ ...a, email: `${a.role}@${a.nation.toLowerCase()}.demo` }));
 }
 
@@ -34,6 +23,7 @@ export function demoAccounts(): { nation: string; role: Role; email: string }[] 
 export async function seedDemoUsers(platform: Platform): Promise<number> {
   if (platform.config.production)
     throw new AppError("FORBIDDEN", "demo mode is refused when NODE_ENV=production");
+  await seedDemoOffices(platform.database);
   const hash = await hashPassword(DEMO_PASSWORD);
   const { db } = platform.database;
   const existing = new Set(
@@ -44,21 +34,17 @@ export async function seedDemoUsers(platform: Platform): Promise<number> {
     if (existing.has(account.email)) continue;
     const scope = systemScope(account.nation, "demo");
     const office =
-      account.role === "registrar" || account.role === "caseworker" ? `${account.nation}-01` : null;
-    if (office) {
-      await inScope(db, scope, (tx) =>
-        tx
-          .insertInto("offices")
-          .values({ tenant_id: account.nation, id: office, name: `${account.nation} main office` })
-          .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
-          .execute(),
-      );
-    }
+      account.role === "registrar" || account.role === "caseworker"
+        ? (demoOfficesOf(account.nation)[0]?.id ?? null)
+        : null;
     const displayName = `${account.role.replace("_", " ")} (${account.nation})`;
-    await platform.users.createUser(
-      { ...scope, regional: account.nation === "REG" },
-      { email: account.email, displayName, passwordHash: hash, roles: [account.role], officeId: office },
-    );
+    await platform.users.createUser(scope, {
+      email: account.email,
+      displayName,
+      passwordHash: hash,
+      roles: [account.role],
+      officeId: office,
+    });
     created++;
   }
   return created;

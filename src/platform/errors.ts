@@ -1,3 +1,4 @@
+import type { InputProblem } from "../shared/input-problem.ts";
 /** The closed set of failure kinds; each maps once to an HTTP status and a CLI exit code. */
 export const errorCodes = {
   BAD_INPUT: { status: 400, exit: 2 },
@@ -6,6 +7,7 @@ export const errorCodes = {
   NOT_FOUND: { status: 404, exit: 1 },
   CONFLICT: { status: 409, exit: 1 },
   PAYLOAD_TOO_LARGE: { status: 413, exit: 2 },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 2 },
   RATE_LIMITED: { status: 429, exit: 1 },
   UNAVAILABLE: { status: 503, exit: 1 },
   INTERNAL: { status: 500, exit: 1 },
@@ -33,13 +35,7 @@ export class AppError extends Error {
   }
 }
 
-/** A problem found in an input file, located for the person who has to fix it. */
-export interface InputProblem {
-  file?: string;
-  line?: number;
-  field?: string;
-  message: string;
-}
+export type { InputProblem } from "../shared/input-problem.ts";
 
 /** Formats located input problems as one readable block: the first `limit`, then the total. */
 export function formatProblems(problems: InputProblem[], limit = 20): string {

@@ -6,6 +6,7 @@ import type { EncryptedColumn } from "./crypto/key-rotation.ts";
 import { type Keyring, keyringFrom, loadKeyFile } from "./crypto/keyring.ts";
 import { type Database, openDatabase } from "./db/connect.ts";
 import { type Migration, migrate } from "./db/migrate.ts";
+import { createOfficesService } from "./offices/offices.service.ts";
 
 /** The platform's encrypted columns; capabilities add theirs for key rotation. */
 export const platformEncryptedColumns: EncryptedColumn[] = [
@@ -19,6 +20,7 @@ export interface Platform {
   keyring: Keyring;
   sessions: ReturnType<typeof createSessionsService>;
   users: ReturnType<typeof createUsersService>;
+  offices: ReturnType<typeof createOfficesService>;
   close(): Promise<void>;
 }
 
@@ -29,22 +31,23 @@ export interface PlatformOptions {
   database?: Database;
 }
 
-/** Opens the database, applies pending migrations, seeds the tenants and loads the keys. */
+/** Opens the database, loads the keys, applies pending migrations (some encrypt stored values), seeds the tenants. */
 export async function startPlatform(config: Config, options: PlatformOptions): Promise<Platform> {
   const database =
     options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   try {
-    await migrate(database, options.migrations);
-    await seedTenants(database);
     const keyring = keyringFrom(
       loadKeyFile({ keyFile: config.keyFile, keysFromEnv: config.keysFromEnv, create: !config.production }),
     );
+    await migrate(database, options.migrations, keyring);
+    await seedTenants(database);
     return {
       config,
       database,
       keyring,
       sessions: createSessionsService(database, keyring),
       users: createUsersService(database, keyring),
+      offices: createOfficesService(database),
       close: () => database.close(),
     };
   } catch (error) {

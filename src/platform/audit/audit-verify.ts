@@ -1,110 +1,188 @@
 import type { Database } from "../db/connect.ts";
-import { GENESIS_HASH, hashAuditEvent } from "./audit-hash.ts";
+import { GENESIS_HASH } from "./audit-hash.ts";
+import { integratePending } from "./audit-sequencer.ts";
+import { leafProblem, type StoredEvent } from "./audit-verify-leaf.ts";
+import { type BrokenLink, type HeadSnapshot, TenantLogWalk } from "./audit-verify-tenant.ts";
 
-/** The outcome of walking one tenant's chain. */
+export type { BrokenLink } from "./audit-verify-tenant.ts";
+
+/** The outcome of verifying one tenant's log. */
 export interface ChainReport {
   tenantId: string;
+  /** Sequenced events verified (leaf hash, columns, place under its batch root). */
   events: number;
+  /** Committed events not yet sequenced; each was verified as a leaf. */
+  pending: number;
+  batches: number;
+  /** The head hash verification started from: record it to notice a later rewrite of the whole log. */
+  head: string;
   ok: boolean;
-  /** The first broken link: which sequence number and why. */
-  brokenAt?: { seq: number; reason: string };
+  /** The first broken links (up to REPORTED_LINKS); `onBroken` receives every one. */
+  broken: BrokenLink[];
+  brokenCount: number;
 }
 
+export interface VerifyOptions {
+  /** Sequence pending events first (default); otherwise they are verified as leaves and counted as pending. */
+  integrate?: boolean;
+  /** Called with the running count of sequenced events verified so far, across tenants. */
+  onProgress?: (events: number) => void;
+  /** Called for every broken link, as it is found. */
+  onBroken?: (tenantId: string, link: BrokenLink) => void;
+}
+
+/** How many broken links a report keeps; the callback sees them all. */
+export const REPORTED_LINKS = 100;
 const PAGE = 5000;
 
-/** Walks every tenant's chain (as the schema owner) and names the first broken link of each. */
+/**
+ * Verifies every tenant's audit log as the schema owner: every leaf against its hash and columns, every batch
+ * root, every head link, and every event not yet sequenced. Reports every broken link, not only the first.
+ */
 export async function verifyAuditChains(
   database: Database,
-  onProgress?: (events: number) => void,
+  options: VerifyOptions = {},
 ): Promise<ChainReport[]> {
-  const heads = await database.asOwner((tx) =>
-    tx.selectFrom("audit_heads").select(["tenant_id", "seq", "hash"]).orderBy("tenant_id").execute(),
-  );
+  if (options.integrate ?? true) await integratePending(database, { wait: true });
   const reports: ChainReport[] = [];
-  for (const head of heads) {
-    reports.push(await verifyChain(database, head.tenant_id, Number(head.seq), head.hash, onProgress));
+  let verified = 0;
+  for (const tenantId of await tenantsWithAudit(database)) {
+    const head = await readHead(database, tenantId);
+    const report: ChainReport = {
+      tenantId,
+      events: 0,
+      pending: 0,
+      batches: 0,
+      head: head.hash,
+      ok: true,
+      broken: [],
+      brokenCount: 0,
+    };
+    const sink = (link: BrokenLink) => {
+      report.ok = false;
+      report.brokenCount++;
+      if (report.broken.length < REPORTED_LINKS) report.broken.push(link);
+      options.onBroken?.(tenantId, link);
+    };
+    const walk = new TenantLogWalk(database, tenantId, head, sink, (n) => options.onProgress?.(verified + n));
+    await walk.run();
+    verified += walk.events;
+    report.events = walk.events;
+    report.batches = walk.batches;
+    report.pending = await verifyUnsequenced(database, tenantId, sink);
+    reports.push(report);
   }
   return reports;
 }
 
-async function verifyChain(
+/** Tenants that have a log head or any audit event. */
+async function tenantsWithAudit(database: Database): Promise<string[]> {
+  return database.asOwner(async (tx) => {
+    const rows = await tx
+      .selectFrom("tenants as t")
+      .select("t.id")
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb.selectFrom("audit_heads as h").select("h.tenant_id").whereRef("h.tenant_id", "=", "t.id"),
+          ),
+          eb.exists(eb.selectFrom("audit_events as e").select("e.seq").whereRef("e.tenant_id", "=", "t.id")),
+        ]),
+      )
+      .orderBy("t.id")
+      .execute();
+    return rows.map((r) => r.id);
+  });
+}
+
+async function readHead(database: Database, tenantId: string): Promise<HeadSnapshot> {
+  const row = await database.asOwner((tx) =>
+    tx
+      .selectFrom("audit_heads")
+      .select(["tree_size", "batch_no", "hash"])
+      .where("tenant_id", "=", tenantId)
+      .executeTakeFirst(),
+  );
+  if (!row) return { treeSize: 0, batchNo: 0, hash: GENESIS_HASH };
+  return { treeSize: Number(row.tree_size), batchNo: Number(row.batch_no), hash: row.hash };
+}
+
+/**
+ * Events in no log position: each must be a sound leaf still queued for the sequencer. Also reports queue
+ * entries whose event is gone. Returns how many events are pending.
+ */
+async function verifyUnsequenced(
   database: Database,
   tenantId: string,
-  headSeq: number,
-  headHash: string,
-  onProgress?: (events: number) => void,
-): Promise<ChainReport> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let events = 0;
-  for (;;) {
+  report: (link: BrokenLink) => void,
+): Promise<number> {
+  let pending = 0;
+  for (let after = 0; ; ) {
     const rows = await database.asOwner((tx) =>
       tx
-        .selectFrom("audit_events")
-        .selectAll()
-        .where("tenant_id", "=", tenantId)
-        .where("seq", ">=", expectedSeq)
-        .orderBy("seq")
+        .selectFrom("audit_events as e")
+        .leftJoin("audit_pending as p", (j) =>
+          j.onRef("p.tenant_id", "=", "e.tenant_id").onRef("p.seq", "=", "e.seq"),
+        )
+        .selectAll("e")
+        .select("p.seq as queued")
+        .where("e.tenant_id", "=", tenantId)
+        .where("e.seq", ">", after)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("audit_log as l")
+                .select("l.seq")
+                .whereRef("l.tenant_id", "=", "e.tenant_id")
+                .whereRef("l.seq", "=", "e.seq"),
+            ),
+          ),
+        )
+        .orderBy("e.seq")
         .limit(PAGE)
         .execute(),
     );
     for (const row of rows) {
       const seq = Number(row.seq);
-      const broken = (reason: string): ChainReport => ({
-        tenantId,
-        events,
-        ok: false,
-        brokenAt: { seq, reason },
-      });
-      if (seq !== expectedSeq) {
-        return {
-          tenantId,
-          events,
-          ok: false,
-          brokenAt: { seq: expectedSeq, reason: `event ${expectedSeq} is missing (next found: ${seq})` },
-        };
-      }
-      if (row.prev_hash !== prevHash) return broken("its previous-hash does not match the event before it");
-      const recomputed = hashAuditEvent({
-        tenantId,
-        seq,
-        occurredAt: new Date(row.occurred_at),
-        actorTenant: row.actor_tenant,
-        actorUser: row.actor_user,
-        actorLabel: row.actor_label,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        requestId: row.request_id,
-        details: typeof row.details === "string" ? JSON.parse(row.details) : row.details,
-        prevHash: row.prev_hash,
-      });
-      if (recomputed !== row.hash) return broken("its content does not match its hash (the row was edited)");
-      prevHash = row.hash;
-      expectedSeq = seq + 1;
-      events++;
+      if (row.queued === null)
+        report({
+          seq,
+          logIndex: null,
+          batch: null,
+          reason: "it is in no log position and not queued for one",
+        });
+      const problem = leafProblem(row as StoredEvent);
+      if (problem) report({ seq, logIndex: null, batch: null, reason: `pending: ${problem}` });
+      pending++;
     }
-    onProgress?.(events);
     if (rows.length < PAGE) break;
+    after = Number(rows.at(-1)?.seq);
   }
-  if (expectedSeq - 1 !== headSeq) {
-    return {
-      tenantId,
-      events,
-      ok: false,
-      brokenAt: {
-        seq: expectedSeq,
-        reason: `the chain ends at ${expectedSeq - 1} but its head says ${headSeq} (events were removed)`,
-      },
-    };
-  }
-  if (headSeq > 0 && prevHash !== headHash) {
-    return {
-      tenantId,
-      events,
-      ok: false,
-      brokenAt: { seq: headSeq, reason: "the last event's hash does not match the chain head" },
-    };
-  }
-  return { tenantId, events, ok: true };
+  const orphans = await database.asOwner((tx) =>
+    tx
+      .selectFrom("audit_pending as p")
+      .select("p.seq")
+      .where("p.tenant_id", "=", tenantId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("audit_events as e")
+              .select("e.seq")
+              .whereRef("e.tenant_id", "=", "p.tenant_id")
+              .whereRef("e.seq", "=", "p.seq"),
+          ),
+        ),
+      )
+      .execute(),
+  );
+  for (const o of orphans)
+    report({
+      seq: Number(o.seq),
+      logIndex: null,
+      batch: null,
+      reason: "it was queued for sequencing but the event is missing (deleted)",
+    });
+  return pending;
 }

@@ -1,19 +1,21 @@
 import { z } from "zod";
+import { IsoDate, IsoInstant, queryCount, text } from "../contract/primitives.contract.ts";
 
 export const AuditQuery = z.object({
-  action: z.string().max(100).optional(),
-  targetType: z.string().max(100).optional(),
-  targetId: z.string().max(200).optional(),
-  actor: z.string().max(254).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  /** Events with a sequence number below this one (paging back in time). */
-  before: z.coerce.number().int().positive().optional(),
+  action: text(0, 100).optional(),
+  targetType: text(0, 100).optional(),
+  targetId: text(0, 200).optional(),
+  actor: text(0, 254).optional(),
+  from: IsoInstant.or(IsoDate).optional(),
+  to: IsoInstant.or(IsoDate).optional(),
+  /** Events numbered below this one (paging back in time). */
+  before: queryCount(1, Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditEventView = z.object({
+  /** The event's number in its nation's log, given when it was written; increases in write order. */
   seq: z.number(),
   occurredAt: z.string(),
   actorTenant: z.string().nullable(),
@@ -24,7 +26,11 @@ export const AuditEventView = z.object({
   targetId: z.string().nullable(),
   requestId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** The event's leaf hash (or, for events of the chained history, its chain hash). */
   hash: z.string(),
+  /** Its position in the log once sequenced (normally within a second of the write); null while pending. */
+  logIndex: z.number().nullable(),
+  pending: z.boolean(),
 });
 export const AuditEventList = z.object({
   events: z.array(AuditEventView),

@@ -1,16 +1,27 @@
 import type { Scope } from "../auth/scope.ts";
 import type { Tx } from "../db/connect.ts";
 import type { AuditQuery } from "./audit.contract.ts";
+import "./audit.schema.ts";
 
-/** Lists the scope's tenant's audit events, newest first, with the filters given. */
+/**
+ * Lists the scope's tenant's audit events, newest first, with the filters given; each with its log position,
+ * or none while it waits for the sequencer.
+ */
 export async function listAuditEvents(tx: Tx, scope: Scope, query: AuditQuery) {
-  let q = tx.selectFrom("audit_events").selectAll().where("tenant_id", "=", scope.tenantId);
-  if (query.action) q = q.where("action", "=", query.action);
-  if (query.targetType) q = q.where("target_type", "=", query.targetType);
-  if (query.targetId) q = q.where("target_id", "=", query.targetId);
-  if (query.actor) q = q.where("actor_label", "=", query.actor);
-  if (query.from) q = q.where("occurred_at", ">=", new Date(query.from));
-  if (query.to) q = q.where("occurred_at", "<=", new Date(query.to));
-  if (query.before) q = q.where("seq", "<", query.before);
-  return q.orderBy("seq", "desc").limit(query.limit).execute();
+  let q = tx
+    .selectFrom("audit_events as e")
+    .leftJoin("audit_log as l", (j) =>
+      j.onRef("l.tenant_id", "=", "e.tenant_id").onRef("l.seq", "=", "e.seq"),
+    )
+    .selectAll("e")
+    .select("l.log_index")
+    .where("e.tenant_id", "=", scope.tenantId);
+  if (query.action) q = q.where("e.action", "=", query.action);
+  if (query.targetType) q = q.where("e.target_type", "=", query.targetType);
+  if (query.targetId) q = q.where("e.target_id", "=", query.targetId);
+  if (query.actor) q = q.where("e.actor_label", "=", query.actor);
+  if (query.from) q = q.where("e.occurred_at", ">=", new Date(query.from));
+  if (query.to) q = q.where("e.occurred_at", "<=", new Date(query.to));
+  if (query.before) q = q.where("e.seq", "<", query.before);
+  return q.orderBy("e.seq", "desc").limit(query.limit).execute();
 }

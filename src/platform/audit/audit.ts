@@ -1,7 +1,9 @@
 import { sql } from "kysely";
 import type { Scope } from "../auth/scope.ts";
 import type { Tx } from "../db/connect.ts";
-import { canonicalJson, GENESIS_HASH, hashAuditEvent } from "./audit-hash.ts";
+import { type AuditLeaf, assertStorable, leafText, normaliseDetails } from "./audit-canonical.ts";
+import { leafHash } from "./audit-hash.ts";
+import "./audit.schema.ts";
 
 /** What happened, to what, with details that never hold personal values in clear. */
 export interface AuditInput {
@@ -9,73 +11,86 @@ export interface AuditInput {
   targetType?: string;
   targetId?: string;
   details?: Record<string, unknown>;
-  /** The chain to append to; defaults to the scope's tenant. */
+  /** The log to append to; defaults to the scope's tenant. */
   tenantId?: string;
 }
 
+/** The event as written: its number and leaf hash. It is pending until the sequencer gives it a log position. */
+export interface RecordedAudit {
+  seq: number;
+  hash: string;
+}
+
+/** Checks every string the event would store; throws BAD_INPUT naming the first field that cannot be stored. */
+function storableStrings(fields: Record<string, string | null>): void {
+  for (const [field, value] of Object.entries(fields)) if (value !== null) assertStorable(field, value);
+}
+
 /**
- * Appends an event to the tenant's hash chain inside the caller's transaction, so the change and its event
- * commit or roll back together. The chain head row is locked, which orders concurrent writers.
+ * Who an event names as its actor. On another nation's chain the actor is the acting nation (`nation:MEX`),
+ * never its officer's address or user id: those are the acting nation's to keep, on its own chain.
  */
-export async function recordAudit(
-  tx: Tx,
-  scope: Scope,
-  input: AuditInput,
-): Promise<{ seq: number; hash: string }> {
+export function auditActor(scope: Scope, chainTenant: string): { user: string | null; label: string } {
+  if (chainTenant === scope.tenantId) return { user: scope.userId, label: scope.actorLabel };
+  return { user: null, label: `nation:${scope.tenantId}` };
+}
+
+/**
+ * Appends an event to the tenant's audit log inside the caller's transaction, so the change and its event
+ * commit or roll back together. No per-tenant row is locked: the event is a leaf (its canonical text and leaf
+ * hash) queued for the sequencer, which later places committed leaves in the log under a Merkle root. An event
+ * on another nation's log names the acting nation only (see `auditActor`).
+ */
+export async function recordAudit(tx: Tx, scope: Scope, input: AuditInput): Promise<RecordedAudit> {
   const tenantId = input.tenantId ?? scope.tenantId;
-  await tx
-    .insertInto("audit_heads")
-    .values({ tenant_id: tenantId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column("tenant_id").doNothing())
-    .execute();
-  const head = await tx
-    .selectFrom("audit_heads")
-    .select(["seq", "hash"])
-    .where("tenant_id", "=", tenantId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const seq = Number(head.seq) + 1;
-  // Millisecond precision keeps the stored time and the hashed time identical.
-  const occurredAt = new Date(Math.floor(Date.now()));
-  const details = JSON.parse(canonicalJson(input.details ?? {})) as Record<string, unknown>;
-  const fields = {
+  const actor = auditActor(scope, tenantId);
+  const text = {
     tenantId,
-    seq,
-    occurredAt,
     actorTenant: scope.tenantId,
-    actorUser: scope.userId,
-    actorLabel: scope.actorLabel,
+    actorUser: actor.user?.toLowerCase() ?? null,
+    actorLabel: actor.label,
     action: input.action,
     targetType: input.targetType ?? null,
     targetId: input.targetId ?? null,
     requestId: scope.requestId,
-    details,
-    prevHash: head.hash,
   };
-  const hash = hashAuditEvent(fields);
+  storableStrings(text);
+  const details = normaliseDetails(input.details);
+  const next = await sql<{ seq: number }>`select nextval('audit_event_seq') as seq`.execute(tx);
+  const seq = Number(next.rows[0]?.seq);
+  // Millisecond precision keeps the stored time and the hashed time identical.
+  const leaf: AuditLeaf = { ...text, seq, occurredAt: new Date().toISOString(), details };
+  const canonical = leafText(leaf);
+  const hash = leafHash(canonical);
   await tx
-    .insertInto("audit_events")
-    .values({
-      tenant_id: tenantId,
-      seq,
-      occurred_at: occurredAt,
-      actor_tenant: fields.actorTenant,
-      actor_user: fields.actorUser,
-      actor_label: fields.actorLabel,
-      action: fields.action,
-      target_type: fields.targetType,
-      target_id: fields.targetId,
-      request_id: fields.requestId,
-      details: canonicalJson(details),
-      prev_hash: head.hash,
-      hash,
-    })
+    .with("event", (db) =>
+      db
+        .insertInto("audit_events")
+        .values({
+          tenant_id: tenantId,
+          seq,
+          occurred_at: leaf.occurredAt,
+          actor_tenant: leaf.actorTenant,
+          actor_user: leaf.actorUser,
+          actor_label: leaf.actorLabel,
+          action: leaf.action,
+          target_type: leaf.targetType,
+          target_id: leaf.targetId,
+          request_id: leaf.requestId,
+          details: JSON.stringify(details),
+          canonical,
+          hash,
+        })
+        .returning(["tenant_id", "seq"]),
+    )
+    .insertInto("audit_pending")
+    .columns(["tenant_id", "seq"])
+    .expression((eb) => eb.selectFrom("event").select(["tenant_id", "seq"]))
     .execute();
-  await tx.updateTable("audit_heads").set({ seq, hash }).where("tenant_id", "=", tenantId).execute();
   return { seq, hash };
 }
 
-/** Counts events per tenant (used by health pages and tests). */
+/** Counts every tenant's events (used by health pages and tests). */
 export async function countAuditEvents(tx: Tx): Promise<number> {
   const row = await sql<{ n: number }>`select count(*)::int as n from audit_events`.execute(tx);
   return row.rows[0]?.n ?? 0;

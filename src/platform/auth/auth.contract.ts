@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../contract/primitives.contract.ts";
 
 /** Roles of the people who use Hemisphere; the permission table maps each to what it may do. */
 export const Role = z.enum([
@@ -21,7 +22,7 @@ export const NationCode = z
 
 export const LoginRequest = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(512),
+  password: text(1, 512),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -1,5 +1,13 @@
 import type { Role } from "./auth.contract.ts";
-import { type Permission, type Reach, resolveRoles } from "./permissions.ts";
+import type { UserKind } from "./auth.schema.ts";
+import {
+  PERSONAL_DATA_PERMISSIONS,
+  type Permission,
+  type Reach,
+  ROLE_TABLE,
+  resolveRoles,
+  rolesOutsideTenant,
+} from "./permissions.ts";
 
 /** The secretariat's tenant id. */
 export const REGIONAL_TENANT = "REG";
@@ -22,36 +30,66 @@ export interface Scope {
   requestId: string | null;
 }
 
-/** Builds the scope of a signed-in user from their roles. */
+/**
+ * What a user's role rows really give them, whatever the rows say: roles their kind of tenant may not hold are
+ * dropped; the secretariat holds no personal-data permission; a service account holds the personal-data
+ * permissions of explicitly granted roles only, and never issues tokens for itself.
+ */
+export function effectiveAccess(input: {
+  regional: boolean;
+  roles: readonly Role[];
+  kind?: UserKind;
+  grantedRoles?: readonly Role[];
+}): { roles: Role[]; permissions: Set<Permission>; reach: Reach } {
+  const outside = new Set(rolesOutsideTenant(input.regional, input.roles));
+  const roles = input.roles.filter((r) => !outside.has(r));
+  const service = input.kind === "service";
+  const permissions = new Set<Permission>();
+  for (const role of roles) {
+    const granted = !service || (input.grantedRoles ?? []).includes(role);
+    for (const p of ROLE_TABLE[role].permissions) {
+      if (PERSONAL_DATA_PERMISSIONS.has(p) && (input.regional || !granted)) continue;
+      if (p === "token.self" && service) continue;
+      permissions.add(p);
+    }
+  }
+  return { roles, permissions, reach: resolveRoles(roles).reach };
+}
+
+/** Builds the scope of a signed-in user (or a token's holder) from their role rows. */
 export function userScope(input: {
   tenantId: string;
   userId: string;
   actorLabel: string;
   officeId: string | null;
   roles: readonly Role[];
+  kind?: UserKind;
+  grantedRoles?: readonly Role[];
   requestId?: string | null;
 }): Scope {
-  const { permissions, reach } = resolveRoles(input.roles);
+  const regional = input.tenantId === REGIONAL_TENANT;
+  const { roles, permissions, reach } = effectiveAccess({ ...input, regional });
   return {
     tenantId: input.tenantId,
     userId: input.userId,
     actorLabel: input.actorLabel,
     officeId: input.officeId,
-    roles: input.roles,
+    roles,
     permissions,
     reach,
-    regional: input.tenantId === REGIONAL_TENANT,
+    regional,
     requestId: input.requestId ?? null,
   };
 }
 
-/** A scope for an operator command run on the machine (CLI): one tenant, the given roles, no user. */
-export function systemScope(
-  tenantId: string,
-  command: string,
-  roles: readonly Role[] = ["nation_admin"],
-): Scope {
-  const { permissions, reach } = resolveRoles(roles);
+/**
+ * A scope for an operator command run on the machine (CLI, seeding): one tenant, the given roles (by default
+ * the tenant's administrator), no user. The same tenant rules apply as to users.
+ */
+export function systemScope(tenantId: string, command: string, asked?: readonly Role[]): Scope {
+  const regional = tenantId === REGIONAL_TENANT;
+  const fallback: Role[] = [regional ? "regional_admin" : "nation_admin"];
+  const { roles, permissions, reach } = effectiveAccess({ regional, roles: asked ?? fallback });
   return {
     tenantId,
     userId: null,
@@ -60,7 +98,7 @@ export function systemScope(
     roles,
     permissions,
     reach,
-    regional: tenantId === REGIONAL_TENANT,
+    regional,
     requestId: null,
   };
 }

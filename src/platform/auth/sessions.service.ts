@@ -1,16 +1,17 @@
-import { sql } from "kysely";
 import { recordAudit } from "../audit/audit.ts";
 import { decryptField } from "../crypto/field-crypto.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import type { Database, Tx } from "../db/connect.ts";
 import { inScope } from "../db/scoped.ts";
 import { AppError } from "../errors.ts";
+import { grantsOfUser, rolesOfUser, USER_NAME_CONTEXT } from "./accounts.store.ts";
 import type { Role, SessionUser } from "./auth.contract.ts";
+import type { UserKind } from "./auth.schema.ts";
 import { hashSecret, issueSessionSecret, newCsrfToken, tenantOfSecret } from "./credentials.ts";
-import { LoginThrottle } from "./login-throttle.ts";
 import { verifyPassword } from "./passwords.ts";
 import { type Scope, systemScope, userScope } from "./scope.ts";
-import { USER_NAME_CONTEXT } from "./users.service.ts";
+import { admitAttempt, attemptKeys, forgiveAttempt, purgeExpiredAttempts } from "./sign-in-attempts.store.ts";
+import { retryAfterSeconds, SIGN_IN_LIMITS, type SignInLimits } from "./sign-in-throttle.ts";
 
 const SESSION_HOURS = 8;
 
@@ -23,19 +24,26 @@ export interface Authenticated {
 // A fixed hash to verify against when the e-mail is unknown, so timing does not tell whether it exists.
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-// The user's roles as one JSON array, read in the same statement as the user: authentication runs on every
-// request, and each statement saved there is a round trip saved on every API call.
-const rolesOfUser = sql<
-  Role[]
->`(select coalesce(json_agg(r.role order by r.role), '[]'::json) from user_roles r
-  where r.tenant_id = u.tenant_id and r.user_id = u.id)`;
+// Authentication runs on every request: the user, their roles and grants come in one statement, and each
+// statement saved there is a round trip saved on every API call.
+const userColumns = [
+  "u.id",
+  "u.email",
+  "u.office_id",
+  "u.disabled",
+  "u.kind",
+  rolesOfUser.as("roles"),
+  grantsOfUser.as("grants"),
+] as const;
 
 interface UserRow {
   id: string;
   email: string;
   office_id: string | null;
   disabled: boolean;
+  kind: UserKind;
   roles: Role[];
+  grants: Role[];
 }
 
 function scopeOfUser(tenantId: string, user: UserRow | undefined, requestId: string | null): Scope | null {
@@ -46,9 +54,22 @@ function scopeOfUser(tenantId: string, user: UserRow | undefined, requestId: str
     actorLabel: user.email,
     officeId: user.office_id,
     roles: user.roles,
+    kind: user.kind,
+    grantedRoles: user.grants,
     requestId,
   });
 }
+
+export interface SessionsOptions {
+  limits?: SignInLimits;
+  /** Milliseconds since the epoch; tests move it forward instead of waiting. */
+  clock?: () => number;
+  /** The password check (tests count how many attempts reach it). */
+  verify?: (password: string, stored: string) => Promise<boolean>;
+}
+
+// Old counters are purged every this many sign-in attempts of a process: cheap, and nothing needs a timer.
+const PURGE_EVERY = 100;
 
 async function loadScope(
   tx: Tx,
@@ -58,7 +79,7 @@ async function loadScope(
 ): Promise<Scope | null> {
   const user = await tx
     .selectFrom("users as u")
-    .select(["u.id", "u.email", "u.office_id", "u.disabled", rolesOfUser.as("roles")])
+    .select(userColumns)
     .where("u.tenant_id", "=", tenantId)
     .where("u.id", "=", userId)
     .executeTakeFirst();
@@ -66,57 +87,67 @@ async function loadScope(
 }
 
 /** Sign-in with a password, cookie sessions, API tokens, and sign-out. */
-export function createSessionsService(
-  database: Database,
-  keyring: Keyring,
-  // Five failures lock one account for a while; a shared office address gets more room before it is blocked.
-  throttles = { account: new LoginThrottle(5), client: new LoginThrottle(50) },
-) {
+export function createSessionsService(database: Database, keyring: Keyring, options: SessionsOptions = {}) {
   const { db } = database;
+  const limits = options.limits ?? SIGN_IN_LIMITS;
+  const clock = options.clock ?? Date.now;
+  const verify = options.verify ?? verifyPassword;
+  let attemptsSincePurge = 0;
+
+  /** Checks the password of a sign-in the throttle admitted; the user's row when it is right. */
+  async function checkPassword(email: string, password: string) {
+    const login = await db
+      .selectFrom("user_logins")
+      .selectAll()
+      .where("email", "=", email)
+      .executeTakeFirst();
+    const found = login
+      ? await inScope(db, { tenantId: login.tenant_id }, (tx) =>
+          tx
+            .selectFrom("users")
+            .select(["password_hash", "disabled", "kind"])
+            .where("tenant_id", "=", login.tenant_id)
+            .where("id", "=", login.user_id)
+            .executeTakeFirst(),
+        )
+      : undefined;
+    const ok = await verify(password, found?.password_hash ?? DUMMY_HASH);
+    const valid = login && found && ok && !found.disabled && found.kind === "person";
+    if (valid) return login;
+    if (login) {
+      await inScope(db, { tenantId: login.tenant_id }, (tx) =>
+        recordAudit(tx, systemScope(login.tenant_id, "auth"), {
+          action: "auth.login_failed",
+          targetType: "user",
+          targetId: login.user_id,
+        }),
+      );
+    }
+    return undefined;
+  }
+
   return {
-    /** Checks a password and opens a session; throttles repeated failures per e-mail and per client. */
+    /**
+     * Checks a password and opens a session. The attempt is counted per account, per client address and per
+     * both before the password is checked (see sign-in-throttle.ts); a refused attempt answers 429 with the
+     * wait and is neither checked nor audited, so a flood cannot fill the audit log.
+     */
     async login(input: { email: string; password: string; client: string; requestId: string | null }) {
       const email = input.email.trim().toLowerCase();
-      const now = Date.now();
-      const wait = Math.max(
-        throttles.account.retryAfter(email, now),
-        throttles.client.retryAfter(input.client, now),
-      );
-      if (wait > 0)
-        throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", {
-          retryAfterSeconds: wait,
-        });
-      const login = await db
-        .selectFrom("user_logins")
-        .selectAll()
-        .where("email", "=", email)
-        .executeTakeFirst();
-      const found = login
-        ? await inScope(db, { tenantId: login.tenant_id }, (tx) =>
-            tx
-              .selectFrom("users")
-              .select(["password_hash", "disabled"])
-              .where("tenant_id", "=", login.tenant_id)
-              .where("id", "=", login.user_id)
-              .executeTakeFirst(),
-          )
-        : undefined;
-      const ok = await verifyPassword(input.password, found?.password_hash ?? DUMMY_HASH);
-      if (!login || !found || !ok || found.disabled) {
-        throttles.account.fail(email, now);
-        throttles.client.fail(input.client, now);
-        if (login) {
-          await inScope(db, { tenantId: login.tenant_id }, (tx) =>
-            recordAudit(tx, systemScope(login.tenant_id, "auth"), {
-              action: "auth.login_failed",
-              targetType: "user",
-              targetId: login.user_id,
-            }),
-          );
-        }
-        throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
+      const now = clock();
+      if (++attemptsSincePurge >= PURGE_EVERY) {
+        attemptsSincePurge = 0;
+        await purgeExpiredAttempts(db, now);
       }
-      throttles.account.succeed(email);
+      const keys = attemptKeys(keyring.indexKey, email, input.client);
+      const admission = await admitAttempt(db, keys, now, limits);
+      if (!admission.admitted)
+        throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", {
+          retryAfterSeconds: retryAfterSeconds(admission.retryAfterMs),
+        });
+      const login = await checkPassword(email, input.password);
+      if (!login) throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
+      await forgiveAttempt(db, keys);
       const issued = issueSessionSecret(login.tenant_id);
       const csrfToken = newCsrfToken();
       return inScope(db, { tenantId: login.tenant_id }, async (tx) => {
@@ -129,7 +160,7 @@ export function createSessionsService(
             id: issued.hash,
             user_id: login.user_id,
             csrf_token: csrfToken,
-            expires_at: new Date(now + SESSION_HOURS * 3600_000),
+            expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
           })
           .execute();
         await recordAudit(tx, scope, { action: "auth.login", targetType: "user", targetId: login.user_id });
@@ -147,7 +178,7 @@ export function createSessionsService(
           .innerJoin("users as u", (join) =>
             join.onRef("u.tenant_id", "=", "s.tenant_id").onRef("u.id", "=", "s.user_id"),
           )
-          .select(["u.id", "u.email", "u.office_id", "u.disabled", rolesOfUser.as("roles")])
+          .select(userColumns)
           .select(["s.csrf_token", "s.expires_at"])
           .where("s.tenant_id", "=", tenantId)
           .where("s.id", "=", hashSecret(secret))
@@ -168,7 +199,7 @@ export function createSessionsService(
           .innerJoin("users as u", (join) =>
             join.onRef("u.tenant_id", "=", "t.tenant_id").onRef("u.id", "=", "t.user_id"),
           )
-          .select(["u.id", "u.email", "u.office_id", "u.disabled", rolesOfUser.as("roles")])
+          .select(userColumns)
           .select(["t.expires_at", "t.revoked_at"])
           .where("t.tenant_id", "=", tenantId)
           .where("t.token_hash", "=", hashSecret(secret))

@@ -1,16 +1,26 @@
 import { recordAudit } from "../audit/audit.ts";
-import { decryptField, encryptField } from "../crypto/field-crypto.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import type { Database } from "../db/connect.ts";
 import { inScope } from "../db/scoped.ts";
 import { AppError } from "../errors.ts";
+import { requireOffice } from "../offices/offices.service.ts";
+import {
+  type AccountRow,
+  accountSummary,
+  findAccount,
+  insertUser,
+  listAccounts,
+  replaceRoles,
+  type UserSummary,
+} from "./accounts.store.ts";
 import type { Role } from "./auth.contract.ts";
-import { issueApiToken } from "./credentials.ts";
 import { hashPassword, passwordProblem } from "./passwords.ts";
+import { assertAssignableRoles } from "./role-assignment.ts";
 import type { Scope } from "./scope.ts";
+import { createServiceAccountsService } from "./service-accounts.service.ts";
+import { createTokensService } from "./tokens.service.ts";
 
-/** Where staff names live encrypted, for key rotation. */
-export const USER_NAME_CONTEXT = "platform.users.display_name";
+export { USER_NAME_CONTEXT } from "./accounts.store.ts";
 
 export interface NewUser {
   email: string;
@@ -22,31 +32,23 @@ export interface NewUser {
   officeId?: string | null | undefined;
 }
 
-export interface UserSummary {
-  id: string;
-  email: string;
-  displayName: string;
-  officeId: string | null;
-  roles: Role[];
-  disabled: boolean;
-}
-
-/** Users and API tokens of a nation; every change is audited in the same transaction. */
+/** Users of a nation, their roles and their API tokens; every change is audited in the same transaction. */
 export function createUsersService(database: Database, keyring: Keyring) {
   const { db } = database;
   return {
-    /** Creates a user of the scope's nation with roles and an optional password. */
+    /**
+     * Creates a person of the scope's nation with roles and an optional password. The roles must suit the
+     * tenant (the secretariat holds regional roles only) and must not hand one person both sides of a duty.
+     */
     async createUser(scope: Scope, input: NewUser): Promise<UserSummary> {
       const email = input.email.trim().toLowerCase();
       if (input.password !== undefined) {
         const problem = passwordProblem(input.password);
         if (problem) throw new AppError("BAD_INPUT", problem, { field: "password" });
       }
-      if (input.roles.includes("regional_admin") && !scope.regional) {
-        throw new AppError("BAD_INPUT", "the regional_admin role belongs to the regional secretariat only", {
-          field: "roles",
-        });
-      }
+      if (input.roles.length === 0)
+        throw new AppError("BAD_INPUT", "a user needs a role", { field: "roles" });
+      assertAssignableRoles(scope.regional, input.roles);
       const passwordHash =
         input.password === undefined ? (input.passwordHash ?? null) : await hashPassword(input.password);
       return inScope(db, scope, async (tx) => {
@@ -56,133 +58,69 @@ export function createUsersService(database: Database, keyring: Keyring) {
           .where("email", "=", email)
           .executeTakeFirst();
         if (taken) throw new AppError("CONFLICT", `a user with e-mail ${email} exists already`);
-        const row = await tx
-          .insertInto("users")
-          .values({
-            tenant_id: scope.tenantId,
-            email,
-            display_name: encryptField(keyring, input.displayName, USER_NAME_CONTEXT),
-            password_hash: passwordHash,
-            office_id: input.officeId ?? null,
-          })
-          .returning(["id", "disabled"])
-          .executeTakeFirstOrThrow();
+        if (input.officeId) await requireOffice(tx, scope, input.officeId, "officeId");
+        const id = await insertUser(
+          tx,
+          scope,
+          keyring,
+          { email, displayName: input.displayName, kind: "person", passwordHash, roles: input.roles },
+          input.officeId ?? null,
+        );
         await tx
           .insertInto("user_logins")
-          .values({ email, tenant_id: scope.tenantId, user_id: row.id })
+          .values({ email, tenant_id: scope.tenantId, user_id: id })
           .execute();
-        if (input.roles.length > 0) {
-          await tx
-            .insertInto("user_roles")
-            .values(input.roles.map((role) => ({ tenant_id: scope.tenantId, user_id: row.id, role })))
-            .execute();
-        }
         await recordAudit(tx, scope, {
           action: "user.create",
           targetType: "user",
-          targetId: row.id,
-          details: { roles: input.roles },
+          targetId: id,
+          details: { kind: "person", roles: input.roles },
         });
-        return {
-          id: row.id,
-          email,
-          displayName: input.displayName,
-          officeId: input.officeId ?? null,
-          roles: input.roles,
-          disabled: false,
-        };
+        return accountSummary(tx, scope, keyring, id);
       });
     },
 
-    /** Lists the users of the scope's nation. */
+    /** Lists the users and service accounts of the scope's nation. */
     async listUsers(scope: Scope): Promise<UserSummary[]> {
-      return inScope(db, scope, async (tx) => {
-        const users = await tx
-          .selectFrom("users")
-          .select(["id", "email", "display_name", "office_id", "disabled"])
-          .where("tenant_id", "=", scope.tenantId)
-          .orderBy("email")
-          .execute();
-        const roles = await tx
-          .selectFrom("user_roles")
-          .select(["user_id", "role"])
-          .where("tenant_id", "=", scope.tenantId)
-          .execute();
-        return users.map((u) => ({
-          id: u.id,
-          email: u.email,
-          displayName: decryptField(keyring, u.display_name, USER_NAME_CONTEXT),
-          officeId: u.office_id,
-          disabled: u.disabled,
-          roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role as Role),
-        }));
-      });
+      return inScope(db, scope, (tx) => listAccounts(tx, scope, keyring));
     },
 
-    /** Issues an API token for a user of the scope's nation; the secret is returned once and stored hashed. */
-    async createToken(
-      scope: Scope,
-      input: { userId: string; name: string; expiresAt: Date | null },
-    ): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+    /**
+     * Gives a user of the scope's nation exactly these roles, under the same rules as at creation. Nobody
+     * changes their own roles: another administrator must. A role taken away takes its grant with it.
+     */
+    async changeRoles(scope: Scope, userId: string, roles: Role[]): Promise<UserSummary> {
+      if (roles.length === 0) throw new AppError("BAD_INPUT", "a user needs a role", { field: "roles" });
       return inScope(db, scope, async (tx) => {
-        const user = await tx
-          .selectFrom("users")
-          .select("id")
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", input.userId)
-          .executeTakeFirst();
-        if (!user) throw new AppError("NOT_FOUND", "user not found");
-        const issued = issueApiToken(scope.tenantId);
-        const row = await tx
-          .insertInto("api_tokens")
-          .values({
-            tenant_id: scope.tenantId,
-            user_id: user.id,
-            name: input.name,
-            token_hash: issued.hash,
-            expires_at: input.expiresAt,
-            revoked_at: null,
-            last_used_at: null,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const account = await findAccount(tx, scope, userId);
+        if (!account) throw new AppError("NOT_FOUND", "user not found");
+        if (account.id === scope.userId)
+          throw new AppError("FORBIDDEN", "nobody changes their own roles: another administrator must");
+        const wanted = [...new Set(roles)].sort();
+        assertAssignableRoles(scope.regional, wanted);
+        await replaceRoles(tx, scope, account, wanted);
         await recordAudit(tx, scope, {
-          action: "token.create",
-          targetType: "api_token",
-          targetId: row.id,
-          details: { userId: user.id, name: input.name },
+          action: "user.roles_change",
+          targetType: "user",
+          targetId: account.id,
+          details: rolesChangeDetails(account, wanted),
         });
-        return { id: row.id, token: issued.secret, expiresAt: input.expiresAt };
+        return accountSummary(tx, scope, keyring, account.id);
       });
     },
 
-    /** Lists the API tokens of the scope's nation, without their secrets. */
-    async listTokens(scope: Scope) {
-      return inScope(db, scope, (tx) =>
-        tx
-          .selectFrom("api_tokens")
-          .select(["id", "user_id", "name", "created_at", "expires_at", "revoked_at", "last_used_at"])
-          .where("tenant_id", "=", scope.tenantId)
-          .orderBy("created_at", "desc")
-          .execute(),
-      );
-    },
-
-    /** Revokes an API token of the scope's nation; revoking twice is harmless. */
-    async revokeToken(scope: Scope, tokenId: string): Promise<void> {
-      await inScope(db, scope, async (tx) => {
-        const updated = await tx
-          .updateTable("api_tokens")
-          .set({ revoked_at: new Date() })
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", tokenId)
-          .returning("id")
-          .executeTakeFirst();
-        if (!updated) throw new AppError("NOT_FOUND", "token not found");
-        await recordAudit(tx, scope, { action: "token.revoke", targetType: "api_token", targetId: tokenId });
-      });
-    },
+    ...createServiceAccountsService(database, keyring),
+    ...createTokensService(database),
   };
 }
 
+function rolesChangeDetails(account: AccountRow, wanted: Role[]) {
+  return {
+    before: account.roles,
+    after: wanted,
+    grantsRemoved: account.grants.filter((r) => !wanted.includes(r)),
+  };
+}
+
+export type { UserSummary };
 export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,7 +1,9 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/harness.ts";
+import { keyringFrom, newKeyFile } from "../crypto/keyring.ts";
 import type { Database } from "./connect.ts";
-import { migrate } from "./migrate.ts";
+import { type Migration, migrate } from "./migrate.ts";
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -42,5 +44,20 @@ describe("migrations", () => {
         .execute(),
     );
     expect(exists).toEqual([]);
+  });
+
+  it("run a data step after the SQL, in the same transaction, only with the keys", async () => {
+    const m: Migration = {
+      id: "test/0003-data.sql",
+      sql: "create table data_things (v text);",
+      data: async (tx, keyring) => {
+        await sql`insert into data_things values (${keyring.currentId})`.execute(tx);
+      },
+    };
+    await expect(migrate(database, [m])).rejects.toThrow(/needs the keys/);
+    expect(await migrate(database, [m], keyringFrom(newKeyFile("m1")))).toEqual(["test/0003-data.sql"]);
+    expect(await migrate(database, [m], keyringFrom(newKeyFile("m2")))).toEqual([]);
+    const rows = await database.asOwner((tx) => sql<{ v: string }>`select v from data_things`.execute(tx));
+    expect(rows.rows).toEqual([{ v: "m1" }]);
   });
 });

@@ -1,13 +1,19 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { sql } from "kysely";
+import type { Keyring } from "../crypto/keyring.ts";
 import { AppError } from "../errors.ts";
-import type { Database } from "./connect.ts";
+import type { Database, Tx } from "./connect.ts";
 
 /** One forward-only schema change, named `<capability>/<file>`. */
 export interface Migration {
   id: string;
   sql: string;
+  /**
+   * Work SQL cannot do, run after `sql` in the same transaction: encrypting values already stored needs the
+   * keys, which never reach the database. Its checksum is that of `sql`; like the SQL, it runs once.
+   */
+  data?: (tx: Tx, keyring: Keyring) => Promise<void>;
 }
 
 /** Reads the `NNNN-name.sql` files of one folder, in order, as migrations named `<prefix>/<file>`. */
@@ -20,6 +26,16 @@ export function migrationsFromDir(prefix: string, dir: URL): Migration[] {
     .map((name) => ({ id: `${prefix}/${name}`, sql: fs.readFileSync(new URL(name, dir), "utf8") }));
 }
 
+/** The migrations with `step` attached to the one named `id` (which must be among them). */
+export function withDataStep(
+  migrations: Migration[],
+  id: string,
+  step: NonNullable<Migration["data"]>,
+): Migration[] {
+  if (!migrations.some((m) => m.id === id)) throw new AppError("INTERNAL", `no migration ${id} to attach to`);
+  return migrations.map((m) => (m.id === id ? { ...m, data: step } : m));
+}
+
 /** The platform's own migrations; capabilities add theirs after these. */
 export const platformMigrations = (): Migration[] =>
   migrationsFromDir("platform", new URL("./migrations/", import.meta.url));
@@ -30,9 +46,14 @@ function checksum(text: string): string {
 
 /**
  * Applies every migration not yet applied, each in its own transaction, in order. An applied migration whose
- * text has changed since is an error: migrations only move forward.
+ * text has changed since is an error: migrations only move forward. A migration with a data step needs the
+ * keyring when it has yet to run.
  */
-export async function migrate(database: Database, migrations: Migration[]): Promise<string[]> {
+export async function migrate(
+  database: Database,
+  migrations: Migration[],
+  keyring?: Keyring,
+): Promise<string[]> {
   const ids = new Set<string>();
   for (const m of migrations) {
     if (ids.has(m.id)) throw new AppError("INTERNAL", `migration ${m.id} is listed twice`);
@@ -63,6 +84,14 @@ export async function migrate(database: Database, migrations: Migration[]): Prom
         return false;
       }
       await sql.raw(migration.sql).execute(tx);
+      if (migration.data) {
+        if (!keyring)
+          throw new AppError(
+            "INTERNAL",
+            `migration ${migration.id} encrypts stored values and needs the keys`,
+          );
+        await migration.data(tx, keyring);
+      }
       await sql`insert into schema_migrations (id, checksum) values (${migration.id}, ${checksum(migration.sql)})`.execute(
         tx,
       );

@@ -1,7 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string, string>;
 
 export interface TenantsTable {
   id: string;
@@ -73,32 +72,10 @@ export interface RecordGrantsTable {
   revoked_at: Timestamp | null;
 }
 
-export interface AuditEventsTable {
-  tenant_id: string;
-  seq: number;
-  id: Generated<string>;
-  occurred_at: Timestamp;
-  actor_tenant: string | null;
-  actor_user: string | null;
-  actor_label: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  request_id: string | null;
-  details: Json;
-  prev_hash: string;
-  hash: string;
-}
-
-export interface AuditHeadsTable {
-  tenant_id: string;
-  seq: number;
-  hash: string;
-}
-
 /**
  * Every table the application queries. Capabilities extend this interface with their own tables through
- * declaration merging in their `*.schema.ts` file, so one `Db` type knows them all.
+ * declaration merging in their `*.schema.ts` file (the audit log too: `audit/audit.schema.ts`), so one `Db`
+ * type knows them all.
  */
 export interface Schema {
   tenants: TenantsTable;
@@ -109,6 +86,4 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   record_grants: RecordGrantsTable;
-  audit_events: AuditEventsTable;
-  audit_heads: AuditHeadsTable;
 }

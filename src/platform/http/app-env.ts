@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Scope } from "../auth/scope.ts";
 import { AppError } from "../errors.ts";
+import { formatField } from "./field-path.ts";
 
 /** What middleware puts on every request's context. */
 export interface AppEnv {
@@ -12,18 +13,27 @@ export interface AppEnv {
   };
 }
 
+/** How a request part is named in an issue's `field`, the same way the edge check names it. */
+const PART: Record<string, string> = { json: "body", param: "params", query: "query", form: "body" };
+
 /**
  * A router whose request validation failures become the one error shape (400 BAD_INPUT with the fields),
- * used by every capability for its routes.
+ * used by every capability for its routes. Each issue has `path` (within its part) and `field` (located,
+ * e.g. `body.places`), like the issues of the edge check.
  */
 export function newRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const part = PART[result.target] ?? result.target;
+      const issues = result.error.issues.map((i) => ({
+        field: formatField(part, i.path),
+        path: i.path.join("."),
+        message: i.message,
+      }));
       throw new AppError(
         "BAD_INPUT",
-        `invalid ${result.target}: ${issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ")}`,
+        `invalid ${part}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`,
         {
           issues,
         },

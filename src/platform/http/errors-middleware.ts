@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
-import { AppError } from "../errors.ts";
+import { AppError, type ErrorCode, errorCodes } from "../errors.ts";
 import type { AppEnv } from "./app-env.ts";
 
 /** Maps every thrown error to `{ error: { code, message, details } }` with its status; hides internals. */
@@ -24,15 +24,24 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
       400,
     );
   }
-  if (error instanceof HTTPException) {
-    const code = error.status === 413 ? "PAYLOAD_TOO_LARGE" : error.status === 400 ? "BAD_INPUT" : "INTERNAL";
+  if (error instanceof HTTPException && codeForStatus(error.status) !== "INTERNAL") {
+    const code = codeForStatus(error.status);
     return c.json(
       { error: { code, message: error.message || "request failed", details: null } },
-      error.status,
+      errorCodes[code].status as ContentfulStatusCode,
     );
   }
   console.error(JSON.stringify({ level: "error", requestId, message: error.message, stack: error.stack }));
   return c.json({ error: { code: "INTERNAL", message: "internal error", details: { requestId } } }, 500);
+}
+
+/**
+ * The closed code for a framework refusal (a 415 from the route's media-type gate, a 400 for malformed JSON):
+ * the code with that status, else BAD_INPUT for a client error and INTERNAL (logged, hidden) for the rest.
+ */
+function codeForStatus(status: number): ErrorCode {
+  const named = (Object.keys(errorCodes) as ErrorCode[]).find((code) => errorCodes[code].status === status);
+  return named ?? (status < 500 ? "BAD_INPUT" : "INTERNAL");
 }
 
 /** 404 in the same shape for unknown API paths. */

@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { sql } from "kysely";
 import type { Platform } from "../platform.ts";
 import type { AppEnv } from "./app-env.ts";
 import { newRouter } from "./app-env.ts";
+import { API_BODY_LIMIT, largeBodyRoutes, limitBodyByRoute } from "./body-limit.ts";
+import { refuseMalformedJsonBody, refuseMalformedUrl } from "./edge-input.ts";
 import { handleError, handleNotFound } from "./errors-middleware.ts";
 import { requestId, resolveCredentials, securityHeaders } from "./middleware.ts";
 import { API_DOCS_HTML, API_DOCS_JS } from "./openapi-docs.ts";
@@ -18,7 +19,7 @@ export interface ApiMount {
 /** Builds the whole HTTP application: health, the versioned API with its OpenAPI document, docs, and the web app. */
 export function createHttpApp(platform: Platform, mounts: ApiMount[]) {
   const app = new Hono<AppEnv>();
-  app.use("*", requestId, securityHeaders);
+  app.use("*", requestId, securityHeaders, refuseMalformedUrl);
   app.onError(handleError);
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
@@ -28,7 +29,14 @@ export function createHttpApp(platform: Platform, mounts: ApiMount[]) {
   });
 
   const api = newRouter();
-  api.use("*", bodyLimit({ maxSize: 64 * 1024 * 1024 }), resolveCredentials(platform.sessions));
+  // Every body is bounded before anything reads it: API_BODY_LIMIT, or the larger limit an upload route declared.
+  const uploads = mounts.flatMap((m) => largeBodyRoutes(m.router, `/api/v1${m.path === "/" ? "" : m.path}`));
+  api.use(
+    "*",
+    limitBodyByRoute(API_BODY_LIMIT, uploads),
+    refuseMalformedJsonBody,
+    resolveCredentials(platform.sessions),
+  );
   for (const mount of mounts) api.route(mount.path, mount.router);
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   api.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {

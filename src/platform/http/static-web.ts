@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Context } from "hono";
+import { AppError } from "../errors.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -14,6 +15,17 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+// The edge refuses such addresses first (refuseMalformedUrl); this keeps the file server safe on its own.
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new AppError("BAD_INPUT", "the address has malformed percent-encoding", {
+      issues: [{ field: "path", path: "", message: "has malformed percent-encoding" }],
+    });
+  }
+}
+
 /**
  * Serves the built web app: files under `webDir` as they are (hashed assets cached for a year), and
  * index.html for any other path so the app's own router can answer it.
@@ -21,7 +33,7 @@ const TYPES: Record<string, string> = {
 export function serveWeb(webDir: string) {
   const root = path.resolve(webDir);
   return async (c: Context): Promise<Response> => {
-    const wanted = path.resolve(root, `.${decodeURIComponent(new URL(c.req.url).pathname)}`);
+    const wanted = path.resolve(root, `.${decodedPath(new URL(c.req.url).pathname)}`);
     const inside = wanted === root || wanted.startsWith(`${root}${path.sep}`);
     const file =
       inside && fs.existsSync(wanted) && fs.statSync(wanted).isFile()

@@ -12,15 +12,14 @@ afterAll(async () => {
 
 interface Fixture {
   userId: string;
-  ownTokenId: string;
-  otherTokenId: string;
+  otherUserId: string;
 }
 
 let seq = 0;
 async function fixture(app: TestApp, nation: string): Promise<Fixture> {
   const own = await userWithToken(app, nation, ["analyst"]);
   const other = await userWithToken(app, nation === "MEX" ? "USA" : "MEX", ["analyst"]);
-  return { userId: own.userId, ownTokenId: own.tokenId, otherTokenId: other.tokenId };
+  return { userId: own.userId, otherUserId: other.userId };
 }
 
 describeRoleMatrix("platform", () => t, fixture, [
@@ -30,26 +29,19 @@ describeRoleMatrix("platform", () => t, fixture, [
     name: "POST /users",
     method: "POST",
     path: () => "/api/v1/users",
-    body: () => ({ email: `new.${++seq}@usa.test`, displayName: "New person", roles: ["registrar"] }),
+    // analyst is a role both the nations and the secretariat may give.
+    body: () => ({ email: `new.${++seq}@usa.test`, displayName: "New person", roles: ["analyst"] }),
     permission: "user.manage",
     ok: 201,
   },
-  { name: "GET /tokens", method: "GET", path: () => "/api/v1/tokens", permission: "token.manage", ok: 200 },
   {
-    name: "POST /tokens",
-    method: "POST",
-    path: () => "/api/v1/tokens",
-    body: (fx) => ({ userId: fx.userId, name: "machine" }),
-    permission: "token.manage",
-    ok: 201,
-  },
-  {
-    name: "DELETE /tokens/:id",
-    method: "DELETE",
-    path: (fx) => `/api/v1/tokens/${fx.ownTokenId}`,
-    otherNationPath: (fx) => `/api/v1/tokens/${fx.otherTokenId}`,
-    permission: "token.manage",
-    ok: 204,
+    name: "PUT /users/:id/roles",
+    method: "PUT",
+    path: (fx) => `/api/v1/users/${fx.userId}/roles`,
+    otherNationPath: (fx) => `/api/v1/users/${fx.otherUserId}/roles`,
+    body: () => ({ roles: ["auditor"] }),
+    permission: "user.manage",
+    ok: 200,
   },
   {
     name: "GET /audit/events",

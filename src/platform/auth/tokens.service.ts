@@ -1,0 +1,109 @@
+import { recordAudit } from "../audit/audit.ts";
+import type { Database } from "../db/connect.ts";
+import { inScope } from "../db/scoped.ts";
+import { AppError } from "../errors.ts";
+import { type AccountRow, findAccount } from "./accounts.store.ts";
+import { issueApiToken } from "./credentials.ts";
+import type { Scope } from "./scope.ts";
+
+/**
+ * Why the scope may not issue a token that acts as `target`, or undefined when it may. A token acts as its
+ * holder, and the audit log names the holder: so a signed-in user issues tokens for themselves only, and an
+ * administrator for service accounts. An operator command on the machine (no user in the scope) may issue
+ * for anyone of the nation; the command line asks a person's own password before it does.
+ */
+export function tokenIssueProblem(scope: Scope, target: Pick<AccountRow, "id" | "kind">): string | undefined {
+  if (scope.userId === null) return undefined;
+  if (target.id === scope.userId)
+    return scope.permissions.has("token.self") ? undefined : "this account may not issue tokens for itself";
+  if (target.kind === "service")
+    return scope.permissions.has("token.manage") ? undefined : "this needs the token.manage permission";
+  return "a token acts as the person it belongs to: only they can issue it, signed in as themselves";
+}
+
+/** API tokens: issued once (only the hash is kept), listed without secrets, revoked. */
+export function createTokensService(database: Database) {
+  const { db } = database;
+  return {
+    /** Issues an API token acting as `userId` when the scope may (see tokenIssueProblem); shown once. */
+    async createToken(
+      scope: Scope,
+      input: { userId: string; name: string; expiresAt: Date | null; kind?: "service" },
+    ): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+      return inScope(db, scope, async (tx) => {
+        const target = await findAccount(tx, scope, input.userId);
+        if (!target || (input.kind && target.kind !== input.kind))
+          throw new AppError("NOT_FOUND", input.kind ? "service account not found" : "user not found");
+        const problem = tokenIssueProblem(scope, target);
+        if (problem) throw new AppError("FORBIDDEN", problem);
+        const issued = issueApiToken(scope.tenantId);
+        const row = await tx
+          .insertInto("api_tokens")
+          .values({
+            tenant_id: scope.tenantId,
+            user_id: target.id,
+            name: input.name,
+            token_hash: issued.hash,
+            expires_at: input.expiresAt,
+            revoked_at: null,
+            last_used_at: null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, scope, {
+          action: "token.create",
+          targetType: "api_token",
+          targetId: row.id,
+          details: { userId: target.id, kind: target.kind, name: input.name },
+        });
+        return { id: row.id, token: issued.secret, expiresAt: input.expiresAt };
+      });
+    },
+
+    /** The API tokens of one user of the scope's nation, without their secrets; 404 outside the nation. */
+    async listTokens(scope: Scope, userId: string) {
+      return inScope(db, scope, async (tx) => {
+        const user = await tx
+          .selectFrom("users")
+          .select("id")
+          .where("tenant_id", "=", scope.tenantId)
+          .where("id", "=", userId)
+          .executeTakeFirst();
+        if (!user) throw new AppError("NOT_FOUND", "user not found");
+        return tx
+          .selectFrom("api_tokens")
+          .select(["id", "user_id", "name", "created_at", "expires_at", "revoked_at", "last_used_at"])
+          .where("tenant_id", "=", scope.tenantId)
+          .where("user_id", "=", userId)
+          .orderBy("created_at", "desc")
+          .execute();
+      });
+    },
+
+    /**
+     * Revokes a token of `ownerId` in the scope's nation: one's own, or anyone's with token.manage (a lost or
+     * leaked token). Revoking twice is harmless; a token of someone else answers 404.
+     */
+    async revokeToken(scope: Scope, tokenId: string, ownerId: string): Promise<void> {
+      if (ownerId !== scope.userId && scope.userId !== null && !scope.permissions.has("token.manage"))
+        throw new AppError("NOT_FOUND", "token not found");
+      await inScope(db, scope, async (tx) => {
+        const updated = await tx
+          .updateTable("api_tokens")
+          .set((eb) => ({ revoked_at: eb.fn.coalesce("revoked_at", eb.val(new Date())) }))
+          .where("tenant_id", "=", scope.tenantId)
+          .where("id", "=", tokenId)
+          .where("user_id", "=", ownerId)
+          .returning("id")
+          .executeTakeFirst();
+        if (!updated) throw new AppError("NOT_FOUND", "token not found");
+        await recordAudit(tx, scope, {
+          action: "token.revoke",
+          targetType: "api_token",
+          targetId: tokenId,
+          details: { userId: ownerId },
+        });
+      });
+    },
+  };
+}
