@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryCount, text, trimmedText } from "../platform/contract/primitives.contract.ts";
 import {
   Assessment,
   CalendarDate,
@@ -6,6 +7,7 @@ import {
   Demographic,
   DispositionCode,
   EncounterDate,
+  EntryKind,
   Iso3,
   PriorResidence,
 } from "./border.contract.ts";
@@ -13,9 +15,9 @@ import {
 // Shapes of the border records (encounters, verifications, decisions) shared by routes, CLI and web pages.
 
 export const EncounterDocument = z.strictObject({
-  type: z.string().min(1).max(40),
+  type: text(1, 40),
   country: Iso3.optional(),
-  number: z.string().min(1).max(60),
+  number: text(1, 60),
 });
 export type EncounterDocument = z.infer<typeof EncounterDocument>;
 
@@ -23,18 +25,23 @@ export type EncounterDocument = z.infer<typeof EncounterDocument>;
 export const EncounterRecord = z.strictObject({
   date: EncounterDate,
   placeNation: Iso3.optional(),
-  border: z.string().min(1).max(80).optional(),
-  port: z.string().min(1).max(80).optional(),
-  sector: z.string().min(1).max(80).optional(),
-  personId: z.string().min(1).max(80).nullable().optional(),
+  border: text(1, 80).optional(),
+  port: text(1, 80).optional(),
+  sector: text(1, 80).optional(),
+  personId: text(1, 80).nullable().optional(),
   demographic: Demographic,
   citizenship: Iso3,
   priorResidences: z.array(PriorResidence).max(20).default([]),
   fearClaim: z.boolean().default(false),
   medicalEmergency: z.boolean().default(false),
-  traffickingIndicators: z.array(z.string().min(1).max(120)).max(20).default([]),
-  givenNames: z.string().min(1).max(120).optional(),
-  familyNames: z.string().min(1).max(120).optional(),
+  traffickingIndicators: z.array(text(1, 120)).max(20).default([]),
+  entry: EntryKind.default("between_ports"),
+  appointment: z.boolean().default(false),
+  deniedProtectionInTransit: z.boolean().default(false),
+  imminentThreat: z.boolean().default(false),
+  priorRemovalOrder: z.boolean().default(false),
+  givenNames: text(1, 120).optional(),
+  familyNames: text(1, 120).optional(),
   birthDate: CalendarDate.optional(),
   documents: z.array(EncounterDocument).max(10).default([]),
 });
@@ -59,7 +66,7 @@ export const EncounterList = z.object({ encounters: z.array(EncounterSummary), t
 
 export const EncounterListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: queryCount().default(0),
 });
 
 /** The full record for one encounter, personal fields decrypted (an audited read). */
@@ -71,6 +78,11 @@ export const EncounterView = EncounterSummary.extend({
   fearClaim: z.boolean(),
   medicalEmergency: z.boolean(),
   traffickingIndicators: z.array(z.string()),
+  entry: EntryKind,
+  appointment: z.boolean(),
+  deniedProtectionInTransit: z.boolean(),
+  imminentThreat: z.boolean(),
+  priorRemovalOrder: z.boolean(),
   givenNames: z.string().nullable(),
   familyNames: z.string().nullable(),
   birthDate: z.string().nullable(),
@@ -154,7 +166,7 @@ export const VerificationSettings = z.strictObject({ autoAnswer: z.boolean() });
 export const DecisionInput = z.strictObject({
   disposition: DispositionCode,
   to: Iso3.optional(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
   supersedes: z.uuid().optional(),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;
@@ -189,7 +201,7 @@ export const ApprovalQueue = z.object({
 
 export const ApprovalInput = z.strictObject({
   approve: z.boolean(),
-  reason: z.string().trim().min(3).max(2000),
+  reason: trimmedText(3, 2000),
 });
 
 export const DispositionStats = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryCount, trimmedText } from "../platform/contract/primitives.contract.ts";
 import { SafeguardCode } from "./border.contract.ts";
 
 // Safeguards on the record: which ones an encounter opened, whether each is still open, and the closures
@@ -8,14 +9,14 @@ export const SafeguardParam = z.object({ id: z.uuid(), code: SafeguardCode });
 
 /** Closing a safeguard: why, which of the evidence the pack asks for, and where that evidence is filed. */
 export const SafeguardClosureInput = z.strictObject({
-  reason: z.string().trim().min(3).max(2000),
-  evidenceKind: z.string().trim().min(1).max(300),
-  evidenceReference: z.string().trim().min(1).max(200),
+  reason: trimmedText(3, 2000),
+  evidenceKind: trimmedText(1, 300),
+  evidenceReference: trimmedText(1, 200),
 });
 export type SafeguardClosureInput = z.infer<typeof SafeguardClosureInput>;
 
 /** Reopening a closed safeguard (a correction): only the reason. */
-export const SafeguardReopenInput = z.strictObject({ reason: z.string().trim().min(3).max(2000) });
+export const SafeguardReopenInput = z.strictObject({ reason: trimmedText(3, 2000) });
 export type SafeguardReopenInput = z.infer<typeof SafeguardReopenInput>;
 
 export const SafeguardEventView = z.object({
@@ -61,5 +62,5 @@ export type OpenSafeguards = z.infer<typeof OpenSafeguards>;
 
 export const OpenSafeguardsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: queryCount().default(0),
 });

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
 import type { BorderService } from "./border.service.ts";
 import {
   AnswerInput,
@@ -16,8 +16,8 @@ import {
 
 // Prior-residence verification: the asking nation's officer requests, the partner answers (or its settings do).
 
-const tags = ["border"];
-const json = <S extends z.ZodType>(schema: S) => ({
+const _tags = ["border"];
+const _json = <S extends z.ZodType>(schema: S) => ({
   content: { "application/json": { schema } },
   required: true,
 });
@@ -26,18 +26,15 @@ const AnswerResult = z.object({ id: z.uuid(), result: z.enum(["verified", "not_f
 /** Adds the verification routes to the border router. */
 export function registerVerificationRoutes(router: OpenAPIHono<AppEnv>, service: BorderService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/encounters/{id}/verifications",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Ask a partner nation whether it holds a residence record for this person (sent encoded)",
-      middleware: [requirePermission("border.record")],
-      request: { params: IdParam, body: json(VerificationRequestInput) },
-      responses: {
-        201: jsonContent(VerificationView, "Requested (answered at once when the partner auto-answers)"),
-        ...standardErrors,
-      },
+      access: "border.record",
+      request: { params: IdParam, body: VerificationRequestInput },
+      response: VerificationView,
+      status: 201,
     }),
     async (c) => {
       const view = await service.requestVerification(
@@ -49,15 +46,14 @@ export function registerVerificationRoutes(router: OpenAPIHono<AppEnv>, service:
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/encounters/{id}/verifications",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "The verification requests of an encounter and their answers",
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(VerificationList, "Requests"), ...standardErrors },
+      response: VerificationList,
     }),
     async (c) =>
       sendJson(c, VerificationList, {
@@ -65,27 +61,26 @@ export function registerVerificationRoutes(router: OpenAPIHono<AppEnv>, service:
       }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/verifications/inbox",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Questions other nations asked yours",
-      middleware: [requirePermission("verification.answer")],
-      responses: { 200: jsonContent(Inbox, "Requests"), ...standardErrors },
+      access: "verification.answer",
+      response: Inbox,
     }),
     async (c) => sendJson(c, Inbox, { requests: await service.verificationInbox(c.get("scope")) }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/verifications/{id}/answer",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Answer a question after review: yes with one of your permits, or no",
-      middleware: [requirePermission("verification.answer")],
-      request: { params: IdParam, body: json(AnswerInput) },
-      responses: { 201: jsonContent(AnswerResult, "Answered"), ...standardErrors },
+      access: "verification.answer",
+      request: { params: IdParam, body: AnswerInput },
+      response: AnswerResult,
+      status: 201,
     }),
     async (c) =>
       sendJson(
@@ -96,15 +91,14 @@ export function registerVerificationRoutes(router: OpenAPIHono<AppEnv>, service:
       ),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "put",
       path: "/verification-settings",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Whether your nation answers verification questions automatically",
-      middleware: [requirePermission("verification.answer")],
-      request: { body: json(VerificationSettings) },
-      responses: { 200: jsonContent(VerificationSettings, "Saved"), ...standardErrors },
+      access: "verification.answer",
+      request: { body: VerificationSettings },
+      response: VerificationSettings,
     }),
     async (c) =>
       sendJson(

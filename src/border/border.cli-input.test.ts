@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "../platform/errors.ts";
 import { readInput } from "./border.cli.ts";
-import { parseEncounter } from "./parse-input.ts";
+import { parseEncounter } from "./engine/parse-input.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "border-input-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe("readInput", () => {
   it("fails as bad input (exit 2) when the file is missing", async () => {
     const error = await failure(readInput(join(dir, "absent.json"), "encounter", parseEncounter));
     expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(/cannot read the encounter file .*absent\.json/);
+    expect(error.message).toMatch(/cannot read .*absent\.json: ENOENT/);
   });
 
   it("names the file and field of each problem", async () => {

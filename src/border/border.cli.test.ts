@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { usPackPath } from "./us-pack.fixture.ts";
+import { packPath, type ShippedJurisdiction, usPackPath } from "./shipped-packs.test-support.ts";
 
 // The CLI contract, exercised the way outside checks use it: a spawned process on temporary files.
 
@@ -42,9 +42,16 @@ describe("hemisphere border assess", () => {
     const result = await run(["--pack", usPackPath, "--encounter", file("enc.json", encounter)]);
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(Object.keys(output)).toEqual(["authority", "dispositions", "safeguards", "pendingChecks"]);
+    expect(Object.keys(output)).toEqual([
+      "authority",
+      "dispositions",
+      "safeguards",
+      "pendingChecks",
+      "presumptions",
+    ]);
     expect(output.authority).toBe("title42");
     expect(output.pendingChecks).toEqual([{ code: "prior_residence", country: "COL" }]);
+    expect(output.presumptions).toEqual([]);
     expect(
       output.dispositions.map((d: { code: string; to?: string; eligible: boolean }) => [
         d.code,
@@ -53,9 +60,55 @@ describe("hemisphere border assess", () => {
       ]),
     ).toEqual([
       ["expulsion", "MEX", false],
+      ["expulsion", "VEN", false],
       ["third_country_return", "COL", false],
       ["title8_processing", undefined, true],
+      ["expedited_removal", undefined, true],
+      ["notice_to_appear", undefined, true],
+      ["voluntary_return", undefined, false],
+      ["reinstatement", undefined, false],
+      ["mpp", "MEX", true],
     ]);
+  });
+
+  it.each([
+    ["between ports", {}, ["clp_presumption"]],
+    ["at a port of entry without an appointment", { entry: "port_of_entry" }, ["clp_presumption"]],
+    ["at a port of entry with a CBP One appointment", { entry: "port_of_entry", appointment: true }, []],
+    ["as an unaccompanied child", { demographic: "unaccompanied_minor" }, []],
+  ])("reports the pathways presumption after Title 42 for a Venezuelan met %s", async (_, facts, codes) => {
+    const after = { ...encounter, date: "2023-05-12", priorResidences: [], ...facts };
+    const result = await run(["--pack", usPackPath, "--encounter", file("after.json", after)]);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.authority).toBe("title8");
+    expect(output.presumptions.map((p: { code: string }) => p.code)).toEqual(codes);
+  });
+
+  it.each<[ShippedJurisdiction, Record<string, unknown>, string, string]>([
+    [
+      "MEX",
+      { border: "Frontera norte", citizenship: "HND", date: "2021-06-01" },
+      "readmission",
+      "ley_de_migracion",
+    ],
+    [
+      "COL",
+      { border: "Cúcuta", citizenship: "VEN", entry: "port_of_entry" },
+      "temporary_protection",
+      "migracion_colombia",
+    ],
+  ])("assesses with the %s pack", async (nation, facts, code, authority) => {
+    const result = await run([
+      "--pack",
+      packPath(nation),
+      "--encounter",
+      file("partner.json", { ...encounter, ...facts }),
+    ]);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.authority).toBe(authority);
+    expect(output.dispositions.find((d: { code: string }) => d.code === code)?.eligible).toBe(true);
   });
 
   it("makes the return eligible once COL verifies", async () => {
@@ -68,7 +121,7 @@ describe("hemisphere border assess", () => {
       "--checks",
       checks,
     ]);
-    expect(JSON.parse(result.stdout).dispositions[1]).toMatchObject({
+    expect(JSON.parse(result.stdout).dispositions[2]).toMatchObject({
       code: "third_country_return",
       to: "COL",
       eligible: true,

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
-import type { ParseResult } from "./parse-input.ts";
+import { readTextFile } from "../platform/text-input.ts";
+import type { ParseResult } from "./engine/parse-input.ts";
 
 interface AssessOptions {
   pack: string;
@@ -18,7 +18,7 @@ export function registerBorderCommands(program: Command): void {
   border
     .command("assess")
     .description("assess one encounter against a policy pack; prints the assessment as JSON")
-    .requiredOption("--pack <file>", "policy pack JSON, e.g. packs/border/us-2020-2023.json")
+    .requiredOption("--pack <file>", "policy pack JSON, e.g. packs/border/us-2020-2025.json")
     .requiredOption("--encounter <file>", "encounter JSON")
     .option("--checks <file>", 'partner checks JSON, e.g. { "priorResidence": { "COL": "verified" } }')
     .action(cliAction(assessCommand));
@@ -31,7 +31,7 @@ export function registerBorderCommands(program: Command): void {
   border
     .command("load-pack")
     .description("store a policy pack version for its jurisdiction; it becomes the pack in force")
-    .argument("<file>", "policy pack JSON, e.g. packs/border/us-2020-2023.json")
+    .argument("<file>", "policy pack JSON, e.g. packs/border/us-2020-2025.json")
     .action(cliAction(loadPackCommand));
   border
     .command("cbp-monthly")
@@ -41,8 +41,8 @@ export function registerBorderCommands(program: Command): void {
 }
 
 async function assessCommand(options: AssessOptions): Promise<void> {
-  const { parseChecks, parseEncounter, parsePolicyPack } = await import("./parse-input.ts");
-  const { assessDisposition } = await import("./assess-disposition.ts");
+  const { parseChecks, parseEncounter, parsePolicyPack } = await import("./engine/parse-input.ts");
+  const { assessDisposition } = await import("./engine/assess-disposition.ts");
   const pack = await readInput(options.pack, "policy pack", parsePolicyPack);
   const encounter = await readInput(options.encounter, "encounter", parseEncounter);
   const checks = options.checks ? await readInput(options.checks, "checks", parseChecks) : undefined;
@@ -59,18 +59,18 @@ function nationOf(text: string): string {
 
 async function importCommand(file: string, options: { nation: string }): Promise<void> {
   const nation = nationOf(options.nation);
-  const { importEncounterFile } = await import("./border-cli-actions.ts");
+  const { importEncounterFile } = await import("./border.command.ts");
   const result = await importEncounterFile(file, nation);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 async function loadPackCommand(file: string): Promise<void> {
-  const { loadPackFile } = await import("./border-cli-actions.ts");
+  const { loadPackFile } = await import("./border.command.ts");
   process.stdout.write(`${JSON.stringify(await loadPackFile(file))}\n`);
 }
 
 async function cbpMonthlyCommand(options: { nation: string }): Promise<void> {
-  const { printCbpMonthly } = await import("./border-cli-actions.ts");
+  const { printCbpMonthly } = await import("./border.command.ts");
   await printCbpMonthly(nationOf(options.nation));
 }
 
@@ -80,13 +80,7 @@ export async function readInput<T>(
   what: string,
   parse: (text: string) => ParseResult<T>,
 ): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError("BAD_INPUT", `cannot read the ${what} file ${file}: ${reason}`);
-  }
+  const text = await readTextFile(file);
   const result = parse(text);
   if (result.ok) return result.value;
   failOnProblems(

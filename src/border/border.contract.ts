@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isCalendarDate, isOffsetInstant } from "./effective-window.ts";
+import { text } from "../platform/contract/primitives.contract.ts";
+import { isCalendarDate, isOffsetInstant } from "./moments.contract.ts";
 
 // Shapes shared by the assessment engine, the CLI, the HTTP routes and the web pages.
 
@@ -22,8 +23,51 @@ export const Demographic = z.enum([
 ]);
 export type Demographic = z.infer<typeof Demographic>;
 
-export const DispositionCode = z.enum(["expulsion", "third_country_return", "title8_processing"]);
+/**
+ * What may happen to a person, as a closed vocabulary shared by every nation's pack: the US Title 42 and Title 8
+ * procedures, and the receiving, protection and return procedures of partner nations.
+ */
+export const DispositionCode = z.enum([
+  "expulsion",
+  "third_country_return",
+  "title8_processing",
+  "expedited_removal",
+  "notice_to_appear",
+  "voluntary_return",
+  "reinstatement",
+  "mpp",
+  "readmission",
+  "assisted_return",
+  "deportation",
+  "humanitarian_permit",
+  "temporary_protection",
+  "protection_referral",
+]);
 export type DispositionCode = z.infer<typeof DispositionCode>;
+
+/** Dispositions that send the person to another country: each names the receiving nation (`to`). */
+export const RETURN_DISPOSITIONS: ReadonlySet<DispositionCode> = new Set([
+  "expulsion",
+  "third_country_return",
+  "mpp",
+  "assisted_return",
+  "deportation",
+]);
+
+/** Dispositions that end with the person leaving the country, with or without a named receiving nation. */
+export const REMOVAL_DISPOSITIONS: ReadonlySet<DispositionCode> = new Set([
+  ...RETURN_DISPOSITIONS,
+  "expedited_removal",
+  "voluntary_return",
+  "reinstatement",
+]);
+
+/** Where the person was met: between ports of entry (the default) or presenting at a port of entry. */
+export const EntryKind = z.enum(["between_ports", "port_of_entry"]);
+export type EntryKind = z.infer<typeof EntryKind>;
+
+export const PresumptionCode = z.enum(["clp_presumption"]);
+export type PresumptionCode = z.infer<typeof PresumptionCode>;
 
 export const SafeguardCode = z.enum(["fear_claim", "unaccompanied_child", "trafficking", "medical"]);
 export type SafeguardCode = z.infer<typeof SafeguardCode>;
@@ -46,11 +90,20 @@ export const EncounterInput = z.object({
   date: EncounterDate,
   citizenship: Iso3,
   demographic: Demographic,
-  border: z.string().min(1).optional(),
+  border: text(1, 80).optional(),
   fearClaim: z.boolean().default(false),
   medicalEmergency: z.boolean().default(false),
-  traffickingIndicators: z.array(z.string().min(1)).default([]),
+  traffickingIndicators: z.array(text(1, 120)).default([]),
   priorResidences: z.array(PriorResidence).default([]),
+  entry: EntryKind.default("between_ports"),
+  /** A pre-scheduled time and place to present at a port of entry (CBP One in the United States). */
+  appointment: z.boolean().default(false),
+  /** Sought protection in a country travelled through and received a final decision denying it. */
+  deniedProtectionInTransit: z.boolean().default(false),
+  /** Faced an imminent and extreme threat to life or safety at the time of entry. */
+  imminentThreat: z.boolean().default(false),
+  /** Has a prior order of removal (the basis for reinstating it). */
+  priorRemovalOrder: z.boolean().default(false),
 });
 export type EncounterInput = z.infer<typeof EncounterInput>;
 
@@ -73,11 +126,26 @@ export const DispositionAssessment = z.object({
 });
 export type DispositionAssessment = z.infer<typeof DispositionAssessment>;
 
-export const TriggeredSafeguard = z.object({ code: SafeguardCode, effect: z.string() });
+/** A safeguard the encounter opens, with the sources behind it (none for one the pack forgot). */
+export const TriggeredSafeguard = z.object({
+  code: SafeguardCode,
+  effect: z.string(),
+  // Assessments stored before safeguards carried their sources read as citing none.
+  citations: z.array(z.string()).default([]),
+});
 export type TriggeredSafeguard = z.infer<typeof TriggeredSafeguard>;
 
 export const PendingCheck = z.object({ code: CheckCode, country: Iso3 });
 export type PendingCheck = z.infer<typeof PendingCheck>;
+
+/** A presumption the law attaches to this encounter, with why it applies and its sources. */
+export const AppliedPresumption = z.object({
+  code: PresumptionCode,
+  effect: z.string(),
+  reasons: z.array(z.string()),
+  citations: z.array(z.string()),
+});
+export type AppliedPresumption = z.infer<typeof AppliedPresumption>;
 
 /** The recommendation shown to an officer, who decides. */
 export const Assessment = z.object({
@@ -85,5 +153,7 @@ export const Assessment = z.object({
   dispositions: z.array(DispositionAssessment),
   safeguards: z.array(TriggeredSafeguard),
   pendingChecks: z.array(PendingCheck),
+  // Assessments stored before presumptions existed read as having none.
+  presumptions: z.array(AppliedPresumption).default([]),
 });
 export type Assessment = z.infer<typeof Assessment>;

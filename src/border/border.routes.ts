@@ -2,11 +2,15 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createRoute, z } from "@hono/zod-openapi";
+import { IsoMonth, text } from "../platform/contract/primitives.contract.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import { newRouter } from "../platform/http/app-env.ts";
+import { allowLargeBody, MiB } from "../platform/http/body-limit.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { requirePermission } from "../platform/http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { strictText } from "../platform/text-input.ts";
 import type { BorderService } from "./border.service.ts";
 import {
   ApprovalInput,
@@ -40,20 +44,18 @@ const json = <S extends z.ZodType>(schema: S) => ({
 const conflict = {
   409: jsonContent(z.object({ error: z.unknown() }), "Refused in the record's current state"),
 };
-const MonthRange = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
-});
+const MonthRange = z.object({ from: IsoMonth.optional(), to: IsoMonth.optional() });
+
+/**
+ * The largest encounter CSV `POST /border/encounters/import` takes (413 beyond): about 300,000 encounters.
+ * Larger files go through `hemisphere border import`, which streams from disk.
+ */
+export const BORDER_IMPORT_LIMIT = 64 * MiB;
 
 /** Encounters, assessment, decisions and statistics. */
 export function borderRoutes(service: BorderService) {
   const router = newRouter();
+  allowLargeBody(router, "post", "/encounters/import", BORDER_IMPORT_LIMIT);
   registerEncounterRoutes(router, service);
   registerApprovalQueue(router, service);
   registerDecisionRoutes(router, service);
@@ -65,65 +67,66 @@ export function borderRoutes(service: BorderService) {
 
 function registerEncounterRoutes(router: OpenAPIHono<AppEnv>, service: BorderService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/encounters",
-      tags,
+      tag: "border",
       summary: "Record an encounter",
-      security: signedIn,
-      middleware: [requirePermission("border.record")],
-      request: { body: json(EncounterRecord) },
-      responses: { 201: jsonContent(EncounterView, "Recorded"), ...standardErrors },
+      access: "border.record",
+      request: { body: EncounterRecord },
+      response: EncounterView,
+      status: 201,
     }),
     async (c) =>
       sendJson(c, EncounterView, await service.recordEncounter(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/encounters/import",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Import an encounter CSV (text/csv body): all or nothing, errors by line and column",
-      middleware: [requirePermission("border.record")],
-      request: { query: z.object({ fileName: z.string().min(1).max(200).optional() }) },
-      responses: { 201: jsonContent(ImportResult, "Imported (or already imported)"), ...standardErrors },
+      access: "border.record",
+      request: { query: z.object({ fileName: text(1, 200).optional() }) },
+      response: ImportResult,
+      status: 201,
     }),
     async (c) => {
-      const text = await c.req.text();
-      if (text.trim() === "") throw new AppError("BAD_INPUT", "send the CSV file as the request body");
+      const fileName = c.req.valid("query").fileName ?? "upload.csv";
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const csv = strictText(bytes, fileName, { delimiter: "," });
+      if (csv.trim() === "") throw new AppError("BAD_INPUT", "send the CSV file as the request body");
       const result = await service.importEncounters(c.get("scope"), {
-        fileName: c.req.valid("query").fileName ?? "upload.csv",
-        contentHash: createHash("sha256").update(text).digest("hex"),
-        open: () => Readable.from([text]),
+        fileName,
+        contentHash: createHash("sha256").update(bytes).digest("hex"),
+        // In pieces, so the parser hands rows over as it goes instead of parsing the whole file in one turn.
+        open: () => Readable.from(textPieces(csv, 64 * 1024)),
       });
       return sendJson(c, ImportResult, result, 201);
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/encounters",
-      tags,
+      tag: "border",
       summary: "Encounters of your nation (no personal fields)",
-      security: signedIn,
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { query: EncounterListQuery },
-      responses: { 200: jsonContent(EncounterList, "Encounters"), ...standardErrors },
+      response: EncounterList,
     }),
     async (c) =>
       sendJson(c, EncounterList, await service.listEncounters(c.get("scope"), c.req.valid("query"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/encounters/{id}",
-      tags,
+      tag: "border",
       summary: "One encounter (an audited read)",
-      security: signedIn,
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(EncounterView, "Encounter"), ...standardErrors },
+      response: EncounterView,
     }),
     async (c) =>
       sendJson(c, EncounterView, await service.getEncounter(c.get("scope"), c.req.valid("param").id)),
@@ -147,14 +150,13 @@ function registerEncounterRoutes(router: OpenAPIHono<AppEnv>, service: BorderSer
       ),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/packs/current",
-      tags,
+      tag: "border",
       summary: "The policy pack in force for your nation",
-      security: signedIn,
-      middleware: [requirePermission("border.read")],
-      responses: { 200: jsonContent(PackInForce, "Pack"), ...standardErrors },
+      access: "border.read",
+      response: PackInForce,
     }),
     async (c) => {
       const loaded = await service.packInForce(c.get("scope"));
@@ -192,15 +194,14 @@ function registerDecisionRoutes(router: OpenAPIHono<AppEnv>, service: BorderServ
       ),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/encounters/{id}/decisions",
-      tags,
+      tag: "border",
       summary: "An encounter's decisions",
-      security: signedIn,
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(DecisionList, "Decisions"), ...standardErrors },
+      response: DecisionList,
     }),
     async (c) =>
       sendJson(c, DecisionList, {
@@ -230,14 +231,13 @@ function registerDecisionRoutes(router: OpenAPIHono<AppEnv>, service: BorderServ
 
 function registerApprovalQueue(router: OpenAPIHono<AppEnv>, service: BorderService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/decisions/awaiting-approval",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Decisions waiting for a supervisor, with the assessment each was made on",
-      middleware: [requirePermission("border.approve")],
-      responses: { 200: jsonContent(ApprovalQueue, "Queue"), ...standardErrors },
+      access: "border.approve",
+      response: ApprovalQueue,
     }),
     async (c) => sendJson(c, ApprovalQueue, { decisions: await service.awaitingApproval(c.get("scope")) }),
   );
@@ -245,41 +245,43 @@ function registerApprovalQueue(router: OpenAPIHono<AppEnv>, service: BorderServi
 
 function registerStatsRoutes(router: OpenAPIHono<AppEnv>, service: BorderService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/stats/dispositions",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Decisions in effect by month, authority, nationality and disposition",
-      middleware: [requirePermission("border.read")],
-      responses: { 200: jsonContent(DispositionStats, "Counts"), ...standardErrors },
+      access: "border.read",
+      response: DispositionStats,
     }),
     async (c) => sendJson(c, DispositionStats, await service.dispositionStats(c.get("scope"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/stats/third-country-returns",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Third-country returns in effect by month and receiving nation",
-      middleware: [requirePermission("border.read")],
-      responses: { 200: jsonContent(ReturnStats, "Counts"), ...standardErrors },
+      access: "border.read",
+      response: ReturnStats,
     }),
     async (c) => sendJson(c, ReturnStats, await service.returnStats(c.get("scope"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/stats/cbp-monthly",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Your nation's monthly encounters in the CBP area-of-responsibility layout",
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { query: MonthRange },
-      responses: { 200: jsonContent(CbpMonthly, "Rows"), ...standardErrors },
+      response: CbpMonthly,
     }),
     async (c) =>
       sendJson(c, CbpMonthly, { rows: await service.cbpMonthly(c.get("scope"), c.req.valid("query")) }),
   );
+}
+
+/** `text` cut into pieces of at most `size` characters, lazily. */
+function* textPieces(text: string, size: number): Generator<string> {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-// The border tables as Kysely sees them (see migrations/0001-border.sql and 0002-border-safeguard-events.sql).
+// The border tables as Kysely sees them (see migrations/0001-border.sql to 0003-border-entry-facts.sql).
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -39,6 +39,11 @@ export interface BorderEncountersTable {
   fear_claim: boolean;
   medical_emergency: boolean;
   trafficking_indicators: Json;
+  entry: string;
+  appointment: boolean;
+  denied_protection_in_transit: boolean;
+  imminent_threat: boolean;
+  prior_removal_order: boolean;
   given_names_enc: string | null;
   family_names_enc: string | null;
   birth_date_enc: string | null;

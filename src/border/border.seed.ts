@@ -7,11 +7,20 @@ import type { Platform } from "../platform/platform.ts";
 import type { BorderService } from "./border.service.ts";
 import { countPermits } from "./verification.store.ts";
 
-// Demo data for border processing: the US example pack in force, Colombia answering verification questions
-// automatically with a few residence permits of Venezuelans, and a small set of US encounters and decisions
-// for the dashboards. Idempotent: a second run changes nothing.
+// Demo data for border processing: each nation's shipped pack in force (so its border officers get an
+// assessment), Colombia answering verification questions automatically with a few residence permits of
+// Venezuelans, and a small set of US encounters and decisions for the dashboards. Idempotent: a second run
+// changes nothing.
 
-const US_PACK = new URL("../../packs/border/us-2020-2023.json", import.meta.url);
+/** The shipped pack each demo nation loads, by file in packs/border/. */
+export const DEMO_PACKS: Record<string, string> = {
+  USA: "us-2020-2025.json",
+  MEX: "mx-2019-2023.json",
+  COL: "co-2021-2023.json",
+};
+
+const packText = (file: string) =>
+  readFileSync(new URL(`../../packs/border/${file}`, import.meta.url), "utf8");
 
 /** Colombian residence permits (PEP: Permiso Especial de Permanencia) of Venezuelans, invented for the demo. */
 export const DEMO_COL_PERMITS = [
@@ -70,7 +79,8 @@ export function demoEncounterCsv(count: number): string {
 /** Seeds the border demo data; safe to run at every demo start. */
 export async function seedBorderDemo(platform: Platform, border: BorderService): Promise<void> {
   const usa = systemScope("USA", "demo", ["border_officer"]);
-  await border.loadPack(systemScope("USA", "demo"), readFileSync(US_PACK, "utf8"));
+  for (const [nation, file] of Object.entries(DEMO_PACKS))
+    await border.loadPack(systemScope(nation, "demo"), packText(file));
   const col = systemScope("COL", "demo");
   await border.saveVerificationSettings(col, true);
   const { n } = await inScope(platform.database.db, col, (tx) => countPermits(tx, col));

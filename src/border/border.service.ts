@@ -6,7 +6,7 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { assessDisposition } from "./assess-disposition.ts";
+import { personExistsInScope } from "../registry/index.ts";
 import {
   addToMonthlyCounts,
   findEncounter,
@@ -16,7 +16,6 @@ import {
   monthlyCounts,
 } from "./border.store.ts";
 import type { EncounterAssessment, EncounterRecord, EncounterSummary } from "./border-records.contract.ts";
-import { toCbpRows } from "./cbp-layout.ts";
 import { createDecisionsService } from "./decisions.service.ts";
 import { dispositionCounts, thirdCountryReturnCounts } from "./decisions.store.ts";
 import { type ImportInput, importEncounterCsv } from "./encounter-import.service.ts";
@@ -26,10 +25,12 @@ import {
   toEncounterRow,
   toEncounterView,
 } from "./encounter-rows.store.ts";
+import { assessDisposition } from "./engine/assess-disposition.ts";
+import { toCbpRows } from "./engine/cbp-layout.ts";
+import { parsePolicyPack } from "./engine/parse-input.ts";
+import type { PolicyPack } from "./engine/policy-pack.ts";
+import { residenceEncoder } from "./engine/residence-encoding.ts";
 import { type LoadedPack, packCache } from "./pack-in-force.store.ts";
-import { parsePolicyPack } from "./parse-input.ts";
-import type { PolicyPack } from "./policy-pack.ts";
-import { residenceEncoder } from "./residence-encoding.ts";
 import { createSafeguardsService, recordedChecksOf } from "./safeguards.service.ts";
 import { createVerificationService } from "./verification.service.ts";
 
@@ -100,6 +101,10 @@ export function createBorderService(platform: Platform) {
     /** Records one encounter, with its authority in force, and counts it in the monthly figures. */
     recordEncounter: (scope: Scope, record: EncounterRecord) =>
       inScope(db, scope, async (tx) => {
+        if (record.personId && !(await personExistsInScope(tx, scope, record.personId)))
+          throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
+            field: "personId",
+          });
         const authority = (await authorityFor(tx, scope))(record);
         const row = toEncounterRow(keyring, record, {
           tenantId: scope.tenantId,

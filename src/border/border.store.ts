@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import "./border.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
-import type { EncounterMonthCount } from "./cbp-layout.ts";
+import type { EncounterMonthCount } from "./engine/cbp-layout.ts";
 
 // SQL for policy packs, encounters, imports and monthly counts. Every function takes the scope and filters
 // on its tenant; row-level security repeats the rule in the database.
@@ -22,6 +22,11 @@ export interface EncounterRow {
   fear_claim: boolean;
   medical_emergency: boolean;
   trafficking_indicators: string;
+  entry: string;
+  appointment: boolean;
+  denied_protection_in_transit: boolean;
+  imminent_threat: boolean;
+  prior_removal_order: boolean;
   given_names_enc: string | null;
   family_names_enc: string | null;
   birth_date_enc: string | null;
@@ -83,16 +88,19 @@ export async function insertEncounterBatch(tx: Tx, scope: Scope, rows: Encounter
   await sql`
     insert into border_encounters (tenant_id, occurred, encountered_on, place_nation, border, port, sector,
       person_id, demographic, citizenship, prior_residences, fear_claim, medical_emergency, trafficking_indicators,
+      entry, appointment, denied_protection_in_transit, imminent_threat, prior_removal_order,
       given_names_enc, family_names_enc, birth_date_enc, documents_enc, authority, import_id, created_by)
     select ${scope.tenantId}, r.occurred, r.encountered_on, r.place_nation, r.border, r.port, r.sector, r.person_id,
       r.demographic, r.citizenship, r.prior_residences::jsonb, r.fear_claim, r.medical_emergency,
-      r.trafficking_indicators::jsonb, r.given_names_enc, r.family_names_enc, r.birth_date_enc, r.documents_enc,
+      r.trafficking_indicators::jsonb, r.entry, r.appointment, r.denied_protection_in_transit, r.imminent_threat,
+      r.prior_removal_order, r.given_names_enc, r.family_names_enc, r.birth_date_enc, r.documents_enc,
       r.authority, r.import_id, r.created_by
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(occurred text, encountered_on date,
       place_nation text, border text, port text, sector text, person_id text, demographic text, citizenship text,
       prior_residences text, fear_claim boolean, medical_emergency boolean, trafficking_indicators text,
-      given_names_enc text, family_names_enc text, birth_date_enc text, documents_enc text, authority text,
-      import_id uuid, created_by text)`.execute(tx);
+      entry text, appointment boolean, denied_protection_in_transit boolean, imminent_threat boolean,
+      prior_removal_order boolean, given_names_enc text, family_names_enc text, birth_date_enc text,
+      documents_enc text, authority text, import_id uuid, created_by text)`.execute(tx);
 }
 
 /** One encounter of the scope's nation, or undefined (another nation's id reads as missing). */

@@ -6,7 +6,7 @@ import type { EncounterRecord } from "./border-records.contract.ts";
 // Fixtures shared by the border route tests (not shipped to users; imported only by *.test.ts).
 
 export const usPackText = readFileSync(
-  new URL("../../packs/border/us-2020-2023.json", import.meta.url),
+  new URL("../../packs/border/us-2020-2025.json", import.meta.url),
   "utf8",
 );
 
@@ -21,6 +21,11 @@ export const venezuelanWhoLivedInColombia: EncounterRecord = {
   fearClaim: false,
   medicalEmergency: false,
   traffickingIndicators: [],
+  entry: "between_ports",
+  appointment: false,
+  deniedProtectionInTransit: false,
+  imminentThreat: false,
+  priorRemovalOrder: false,
   givenNames: "María José",
   familyNames: "Pérez Rodríguez",
   birthDate: "1990-04-12",

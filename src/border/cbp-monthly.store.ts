@@ -2,7 +2,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { monthlyCounts } from "./border.store.ts";
 import type { CbpMonthlyRow } from "./border-records.contract.ts";
-import { toCbpRows } from "./cbp-layout.ts";
+import { toCbpRows } from "./engine/cbp-layout.ts";
 
 /**
  * A nation's own monthly encounters as CBP area-of-responsibility rows, read inside the caller's transaction

@@ -3,7 +3,6 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { assessDisposition } from "./assess-disposition.ts";
 import type { Assessment, DispositionAssessment } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type { DecisionInput, DecisionView } from "./border-records.contract.ts";
@@ -16,6 +15,7 @@ import {
   listDecisions,
 } from "./decisions.store.ts";
 import { storedAssessmentInput } from "./encounter-rows.store.ts";
+import { assessDisposition } from "./engine/assess-disposition.ts";
 import type { LoadedPack } from "./pack-in-force.store.ts";
 import { recordedChecksOf } from "./safeguards.service.ts";
 
@@ -52,6 +52,16 @@ export function toDecisionView(d: DecisionWithApproval): DecisionView {
             at: iso(d.approved_at ?? d.decided_at),
           },
   };
+}
+
+/** The pack's rule behind an assessed option; an own-country return is stated as `to: "citizenship"`. */
+function dispositionRuleOf(pack: LoadedPack["pack"], option: DispositionAssessment, citizenship: string) {
+  return (
+    pack.dispositions.find((d) => d.code === option.code && d.to === option.to) ??
+    pack.dispositions.find(
+      (d) => d.code === option.code && d.to === "citizenship" && option.to === citizenship,
+    )
+  );
 }
 
 /** The assessed option the officer chose, or a bad-input error naming the choices. */
@@ -150,7 +160,7 @@ export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scop
         );
         const option = chosenOption(assessment, input);
         refuseIneligible(assessment, option);
-        const rule = loaded.pack.dispositions.find((d) => d.code === option.code && d.to === option.to);
+        const rule = dispositionRuleOf(loaded.pack, option, row.citizenship);
         const created = await insertDecision(tx, scope, {
           encounter_id: encounterId,
           disposition: option.code,

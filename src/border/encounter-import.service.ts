@@ -7,6 +7,8 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
+import { nextTurn } from "../platform/next-turn.ts";
+import { pipeStrictText } from "../platform/text-input.ts";
 import {
   addToMonthlyCounts,
   type EncounterRow,
@@ -15,8 +17,8 @@ import {
   insertImport,
 } from "./border.store.ts";
 import type { EncounterRecord, ImportResult } from "./border-records.contract.ts";
-import { type CsvProblem, encounterFromCsvRow, headerProblems } from "./encounter-csv.ts";
 import { toEncounterRow } from "./encounter-rows.store.ts";
+import { type CsvProblem, encounterFromCsvRow, headerProblems } from "./engine/encounter-csv.ts";
 
 // Bulk import of an encounter CSV: all or nothing in one transaction, streamed so a million rows never sit
 // in memory at once, with every problem located by line and column; the same file twice changes nothing.
@@ -24,6 +26,8 @@ import { toEncounterRow } from "./encounter-rows.store.ts";
 // one is written; the monthly counts are refreshed once, set-wise, at the end.
 
 const BATCH = 2000;
+/** Rows validated and sealed between two turns of the event loop, so other requests are served meanwhile. */
+const ROWS_PER_TURN = 250;
 const PROBLEM_LIMIT = 1000;
 
 export interface ImportInput {
@@ -93,6 +97,7 @@ async function streamRows(
   try {
     for await (const record of validRecords(input, problems)) {
       count++;
+      if (count % ROWS_PER_TURN === 0) await nextTurn();
       // After the first problem rows are still validated, to report them all, but no longer written.
       if (problems.length > 0) continue;
       batch.push(toRow(record));
@@ -118,7 +123,12 @@ async function streamRows(
 async function* validRecords(input: ImportInput, problems: CsvProblem[]): AsyncGenerator<EncounterRecord> {
   let header: string[] | null = null;
   const source = input.open();
-  const parser = source.pipe(parse({ bom: true, info: true, skip_empty_lines: true, trim: false }));
+  const parser = pipeStrictText(
+    source,
+    input.fileName,
+    parse({ info: true, skip_empty_lines: true, trim: false }),
+    { delimiter: "," },
+  );
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];

@@ -1,11 +1,11 @@
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import { assessDisposition } from "./assess-disposition.ts";
 import type { EncounterInput } from "./border.contract.ts";
 import type { BorderEncountersTable } from "./border.schema.ts";
 import type { EncounterRow } from "./border.store.ts";
 import type { EncounterDocument, EncounterRecord, EncounterView } from "./border-records.contract.ts";
-import type { PolicyPack } from "./policy-pack.ts";
+import { assessDisposition } from "./engine/assess-disposition.ts";
+import type { PolicyPack } from "./engine/policy-pack.ts";
 
 // Between an encounter as people write it and as it is stored: personal fields encrypted on the way in,
 // decrypted on the way out (only for a single, audited read).
@@ -44,14 +44,14 @@ function open(keyring: Keyring, value: string | null, context: string): string |
 }
 
 /**
- * The authority in force for an encounter, remembered per (date, citizenship, demographic): the only
- * facts it depends on, which repeat heavily in bulk imports.
+ * The authority in force for an encounter, remembered per (date, citizenship, demographic, border, entry):
+ * the only facts it depends on, which repeat heavily in bulk imports.
  */
 export function authorityResolver(pack: PolicyPack | null) {
   const cache = new Map<string, string>();
   return (record: EncounterRecord): string | null => {
     if (pack === null) return null;
-    const key = `${record.date}|${record.citizenship}|${record.demographic}`;
+    const key = `${record.date}|${record.citizenship}|${record.demographic}|${record.border ?? ""}|${record.entry}`;
     let authority = cache.get(key);
     if (authority === undefined) {
       const input = { ...assessmentInput(record), fearClaim: false, medicalEmergency: false };
@@ -84,6 +84,11 @@ export function toEncounterRow(
     fear_claim: record.fearClaim,
     medical_emergency: record.medicalEmergency,
     trafficking_indicators: JSON.stringify(record.traffickingIndicators),
+    entry: record.entry,
+    appointment: record.appointment,
+    denied_protection_in_transit: record.deniedProtectionInTransit,
+    imminent_threat: record.imminentThreat,
+    prior_removal_order: record.priorRemovalOrder,
     given_names_enc: seal(keyring, record.givenNames, ENCOUNTER_CONTEXTS.given_names_enc),
     family_names_enc: seal(keyring, record.familyNames, ENCOUNTER_CONTEXTS.family_names_enc),
     birth_date_enc: seal(keyring, record.birthDate, ENCOUNTER_CONTEXTS.birth_date_enc),
@@ -109,6 +114,11 @@ export function assessmentInput(record: EncounterRecord): EncounterInput {
     medicalEmergency: record.medicalEmergency,
     traffickingIndicators: record.traffickingIndicators,
     priorResidences: record.priorResidences,
+    entry: record.entry,
+    appointment: record.appointment,
+    deniedProtectionInTransit: record.deniedProtectionInTransit,
+    imminentThreat: record.imminentThreat,
+    priorRemovalOrder: record.priorRemovalOrder,
   };
 }
 
@@ -123,6 +133,11 @@ export function storedAssessmentInput(row: StoredEncounter): EncounterInput {
     medicalEmergency: row.medical_emergency,
     traffickingIndicators: jsonValue<string[]>(row.trafficking_indicators),
     priorResidences: jsonValue<EncounterInput["priorResidences"]>(row.prior_residences),
+    entry: row.entry as EncounterInput["entry"],
+    appointment: row.appointment,
+    deniedProtectionInTransit: row.denied_protection_in_transit,
+    imminentThreat: row.imminent_threat,
+    priorRemovalOrder: row.prior_removal_order,
   };
 }
 
@@ -144,6 +159,11 @@ export function toEncounterView(keyring: Keyring, row: StoredEncounter): Encount
     fearClaim: row.fear_claim,
     medicalEmergency: row.medical_emergency,
     traffickingIndicators: jsonValue(row.trafficking_indicators),
+    entry: row.entry as EncounterView["entry"],
+    appointment: row.appointment,
+    deniedProtectionInTransit: row.denied_protection_in_transit,
+    imminentThreat: row.imminent_threat,
+    priorRemovalOrder: row.prior_removal_order,
     givenNames: open(keyring, row.given_names_enc, ENCOUNTER_CONTEXTS.given_names_enc),
     familyNames: open(keyring, row.family_names_enc, ENCOUNTER_CONTEXTS.family_names_enc),
     birthDate: open(keyring, row.birth_date_enc, ENCOUNTER_CONTEXTS.birth_date_enc),

@@ -3,7 +3,6 @@ import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import { migrationsFromDir } from "../platform/db/migrate.ts";
 import { ENCOUNTER_CONTEXTS, PERMIT_CONTEXTS } from "./encounter-rows.store.ts";
 
-export { assessDisposition } from "./assess-disposition.ts";
 export {
   Assessment,
   AssessmentChecks,
@@ -18,14 +17,17 @@ export { seedBorderDemo } from "./border.seed.ts";
 export { type BorderService, createBorderService } from "./border.service.ts";
 export { CbpMonthlyRow } from "./border-records.contract.ts";
 export { borderCbpMonthlyRows } from "./cbp-monthly.store.ts";
+export { assessDisposition } from "./engine/assess-disposition.ts";
 export {
   type ParseProblem,
   type ParseResult,
   parseChecks,
   parseEncounter,
   parsePolicyPack,
-} from "./parse-input.ts";
-export { PolicyPack, policyPackFormat } from "./policy-pack.ts";
+} from "./engine/parse-input.ts";
+export { type PolicyEvent, policyEventsOfPack } from "./engine/policy-events.ts";
+export { PolicyPack, policyPackFormat } from "./engine/policy-pack.ts";
+export { borderPolicyEvents } from "./policy-events.store.ts";
 
 /** The border capability's migrations, after the platform's. */
 export const borderMigrations = () => migrationsFromDir("border", new URL("./migrations/", import.meta.url));

@@ -2,8 +2,8 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { AppError } from "../platform/errors.ts";
 import { findPackInForce } from "./border.store.ts";
-import { parsePolicyPack } from "./parse-input.ts";
-import type { PolicyPack } from "./policy-pack.ts";
+import { parsePolicyPack } from "./engine/parse-input.ts";
+import type { PolicyPack } from "./engine/policy-pack.ts";
 
 /** The pack a nation has in force, parsed once per version. */
 export interface LoadedPack {

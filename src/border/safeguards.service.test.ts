@@ -4,7 +4,7 @@ import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { prepareBorderTenants, venezuelanWhoLivedInColombia } from "./border.test-support.ts";
-import type { EncounterRecord } from "./border-records.contract.ts";
+import { EncounterRecord } from "./border-records.contract.ts";
 
 // Safeguards come first: a return stays refused until an authorised officer closes the safeguard on the
 // record with a reason and evidence; every step is audited and nothing is edited.
@@ -200,7 +200,7 @@ describe("closing a safeguard on the record", () => {
         documents: [],
         ...f,
       };
-      ids.push((await t.app.border.recordEncounter(scope, record as EncounterRecord)).id);
+      ids.push((await t.app.border.recordEncounter(scope, EncounterRecord.parse(record))).id);
     }
     await t.app.border.closeSafeguard(
       systemScope("USA", "test", ["nation_admin"]),

@@ -3,7 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import type { AssessmentChecks, SafeguardCode } from "./border.contract.ts";
+import { type AssessmentChecks, EncounterInput, type SafeguardCode } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type {
   OpenSafeguards,
@@ -12,9 +12,15 @@ import type {
   SafeguardStatusView,
 } from "./border-safeguards.contract.ts";
 import { storedAssessmentInput } from "./encounter-rows.store.ts";
+import { applicableSafeguardRules, safeguardRulesFor } from "./engine/assess-disposition.ts";
+import { unhandledEffect, unhandledSafeguards } from "./engine/safeguards.ts";
 import type { LoadedPack } from "./pack-in-force.store.ts";
-import { insertSafeguardEvent, listOpenSafeguards, listSafeguardEvents } from "./safeguards.store.ts";
-import { triggeredSafeguards, unhandledEffect, unhandledSafeguards } from "./safeguards.ts";
+import {
+  insertSafeguardEvent,
+  listOpenSafeguards,
+  listSafeguardEvents,
+  type OpenSafeguardRow,
+} from "./safeguards.store.ts";
 import { checksOf } from "./verification.service.ts";
 
 // Safeguards always come first: one opened by an encounter holds every return it blocks until an authorised
@@ -50,13 +56,14 @@ function statusViews(
   events: EventRow[],
 ): SafeguardStatusView[] {
   const input = storedAssessmentInput(row);
+  const rules = safeguardRulesFor(input, pack);
   const opened = [
-    ...triggeredSafeguards(input, pack.safeguards).map((r) => ({
+    ...rules.map((r) => ({
       code: r.code,
       effect: r.effect,
       evidenceNeeded: r.evidence,
     })),
-    ...unhandledSafeguards(input, pack.safeguards).map((code) => ({
+    ...unhandledSafeguards(input, rules).map((code) => ({
       code,
       effect: unhandledEffect,
       evidenceNeeded: [] as string[],
@@ -77,6 +84,17 @@ function statusViews(
         at: new Date(e.recorded_at).toISOString(),
       })),
   }));
+}
+
+/** The facts the authority in force depends on, from a row of the supervisor's queue. */
+function queueInput(r: OpenSafeguardRow): EncounterInput {
+  return EncounterInput.parse({
+    date: r.occurred,
+    citizenship: r.citizenship,
+    demographic: r.demographic,
+    ...(r.border === null ? {} : { border: r.border }),
+    entry: r.entry,
+  });
 }
 
 type EncounterRowOf = NonNullable<Awaited<ReturnType<typeof findEncounter>>>;
@@ -102,7 +120,7 @@ export function createSafeguardsService(db: Db, requirePack: (tx: Tx, scope: Sco
         const { pack } = await requirePack(tx, scope);
         const rows = await listOpenSafeguards(tx, scope, page.limit, page.offset);
         const safeguards = rows.map((r) => {
-          const rule = pack.safeguards.find((s) => s.code === r.safeguard);
+          const rule = applicableSafeguardRules(queueInput(r), pack).find((s) => s.code === r.safeguard);
           return {
             encounterId: r.encounter_id,
             date: r.occurred,

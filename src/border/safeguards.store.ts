@@ -51,6 +51,8 @@ export interface OpenSafeguardRow {
   occurred: string;
   citizenship: string;
   demographic: string;
+  border: string | null;
+  entry: string;
   safeguard: string;
 }
 
@@ -62,7 +64,7 @@ export interface OpenSafeguardRow {
 export async function listOpenSafeguards(tx: Tx, scope: Scope, limit: number, offset: number) {
   const { rows } = await sql<OpenSafeguardRow>`
     with opened as (
-      select e.id, e.occurred, e.citizenship, e.demographic, e.created_at,
+      select e.id, e.occurred, e.citizenship, e.demographic, e.border, e.entry, e.created_at,
         array_remove(array[
           case when e.fear_claim then 'fear_claim' end,
           case when e.demographic = 'unaccompanied_minor' then 'unaccompanied_child' end,
@@ -73,7 +75,8 @@ export async function listOpenSafeguards(tx: Tx, scope: Scope, limit: number, of
         and (e.fear_claim or e.medical_emergency or e.demographic = 'unaccompanied_minor'
              or jsonb_array_length(e.trafficking_indicators) > 0)
     )
-    select o.id as encounter_id, o.occurred, o.citizenship, o.demographic, s.code as safeguard
+    select o.id as encounter_id, o.occurred, o.citizenship, o.demographic, o.border, o.entry,
+      s.code as safeguard
     from opened o cross join unnest(o.codes) as s(code)
     where coalesce((
       select ev.action from border_safeguard_events ev

@@ -9,7 +9,7 @@ import type { AssessmentChecks, CheckStatus } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type { InboxItem, VerificationView } from "./border-records.contract.ts";
 import { ENCOUNTER_CONTEXTS, PERMIT_CONTEXTS } from "./encounter-rows.store.ts";
-import { bestResidenceMatch, type residenceEncoder } from "./residence-encoding.ts";
+import { bestResidenceMatch, type residenceEncoder } from "./engine/residence-encoding.ts";
 import {
   autoAnswers,
   findAnswer,
@@ -65,11 +65,6 @@ export async function checksOf(tx: Tx, scope: Scope, encounterId: string): Promi
   return { priorResidence };
 }
 
-/** How another nation appears in a partner's audit chain: the nation, never the officer's address. */
-function nationActor(scope: Scope): Scope {
-  return { ...scope, userId: null, actorLabel: `nation:${scope.tenantId}` };
-}
-
 /**
  * Writes the partner's answer and audits it on both chains. Runs bound to the partner's tenant and leaves the
  * transaction bound to it.
@@ -97,7 +92,8 @@ async function writeAnswer(
     details,
   });
   await bindTenant(tx, request.fromNation);
-  await recordAudit(tx, nationActor(partner), {
+  // On the asking nation's chain the partner appears as a nation (`recordAudit` names no officer there).
+  await recordAudit(tx, partner, {
     action: "border.verification.answered",
     targetType: "border_verification",
     targetId: request.id,
@@ -152,7 +148,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         });
         const partner = systemScope(country, "border.verification.auto-answer");
         await bindTenant(tx, country);
-        await recordAudit(tx, nationActor(scope), {
+        await recordAudit(tx, scope, {
           action: "border.verification.received",
           ...target,
           tenantId: country,

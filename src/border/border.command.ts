@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { systemScope } from "../platform/auth/scope.ts";
 import { AppError } from "../platform/errors.ts";
 import { withPlatform } from "../platform/open-platform.ts";
 import { startProgress } from "../platform/progress.ts";
+import { readTextFile } from "../platform/text-input.ts";
+import { csvDocument } from "../shared/csv-write.ts";
 import { createBorderService } from "./border.service.ts";
 import type { ImportResult } from "./border-records.contract.ts";
 
@@ -83,12 +85,7 @@ export async function importEncounterFile(file: string, nation: string): Promise
 
 /** Stores a policy pack for its own jurisdiction. */
 export async function loadPackFile(file: string) {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    throw new AppError("BAD_INPUT", `cannot read the policy pack file ${file}`);
-  }
+  const text = await readTextFile(file);
   const jurisdiction = /"jurisdiction"\s*:\s*"([A-Z]{3})"/.exec(text)?.[1];
   if (!jurisdiction) throw new AppError("BAD_INPUT", `${file}: expected a "jurisdiction" such as "USA"`);
   return withBorder((border) => border.loadPack(systemScope(jurisdiction, "border.load-pack"), text));
@@ -109,14 +106,13 @@ const cbpColumns = [
   "encounter_count",
 ] as const;
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** Prints the nation's monthly encounters as a CBP-layout CSV on stdout. */
 export async function printCbpMonthly(nation: string): Promise<void> {
   const rows = await withBorder((border) => border.cbpMonthly(systemScope(nation, "border.cbp-monthly")));
-  const lines = [cbpColumns.join(","), ...rows.map((r) => cbpColumns.map((c) => csvCell(r[c])).join(","))];
-  process.stdout.write(`${lines.join("\n")}\n`);
+  process.stdout.write(
+    csvDocument(
+      cbpColumns,
+      rows.map((r) => cbpColumns.map((c) => r[c])),
+    ),
+  );
 }

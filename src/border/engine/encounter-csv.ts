@@ -1,4 +1,8 @@
-import { type EncounterRecord, EncounterRecord as EncounterRecordSchema } from "./border-records.contract.ts";
+import type { LineProblem } from "../../shared/input-problem.ts";
+import {
+  type EncounterRecord,
+  EncounterRecord as EncounterRecordSchema,
+} from "../border-records.contract.ts";
 import { validateWith } from "./parse-input.ts";
 
 // The encounter CSV: one encounter per line, named columns, validated exactly like the API's JSON.
@@ -18,6 +22,11 @@ export const ENCOUNTER_CSV_COLUMNS = [
   "fear_claim",
   "medical_emergency",
   "trafficking_indicators",
+  "entry",
+  "appointment",
+  "denied_protection_in_transit",
+  "imminent_threat",
+  "prior_removal_order",
   "given_names",
   "family_names",
   "birth_date",
@@ -37,6 +46,9 @@ const columnOfField: Record<string, string> = {
   fearClaim: "fear_claim",
   medicalEmergency: "medical_emergency",
   traffickingIndicators: "trafficking_indicators",
+  deniedProtectionInTransit: "denied_protection_in_transit",
+  imminentThreat: "imminent_threat",
+  priorRemovalOrder: "prior_removal_order",
   givenNames: "given_names",
   familyNames: "family_names",
   birthDate: "birth_date",
@@ -44,11 +56,7 @@ const columnOfField: Record<string, string> = {
 };
 
 /** A problem at a line (1 is the header) and column of the file. */
-export interface CsvProblem {
-  line: number;
-  field: string;
-  message: string;
-}
+export type CsvProblem = LineProblem<"field">;
 
 /** Problems with the header: unknown or missing columns. */
 export function headerProblems(header: readonly string[]): CsvProblem[] {
@@ -101,10 +109,15 @@ function toRaw(row: Record<string, string>): Record<string, unknown> {
     fearClaim: flag(row.fear_claim),
     medicalEmergency: flag(row.medical_emergency),
     traffickingIndicators: list(row.trafficking_indicators),
+    appointment: flag(row.appointment),
+    deniedProtectionInTransit: flag(row.denied_protection_in_transit),
+    imminentThreat: flag(row.imminent_threat),
+    priorRemovalOrder: flag(row.prior_removal_order),
   };
   const optionals: [string, string | undefined][] = [
     ["placeNation", optional(row.place_nation)?.toUpperCase()],
     ["border", optional(row.border)],
+    ["entry", optional(row.entry)],
     ["port", optional(row.port)],
     ["sector", optional(row.sector)],
     ["personId", optional(row.person_id)],

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  compileWindow,
-  isCalendarDate,
-  isInForce,
-  isKnownTimeZone,
-  isLocalMoment,
-  isOffsetInstant,
-  toEncounterMoment,
-  zonedLocalToEpochMs,
-} from "./effective-window.ts";
+import { isCalendarDate, isKnownTimeZone, isLocalMoment, isOffsetInstant } from "../moments.contract.ts";
+import { compileWindow, isInForce, toEncounterMoment, zonedLocalToEpochMs } from "./effective-window.ts";
 
 describe("date formats", () => {
   it.each([

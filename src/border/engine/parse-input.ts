@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AssessmentChecks, EncounterInput } from "./border.contract.ts";
+import { AssessmentChecks, EncounterInput } from "../border.contract.ts";
 import { PolicyPack } from "./policy-pack.ts";
 
 // Text in, a validated object or located problems out: the same path for files, uploads and requests.

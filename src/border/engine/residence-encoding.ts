@@ -1,4 +1,4 @@
-import { diceSimilarity, encodeClk, fieldKeys, normalisePerson } from "../identity/index.ts";
+import { diceSimilarity, encodeClk, fieldKeys, normalisePerson } from "../../identity/engine/index.ts";
 
 // How a prior-residence question travels between nations: the identity capability's keyed Bloom-filter
 // encoding (CLK) of name and date of birth, never the names. Swap the encoding here and nowhere else.

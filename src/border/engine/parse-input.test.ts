@@ -15,7 +15,19 @@ const valid = {
 describe("parseEncounter", () => {
   it("accepts the contract's example", () => {
     const result = parseEncounter(JSON.stringify(valid));
-    expect(result).toEqual({ ok: true, value: valid });
+    const defaults = {
+      entry: "between_ports",
+      appointment: false,
+      deniedProtectionInTransit: false,
+      imminentThreat: false,
+      priorRemovalOrder: false,
+    };
+    expect(result).toEqual({ ok: true, value: { ...valid, ...defaults } });
+  });
+
+  it("reads where the person was met and whether they had an appointment", () => {
+    const result = parseEncounter(JSON.stringify({ ...valid, entry: "port_of_entry", appointment: true }));
+    expect(result.ok && result.value).toMatchObject({ entry: "port_of_entry", appointment: true });
   });
 
   it("defaults absent safeguard fields to none recorded", () => {
@@ -34,6 +46,8 @@ describe("parseEncounter", () => {
     ["lower-case citizenship", { citizenship: "ven" }, "citizenship", /alpha-3/],
     ["unknown demographic", { demographic: "adult" }, "demographic", /single_adult/],
     ["fear claim as text", { fearClaim: "yes" }, "fearClaim", /expected boolean/],
+    ["unknown kind of entry", { entry: "airport" }, "entry", /between_ports.*port_of_entry/],
+    ["appointment as text", { appointment: "yes" }, "appointment", /expected boolean/],
     ["indicators not a list", { traffickingIndicators: "none" }, "traffickingIndicators", /expected array/],
     [
       "residence ends before it starts",

@@ -1,4 +1,4 @@
-import type { CbpMonthlyRow } from "./border-records.contract.ts";
+import type { CbpMonthlyRow } from "../border-records.contract.ts";
 
 // A nation's own monthly encounter counts in the layout of CBP's area-of-responsibility files, so the flows
 // capability can show them beside the official statistics. Pure: counts in, rows out.

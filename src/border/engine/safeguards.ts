@@ -1,8 +1,9 @@
-import type { EncounterInput, SafeguardCode } from "./border.contract.ts";
+import type { EncounterInput, SafeguardCode } from "../border.contract.ts";
 import type { SafeguardRule } from "./policy-pack.ts";
 
 // Which facts of an encounter open which safeguard. What a safeguard does, what it blocks and what
-// evidence it needs are the pack's data; only the link to the encounter's fields lives in code.
+// evidence it needs are the pack's data (see safeguard-blockers.ts for which variant applies); only the link
+// to the encounter's fields lives in code.
 
 const triggers: Record<SafeguardCode, (encounter: EncounterInput) => boolean> = {
   fear_claim: (e) => e.fearClaim,
@@ -22,12 +23,10 @@ export function isTriggered(code: SafeguardCode, encounter: EncounterInput): boo
   return triggers[code](encounter);
 }
 
-/** The pack's safeguards that this encounter opens, in pack order. */
-export function triggeredSafeguards(
-  encounter: EncounterInput,
-  rules: readonly SafeguardRule[],
-): SafeguardRule[] {
-  return rules.filter((rule) => triggers[rule.code](encounter));
+/** Whether the encounter's facts open any safeguard at all. */
+export function anyTriggered(encounter: EncounterInput): boolean {
+  for (const code of safeguardCodes) if (triggers[code](encounter)) return true;
+  return false;
 }
 
 /** Safeguard codes whose facts are present but which the pack does not define: a pack gap to surface. */

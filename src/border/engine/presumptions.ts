@@ -1,0 +1,54 @@
+import type { AppliedPresumption, EncounterInput } from "../border.contract.ts";
+import { type CompiledPack, covers, type Subject } from "./compile-pack.ts";
+import { type EncounterMoment, isInForce } from "./effective-window.ts";
+import { allHold } from "./encounter-facts.ts";
+
+// Presumptions the law attaches to an encounter (the Circumvention of Lawful Pathways presumption of asylum
+// ineligibility): reported when in force for the authority, border and kind of entry, and not reported when an
+// exception or rebuttal ground holds. Either way the dispositions it affects say so among their reasons.
+
+export interface PresumptionOutcome {
+  applied: AppliedPresumption[];
+  /** Reasons and citations to add to each affected disposition code. */
+  byDisposition: Map<string, { reasons: string[]; citations: string[] }>;
+}
+
+const none: PresumptionOutcome = { applied: [], byDisposition: new Map() };
+
+/** Evaluates the pack's presumptions for one encounter under the authority in force. */
+export function assessPresumptions(
+  pack: CompiledPack,
+  encounter: EncounterInput,
+  subject: Subject,
+  moment: EncounterMoment,
+  authority: string,
+): PresumptionOutcome {
+  if (pack.presumptions.length === 0) return none;
+  const outcome: PresumptionOutcome = { applied: [], byDisposition: new Map() };
+  for (const p of pack.presumptions) {
+    if (p.authorities !== null && !p.authorities.has(authority)) continue;
+    if (!isInForce(p.window, moment) || !covers(p.coverage, subject)) continue;
+    const hit = p.exceptions.find((x) => covers(x, subject) && allHold(x.when, encounter));
+    if (hit) {
+      const how = hit.kind === "rebuttal" ? "rebutted" : "excepted";
+      note(outcome, p.affects, `${p.label} does not apply (${how}): ${hit.text}`, hit.citations);
+      continue;
+    }
+    const reason = `${p.label} applies (in force ${p.windowText})${p.unverified}`;
+    outcome.applied.push({ code: p.code, effect: p.effect, reasons: [reason], citations: p.citations });
+    note(outcome, p.affects, `${p.label} applies: ${p.effect}`, p.citations);
+  }
+  return outcome;
+}
+
+function note(outcome: PresumptionOutcome, codes: ReadonlySet<string>, reason: string, citations: string[]) {
+  for (const code of codes) {
+    let entry = outcome.byDisposition.get(code);
+    if (!entry) {
+      entry = { reasons: [], citations: [] };
+      outcome.byDisposition.set(code, entry);
+    }
+    entry.reasons.push(reason);
+    entry.citations.push(...citations);
+  }
+}
