@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
-import { rollupSetFor } from "./flow-rollups.ts";
-import { dimensionColumns, isDimensionColumn } from "./flows.schema.ts";
+import { dimensionColumns, isDimensionColumn } from "./engine/dimension-columns.ts";
+import { rollupSetFor } from "./engine/flow-rollups.ts";
 import "./flows.schema.ts";
 
 /** What a series query asks for; dimension names are checked by the caller (snake_case). */

@@ -1,10 +1,9 @@
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
-import type { RollupCell } from "./flow-rollups.ts";
+import { statementBatches } from "../platform/db/statement-batches.ts";
+import { nextTurn } from "../platform/next-turn.ts";
+import type { RollupCell } from "./engine/flow-rollups.ts";
 import { periodToDate } from "./flows.store.ts";
-
-/** Rows per insert statement: 9 parameters each, well under the protocol's 65,535. */
-const rollupChunk = 1000;
 
 /** Stores a file's rollup cells under its release, in the caller's (import) transaction. */
 export async function insertRollups(
@@ -13,8 +12,8 @@ export async function insertRollups(
   release: { id: string; published: boolean },
   cells: readonly RollupCell[],
 ): Promise<void> {
-  for (let start = 0; start < cells.length; start += rollupChunk) {
-    const chunk = cells.slice(start, start + rollupChunk);
+  for (const chunk of statementBatches(cells, 9)) {
+    await nextTurn();
     await tx
       .insertInto("flow_rollups")
       .values(

@@ -3,28 +3,32 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Database } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems, type InputProblem } from "../platform/errors.ts";
+import { nextTurn } from "../platform/next-turn.ts";
+import type { FlowSource, ParsedFlowFile } from "./engine/flows-types.ts";
+import type { GenericSchema } from "./engine/generic-import.ts";
+import { parseFlowFile } from "./engine/parse-flow-file.ts";
+import { type PreparedFlowFile, prepareFlowFile } from "./engine/prepare-flow-file.ts";
 import { insertRollups } from "./flow-rollups.store.ts";
-import { rollUpFile } from "./flow-rollups.ts";
 import type { ImportResult } from "./flows.contract.ts";
 import {
   findFileRelease,
   findOwnRelease,
-  insertObservations,
+  insertObservationColumns,
   insertRelease,
   periodToDate,
   type ReleaseRecord,
   recordReleaseContent,
   releasePeriods,
 } from "./flows.store.ts";
-import type { FlowSource, ParsedFlowFile } from "./flows-types.ts";
-import type { GenericSchema } from "./generic-import.ts";
-import { parseFlowFile } from "./parse-flow-file.ts";
 
 /** One file handed to an import: a name for messages and its bytes. */
 export interface ImportFile {
   name: string;
   content: Uint8Array | string;
 }
+
+/** Where files are parsed: a worker thread (the server's way), or this thread (commands, and comparisons). */
+export type ParseThread = "worker" | "inline";
 
 export interface ImportOptions {
   source?: FlowSource | "auto";
@@ -36,6 +40,8 @@ export interface ImportOptions {
   onProgress?: (written: number, total?: number) => void;
   /** The time used for a default label. */
   now?: Date;
+  /** Where `importFiles` parses (default: a worker thread, so the server keeps answering meanwhile). */
+  thread?: ParseThread;
 }
 
 /** Parses every file; all of them or none: a bad-input error carries the first problems of all files. */
@@ -47,6 +53,12 @@ export function parseAll(files: ImportFile[], options: ImportOptions): ParsedFlo
       ...(options.schema ? { schema: options.schema } : {}),
     }),
   );
+  failOnParseProblems(parsed);
+  return parsed;
+}
+
+/** Throws one bad-input error carrying the first problems of every file, when any file has one. */
+export function failOnParseProblems(parsed: readonly ParsedFlowFile[]): void {
   const problems: InputProblem[] = parsed.flatMap((p) =>
     p.problems.map((q) => ({
       file: q.file,
@@ -58,16 +70,27 @@ export function parseAll(files: ImportFile[], options: ImportOptions): ParsedFlo
   const total = parsed.reduce((sum, p) => sum + p.problemCount, 0);
   while (problems.length < total) problems.push({ message: "(not shown)" });
   failOnProblems(problems, "the files were not imported (nothing changed)");
-  return parsed;
 }
 
-const grainOf = (p: ParsedFlowFile): "month" | "year" => (p.rows[0]?.period.length === 4 ? "year" : "month");
-
 /** Imports parsed files in ONE transaction with its audit events: every file is written, or none is. */
-export async function importParsed(
+export function importParsed(
   database: Database,
   scope: Scope,
   parsed: ParsedFlowFile[],
+  options: ImportOptions,
+): Promise<ImportResult> {
+  return importPrepared(database, scope, parsed.map(prepareFlowFile), options);
+}
+
+/**
+ * Imports prepared files in ONE transaction with its audit events: every file is written, or none is. Each
+ * statement is short and the event loop gets a turn between statements, so other requests are answered while a
+ * large file is written (on PGlite too, whose queries run in this thread).
+ */
+export async function importPrepared(
+  database: Database,
+  scope: Scope,
+  prepared: PreparedFlowFile[],
   options: ImportOptions,
 ): Promise<ImportResult> {
   if (options.publish && !scope.permissions.has("flows.publish"))
@@ -75,37 +98,41 @@ export async function importParsed(
   const label = options.label ?? defaultLabel(options.now ?? new Date());
   options.onProgress?.(
     0,
-    parsed.reduce((n, p) => n + p.rows.length, 0),
+    prepared.reduce((n, p) => n + p.rowCount, 0),
   );
   return inScope(database.db, scope, async (tx) => {
     const files: ImportResult["files"] = [];
     const touched = new Map<string, ReleaseRecord>();
-    for (const p of parsed) {
-      const source = p.source as FlowSource;
+    for (const p of prepared) {
+      const source = p.source;
       const existing = await findFileRelease(tx, scope, source, p.contentHash);
       if (existing) {
         files.push(fileResult(p, 0, "unchanged", existing.releaseId, existing.label));
-        options.onProgress?.(p.rows.length);
+        options.onProgress?.(p.rowCount);
         continue;
       }
-      const release =
-        touched.get(source) ?? (await openRelease(tx, scope, source, label, grainOf(p), options));
+      const release = touched.get(source) ?? (await openRelease(tx, scope, source, label, p.grain, options));
       touched.set(source, release);
       await checkNoOverlap(tx, scope, release, p);
-      const stored = p.rows.filter((r) => r.value !== 0);
-      await insertObservations(tx, scope, release, stored, (n) => options.onProgress?.(n));
-      options.onProgress?.(p.rows.length - stored.length);
-      const rollups = rollUpFile(stored);
-      await insertRollups(tx, scope, release, rollups.cells);
+      for (const chunk of p.observations) {
+        await nextTurn();
+        await insertObservationColumns(tx, scope, release, chunk);
+        options.onProgress?.(chunk.period.length);
+      }
+      options.onProgress?.(p.rowCount - p.storedCount);
+      await nextTurn();
+      await insertRollups(tx, scope, release, p.rollups.cells);
+      await nextTurn();
       await recordReleaseContent(tx, scope, release, {
         name: p.file,
         sha256: p.contentHash,
         recordCount: p.recordCount,
-        rows: p.rows,
-        stored: stored.length,
-        rollupSets: rollups.sets,
+        periods: p.periods,
+        stored: p.storedCount,
+        rollupSets: p.rollups.sets,
+        dimensionCounts: p.dimensionCounts,
       });
-      files.push(fileResult(p, stored.length, "imported", release.id, release.label));
+      files.push(fileResult(p, p.storedCount, "imported", release.id, release.label));
     }
     for (const release of touched.values()) {
       const mine = files.filter((f) => f.releaseId === release.id);
@@ -126,7 +153,7 @@ export async function importParsed(
 }
 
 function fileResult(
-  p: ParsedFlowFile,
+  p: PreparedFlowFile,
   stored: number,
   status: "imported" | "unchanged",
   releaseId: string,
@@ -135,8 +162,8 @@ function fileResult(
   return {
     name: p.file,
     sha256: p.contentHash,
-    source: p.source as FlowSource,
-    rows: p.rows.length,
+    source: p.source,
+    rows: p.rowCount,
     stored,
     status,
     releaseId,
@@ -167,14 +194,14 @@ async function checkNoOverlap(
   tx: Parameters<typeof findOwnRelease>[0],
   scope: Scope,
   release: ReleaseRecord,
-  p: ParsedFlowFile,
+  p: PreparedFlowFile,
 ): Promise<void> {
   const held = new Set(await releasePeriods(tx, scope, release.id));
-  const clash = p.rows.find((r) => held.has(periodToDate(r.period)));
+  const clash = p.periods.find((period) => held.has(periodToDate(period)));
   if (clash) {
     throw new AppError(
       "BAD_INPUT",
-      `${p.file}: release "${release.label}" of ${release.source} already holds ${clash.period} from another file; import it as a new release (--release LABEL) to record a revision`,
+      `${p.file}: release "${release.label}" of ${release.source} already holds ${clash} from another file; import it as a new release (--release LABEL) to record a revision`,
     );
   }
 }

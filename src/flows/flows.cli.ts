@@ -16,7 +16,7 @@ export function registerFlowsCommands(program: Command): void {
     .requiredOption("--horizon <h>", "months ahead, 1–12")
     .action(
       cliAction(async (options: { csv: string; horizon: string }) => {
-        const { forecastCsv } = await import("./flows-cli-actions.ts");
+        const { forecastCsv } = await import("./flows-files.command.ts");
         process.stdout.write(forecastCsv(options.csv, options.horizon));
       }),
     );
@@ -32,7 +32,7 @@ export function registerFlowsCommands(program: Command): void {
     .option("--format <format>", "csv or table", "csv")
     .action(
       cliAction(async (options: { csv: string; horizons: string; minTrain?: string; format: string }) => {
-        const { backtestReport } = await import("./flows-cli-actions.ts");
+        const { backtestReport } = await import("./flows-files.command.ts");
         process.stdout.write(backtestReport(options.csv, options.horizons, options.minTrain, options.format));
       }),
     );
@@ -47,7 +47,7 @@ export function registerFlowsCommands(program: Command): void {
     .option("--schema <file>", "schema of a generic file (JSON)")
     .action(
       cliAction(async (files: string[], options: { source: string; schema?: string }) => {
-        const { parseFiles, parseSummary } = await import("./flows-cli-actions.ts");
+        const { parseFiles, parseSummary } = await import("./flows-files.command.ts");
         process.stdout.write(parseSummary(parseFiles(files, options.source, options.schema)));
       }),
     );
@@ -63,7 +63,7 @@ export function registerFlowsCommands(program: Command): void {
     .option("--source <source>", "source of the files", "auto")
     .action(
       cliAction(async (files: string[], options: { filter: string; measure: string; source: string }) => {
-        const { parseFiles, seriesCsv } = await import("./flows-cli-actions.ts");
+        const { parseFiles, seriesCsv } = await import("./flows-files.command.ts");
         const filter = parseKeyValueList(options.filter, "--filter");
         process.stdout.write(seriesCsv(parseFiles(files, options.source), filter, options.measure));
       }),
@@ -83,12 +83,10 @@ function registerStoreCommands(flows: Command): void {
     .option("--schema <file>", "schema of a generic file (JSON)")
     .option("--publish", "publish the release to every partner nation")
     .action(
-      cliAction(
-        async (files: string[], options: import("./flows-store-cli-actions.ts").ImportCommandOptions) => {
-          const { importCommand } = await import("./flows-store-cli-actions.ts");
-          process.stdout.write(await importCommand(files, options));
-        },
-      ),
+      cliAction(async (files: string[], options: import("./flows-store.command.ts").ImportCommandOptions) => {
+        const { importCommand } = await import("./flows-store.command.ts");
+        process.stdout.write(await importCommand(files, options));
+      }),
     );
 
   flows
@@ -100,8 +98,8 @@ function registerStoreCommands(flows: Command): void {
     .option("--nation <iso3>", "read as this nation (default: the source's publisher)")
     .option("--limit <n>", "how many changes to print", "1000")
     .action(
-      cliAction(async (options: import("./flows-store-cli-actions.ts").RevisionsCommandOptions) => {
-        const { revisionsCommand } = await import("./flows-store-cli-actions.ts");
+      cliAction(async (options: import("./flows-store.command.ts").RevisionsCommandOptions) => {
+        const { revisionsCommand } = await import("./flows-store.command.ts");
         process.stdout.write(await revisionsCommand(options));
       }),
     );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INT32_MAX, text } from "../platform/contract/primitives.contract.ts";
 
 /** Sources a release can hold (the web and the API use the same list as the parsers). */
 export const FlowSourceName = z.enum([
@@ -12,7 +13,10 @@ export const FlowSourceName = z.enum([
   "generic",
 ]);
 
-const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "a month YYYY-MM or a year YYYY");
+const Period = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "a month YYYY-MM or a year YYYY")
+  .refine((p) => p >= "0001", "a year from 0001");
 const DimensionName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, "a snake_case dimension name");
 
 export const ReleaseFile = z.object({ name: z.string(), sha256: z.string(), rowCount: z.number().int() });
@@ -40,9 +44,9 @@ export const ReleaseIdParam = z.object({ id: z.uuid() });
 
 export const ImportQuery = z.object({
   source: z.union([z.literal("auto"), FlowSourceName]).default("auto"),
-  label: z.string().min(1).max(120).optional(),
+  label: text(1, 120).optional(),
   publish: z.enum(["true", "false"]).default("false"),
-  name: z.string().min(1).max(200).default("upload.csv"),
+  name: text(1, 200).default("upload.csv"),
 });
 
 export const ImportedFile = z.object({
@@ -59,14 +63,14 @@ export const ImportResult = z.object({ changed: z.boolean(), files: z.array(Impo
 export type ImportResult = z.infer<typeof ImportResult>;
 
 const filterList = z
-  .union([z.string(), z.array(z.string())])
+  .union([text(0, 500), z.array(text(0, 500)).max(100)])
   .optional()
   .describe("dimension=value; repeat for more (same dimension twice = either value)");
 
 /** Query of a series: one measure of one source, filtered, optionally grouped by one dimension. */
 export const SeriesQuery = z.object({
   source: FlowSourceName.default("cbp-aor"),
-  measure: z.string().min(1).max(64).default("encounters"),
+  measure: text(1, 64).default("encounters"),
   filter: filterList,
   groupBy: DimensionName.optional(),
   grain: z.enum(["month", "year"]).default("month"),
@@ -113,9 +117,32 @@ export type DimensionsResult = z.infer<typeof DimensionsResult>;
 
 export const SurgesQuery = SeriesQuery.omit({ grain: true, yearType: true }).extend({
   ratio: z.coerce.number().min(1).max(100).default(1.5),
-  minDelta: z.coerce.number().min(0).default(500),
+  minDelta: z.coerce.number().min(0).max(INT32_MAX).default(500),
   recent: z.coerce.number().int().min(1).max(600).default(12),
 });
+/** A dated policy event from the border policy packs (Title 42, a nation's acceptance of returns, …). */
+export const PolicyEventView = z.object({
+  date: z.string(),
+  kind: z.enum(["start", "end"]),
+  title: z.string(),
+  /** ISO alpha-3 citizenships concerned; empty means everyone. */
+  citizenships: z.array(z.string()),
+  jurisdiction: z.string(),
+  pack: z.string(),
+  sources: z.array(z.object({ id: z.string(), title: z.string(), reference: z.string().optional() })),
+});
+export type PolicyEventView = z.infer<typeof PolicyEventView>;
+
+export const EventsQuery = z.object({
+  citizenship_iso: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .describe("only events for everyone or for this citizenship"),
+});
+export const EventsResult = z.object({ events: z.array(PolicyEventView) });
+export type EventsResult = z.infer<typeof EventsResult>;
+
 export const Surge = z.object({
   key: z.string().nullable(),
   kind: z.enum(["year_over_year", "forecast_outlier"]),
@@ -126,6 +153,10 @@ export const Surge = z.object({
   expected: z.number().nullable(),
   lo95: z.number().nullable(),
   hi95: z.number().nullable(),
+  /** How much higher than the year before (year over year) or than expected (forecast outlier). */
+  change: z.number(),
+  /** The policy event closest in time (within six months) that concerns this series, if any. */
+  nearestEvent: PolicyEventView.extend({ monthsFrom: z.number().int() }).nullable(),
 });
 export const SurgesResult = z.object({ latestMonth: z.string().nullable(), surges: z.array(Surge) });
 export type SurgesResult = z.infer<typeof SurgesResult>;
@@ -155,8 +186,8 @@ export type ForecastResult = z.infer<typeof ForecastResult>;
 
 export const RevisionsQuery = z.object({
   source: FlowSourceName,
-  from: z.string().min(1).max(120).describe("release label or id"),
-  to: z.string().min(1).max(120).describe("release label or id"),
+  from: text(1, 120).describe("release label or id"),
+  to: text(1, 120).describe("release label or id"),
   limit: z.coerce.number().int().min(1).max(5000).default(200),
 });
 export const RevisionsResult = z.object({

@@ -54,7 +54,8 @@ function fixture(app: TestApp, nation: string): Promise<Fixture> {
 }
 
 async function makeFixture(app: TestApp, nation: string): Promise<Fixture> {
-  const own = await userWithToken(app, nation, ["nation_admin"]);
+  // The secretariat's administrator is its regional_admin: REG users hold regional roles only.
+  const own = await userWithToken(app, nation, [nation === "REG" ? "regional_admin" : "nation_admin"]);
   const other = await userWithToken(app, nation === "MEX" ? "USA" : "MEX", ["nation_admin"]);
   const file = () =>
     cbpFile(
@@ -119,6 +120,13 @@ describeRoleMatrix("flows", () => t, fixture, [
     name: "GET /flows/forecast",
     method: "GET",
     path: () => "/api/v1/flows/forecast?source=cbp-aor&horizon=2",
+    permission: "flows.read",
+    ok: 200,
+  },
+  {
+    name: "GET /flows/events",
+    method: "GET",
+    path: () => "/api/v1/flows/events?citizenship_iso=VEN",
     permission: "flows.read",
     ok: 200,
   },
@@ -273,7 +281,30 @@ describe("flows releases and queries", () => {
       "/api/v1/flows/surges?source=cbp-aor&nation=PER&groupBy=citizenship&recent=24",
     );
     expect(surges.surges).toContainEqual(
-      expect.objectContaining({ key: "VENEZUELA", month: "2021-12", value: 2600 }),
+      expect.objectContaining({
+        key: "VENEZUELA",
+        month: "2021-12",
+        value: 2600,
+        change: 2500,
+        // The court-ordered return of the Migrant Protection Protocols, in the same month as the surge.
+        nearestEvent: expect.objectContaining({ date: "2021-12-06", monthsFrom: 0, jurisdiction: "USA" }),
+      }),
+    );
+  });
+
+  it("lists the policy events of the border packs, for everyone or one citizenship", async () => {
+    type Events = { events: { date: string; kind: string; title: string; citizenships: string[] }[] };
+    const { token } = await userWithToken(t, "MEX", ["analyst"]);
+    const ven = await getJson<Events>(token, "/api/v1/flows/events?citizenship_iso=VEN");
+    const dates = ven.events.map((e) => `${e.date} ${e.kind}`);
+    expect(dates).toContain("2020-03-21 start");
+    expect(dates).toContain("2023-05-11 end");
+    expect(dates).toContain("2022-10-12 start");
+    expect(ven.events.every((e) => e.citizenships.length === 0 || e.citizenships.includes("VEN"))).toBe(true);
+    const cub = await getJson<Events>(token, "/api/v1/flows/events?citizenship_iso=CUB");
+    expect(cub.events.map((e) => e.date)).not.toContain("2022-10-12");
+    expect((await t.request("GET", "/api/v1/flows/events?citizenship_iso=venezuela", { token })).status).toBe(
+      400,
     );
   });
 

@@ -1,10 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { newRouter } from "../platform/http/app-env.ts";
+import { allowLargeBody, MiB } from "../platform/http/body-limit.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { requirePermission } from "../platform/http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
 import {
   DimensionsQuery,
   DimensionsResult,
+  EventsQuery,
+  EventsResult,
   ForecastQuery,
   ForecastResult,
   ImportQuery,
@@ -23,26 +27,32 @@ import type { createFlowsService } from "./flows.service.ts";
 
 type FlowsService = ReturnType<typeof createFlowsService>;
 
+/**
+ * The largest statistics file `POST /flows/releases` takes (413 beyond): ten times the largest real release
+ * (CBP's state table, 2.8 MB). Larger files go through `hemisphere flows import`.
+ */
+export const FLOWS_UPLOAD_LIMIT = 32 * MiB;
+
 const read = <Q extends z.ZodObject, R extends z.ZodType>(
   path: string,
   summary: string,
   query: Q,
   result: R,
 ) =>
-  createRoute({
+  defineRoute({
     method: "get",
-    path,
-    tags: ["flows"],
-    summary,
-    security: signedIn,
-    middleware: [requirePermission("flows.read")],
+    path: path,
+    tag: "flows",
+    summary: summary,
+    access: "flows.read",
     request: { query },
-    responses: { 200: jsonContent(result, "Result"), ...standardErrors },
+    response: result,
   });
 
 /** Releases (import, publish, list), series, dimensions, surges, forecasts and revisions under `/flows`. */
 export function flowsRoutes(flows: FlowsService) {
   const router = newRouter();
+  allowLargeBody(router, "post", "/releases", FLOWS_UPLOAD_LIMIT);
   router.openapi(
     read("/releases", "Releases you may read, newest first", ReleaseListQuery, ReleaseList),
     async (c) =>
@@ -123,6 +133,10 @@ export function flowsRoutes(flows: FlowsService) {
       ForecastResult,
     ),
     async (c) => sendJson(c, ForecastResult, await flows.forecast(c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    read("/events", "Dated policy events (from the border policy packs)", EventsQuery, EventsResult),
+    async (c) => sendJson(c, EventsResult, flows.events(c.req.valid("query").citizenship_iso)),
   );
   router.openapi(
     read("/revisions", "Figures that changed between two releases", RevisionsQuery, RevisionsResult),

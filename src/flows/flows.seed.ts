@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Role } from "../platform/auth/auth.contract.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { contentHash } from "./engine/parse-flow-file.ts";
 import type { createFlowsService } from "./flows.service.ts";
-import { contentHash } from "./parse-flow-file.ts";
 
 /** The official data sets the demo loads, the nation that holds each, and the release label. */
 const demoSets: { dir: string; nation: string; roles: Role[]; label: string }[] = [

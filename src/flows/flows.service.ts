@@ -1,15 +1,23 @@
 import type { z } from "zod";
+import { borderPolicyEvents } from "../border/index.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import { type FlowSource, type ParsedFlowFile, sourceJurisdiction } from "./engine/flows-types.ts";
+import { forecastSeries } from "./engine/forecast.ts";
+import { fillMonths, shapeSeries } from "./engine/series-shape.ts";
+import { surgeAlerts } from "./engine/surge-alerts.ts";
+import { prepareFlowFiles } from "./flow-file-worker.service.ts";
 import { queryDimensions, queryRevisions, querySeries, type SeriesSpec } from "./flow-queries.store.ts";
 import { findStoredResult, releasesState, storeResult } from "./flow-result-cache.store.ts";
 import type {
   DimensionsResult,
+  EventsResult,
   ForecastQuery,
   ForecastResult,
+  PolicyEventView,
   ReleaseView,
   RevisionsResult,
   SeriesQuery,
@@ -18,11 +26,10 @@ import type {
   SurgesResult,
 } from "./flows.contract.ts";
 import { listReleaseFiles, listReleases, markPublished, type ReleaseRecord } from "./flows.store.ts";
-import { type ImportFile, type ImportOptions, importParsed, parseAll } from "./flows-import.service.ts";
-import type { ParsedFlowFile } from "./flows-types.ts";
-import { forecastSeries } from "./forecast.ts";
-import { fillMonths, shapeSeries } from "./series-shape.ts";
-import { findForecastOutliers, findYearOverYearSurges } from "./surge.ts";
+import { type ImportFile, type ImportOptions, importParsed, importPrepared } from "./flows-import.service.ts";
+
+/** Policy events come from the border capability's packs: one place holds the dates. */
+const policyEvents = (): PolicyEventView[] => borderPolicyEvents();
 
 /** Turns `dimension=value` filters into the store's map; a malformed one is bad input. */
 export function parseFilters(filter: string | string[] | undefined): Record<string, string[]> {
@@ -96,9 +103,12 @@ export function createFlowsService(platform: Pick<Platform, "database">) {
   };
   const stored = storedResults(db);
   return {
-    /** Parses then imports files: all or nothing, idempotent per file content. */
-    importFiles: (scope: Scope, files: ImportFile[], options: ImportOptions = {}) =>
-      importParsed(database, scope, parseAll(files, options), options),
+    /**
+     * Parses then imports files: all or nothing, idempotent per file content. Parses in a worker thread
+     * unless `options.thread` says otherwise.
+     */
+    importFiles: async (scope: Scope, files: ImportFile[], options: ImportOptions = {}) =>
+      importPrepared(database, scope, await prepareFlowFiles(files, options, options.thread), options),
     /** Imports files parsed already (the CLI parses first to group them by nation). */
     importParsed: (scope: Scope, parsed: ParsedFlowFile[], options: ImportOptions = {}) =>
       importParsed(database, scope, parsed, options),
@@ -142,15 +152,30 @@ export function createFlowsService(platform: Pick<Platform, "database">) {
     surges: (scope: Scope, q: z.infer<typeof SurgesQuery>): Promise<SurgesResult> =>
       stored(scope, "surges", q, async () => {
         const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
-        return findSurges(shapeSeries(cells), q);
+        const filtered = parseFilters(q.filter).citizenship_iso;
+        // Events of the nation whose border the figures describe: another nation's policy is not their context.
+        const where = sourceJurisdiction[q.source as FlowSource];
+        const jurisdiction = where === undefined ? (q.nation ?? scope.tenantId) : where;
+        return surgeAlerts(
+          shapeSeries(cells),
+          q,
+          policyEvents().filter((e) => jurisdiction === null || e.jurisdiction === jurisdiction),
+          filtered?.length === 1 ? filtered[0] : undefined,
+        );
       }),
+    /** Dated policy events of the border policy packs, for everyone or one citizenship. */
+    events: (citizenship?: string): EventsResult => ({
+      events: policyEvents().filter(
+        (e) => !citizenship || e.citizenships.length === 0 || e.citizenships.includes(citizenship),
+      ),
+    }),
     revisions: (scope: Scope, source: string, from: string, to: string, limit: number) =>
       revisionsBetween(releasesOf, db, scope, source, from, to, limit),
   };
 }
 
 /** Bump when the surge or forecast method changes: results stored by an older method are then not reused. */
-const derivedVersion = 1;
+const derivedVersion = 3;
 
 /**
  * Derived results (surges, forecasts) cost far more in JS than their SQL: each is computed once per query and
@@ -175,51 +200,6 @@ function storedResults(db: Platform["database"]["db"]) {
     });
     return result;
   };
-}
-
-function findSurges(series: ReturnType<typeof shapeSeries>, q: z.infer<typeof SurgesQuery>): SurgesResult {
-  const latest =
-    series
-      .flatMap((s) => s.points.map((p) => p.period))
-      .sort()
-      .at(-1) ?? null;
-  if (latest === null) return { latestMonth: null, surges: [] };
-  const since = fillMonths([{ period: latest, value: 0 }]).length ? shiftMonth(latest, 1 - q.recent) : latest;
-  const surges = series.flatMap((s) => {
-    const points = fillMonths(s.points);
-    const yoy = findYearOverYearSurges(points, { ratio: q.ratio, minDelta: q.minDelta }).map((x) => ({
-      key: s.key,
-      kind: "year_over_year" as const,
-      month: x.month,
-      value: x.value,
-      yearBefore: x.yearBefore,
-      ratio: Number.isFinite(x.ratio) ? x.ratio : null,
-      expected: null,
-      lo95: null,
-      hi95: null,
-    }));
-    const outliers = findForecastOutliers(points)
-      .filter((o) => o.direction === "above" && o.value - o.hi95 >= q.minDelta / 10)
-      .map((o) => ({
-        key: s.key,
-        kind: "forecast_outlier" as const,
-        month: o.month,
-        value: o.value,
-        yearBefore: null,
-        ratio: null,
-        expected: o.expected,
-        lo95: o.lo95,
-        hi95: o.hi95,
-      }));
-    return [...yoy, ...outliers].filter((x) => x.month >= since);
-  });
-  surges.sort((a, b) => (a.month === b.month ? b.value - a.value : a.month < b.month ? 1 : -1));
-  return { latestMonth: latest, surges };
-}
-
-function shiftMonth(month: string, n: number): string {
-  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 }
 
 async function revisionsBetween(

@@ -1,8 +1,11 @@
 import { sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
-import { dimensionColumns, isDimensionColumn } from "./flows.schema.ts";
-import type { FlowRow } from "./flows-types.ts";
+import { statementBatches } from "../platform/db/statement-batches.ts";
+import { nextTurn } from "../platform/next-turn.ts";
+import { dimensionColumns } from "./engine/dimension-columns.ts";
+import type { DimensionCount } from "./engine/dimension-counts.ts";
+import { type ObservationColumns, periodToDate } from "./engine/prepare-flow-file.ts";
 import "./flows.schema.ts";
 
 /** A release as the store returns it. */
@@ -21,9 +24,7 @@ export interface ReleaseRecord {
 }
 
 /** `2021-12` → `2021-12-01`, `2024` → `2024-01-01`: periods are stored as the first day they cover. */
-export function periodToDate(period: string): string {
-  return period.length === 4 ? `${period}-01-01` : `${period}-01`;
-}
+export { periodToDate };
 
 const releaseColumns = [
   "tenant_id",
@@ -137,45 +138,23 @@ export async function releasePeriods(tx: Tx, scope: Scope, releaseId: string): P
   return rows.map((r) => r.period);
 }
 
-const insertChunk = 5000;
-
 /**
- * Inserts observations in chunks of a few thousand rows, each chunk one statement that unnests one array per
- * column (the fastest plain-SQL bulk path on both PGlite and PostgreSQL). `onChunk` reports progress.
+ * Inserts one chunk of observations as one statement that unnests one array per column (the fastest plain-SQL
+ * bulk path on both PGlite and PostgreSQL, and a fixed number of bound parameters whatever the chunk's size).
  */
-export async function insertObservations(
+export async function insertObservationColumns(
   tx: Tx,
   scope: Scope,
   release: { id: string; published: boolean },
-  rows: readonly FlowRow[],
-  onChunk: (n: number) => void = () => {},
+  chunk: ObservationColumns,
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += insertChunk) {
-    const chunk = rows.slice(start, start + insertChunk);
-    const columns = dimensionColumns.map((name) => chunk.map((r) => r.dims[name] ?? null));
-    const extra = chunk.map((r) => extraDims(r.dims));
-    await sql`insert into flow_observations (tenant_id, release_id, published, period, measure, value,
-        ${sql.join(dimensionColumns.map((c) => sql.ref(c)))}, extra)
-      select ${scope.tenantId}, ${release.id}::uuid, ${release.published}, u.period::date, u.measure, u.value,
-        ${sql.join(dimensionColumns.map((c) => sql.ref(`u.${c}`)))}, u.extra::jsonb
-      from unnest(${chunk.map((r) => periodToDate(r.period))}::text[], ${chunk.map((r) => r.measure)}::text[],
-        ${chunk.map((r) => r.value)}::float8[],
-        ${sql.join(columns.map((values) => sql`${values}::text[]`))}, ${extra}::text[])
-        as u(period, measure, value, ${sql.join(dimensionColumns.map((c) => sql.ref(c)))}, extra)`.execute(
-      tx,
-    );
-    onChunk(chunk.length);
-  }
-}
-
-function extraDims(dims: Record<string, string>): string | null {
-  let extra: Record<string, string> | null = null;
-  for (const [key, value] of Object.entries(dims)) {
-    if (isDimensionColumn(key)) continue;
-    extra ??= {};
-    extra[key] = value;
-  }
-  return extra ? JSON.stringify(extra) : null;
+  await sql`insert into flow_observations (tenant_id, release_id, published, period, measure, value,
+      ${sql.join(dimensionColumns.map((c) => sql.ref(c)))}, extra)
+    select ${scope.tenantId}, ${release.id}::uuid, ${release.published}, u.period::date, u.measure, u.value,
+      ${sql.join(dimensionColumns.map((c) => sql.ref(`u.${c}`)))}, u.extra::jsonb
+    from unnest(${chunk.period}::text[], ${chunk.measure}::text[], ${chunk.value}::float8[],
+      ${sql.join(chunk.dims.map((values) => sql`${values}::text[]`))}, ${chunk.extra}::text[])
+      as u(period, measure, value, ${sql.join(dimensionColumns.map((c) => sql.ref(c)))}, extra)`.execute(tx);
 }
 
 /** Records a file of a release, its periods and its dimension values, and refreshes the release's totals. */
@@ -187,10 +166,13 @@ export async function recordReleaseContent(
     name: string;
     sha256: string;
     recordCount: number;
-    rows: readonly FlowRow[];
+    /** The periods the file covers (`YYYY-MM` or `YYYY`). */
+    periods: readonly string[];
     stored: number;
     /** The rollup sets stored for this file's periods. */
     rollupSets: string[];
+    /** How many rows hold each (dimension, value). */
+    dimensionCounts: readonly DimensionCount[];
   },
 ): Promise<void> {
   const base = { tenant_id: scope.tenantId, release_id: release.id, published: release.published };
@@ -205,20 +187,20 @@ export async function recordReleaseContent(
       row_count: file.stored,
     })
     .execute();
-  const periods = [...new Set(file.rows.map((r) => periodToDate(r.period)))];
-  if (periods.length > 0) {
+  const periods = [...new Set(file.periods.map(periodToDate))];
+  // A file may hold tens of thousands of periods or dimension values: each statement binds a bounded number.
+  for (const part of statementBatches(periods, 6)) {
+    await nextTurn();
     await tx
       .insertInto("flow_release_periods")
-      .values(
-        periods.map((period) => ({ ...base, source: release.source, period, rollups: file.rollupSets })),
-      )
+      .values(part.map((period) => ({ ...base, source: release.source, period, rollups: file.rollupSets })))
       .execute();
   }
-  const counts = dimensionCounts(file.rows);
-  if (counts.length > 0) {
+  for (const part of statementBatches(file.dimensionCounts, 6)) {
+    await nextTurn();
     await tx
       .insertInto("flow_release_dimensions")
-      .values(counts.map(([dimension, value, n]) => ({ ...base, dimension, value, row_count: n })))
+      .values(part.map(([dimension, value, n]) => ({ ...base, dimension, value, row_count: n })))
       .onConflict((oc) =>
         oc
           .columns(["tenant_id", "release_id", "dimension", "value"])
@@ -230,21 +212,6 @@ export async function recordReleaseContent(
       period_from = (select min(period) from flow_release_periods p where p.tenant_id = r.tenant_id and p.release_id = r.id),
       period_to = (select max(period) from flow_release_periods p where p.tenant_id = r.tenant_id and p.release_id = r.id)
     where r.tenant_id = ${scope.tenantId} and r.id = ${release.id}::uuid`.execute(tx);
-}
-
-function dimensionCounts(rows: readonly FlowRow[]): [string, string, number][] {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    counts.set(`measure\u0000${row.measure}`, (counts.get(`measure\u0000${row.measure}`) ?? 0) + 1);
-    for (const [key, value] of Object.entries(row.dims)) {
-      const k = `${key}\u0000${value}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-  }
-  return [...counts].map(([k, n]) => {
-    const [dimension = "", value = ""] = k.split("\u0000");
-    return [dimension, value, n];
-  });
 }
 
 /** Marks one of this tenant's releases (and every row under it) as published; false when it is not theirs. */

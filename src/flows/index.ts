@@ -7,12 +7,9 @@
  */
 import { type Migration, migrationsFromDir } from "../platform/db/migrate.ts";
 
-export { type BacktestMethod, type BacktestRow, backtestMethods, backtestSeries } from "./backtest.ts";
-export { citizenshipIso } from "./citizenship.ts";
-export { fiscalToCalendarMonth, fiscalYearOf } from "./fiscal-calendar.ts";
-export { flowsRoutes } from "./flows.routes.ts";
-export { seedFlowsDemo, sharedDataDir } from "./flows.seed.ts";
-export { createFlowsService } from "./flows.service.ts";
+export { type BacktestMethod, type BacktestRow, backtestMethods, backtestSeries } from "./engine/backtest.ts";
+export { citizenshipIso } from "./engine/citizenship.ts";
+export { fiscalToCalendarMonth, fiscalYearOf } from "./engine/fiscal-calendar.ts";
 export {
   type FlowProblem,
   type FlowRow,
@@ -20,23 +17,23 @@ export {
   flowSources,
   type ParsedFlowFile,
   problemLimit,
-} from "./flows-types.ts";
-export { type ForecastPoint, forecastSeries } from "./forecast.ts";
-export { type GenericSchema, genericSchemaSchema, parseGenericSchema } from "./generic-import.ts";
+} from "./engine/flows-types.ts";
+export { type ForecastPoint, forecastSeries } from "./engine/forecast.ts";
+export { type GenericSchema, genericSchemaSchema, parseGenericSchema } from "./engine/generic-import.ts";
 export {
   addMonths,
   formatSeriesCsv,
   type MonthlyPoint,
   monthIndex,
   parseSeriesCsv,
-} from "./monthly-series.ts";
-export { contentHash, detectSource, type ParseFlowOptions, parseFlowFile } from "./parse-flow-file.ts";
+} from "./engine/monthly-series.ts";
+export { contentHash, detectSource, type ParseFlowOptions, parseFlowFile } from "./engine/parse-flow-file.ts";
 export {
   mergeSeries,
   southwestBorderPatrolSeries,
   sumMonthly,
   venezuelansSouthwestSeries,
-} from "./reference-series.ts";
+} from "./engine/reference-series.ts";
 export {
   defaultSurgeThresholds,
   type ForecastOutlier,
@@ -44,7 +41,10 @@ export {
   findYearOverYearSurges,
   type SurgeThresholds,
   type YearOverYearSurge,
-} from "./surge.ts";
+} from "./engine/surge.ts";
+export { flowsRoutes } from "./flows.routes.ts";
+export { seedFlowsDemo, sharedDataDir } from "./flows.seed.ts";
+export { createFlowsService } from "./flows.service.ts";
 
 /** The flows tables (releases, files, periods, dimensions, observations), after the platform's. */
 export const flowsMigrations = (): Migration[] =>

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { FlowRow } from "./flows-types.ts";
-import { parseFlowFile } from "./parse-flow-file.ts";
+import type { FlowRow } from "./engine/flows-types.ts";
+import { parseFlowFile } from "./engine/parse-flow-file.ts";
 
 /** The shared real data beside the project (tests that need it skip when it is absent). */
 export const dataDir = fileURLToPath(new URL("../../../shared/data/", import.meta.url));

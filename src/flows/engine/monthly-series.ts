@@ -1,3 +1,5 @@
+import { csvDocument } from "../../shared/csv-write.ts";
+import type { LineProblem } from "../../shared/input-problem.ts";
 import { detectDelimiter, firstLine, parseNumber, readRecords, stripBom } from "./delimited-text.ts";
 
 /** One value of a monthly series, month as calendar `YYYY-MM`. */
@@ -26,10 +28,7 @@ export function addMonths(month: string, n: number): string {
 }
 
 /** A located complaint about a series file. */
-export interface SeriesProblem {
-  line: number;
-  message: string;
-}
+export type SeriesProblem = LineProblem;
 
 /**
  * Reads a `month,value` CSV (header optional, any column order when a header names them; CRLF, BOM, quoted
@@ -93,5 +92,8 @@ function continuityProblems(points: { line: number; month: string }[]): SeriesPr
 
 /** Writes a series as `month,value` CSV. */
 export function formatSeriesCsv(points: MonthlyPoint[]): string {
-  return `month,value\n${points.map((p) => `${p.month},${p.value}`).join("\n")}\n`;
+  return csvDocument(
+    ["month", "value"],
+    points.map((p) => [p.month, p.value]),
+  );
 }

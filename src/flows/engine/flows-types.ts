@@ -1,16 +1,24 @@
+import type { InputProblem } from "../../shared/input-problem.ts";
+import { FlowSourceName } from "../flows.contract.ts";
 /** Every statistics source the importer understands; `generic` is a partner nation's own long format. */
-export const flowSources = [
-  "cbp-aor",
-  "cbp-state",
-  "usbp-sectors",
-  "unhcr-population",
-  "unhcr-asylum",
-  "unhcr-solutions",
-  "unhcr-flows",
-  "generic",
-] as const;
+export const flowSources = FlowSourceName.options;
 
 export type FlowSource = (typeof flowSources)[number];
+
+/**
+ * The nation whose border the figures of a source describe (CBP's files count encounters at US borders),
+ * `null` for worldwide statistics (UNHCR), `undefined` when the importing nation's own (generic).
+ */
+export const sourceJurisdiction: Record<FlowSource, string | null | undefined> = {
+  "cbp-aor": "USA",
+  "cbp-state": "USA",
+  "usbp-sectors": "USA",
+  "unhcr-population": null,
+  "unhcr-asylum": null,
+  "unhcr-solutions": null,
+  "unhcr-flows": null,
+  generic: undefined,
+};
 
 /**
  * One normalised observation, the same shape for every source, ready for a bulk insert:
@@ -27,16 +35,7 @@ export interface FlowRow {
 }
 
 /** A located problem in an input file: where it is and what was expected there. */
-export interface FlowProblem {
-  file: string;
-  line: number;
-  /** 1-based column number, when the problem sits in one field. */
-  column?: number;
-  /** The header name of that column. */
-  field?: string;
-  expected?: string;
-  message: string;
-}
+export type FlowProblem = InputProblem & { file: string; line: number };
 
 /** What parsing one file gives: its rows, or the first problems and how many there were in total. */
 export interface ParsedFlowFile {

@@ -1,10 +1,11 @@
 import { etsOriginTables } from "./ets-model.ts";
-import { adaptiveTables, defaultAdaptiveOptions, randomWalkSd, scaleFor } from "./forecast.ts";
+import { forecastBands, scaleFor } from "./forecast.ts";
+import { rmsStep } from "./forecast-anchors.ts";
 import { type OriginTable, seasonalNaiveTable } from "./forecast-models.ts";
 import type { MonthlyPoint } from "./monthly-series.ts";
 
 /** The methods a backtest compares: ours and the three anchors. */
-export const backtestMethods = ["adaptive", "naive", "seasonal_naive", "ets"] as const;
+export const backtestMethods = ["ensemble", "naive", "seasonal_naive", "ets"] as const;
 export type BacktestMethod = (typeof backtestMethods)[number];
 
 /** Accuracy of one method at one horizon over every rolling origin. */
@@ -45,7 +46,7 @@ export function backtestSeries(points: MonthlyPoint[], horizons: number[], minTr
   const H = Math.max(...horizons);
   const start = minTrain ?? defaultMinTrain(y.length, H);
   const tables: Record<BacktestMethod, MethodTables> = {
-    adaptive: adaptiveLevelTables(y, H),
+    ensemble: ensembleLevelTables(y, H),
     naive: naiveTables(y, H),
     seasonal_naive: seasonalNaiveTables(y, H),
     ets: etsLevelTables(y, H),
@@ -96,16 +97,15 @@ function mapTable(t: OriginTable, f: (v: number, T: number, h: number) => number
   return t.map((row, T) => row?.map((v, i) => f(v, T, i + 1)));
 }
 
-function adaptiveLevelTables(y: number[], H: number): MethodTables {
-  const scale = scaleFor(y);
-  const a = adaptiveTables(Float64Array.from(y, scale.to), H, defaultAdaptiveOptions);
-  const back = (t: OriginTable) => mapTable(t, scale.from);
+function ensembleLevelTables(y: number[], H: number): MethodTables {
+  const bands = forecastBands(y, H, 12);
+  const pick = (key: "point" | "lo80" | "hi80" | "lo95" | "hi95"): OriginTable => bands.map((b) => b?.[key]);
   return {
-    point: back(a.point),
-    lo80: back(a.lo80),
-    hi80: back(a.hi80),
-    lo95: back(a.lo95),
-    hi95: back(a.hi95),
+    point: pick("point"),
+    lo80: pick("lo80"),
+    hi80: pick("hi80"),
+    lo95: pick("lo95"),
+    hi95: pick("hi95"),
   };
 }
 
@@ -118,12 +118,12 @@ function normalBands(point: OriginTable, sd: (T: number, h: number) => number): 
 function naiveTables(y: number[], H: number): MethodTables {
   const point: OriginTable = y.map((_, i) => new Float64Array(H).fill(y[i] as number));
   point.unshift(undefined);
-  return normalBands(point, (T, h) => randomWalkSd(y, T) * Math.sqrt(h));
+  return normalBands(point, (T, h) => rmsStep(y.slice(0, T)) * Math.sqrt(h));
 }
 
 function seasonalNaiveTables(y: number[], H: number): MethodTables {
   const sd = (T: number, h: number): number => {
-    if (T <= 12) return randomWalkSd(y, T) * Math.sqrt(h);
+    if (T <= 12) return rmsStep(y.slice(0, T)) * Math.sqrt(h);
     let sum = 0;
     for (let i = 12; i < T; i++) sum += ((y[i] as number) - (y[i - 12] as number)) ** 2;
     return Math.sqrt(sum / (T - 12)) * Math.sqrt(Math.ceil(h / 12));

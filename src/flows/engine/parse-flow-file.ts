@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { decodeStrictText } from "../../shared/strict-text.ts";
 import { cbpAorSpec, cbpStateSpec, usbpSectorsSpec } from "./cbp-import.ts";
 import { detectDelimiter, firstLine, normaliseHeaderName, readRecords, stripBom } from "./delimited-text.ts";
 import type { TableSpec } from "./flow-table.ts";
@@ -70,17 +71,26 @@ export interface ParseFlowOptions {
 
 /** Parses one statistics file (bytes or text) into normalised rows, or located problems; never throws on content. */
 export function parseFlowFile(content: Uint8Array | string, options: ParseFlowOptions): ParsedFlowFile {
-  const text = typeof content === "string" ? content : new TextDecoder("utf-8").decode(content);
   const hash = contentHash(content);
+  const decoded = decodeStrictText(content, { delimiter: "auto" });
+  if (!decoded.ok) {
+    const { line, column, field, character, message } = decoded.fault;
+    const problem = {
+      file: options.file,
+      line,
+      column,
+      field,
+      message: `${message} (at character ${character})`,
+    };
+    return { ...unreadFile(options.file, hash), problems: [problem], problemCount: 1 };
+  }
+  const text = decoded.text;
   const requested = options.source ?? "auto";
   const source = requested === "auto" ? detectSource(text) : requested;
   if (source === undefined) {
     const header = headerNames(text).join(",");
     return {
-      file: options.file,
-      source: null,
-      contentHash: hash,
-      rows: [],
+      ...unreadFile(options.file, hash),
       problems: [
         {
           file: options.file,
@@ -90,7 +100,6 @@ export function parseFlowFile(content: Uint8Array | string, options: ParseFlowOp
         },
       ],
       problemCount: 1,
-      recordCount: 0,
     };
   }
   const table = parseTable(text, options.file, specFor(source, text, options.schema));
@@ -103,4 +112,8 @@ export function parseFlowFile(content: Uint8Array | string, options: ParseFlowOp
     problemCount: table.problems.count,
     recordCount: table.recordCount,
   };
+}
+
+function unreadFile(file: string, contentHash: string): ParsedFlowFile {
+  return { file, source: null, contentHash, rows: [], problems: [], problemCount: 0, recordCount: 0 };
 }

@@ -1,4 +1,4 @@
-import { dimensionColumns, isDimensionColumn } from "./flows.schema.ts";
+import { dimensionColumns, isDimensionColumn } from "./dimension-columns.ts";
 import type { FlowRow } from "./flows-types.ts";
 
 /** The sums of one measure in one period per combination of a dimension set's values, packed as parallel arrays. */

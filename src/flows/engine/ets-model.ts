@@ -27,8 +27,8 @@ export interface EtsFit {
  * search on the one-step squared error. A grid rather than a numerical optimiser: it cannot diverge, it is fast
  * for these lengths, and it keeps the damping and smoothing inside sensible bounds.
  */
-export function fitEts(z: ArrayLike<number>, T: number): EtsFit {
-  const seasonal = T >= seasonalMinimum;
+export function fitEts(z: ArrayLike<number>, T: number, allowSeasonal = true): EtsFit {
+  const seasonal = allowSeasonal && T >= seasonalMinimum;
   let best: EtsFit | undefined;
   for (const alpha of alphas) {
     for (const beta of betas) {
@@ -56,17 +56,19 @@ export interface EtsTables {
 /**
  * Runs the ETS anchor from every origin without looking ahead: it refits at the first origin, whenever the
  * seasonal form becomes possible and every `refitEvery` origins, and otherwise updates its state one month.
+ * `season` 12 allows the monthly seasonal form; any other value (yearly data) keeps the model non-seasonal.
  */
-export function etsOriginTables(z: ArrayLike<number>, H: number, refitEvery = 1): EtsTables {
+export function etsOriginTables(z: ArrayLike<number>, H: number, refitEvery = 1, season = 12): EtsTables {
+  const allowSeasonal = season === 12;
   const n = z.length;
   const point: OriginTable = new Array(n + 1);
   const sd: OriginTable = new Array(n + 1);
   let fit: EtsFit | undefined;
   let fittedAt = 0;
   for (let T = 3; T <= n; T++) {
-    const seasonalNow = T >= seasonalMinimum;
+    const seasonalNow = allowSeasonal && T >= seasonalMinimum;
     if (fit === undefined || T - fittedAt >= refitEvery || fit.params.seasonal !== seasonalNow) {
-      fit = fitEts(z, T);
+      fit = fitEts(z, T, allowSeasonal);
       fittedAt = T;
     } else advanceEts(fit.state, z, T, fit.params);
     const row = new Float64Array(H);

@@ -1,4 +1,4 @@
-import { adaptiveTables, scaleFor } from "./forecast.ts";
+import { forecastBands } from "./forecast.ts";
 import { addMonths, type MonthlyPoint } from "./monthly-series.ts";
 
 /** A month well above the same month a year before. */
@@ -52,22 +52,23 @@ export interface ForecastOutlier {
 }
 
 /**
- * Observations outside the one-step-ahead 95% interval of the adaptive forecast (each forecast made from the
+ * Observations outside the one-step-ahead 95% interval of the ensemble forecast (each forecast made from the
  * months before it only). The first `minHistory` months are never judged: there is too little to expect from.
  */
 export function findForecastOutliers(series: MonthlyPoint[], minHistory = 24): ForecastOutlier[] {
   if (series.length <= minHistory) return [];
-  const scale = scaleFor(series.map((p) => p.value));
-  const tables = adaptiveTables(
-    Float64Array.from(series, (p) => scale.to(p.value)),
+  const bands = forecastBands(
+    series.map((p) => p.value),
     1,
+    12,
+    minHistory,
   );
   return series.flatMap((p, T) => {
-    if (T < minHistory) return [];
-    const lo95 = scale.from(tables.lo95[T]?.[0] as number);
-    const hi95 = scale.from(tables.hi95[T]?.[0] as number);
+    const band = bands[T];
+    if (T < minHistory || band === undefined) return [];
+    const [lo95, hi95] = [band.lo95[0] as number, band.hi95[0] as number];
     if (p.value >= lo95 && p.value <= hi95) return [];
-    const expected = scale.from(tables.point[T]?.[0] as number);
+    const expected = band.point[0] as number;
     return [
       { month: p.month, value: p.value, expected, lo95, hi95, direction: p.value > hi95 ? "above" : "below" },
     ];

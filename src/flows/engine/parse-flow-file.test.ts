@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { aorRows, dataDir, hasRealData } from "../real-data.test-support.ts";
 import { fiscalYearOf } from "./fiscal-calendar.ts";
 import type { FlowRow } from "./flows-types.ts";
 import { parseGenericSchema } from "./generic-import.ts";
 import { contentHash, detectSource, parseFlowFile } from "./parse-flow-file.ts";
-import { aorRows, dataDir, hasRealData } from "./real-data.test-support.ts";
 import { sumMonthly, venezuelansSouthwestSeries } from "./reference-series.ts";
 
 const aorHeader =

@@ -45,12 +45,27 @@ export function parseTable(text: string, file: string, spec: TableSpec): TableRe
   }
   const columns = headerColumns(head.value.fields);
   if (!checkHeader(columns, spec, problems, head.value.line)) return { rows, problems, recordCount: 0 };
+  // One figure per series and period in a file: a second one is a mistake to show, never a sum to make.
+  const seenAt = new Map<string, number>();
+  let line = head.value.line;
   const emit = (row: FlowRow): void => {
-    rows.push(row);
+    const key = figureKey(row);
+    const first = seenAt.get(key);
+    if (first === undefined) {
+      seenAt.set(key, line);
+      rows.push(row);
+      return;
+    }
+    problems.add({
+      line,
+      expected: "one figure per series and period in a file",
+      message: `duplicate figure: ${describeFigure(row)} is already given on line ${first}`,
+    });
   };
   let recordCount = 0;
   for (const record of records) {
     recordCount++;
+    line = record.line;
     if (record.fields.length !== columns.names.length) {
       problems.add({
         line: record.line,
@@ -66,6 +81,18 @@ export function parseTable(text: string, file: string, spec: TableSpec): TableRe
     spec.toRows(record.fields, columns, emit, report);
   }
   return { rows, problems, recordCount };
+}
+
+/** What identifies a figure within a file: its period, measure and every dimension (in a fixed order). */
+function figureKey(row: FlowRow): string {
+  const dims = Object.entries(row.dims).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([row.period, row.measure, dims]);
+}
+
+function describeFigure(row: FlowRow): string {
+  const dims = Object.entries(row.dims).map(([name, value]) => `${name} "${value}"`);
+  const text = [`period ${row.period}`, `measure ${row.measure}`, ...dims].join(", ");
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 /** Maps normalised header names to their positions. */

@@ -1,15 +1,16 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Role } from "../platform/auth/auth.contract.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { AppError } from "../platform/errors.ts";
 import { withPlatform } from "../platform/open-platform.ts";
 import { startProgress } from "../platform/progress.ts";
+import { readFileBytes } from "../platform/text-input.ts";
+import { csvDocument } from "../shared/csv-write.ts";
+import { type FlowSource, flowSources } from "./engine/flows-types.ts";
 import type { ImportResult, RevisionsResult } from "./flows.contract.ts";
 import { createFlowsService } from "./flows.service.ts";
-import { readSchemaFile } from "./flows-cli-actions.ts";
+import { readSchemaFile } from "./flows-files.command.ts";
 import { parseAll } from "./flows-import.service.ts";
-import { type FlowSource, flowSources } from "./flows-types.ts";
 
 /** Which nation holds a source's statistics when the command does not say: CBP's are the USA's, UNHCR's the secretariat's. */
 export function defaultNation(source: FlowSource): string | undefined {
@@ -32,17 +33,6 @@ export interface ImportCommandOptions {
   publish?: boolean;
 }
 
-function readFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new AppError(
-      "BAD_INPUT",
-      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
-}
-
 /** `flows import`: parses every file (all or nothing), then imports each nation's files in one transaction. */
 export async function importCommand(paths: string[], options: ImportCommandOptions): Promise<string> {
   if (options.source !== "auto" && !(flowSources as readonly string[]).includes(options.source))
@@ -57,7 +47,7 @@ export async function importCommand(paths: string[], options: ImportCommandOptio
     );
   const source = options.source as FlowSource | "auto";
   const schema = readSchemaFile(options.schema);
-  const files = paths.map((p) => ({ name: basename(p), content: readFile(p) }));
+  const files = paths.map((p) => ({ name: basename(p), content: readFileBytes(p) }));
   const parsed = parseAll(files, { source, ...(schema ? { schema } : {}) });
   const byNation = new Map<string, typeof parsed>();
   for (const p of parsed) {
@@ -83,13 +73,11 @@ export async function importCommand(paths: string[], options: ImportCommandOptio
   });
   if (results.every((f) => f.status === "unchanged"))
     process.stderr.write("nothing changed: every file was already imported (same content)\n");
-  const lines = results.map((f) =>
-    [f.name, f.source, f.status, f.rows, f.stored, csvCell(f.releaseLabel), f.releaseId].join(","),
+  return csvDocument(
+    ["file", "source", "status", "rows", "stored", "release", "release_id"],
+    results.map((f) => [f.name, f.source, f.status, f.rows, f.stored, f.releaseLabel, f.releaseId]),
   );
-  return `file,source,status,rows,stored,release,release_id\n${lines.join("\n")}\n`;
 }
-
-const csvCell = (v: string): string => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 export interface RevisionsCommandOptions {
   source: string;
@@ -124,19 +112,12 @@ function revisionSummary(r: RevisionsResult): string {
 
 /** Revisions as CSV `period,measure,dimensions,from,to,change` (dimensions as `name=value;…`). */
 export function formatRevisions(r: RevisionsResult): string {
-  const lines = r.changes.map((c) =>
-    [
-      c.period,
-      c.measure,
-      csvCell(
-        Object.entries(c.dims)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(";"),
-      ),
-      c.from,
-      c.to,
-      c.change,
-    ].join(","),
+  const dimensions = (dims: Record<string, string>) =>
+    Object.entries(dims)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(";");
+  return csvDocument(
+    ["period", "measure", "dimensions", "from", "to", "change"],
+    r.changes.map((c) => [c.period, c.measure, dimensions(c.dims), c.from, c.to, c.change]),
   );
-  return `period,measure,dimensions,from,to,change\n${lines.join("\n")}${lines.length ? "\n" : ""}`;
 }

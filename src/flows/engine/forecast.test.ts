@@ -2,13 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../platform/errors.ts";
-import { type BacktestRow, backtestSeries } from "./backtest.ts";
-import { backtestReport, forecastCsv } from "./flows-cli-actions.ts";
+import { AppError } from "../../platform/errors.ts";
+import { backtestReport, forecastCsv } from "../flows-files.command.ts";
+import { aorRows, hasRealData } from "../real-data.test-support.ts";
 import { forecastSeries } from "./forecast.ts";
 import { addMonths, type MonthlyPoint, parseSeriesCsv } from "./monthly-series.ts";
-import { aorRows, hasRealData, sectorRows } from "./real-data.test-support.ts";
-import { southwestBorderPatrolSeries, venezuelansSouthwestSeries } from "./reference-series.ts";
+import { venezuelansSouthwestSeries } from "./reference-series.ts";
 
 /** A seasonal series with a trend and deterministic wobble (no randomness in tests). */
 function synthetic(n: number): MonthlyPoint[] {
@@ -79,11 +78,11 @@ describe("the forecast CLI contract", () => {
     const out = backtestReport(writeTemp(csv), "1,3").trim().split("\n");
     expect(out[0]).toBe("horizon,method,origins,mape,mase,coverage80,coverage95");
     expect(out.slice(1).map((l) => l.split(",").slice(0, 2).join(" "))).toEqual([
-      "1 adaptive",
+      "1 ensemble",
       "1 naive",
       "1 seasonal_naive",
       "1 ets",
-      "3 adaptive",
+      "3 ensemble",
       "3 naive",
       "3 seasonal_naive",
       "3 ets",
@@ -100,31 +99,44 @@ describe("the forecast CLI contract", () => {
   });
 });
 
-function rowOf(rows: BacktestRow[], h: number, method: string): BacktestRow {
-  return rows.find((r) => r.horizon === h && r.method === method) as BacktestRow;
-}
+describe("bands after a break", () => {
+  const calm = Array.from({ length: 48 }, (_, i) => ({
+    month: addMonths("2018-01", i),
+    value: 1000 + 30 * Math.sin(i),
+  }));
+  const broken = calm.map((p, i) => (i >= 44 ? { ...p, value: p.value * 8 ** (i - 43) } : p));
 
-describe.skipIf(!hasRealData)("targets on the real series", () => {
-  const aor = aorRows();
-  const series = {
-    "Southwest Border Patrol from FY2000": southwestBorderPatrolSeries(sectorRows(), aor),
-    "Venezuelans at the Southwest border from FY2020": venezuelansSouthwestSeries(aor),
-  };
-
-  it("builds the series the targets are measured on", () => {
-    expect(series["Southwest Border Patrol from FY2000"]).toHaveLength(288);
-    expect(series["Southwest Border Patrol from FY2000"][0]).toEqual({ month: "1999-10", value: 91_410 });
-    expect(series["Venezuelans at the Southwest border from FY2020"]).toHaveLength(48);
+  it("widen when the series has just jumped, instead of keeping the calm band", () => {
+    const width = (points: MonthlyPoint[]) => {
+      const f = forecastSeries(points, 3)[2] as { lo95: number; hi95: number };
+      return Math.log(f.hi95 / Math.max(1, f.lo95));
+    };
+    expect(width(broken)).toBeGreaterThan(3 * width(calm));
   });
 
-  const cases = Object.entries(series).map(([name, points]) => ({ name, points }));
-  it.each(cases)("$name: lower MASE than naive at 1, 3, 6 months, 80% coverage 70–90%", ({ points }) => {
-    const rows = backtestSeries(points, [1, 3, 6]);
-    for (const h of [1, 3, 6]) {
-      expect(rowOf(rows, h, "adaptive").mase).toBeLessThan(rowOf(rows, h, "naive").mase);
-      expect(rowOf(rows, h, "adaptive").coverage80).toBeGreaterThanOrEqual(70);
-      expect(rowOf(rows, h, "adaptive").coverage80).toBeLessThanOrEqual(90);
+  it("never reach past twice the largest value seen, however explosive the spell", () => {
+    const highest = Math.max(...broken.map((p) => p.value));
+    for (const f of forecastSeries(broken, 12)) {
+      expect(f.hi95).toBeLessThanOrEqual(2 * (highest + 1));
+      expect(f.hi80).toBeLessThanOrEqual(f.hi95);
+      expect(f.mean).toBeLessThanOrEqual(f.hi80);
     }
+  });
+});
+
+describe.skipIf(!hasRealData)("the Venezuelan series that once gave a band of millions", () => {
+  const series = venezuelansSouthwestSeries(aorRows());
+
+  it("forecast from September 2023 stays within twice the record month at every horizon", () => {
+    const last = series.at(-1) as MonthlyPoint;
+    expect(last).toEqual({ month: "2023-09", value: 66_584 });
+    const out = forecastSeries(series, 6);
+    for (const f of out) {
+      expect(f.hi95).toBeLessThanOrEqual(2 * 66_585);
+      expect(f.lo95).toBeGreaterThan(0);
+    }
+    expect(out[0]?.lo80).toBeLessThan(66_584);
+    expect(out[0]?.hi80).toBeGreaterThan(66_584);
   });
 });
 

@@ -1,28 +1,18 @@
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { AppError, failOnProblems, type InputProblem } from "../platform/errors.ts";
-import { type BacktestRow, backtestSeries } from "./backtest.ts";
-import { type FlowSource, flowSources, type ParsedFlowFile } from "./flows-types.ts";
-import { forecastSeries } from "./forecast.ts";
-import { type GenericSchema, parseGenericSchema } from "./generic-import.ts";
-import { formatSeriesCsv, type MonthlyPoint, parseSeriesCsv } from "./monthly-series.ts";
-import { parseFlowFile } from "./parse-flow-file.ts";
-import { mergeSeries, sumMonthly } from "./reference-series.ts";
-
-function readInput(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new AppError(
-      "BAD_INPUT",
-      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-}
+import { readFileBytes, readTextFileSync } from "../platform/text-input.ts";
+import { csvDocument } from "../shared/csv-write.ts";
+import { type BacktestRow, backtestSeries } from "./engine/backtest.ts";
+import { type FlowSource, flowSources, type ParsedFlowFile } from "./engine/flows-types.ts";
+import { forecastSeries } from "./engine/forecast.ts";
+import { type GenericSchema, parseGenericSchema } from "./engine/generic-import.ts";
+import { formatSeriesCsv, type MonthlyPoint, parseSeriesCsv } from "./engine/monthly-series.ts";
+import { parseFlowFile } from "./engine/parse-flow-file.ts";
+import { mergeSeries, sumMonthly } from "./engine/reference-series.ts";
 
 /** Reads a `month,value` file, failing with every located problem as bad input. */
 export function readSeriesFile(path: string): MonthlyPoint[] {
-  const { points, problems } = parseSeriesCsv(readInput(path).toString("utf8"));
+  const { points, problems } = parseSeriesCsv(readTextFileSync(path, { delimiter: "," }));
   failOnProblems(
     problems.map((p) => ({ file: path, line: p.line, message: p.message })),
     `${path} is not a usable month,value series`,
@@ -47,12 +37,10 @@ const round = (v: number, digits = 2): string =>
 export function forecastCsv(path: string, horizonText: string): string {
   const horizon = parseIntegerOption(horizonText, "--horizon", 1, 12);
   const rows = forecastSeries(readSeriesFile(path), horizon);
-  const lines = rows.map((r) =>
-    [r.month, r.mean, r.lo80, r.hi80, r.lo95, r.hi95]
-      .map((v) => (typeof v === "string" ? v : round(v)))
-      .join(","),
+  return csvDocument(
+    ["month", "mean", "lo80", "hi80", "lo95", "hi95"],
+    rows.map((r) => [r.month, round(r.mean), round(r.lo80), round(r.hi80), round(r.lo95), round(r.hi95)]),
   );
-  return `month,mean,lo80,hi80,lo95,hi95\n${lines.join("\n")}\n`;
 }
 
 /** `flows backtest`: accuracy per horizon and method as CSV, or as an aligned table. */
@@ -90,7 +78,7 @@ export function formatBacktest(rows: BacktestRow[], format: string): string {
     round(r.coverage80, 1),
     round(r.coverage95, 1),
   ]);
-  if (format === "csv") return `${[header, ...cells].map((c) => c.join(",")).join("\n")}\n`;
+  if (format === "csv") return csvDocument(header, cells);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
   return `${[header, ...cells].map((c) => c.map((v, i) => v.padStart(widths[i] ?? 0)).join("  ")).join("\n")}\n`;
 }
@@ -98,7 +86,7 @@ export function formatBacktest(rows: BacktestRow[], format: string): string {
 /** Reads a generic schema file given by `--schema`, failing with its problems as bad input. */
 export function readSchemaFile(path: string | undefined): GenericSchema | undefined {
   if (path === undefined) return undefined;
-  const { schema, errors } = parseGenericSchema(readInput(path).toString("utf8"));
+  const { schema, errors } = parseGenericSchema(readTextFileSync(path));
   failOnProblems(
     errors.map((message) => ({ file: path, message })),
     `${path} is not a valid generic schema`,
@@ -120,7 +108,7 @@ export function parseFiles(paths: string[], sourceText = "auto", schemaPath?: st
   const source = checkSource(sourceText);
   const schema = readSchemaFile(schemaPath);
   const parsed = paths.map((path) =>
-    parseFlowFile(readInput(path), { file: basename(path), source, schema }),
+    parseFlowFile(readFileBytes(path), { file: basename(path), source, schema }),
   );
   const problems: InputProblem[] = parsed.flatMap((p) =>
     p.problems.map((q) => ({
@@ -139,19 +127,40 @@ export function parseFiles(paths: string[], sourceText = "auto", schemaPath?: st
 
 /** `flows parse`: a dry run that reports per file its source, records, rows and hash. */
 export function parseSummary(parsed: ParsedFlowFile[]): string {
-  const lines = parsed.map((p) =>
-    [p.file, p.source ?? "", p.recordCount, p.rows.length, p.contentHash].join(","),
+  return csvDocument(
+    ["file", "source", "records", "rows", "sha256"],
+    parsed.map((p) => [p.file, p.source ?? "", p.recordCount, p.rows.length, p.contentHash]),
   );
-  return `file,source,records,rows,sha256\n${lines.join("\n")}\n`;
 }
 
-/** `flows series`: sums a measure over matching rows of each file, joins the files (earlier wins), as CSV. */
+/**
+ * `flows series`: sums a measure over matching rows of each file, joins the files (earlier wins), as CSV:
+ * `month,value` for monthly sources, `year,value` for yearly ones such as UNHCR's tables.
+ */
 export function seriesCsv(parsed: ParsedFlowFile[], filter: Map<string, string>, measure: string): string {
   const wanted = Object.fromEntries(filter);
   const series = parsed.reduce<MonthlyPoint[]>(
     (all, p) => mergeSeries(all, sumMonthly(p.rows, wanted, measure)),
     [],
   );
-  if (series.length === 0) throw new AppError("BAD_INPUT", "no monthly rows match the filter");
-  return formatSeriesCsv(series);
+  if (series.length > 0) return formatSeriesCsv(series);
+  const years = sumYearly(
+    parsed.flatMap((p) => p.rows),
+    wanted,
+    measure,
+  );
+  if (years.length === 0)
+    throw new AppError("BAD_INPUT", `no monthly or yearly rows of ${measure} match the filter`);
+  return csvDocument(["year", "value"], years);
+}
+
+function sumYearly(rows: ParsedFlowFile["rows"], filter: Record<string, string>, measure: string) {
+  const totals = new Map<string, number>();
+  const filters = Object.entries(filter);
+  for (const row of rows) {
+    if (row.measure !== measure || row.period.length !== 4) continue;
+    if (!filters.every(([key, value]) => row.dims[key] === value)) continue;
+    totals.set(row.period, (totals.get(row.period) ?? 0) + row.value);
+  }
+  return [...totals].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
