@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
+import type { LinkEncodedCliOptions } from "./encoded.command.ts";
+import type { MatchCliOptions } from "./match.command.ts";
 
 const MAP_HELP =
   "field=column,... (fields: given_name, middle_name, surname, second_surname, full_name, sex, date_of_birth, " +
@@ -24,7 +26,7 @@ export function registerIdentityCommands(program: Command): void {
     .option("--seed <n>", "seed for the random pairs that start the weight learning", "20240611")
     .action(
       cliAction(async (left: string, right: string, opts: MatchCliOptions) => {
-        const run = await import("./identity-run.cli.ts");
+        const run = await import("./match.command.ts");
         await run.runLink(left, right, opts);
       }),
     );
@@ -40,30 +42,13 @@ export function registerIdentityCommands(program: Command): void {
     .option("--pairs <file>", "also write the scored pairs: left_id,right_id,score,band")
     .action(
       cliAction(async (file: string, opts: MatchCliOptions & { pairs?: string }) => {
-        const run = await import("./identity-run.cli.ts");
+        const run = await import("./match.command.ts");
         await run.runDedupe(file, opts);
       }),
     );
 
   registerEncodingCommands(identity);
   registerGenerateCommand(identity);
-}
-
-/** Options of `identity link-encoded`, as commander hands them over. */
-export interface LinkEncodedCliOptions {
-  out: string;
-  likely: string;
-  possible: string;
-  blocking: string;
-  blockingSeed: string;
-}
-
-/** Options shared by the matching commands, as commander hands them over. */
-export interface MatchCliOptions {
-  id: string;
-  map: string;
-  out: string;
-  seed: string;
 }
 
 function registerEncodingCommands(identity: Command): void {
@@ -77,7 +62,7 @@ function registerEncodingCommands(identity: Command): void {
     .requiredOption("--out <file>", "output NDJSON: one {id, clk} per line")
     .action(
       cliAction(async (file: string, opts: { keyFile: string; id: string; map: string; out: string }) => {
-        const run = await import("./encoded-run.cli.ts");
+        const run = await import("./encoded.command.ts");
         await run.runEncode(file, opts);
       }),
     );
@@ -98,7 +83,7 @@ function registerEncodingCommands(identity: Command): void {
     .option("--blocking-seed <n>", "seed of the bit positions sampled for blocking", "20240611")
     .action(
       cliAction(async (a: string, b: string, opts: LinkEncodedCliOptions) => {
-        const run = await import("./encoded-run.cli.ts");
+        const run = await import("./encoded.command.ts");
         await run.runLinkEncoded(a, b, opts);
       }),
     );
@@ -115,7 +100,7 @@ function registerGenerateCommand(identity: Command): void {
     .option("--names <dir>", "folder with the popnames_* and spanish_first_names_60k.csv lists")
     .action(
       cliAction(async (opts: { n: string; seed: string; out: string; truth?: string; names?: string }) => {
-        const run = await import("./generate-run.cli.ts");
+        const run = await import("./generate.command.ts");
         await run.runGenerate(opts);
       }),
     );

@@ -1,26 +1,5 @@
-/** What other capabilities (the registry first) may use from the identity engine. */
-export { CLK_BITS, DEFAULT_BUDGETS, diceSimilarity, encodeClk, fieldKeys } from "./clk.ts";
-export { clusterPeople, clusterPeopleInParallel, type DedupeResult } from "./cluster.ts";
-export { COMPARISONS } from "./compare.ts";
-export { type BirthDate, compareBirthDates, parseBirthDate } from "./dates.ts";
-export type { BlockingMode, BlockingOptions, BlockingPlan } from "./encoded-blocking-plan.ts";
-export { type EncodedRecord, linkEncodings } from "./encoded-link.ts";
-export { type GeneratedPerson, type GenerateOptions, generatePeople } from "./generator.ts";
-export { builtInNamePools, type NamePools, namePoolsFromLists } from "./generator-names.ts";
-export { type LinkRow, linkPeople, scoreCandidates } from "./link.ts";
-export { type MatchModel, termFrequencies } from "./model.ts";
-export { defaultMatchModel } from "./model-defaults.ts";
-export { linkPeopleInParallel } from "./parallel-score.ts";
-export { normalisePerson, PERSON_FIELDS, type Person, type PersonField, type RawPerson } from "./person.ts";
-export { phoneticKey } from "./phonetic.ts";
-export { seededRandom } from "./random.ts";
-export {
-  type Band,
-  bandOf,
-  type FieldReason,
-  LIKELY,
-  type PairScore,
-  POSSIBLE,
-  scorePair,
-} from "./scoring.ts";
-export { editDistance, jaroWinkler } from "./similarity.ts";
+/** What other capabilities (the registry first) may use from identity. */
+
+export { clusterPeople, clusterPeopleInParallel, type DedupeResult } from "./cluster.pool.ts";
+export * from "./engine/index.ts";
+export { linkPeopleInParallel } from "./score.pool.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "./random.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { concatFloats, concatInts, strongestFirst } from "./ranking.ts";
 
 describe("strongestFirst", () => {

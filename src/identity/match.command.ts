@@ -1,28 +1,25 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseKeyValueList } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { startProgress } from "../platform/progress.ts";
-import { clusterPeopleInParallel } from "./cluster.ts";
-import type { MatchCliOptions } from "./identity.cli.ts";
-import type { LinkRow, MatchOptions } from "./link.ts";
-import { linkPeopleInParallel } from "./parallel-score.ts";
-import { normalisePerson, type Person, type RawPerson } from "./person.ts";
-import { readPeopleCsv } from "./records-csv.ts";
+import { readTextFileSync } from "../platform/text-input.ts";
+import { csvDocument } from "../shared/csv-write.ts";
+import { clusterPeopleInParallel } from "./cluster.pool.ts";
+import type { LinkRow, MatchOptions } from "./engine/link.ts";
+import { normalisePerson, type Person, type RawPerson } from "./engine/person.ts";
+import { readPeopleCsv } from "./engine/records-csv.ts";
+import { linkPeopleInParallel } from "./score.pool.ts";
 
-/** Reads a file's text, turning a missing or unreadable file into bad input. */
-export function readInputFile(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new AppError("BAD_INPUT", `${file}: cannot read the file (${(error as Error).message})`);
-  }
+/** Reads a file's text strictly, turning a missing, unreadable or undecodable file into bad input. */
+export function readInputFile(file: string, delimiter?: string): string {
+  return readTextFileSync(file, delimiter === undefined ? {} : { delimiter });
 }
 
 /** Reads and checks raw records from a CSV file; every problem is reported with its line, then exit 2. */
 export function loadRawPeople(file: string, id: string, mapText: string): RawPerson[] {
   const requested = parseKeyValueList(mapText ?? "", "--map");
-  const { people, problems } = readPeopleCsv(readInputFile(file), id, requested);
+  const { people, problems } = readPeopleCsv(readInputFile(file, ","), id, requested);
   failOnProblems(
     problems.map((p) => ({ ...p, file })),
     `${file} cannot be read as people`,
@@ -72,15 +69,8 @@ export function progressHooks(seedText: string): MatchOptions {
 
 /** Writes link rows as left_id,right_id,score,band. */
 export function writeLinks(file: string, rows: LinkRow[]): void {
-  const lines = rows.map(
-    (r) => `${csvValue(r.leftId)},${csvValue(r.rightId)},${r.score.toFixed(4)},${r.band}`,
-  );
-  writeFileSync(file, `left_id,right_id,score,band\n${lines.join("\n")}${lines.length ? "\n" : ""}`);
-}
-
-/** Quotes a CSV value when it needs it. */
-export function csvValue(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const cells = rows.map((r) => [r.leftId, r.rightId, r.score.toFixed(4), r.band]);
+  writeFileSync(file, csvDocument(["left_id", "right_id", "score", "band"], cells));
 }
 
 /** `identity link`: two files in, likely (one-to-one) and possible pairs out. */
@@ -100,9 +90,17 @@ export async function runDedupe(file: string, opts: MatchCliOptions & { pairs?: 
     ...progressHooks(opts.seed),
     threads: threadCount(),
   });
-  const lines = people.map((p, i) => `${csvValue(p.id)},${csvValue(result.clusterIds[i]!)}`);
-  writeFileSync(opts.out, `id,cluster_id\n${lines.join("\n")}\n`);
+  const cells = people.map((p, i) => [p.id, result.clusterIds[i]]);
+  writeFileSync(opts.out, csvDocument(["id", "cluster_id"], cells));
   if (opts.pairs) writeLinks(opts.pairs, result.pairs);
   const clusters = new Set(result.clusterIds).size;
   process.stderr.write(`${opts.out}: ${people.length} records in ${clusters} clusters\n`);
+}
+
+/** Options shared by the matching commands, as commander hands them over. */
+export interface MatchCliOptions {
+  id: string;
+  map: string;
+  out: string;
+  seed: string;
 }

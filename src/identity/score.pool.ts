@@ -1,4 +1,5 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../platform/ts-worker.ts";
 import {
   linkScored,
   type MatchOptions,
@@ -8,10 +9,10 @@ import {
   type ScoredShare,
   type ScoringPlan,
   scoreShare,
-} from "./link.ts";
-import type { PeopleTable } from "./people-table.ts";
-import type { Person } from "./person.ts";
-import type { ScoreWorkerInput } from "./score-worker.ts";
+} from "./engine/link.ts";
+import type { PeopleTable } from "./engine/people-table.ts";
+import type { Person } from "./engine/person.ts";
+import type { ScoreWorkerInput } from "./score.worker.ts";
 
 export interface ParallelOptions extends MatchOptions {
   /** Threads that score pairs, this one included (default 2). */
@@ -123,17 +124,9 @@ function nameTokenIds(table: PeopleTable): { ids: Int32Array; tokens: string[][]
   return { ids: Int32Array.from(ids), tokens };
 }
 
-/**
- * Starts the scoring worker. This checkout runs TypeScript through tsx without a build, and a worker
- * does not inherit the loader, so a `.ts` entry is imported through tsx's API inside the worker.
- */
+/** Starts one worker on its entry (see `startTsWorker`). */
 function startWorker(input: ScoreWorkerInput): Worker {
-  const entry = new URL("./score-worker.ts", import.meta.url).href;
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(boot, {
-    eval: true,
-    workerData: input,
+  return startTsWorker(new URL("./score.worker.ts", import.meta.url), input, {
     transferList: [input.pairs.buffer as ArrayBuffer],
   });
 }

@@ -1,21 +1,15 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { type Progress, startProgress } from "../platform/progress.ts";
-import { encodeClk, fieldKeys } from "./clk.ts";
-import type { BlockingOptions, BlockingPlan } from "./encoded-blocking-plan.ts";
-import { encodedLine, linkEncodings, parseEncodedLines } from "./encoded-link.ts";
-import type { LinkEncodedCliOptions } from "./identity.cli.ts";
-import { loadPeople, readInputFile, writeLinks } from "./identity-run.cli.ts";
+import { readTextFileSync } from "../platform/text-input.ts";
+import { encodeClk, fieldKeys } from "./engine/clk.ts";
+import type { BlockingOptions, BlockingPlan } from "./engine/encoded-blocking-plan.ts";
+import { encodedLine, linkEncodings, parseEncodedLines } from "./engine/encoded-link.ts";
+import { loadPeople, readInputFile, writeLinks } from "./match.command.ts";
 
 /** Reads the shared secret; an absent, empty or short key is bad input (never a silent default key). */
 export function readKey(file: string): Uint8Array {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new AppError("BAD_INPUT", `${file}: cannot read the key file (${(error as Error).message})`);
-  }
-  const text = bytes.toString("utf8").trim();
+  const text = readTextFileSync(file).trim();
   if (text.length < 16) {
     throw new AppError(
       "BAD_INPUT",
@@ -111,4 +105,13 @@ export async function runLinkEncoded(a: string, b: string, opts: LinkEncodedCliO
   process.stderr.write(
     `${opts.out}: ${likelyCount} likely and ${rows.length - likelyCount} possible pairs (${share}% of pairs compared)\n`,
   );
+}
+
+/** Options of `identity link-encoded`, as commander hands them over. */
+export interface LinkEncodedCliOptions {
+  out: string;
+  likely: string;
+  possible: string;
+  blocking: string;
+  blockingSeed: string;
 }

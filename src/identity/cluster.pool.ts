@@ -1,9 +1,9 @@
-import { type LinkRow, type MatchOptions, type ScoredPairs, scoreCandidates } from "./link.ts";
-import { weightToProbability } from "./model.ts";
-import { type ParallelOptions, scoreCandidatesInParallel } from "./parallel-score.ts";
-import type { Person } from "./person.ts";
-import { LIKELY } from "./scoring.ts";
-import type { TableScorer } from "./table-compare.ts";
+import { type LinkRow, type MatchOptions, type ScoredPairs, scoreCandidates } from "./engine/link.ts";
+import { weightToProbability } from "./engine/model.ts";
+import type { Person } from "./engine/person.ts";
+import { LIKELY } from "./engine/scoring.ts";
+import type { TableScorer } from "./engine/table-compare.ts";
+import { type ParallelOptions, scoreCandidatesInParallel } from "./score.pool.ts";
 
 /** The outcome of deduplication: a cluster id per input record (in input order) and the scored pairs. */
 export interface DedupeResult {

@@ -1,11 +1,12 @@
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { AppError } from "../platform/errors.ts";
 import { startProgress } from "../platform/progress.ts";
-import { GENERATED_COLUMNS, type GeneratedPerson, generatePeople } from "./generator.ts";
-import { builtInNamePools, type NamePools, namePoolsFromLists } from "./generator-names.ts";
-import { csvValue } from "./identity-run.cli.ts";
-import { seededRandom } from "./random.ts";
+import { readTextFileSync } from "../platform/text-input.ts";
+import { csvRow } from "../shared/csv-write.ts";
+import { seededRandom } from "../shared/seeded-random.ts";
+import { builtInNamePools, type NamePools, namePoolsFromLists } from "./engine/generator-names.ts";
+import { GENERATED_COLUMNS, type GeneratedPerson, generatePeople } from "./engine/people-generator.ts";
 
 const FORENAMES = "popnames_common-forenames-by-country.csv";
 const SURNAMES = "popnames_common-surnames-by-country.csv";
@@ -20,7 +21,7 @@ export function loadNamePools(dir?: string): NamePools {
     process.stderr.write(`note: name lists not found in ${folder}; using the built-in lists\n`);
     return builtInNamePools();
   }
-  return namePoolsFromLists(readFileSync(forenames, "utf8"), readFileSync(surnames, "utf8"));
+  return namePoolsFromLists(readTextFileSync(forenames), readTextFileSync(surnames));
 }
 
 /** Generates people in memory from command-line text options, checking them as bad input. */
@@ -44,9 +45,10 @@ export async function writeCsv(
 ) {
   const out = createWriteStream(file);
   const progress = startProgress({ label, total });
-  out.write(`${header.join(",")}\n`);
+  out.write(`${csvRow(header)}\n`);
   for (const row of rows) {
-    if (!out.write(`${row.map(csvValue).join(",")}\n`))
+    // Test data for the project's own importers: written as generated, to read back unchanged.
+    if (!out.write(`${csvRow(row, { neutraliseFormulas: false })}\n`))
       await new Promise<void>((r) => out.once("drain", () => r()));
     progress.tick();
   }

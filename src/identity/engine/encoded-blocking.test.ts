@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { encodeClk, fieldKeys } from "./clk.ts";
 import { blockKeys, groupByKey, packEncodings, samplePositions } from "./encoded-blocking.ts";
 import { balancedPool, planBlocking } from "./encoded-blocking-plan.ts";
 import { type EncodedRecord, linkEncodings } from "./encoded-link.ts";
-import { generatePeople } from "./generator.ts";
 import { builtInNamePools } from "./generator-names.ts";
+import { generatePeople } from "./people-generator.ts";
 import { normalisePerson, type RawPerson } from "./person.ts";
-import { seededRandom } from "./random.ts";
 
 const keys = fieldKeys(new TextEncoder().encode("a-shared-regional-secret"));
 

@@ -1,5 +1,5 @@
-import type { GeneratedPerson } from "./generator.ts";
-import { randomInt } from "./random.ts";
+import { randomBelow } from "../../shared/seeded-random.ts";
+import type { GeneratedPerson } from "./generated-person.ts";
 
 type Corruption = (random: () => number, p: GeneratedPerson) => void;
 
@@ -33,9 +33,9 @@ const RESPELL: Array<[RegExp, string]> = [
 
 function typo(random: () => number, text: string): string {
   if (text.length < 3) return text;
-  const i = 1 + randomInt(random, text.length - 2);
-  const kind = randomInt(random, 4);
-  const letter = "abcdeghilmnorstu"[randomInt(random, 16)]!;
+  const i = 1 + randomBelow(random, text.length - 2);
+  const kind = randomBelow(random, 4);
+  const letter = "abcdeghilmnorstu"[randomBelow(random, 16)]!;
   if (kind === 0) return text.slice(0, i) + text.slice(i + 1);
   if (kind === 1) return text.slice(0, i) + letter + text.slice(i + 1);
   if (kind === 2) return text.slice(0, i) + letter + text.slice(i);
@@ -52,7 +52,7 @@ function respell(random: () => number, text: string): string {
     return re.test(text);
   });
   if (rules.length === 0) return stripAccents(text);
-  const [re, to] = rules[randomInt(random, rules.length)]!;
+  const [re, to] = rules[randomBelow(random, rules.length)]!;
   re.lastIndex = 0;
   return text.replace(re, to);
 }
@@ -96,14 +96,14 @@ function toDayFirst(date: string): string {
 function typoDigit(random: () => number, text: string): string {
   const positions = [...text].map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
   if (positions.length === 0) return text;
-  const i = positions[randomInt(random, positions.length)]!;
-  return text.slice(0, i) + String((Number(text[i]) + 1 + randomInt(random, 8)) % 10) + text.slice(i + 1);
+  const i = positions[randomBelow(random, positions.length)]!;
+  return text.slice(0, i) + String((Number(text[i]) + 1 + randomBelow(random, 8)) % 10) + text.slice(i + 1);
 }
 
 /** A copy of a person with one to four corruptions, as a second registration by another clerk would have. */
 export function corruptPerson(random: () => number, original: GeneratedPerson): GeneratedPerson {
   const copy = { ...original };
-  const count = 1 + randomInt(random, 4);
-  for (let k = 0; k < count; k++) CORRUPTIONS[randomInt(random, CORRUPTIONS.length)]!(random, copy);
+  const count = 1 + randomBelow(random, 4);
+  for (let k = 0; k < count; k++) CORRUPTIONS[randomBelow(random, CORRUPTIONS.length)]!(random, copy);
   return copy;
 }

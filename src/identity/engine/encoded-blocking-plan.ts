@@ -3,9 +3,10 @@
  * rounds. Everything is read from the encodings themselves (bit frequencies, popcounts, a seeded sample
  * of pairs); nothing else about the records is known at this point.
  */
+
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { CLK_BITS } from "./clk.ts";
 import { CLK_BYTES } from "./dice-wasm.ts";
-import { seededRandom } from "./random.ts";
 
 export type BlockingMode = "auto" | "lsh" | "none";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generatePeople } from "./generator.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { corruptPerson } from "./generator-corrupt.ts";
 import { builtInNamePools } from "./generator-names.ts";
-import { seededRandom } from "./random.ts";
+import { generatePeople } from "./people-generator.ts";
 
 describe("generatePeople", () => {
   it("is reproducible from its seed and differs across seeds", () => {

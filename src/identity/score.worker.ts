@@ -3,9 +3,9 @@
  * The people table arrives as a shared buffer and its texts; results go back as transferred buffers.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { scoreShare } from "./link.ts";
-import type { MatchModel } from "./model.ts";
-import { TableComparer, TableScorer } from "./table-compare.ts";
+import { scoreShare } from "./engine/link.ts";
+import type { MatchModel } from "./engine/model.ts";
+import { TableComparer, TableScorer } from "./engine/table-compare.ts";
 
 /** What the main thread sends a scoring worker. */
 export interface ScoreWorkerInput {

@@ -1,12 +1,9 @@
 import { parse } from "csv-parse/sync";
+import type { InputProblem } from "../../shared/input-problem.ts";
 import { PERSON_FIELDS, type PersonField, type RawPerson } from "./person.ts";
 
 /** A problem in an input file or map, located for the person who has to fix it. */
-export interface RecordProblem {
-  line?: number;
-  field?: string;
-  message: string;
-}
+export type RecordProblem = InputProblem;
 
 /** Which column feeds each person field. */
 export type FieldMap = Map<PersonField, string>;
@@ -89,13 +86,17 @@ export function readPeopleCsv(
 function toPeople(rows: string[][], idIndex: number, columns: (readonly [PersonField, number])[]) {
   const people: RawPerson[] = [];
   const problems: RecordProblem[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     const id = row[idIndex] ?? "";
     if (id === "") problems.push({ line: r + 1, message: "the id is blank" });
-    else if (seen.has(id)) problems.push({ line: r + 1, message: `id "${id}" appears more than once` });
-    seen.add(id);
+    else if (seen.has(id))
+      problems.push({
+        line: r + 1,
+        message: `id "${id}" appears more than once (first on line ${seen.get(id)})`,
+      });
+    else seen.set(id, r + 1);
     const person: RawPerson = { id };
     for (const [field, index] of columns) {
       const value = row[index];

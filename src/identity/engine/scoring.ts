@@ -1,3 +1,4 @@
+import { randomBelow } from "../../shared/seeded-random.ts";
 import { COMPARISONS, compareVector } from "./compare.ts";
 import {
   estimateByEm,
@@ -9,7 +10,6 @@ import {
   weightToProbability,
 } from "./model.ts";
 import type { Person } from "./person.ts";
-import { randomInt } from "./random.ts";
 import type { TableComparer } from "./table-compare.ts";
 
 /** Bands a person reviewing matches works with; thresholds are match probabilities. */
@@ -90,8 +90,8 @@ export function randomPairPatterns(
   const rightCount = leftCount === null ? n : n - leftCount;
   if (left < 1 || rightCount < 1 || n < 2) return patterns;
   for (let s = 0; s < samples; s++) {
-    const i = randomInt(random, left);
-    const j = rightStart + randomInt(random, rightCount);
+    const i = randomBelow(random, left);
+    const j = rightStart + randomBelow(random, rightCount);
     if (i === j) continue;
     comparer.compare(i, j, levels);
     const key = levels.join(",");

@@ -5,9 +5,10 @@
  * true match (p ≈ 0.7–0.95) meets in some round of many while a random pair (p ≈ 0.53) rarely meets.
  * Nothing but the encodings goes in: the blocking keys are subsets of the bits already shared.
  */
+
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { CLK_BITS } from "./clk.ts";
 import { CLK_BYTES } from "./dice-wasm.ts";
-import { seededRandom } from "./random.ts";
 
 /**
  * `rounds` lists of `bits` distinct positions drawn from `pool` (all 1024 by default) with a seeded

@@ -1,23 +1,9 @@
+import { randomBelow } from "../../shared/seeded-random.ts";
+import type { GeneratedPerson } from "./generated-person.ts";
 import { corruptPerson } from "./generator-corrupt.ts";
 import { GENERATED_COUNTRIES, type NamePools, poolFor, TOWNS } from "./generator-names.ts";
-import { randomInt } from "./random.ts";
 
-/** A generated record with the columns `identity generate` writes, and the person it stands for. */
-export interface GeneratedPerson {
-  id: string;
-  cluster_id: string;
-  given_name: string;
-  middle_name: string;
-  surname: string;
-  second_surname: string;
-  sex: string;
-  date_of_birth: string;
-  nationality: string;
-  birth_place: string;
-  document_number: string;
-  phone: string;
-  city: string;
-}
+export type { GeneratedPerson } from "./generated-person.ts";
 
 export const GENERATED_COLUMNS: readonly (keyof GeneratedPerson)[] = [
   "id",
@@ -58,7 +44,7 @@ const PHONE_PREFIX: Record<string, string> = {
 
 /** Picks one item. */
 export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[randomInt(random, items.length)]!;
+  return items[randomBelow(random, items.length)]!;
 }
 
 function pickCountry(random: () => number): string {
@@ -78,10 +64,10 @@ export function generateOriginal(random: () => number, pools: NamePools, index: 
   const given = poolFor(female ? pools.female : pools.male, country, female ? "female" : "male");
   const surnames = poolFor(pools.surnames, country, "surnames");
   const compound = random() < (country === "HT" ? 0.45 : 0.3);
-  const year = 1945 + randomInt(random, 76);
-  const month = 1 + randomInt(random, 12);
-  const day = 1 + randomInt(random, 28);
-  const digits = (n: number) => Array.from({ length: n }, () => randomInt(random, 10)).join("");
+  const year = 1945 + randomBelow(random, 76);
+  const month = 1 + randomBelow(random, 12);
+  const day = 1 + randomBelow(random, 28);
+  const digits = (n: number) => Array.from({ length: n }, () => randomBelow(random, 10)).join("");
   return {
     id: `p${index}`,
     cluster_id: `c${index}`,
@@ -121,13 +107,13 @@ export function generatePeople(
     const person = generateOriginal(random, pools, originals++);
     out.push(person);
     if (random() >= (share / (1 - share)) * (2 / (1 + maxDup))) continue;
-    const copies = 1 + randomInt(random, maxDup);
+    const copies = 1 + randomBelow(random, maxDup);
     for (let c = 0; c < copies && out.length < n; c++) {
       out.push({ ...corruptPerson(random, person), id: `${person.id}-d${c + 1}` });
     }
   }
   for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(random, i + 1);
+    const j = randomBelow(random, i + 1);
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;

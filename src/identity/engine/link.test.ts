@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clusterPeople } from "./cluster.ts";
-import { generatePeople } from "./generator.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
+import { clusterPeople } from "../cluster.pool.ts";
 import { builtInNamePools } from "./generator-names.ts";
 import { linkPeople } from "./link.ts";
 import { defaultMatchModel } from "./model-defaults.ts";
+import { generatePeople } from "./people-generator.ts";
 import { normalisePerson, type RawPerson } from "./person.ts";
-import { seededRandom } from "./random.ts";
 import { scorePair } from "./scoring.ts";
 
 const generated = generatePeople(1500, seededRandom(5), builtInNamePools(), { duplicateShare: 0.3 });

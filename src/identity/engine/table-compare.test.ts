@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { randomBelow, seededRandom } from "../../shared/seeded-random.ts";
 import { COMPARISONS, compareVector } from "./compare.ts";
-import { generatePeople } from "./generator.ts";
 import { builtInNamePools } from "./generator-names.ts";
 import { termFrequencies } from "./model.ts";
 import { defaultMatchModel } from "./model-defaults.ts";
+import { generatePeople } from "./people-generator.ts";
 import { toPeopleTable } from "./people-table.ts";
 import { normalisePerson, type RawPerson } from "./person.ts";
-import { randomInt, seededRandom } from "./random.ts";
 import { pairWeight } from "./scoring.ts";
 import { PairCache, TableComparer, TableScorer } from "./table-compare.ts";
 
@@ -35,7 +35,7 @@ describe("TableComparer", () => {
   for (let i = 0; i < edgeCases.length; i++) for (let j = 0; j < edgeCases.length; j++) pairs.push([i, j]);
   const random = seededRandom(4);
   for (let k = 0; k < 3000; k++)
-    pairs.push([randomInt(random, people.length), randomInt(random, people.length)]);
+    pairs.push([randomBelow(random, people.length), randomBelow(random, people.length)]);
   for (let i = 0; i + 1 < people.length; i++) pairs.push([i, i + 1]);
 
   it("gives exactly the levels compareVector gives, twice (the second time from its caches)", () => {

@@ -62,3 +62,15 @@ describe("documents, phones, places and sex", () => {
     [sexText, "", ""],
   ] as const)("%o(%s) → %s", (fn, input, expected) => expect(fn(input)).toBe(expected));
 });
+
+describe("names that are also property names of every object", () => {
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "%s stays a name",
+    (name) => {
+      const token = name.toLowerCase().replace(/_/g, "");
+      expect(givenTokens(name)).toEqual([token]);
+      expect(surnameTokens(name)).toEqual([token]);
+      expect(placeText(name)).toBe(token);
+    },
+  );
+});

@@ -40,8 +40,11 @@ const PARTICLES = new Set([
   "e",
 ]);
 
+// The tables are Maps, not object literals: a name token such as "constructor" or "toString" must read as a
+// name, not as a property every object inherits.
+
 /** Given-name abbreviations seen on Latin American and Haitian documents, expanded to the full name. */
-const GIVEN_ABBREVIATIONS: Record<string, string> = {
+const GIVEN_ABBREVIATIONS = table({
   ma: "maria",
   jn: "jean",
   jno: "jean",
@@ -57,15 +60,38 @@ const GIVEN_ABBREVIATIONS: Record<string, string> = {
   guad: "guadalupe",
   st: "saint",
   ste: "sainte",
-};
+});
 
 /** Surname abbreviations: St-Fleur / Ste-Anne are Saint-Fleur / Sainte-Anne. */
-const SURNAME_ABBREVIATIONS: Record<string, string> = {
+const SURNAME_ABBREVIATIONS = table({
   st: "saint",
   ste: "sainte",
   sta: "santa",
   sto: "santo",
-};
+});
+
+/** Street and place abbreviations, expanded. */
+const PLACE_WORDS = table({
+  av: "avenida",
+  avda: "avenida",
+  ave: "avenue",
+  c: "calle",
+  cll: "calle",
+  cl: "calle",
+  st: "street",
+  rd: "road",
+  r: "rua",
+  pte: "poniente",
+  ote: "oriente",
+  col: "colonia",
+  nro: "numero",
+  no: "numero",
+  n: "numero",
+});
+
+function table(entries: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(entries));
+}
 
 /** Splits a name into folded tokens; hyphenated compounds (Jean-Baptiste) become separate tokens. */
 export function nameTokens(value: string): string[] {
@@ -75,7 +101,7 @@ export function nameTokens(value: string): string[] {
 
 /** Given-name tokens with abbreviations expanded and particles dropped (María de los Ángeles → maria angeles). */
 export function givenTokens(value: string): string[] {
-  const expanded = nameTokens(value).map((t) => GIVEN_ABBREVIATIONS[t] ?? t);
+  const expanded = nameTokens(value).map((t) => GIVEN_ABBREVIATIONS.get(t) ?? t);
   const kept = expanded.filter((t, i) => !(PARTICLES.has(t) && i > 0));
   return kept.filter((t) => t !== "" && !PARTICLES.has(t));
 }
@@ -83,31 +109,14 @@ export function givenTokens(value: string): string[] {
 /** Surname tokens with particles dropped (de la Cruz → cruz, dos Santos → santos) and St. expanded. */
 export function surnameTokens(value: string): string[] {
   return nameTokens(value)
-    .map((t) => SURNAME_ABBREVIATIONS[t] ?? t)
+    .map((t) => SURNAME_ABBREVIATIONS.get(t) ?? t)
     .filter((t) => !PARTICLES.has(t));
 }
 
 /** Street and place names: folded, common abbreviations expanded, so "Av. Juárez" meets "avenida juarez". */
 export function placeText(value: string): string {
-  const PLACE_WORDS: Record<string, string> = {
-    av: "avenida",
-    avda: "avenida",
-    ave: "avenue",
-    c: "calle",
-    cll: "calle",
-    cl: "calle",
-    st: "street",
-    rd: "road",
-    r: "rua",
-    pte: "poniente",
-    ote: "oriente",
-    col: "colonia",
-    nro: "numero",
-    no: "numero",
-    n: "numero",
-  };
   return nameTokens(value)
-    .map((t) => PLACE_WORDS[t] ?? t)
+    .map((t) => PLACE_WORDS.get(t) ?? t)
     .join(" ");
 }
 

@@ -1,8 +1,8 @@
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { type BlockingOptions, candidatePairs } from "./blocking.ts";
 import { type MatchModel, termFrequencies, weightToProbability } from "./model.ts";
 import { type PeopleTable, toPeopleTable } from "./people-table.ts";
 import type { Person } from "./person.ts";
-import { seededRandom } from "./random.ts";
 import { concatFloats, concatInts, strongestFirst } from "./ranking.ts";
 import { type Band, bandOf, LIKELY, POSSIBLE, trainModel } from "./scoring.ts";
 import { TableComparer, TableScorer } from "./table-compare.ts";
