@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
-import { analyseLinkGraph, type NetworkReport } from "./analyze.ts";
-import { type IndicatorPack, parseIndicatorPack } from "./indicators.ts";
-import { LinkGraphBuilder } from "./link-graph.ts";
-import { parseObservedDay } from "./links-csv.ts";
+import { seededRandom } from "../shared/seeded-random.ts";
+import { analyseLinkGraph, type NetworkReport } from "./engine/analyze.ts";
+import { type IndicatorPack, mergeIndicatorPacks, parseIndicatorPack } from "./engine/indicators.ts";
+import { LinkGraphBuilder } from "./engine/link-graph.ts";
+import { parseObservedDay } from "./engine/links-csv.ts";
+import type { Audience } from "./link-visibility.store.ts";
 import { networkVersion, visibleLinks } from "./networks.store.ts";
-import { seededRandom } from "./random.ts";
 
 /** The analysis of what a nation's investigators may see; entity ids in the report are entity uuids. */
 export interface NationAnalysis {
@@ -15,25 +16,32 @@ export interface NationAnalysis {
   communityOf: Map<string, number>;
 }
 
-const defaultPackFile = new URL("../../packs/networks/trafficking-indicators.json", import.meta.url);
+/** The indicator packs shipped with the platform: smuggling logistics, and trafficking (exploitation). */
+export const defaultPackFiles = ["smuggling-indicators.json", "trafficking-indicators.json"].map(
+  (name) => new URL(`../../packs/networks/${name}`, import.meta.url),
+);
 
-/** The indicator pack shipped with the platform. */
+/** The shipped indicator packs, read as one. */
 export function loadDefaultPack(): IndicatorPack {
-  return parseIndicatorPack(JSON.parse(readFileSync(defaultPackFile, "utf8")));
+  return mergeIndicatorPacks(
+    defaultPackFiles.map((file) => parseIndicatorPack(JSON.parse(readFileSync(file, "utf8")))),
+  );
 }
 
 /**
- * Runs the engine on the visible links of the scope's nation, once per version of its data: the wall is applied
- * before the graph is built, so nothing behind it can shape a community or a reason.
+ * Runs the engine on the links of the scope's nation the audience may see, once per version of its data and
+ * audience: the wall is applied before the graph is built, so nothing behind it can shape a community or a
+ * reason, and what leaves the nation is computed without any protection record at all.
  */
 export function createAnalysisCache(pack: IndicatorPack) {
   const cache = new Map<string, { version: string; analysis: Promise<NationAnalysis> }>();
-  return async (tx: Tx, scope: Scope): Promise<NationAnalysis> => {
+  return async (tx: Tx, scope: Scope, audience: Audience): Promise<NationAnalysis> => {
     const version = await networkVersion(tx, scope);
-    const held = cache.get(scope.tenantId);
+    const key = `${scope.tenantId}:${audience}`;
+    const held = cache.get(key);
     if (held?.version === version) return held.analysis;
-    const analysis = analyseRows(await visibleLinks(tx, scope), pack);
-    cache.set(scope.tenantId, { version, analysis: Promise.resolve(analysis) });
+    const analysis = analyseRows(await visibleLinks(tx, scope, audience), pack);
+    cache.set(key, { version, analysis: Promise.resolve(analysis) });
     return analysis;
   };
 }

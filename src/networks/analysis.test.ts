@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyseLinkGraph } from "./analyze.ts";
-import { groupBetweenness, pageRank } from "./centrality.ts";
-import { connectedComponents } from "./communities.ts";
-import { parseIndicatorPack } from "./indicators.ts";
-import { buildLinkGraph } from "./link-graph.ts";
-import type { Link } from "./links-csv.ts";
-import { louvainCommunities, modularity, type WeightedCsr } from "./louvain.ts";
-import { seededRandom } from "./random.ts";
+import { seededRandom } from "../shared/seeded-random.ts";
+import { analyseLinkGraph } from "./engine/analyze.ts";
+import { groupBetweenness, pageRank } from "./engine/centrality.ts";
+import { connectedComponents } from "./engine/communities.ts";
+import { parseIndicatorPack } from "./engine/indicators.ts";
+import { buildLinkGraph } from "./engine/link-graph.ts";
+import type { Link } from "./engine/links-csv.ts";
+import { louvainCommunities, modularity, type WeightedCsr } from "./engine/louvain.ts";
 
 const pack = parseIndicatorPack(
   JSON.parse(
-    readFileSync(new URL("../../packs/networks/trafficking-indicators.json", import.meta.url), "utf8"),
+    readFileSync(new URL("../../packs/networks/smuggling-indicators.json", import.meta.url), "utf8"),
   ),
 );
 

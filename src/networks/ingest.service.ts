@@ -3,14 +3,15 @@ import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { failOnProblems } from "../platform/errors.ts";
-import type { EntityCodec } from "./entity-codec.service.ts";
-import { entityIdsByIndex, insertEntities, insertLinks, type NewLinkRow } from "./networks.store.ts";
 import {
   type EntityRef,
   type IdentifierObservation,
   type PreparedLink,
   prepareObservations,
-} from "./observations.ts";
+} from "./engine/observations.ts";
+import type { EntityCodec } from "./entity.codec.ts";
+import { entityIdsByIndex, insertEntities, insertLinks, type NewLinkRow } from "./networks.store.ts";
+import type { TextCodec } from "./text-codec.service.ts";
 
 /** Where observations came from; kept on every link as part of its provenance. */
 export type ObservationOrigin = "case" | "encounter" | "investigator" | "import" | "demo";
@@ -39,9 +40,10 @@ export interface IngestResult {
 export async function storeObservations(
   tx: Tx,
   scope: Scope,
-  codec: EntityCodec,
+  codecs: { entity: EntityCodec; text: TextCodec },
   input: IngestInput,
 ): Promise<IngestResult> {
+  const codec = codecs.entity;
   const prepared = prepareObservations(input.observations, { defaultRegion: input.defaultRegion });
   failOnProblems(
     prepared.problems.map((p) => ({ field: `observations[${p.index}].${p.field}`, message: p.message })),
@@ -69,7 +71,7 @@ export async function storeObservations(
       .values({
         tenant_id: scope.tenantId,
         case_ref: record.caseRef,
-        reason: record.reason,
+        reason_enc: codecs.text.seal("protectionReason", record.reason),
         flagged_by: scope.actorLabel,
       })
       .onConflict((oc) => oc.columns(["tenant_id", "case_ref"]).doNothing())

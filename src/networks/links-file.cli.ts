@@ -5,9 +5,10 @@ import { CsvError, parse } from "csv-parse";
 import type { CountryCode } from "libphonenumber-js";
 import { AppError, failOnProblems, type InputProblem } from "../platform/errors.ts";
 import { startProgress } from "../platform/progress.ts";
-import { createIdNormaliser } from "./entities.ts";
-import { type LinkGraph, LinkGraphBuilder } from "./link-graph.ts";
-import { type ColumnIndex, parseLinkRecord, readLinksHeader } from "./links-csv.ts";
+import { pipeStrictText } from "../platform/text-input.ts";
+import { createIdNormaliser } from "./engine/entities.ts";
+import { type LinkGraph, LinkGraphBuilder } from "./engine/link-graph.ts";
+import { type ColumnIndex, parseLinkRecord, readLinksHeader } from "./engine/links-csv.ts";
 
 const maxProblemsKept = 200;
 
@@ -26,10 +27,15 @@ export async function readLinksFile(path: string, defaultRegion?: CountryCode): 
   const problems: InputProblem[] = [];
   let problemCount = 0;
   let index: ColumnIndex | undefined;
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+  const parser = pipeStrictText(
+    createReadStream(path),
+    name,
+    parse({ relax_column_count: true, skip_empty_lines: true, info: true }),
+    { delimiter: "," },
   );
   let read = 0;
+  // The line of each link kept, by its position in the builder, to name both lines of a repeat.
+  const lineOf: number[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
@@ -45,7 +51,7 @@ export async function readLinksFile(path: string, defaultRegion?: CountryCode): 
       }
       if (record.every((v) => v.trim() === "")) continue;
       const { link, problems: found } = parseLinkRecord(record, info.lines, index, normaliseId);
-      if (link) builder.add(link);
+      if (link && builder.add(link)) lineOf.push(info.lines);
       problemCount += found.length;
       if (problems.length < maxProblemsKept) problems.push(...located(name, found));
     }
@@ -64,6 +70,14 @@ export async function readLinksFile(path: string, defaultRegion?: CountryCode): 
   if (problemCount > problems.length)
     problems.push({ message: `${problemCount - problems.length} more problems` });
   failOnProblems(problems, `${name} has ${problemCount} problem(s); nothing was analysed`);
+  failOnProblems(
+    builder.repeatedLinks(maxProblemsKept).map(([first, repeat]) => ({
+      file: name,
+      line: lineOf[repeat],
+      message: `the same link (both ends, kind, date and case) is already given on line ${lineOf[first]}`,
+    })),
+    `${name} gives a link more than once; nothing was analysed`,
+  );
   return builder.build();
 }
 

@@ -122,4 +122,51 @@ describe("hemisphere networks analyze", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("cannot read");
   });
+
+  it("flags exploitation recorded in the links with the default packs, and reads packs given together", async () => {
+    const rows = [header];
+    for (const w of ["W1", "W2", "W3", "W4"]) {
+      rows.push(`person,${w},person,BOSS,holds_documents_of,2024-05-01,LAB-${w}`);
+      rows.push(`person,${w},person,BOSS,owes_debt_to,2024-05-01,LAB-${w}`);
+      rows.push(`person,${w},address,Finca 9,lives_at,,LAB-${w}`);
+    }
+    const links = file("labour.csv", `${rows.join("\n")}\n`);
+    const out = join(dir, "labour.json");
+    expect((await run(["analyze", "--links", links, "--out", out])).code).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    const farm = report.communities.find((c: { members: { id: string }[] }) =>
+      c.members.some((m) => m.id === "W1"),
+    );
+    expect(farm.indicators.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining(["debt-bondage", "documents-confiscated"]),
+    );
+    expect(farm.flagged).toBe(true);
+    // Only the smuggling pack: the same links show no exploitation indicator.
+    const smugglingOnly = join(dir, "smuggling-only.json");
+    const alone = await run([
+      "analyze",
+      "--links",
+      links,
+      "--out",
+      smugglingOnly,
+      "--indicators",
+      "packs/networks/smuggling-indicators.json",
+    ]);
+    expect(alone.code).toBe(0);
+    const quiet = JSON.parse(readFileSync(smugglingOnly, "utf8")).communities.flatMap(
+      (c: { indicators: { id: string }[] }) => c.indicators.map((i) => i.id),
+    );
+    expect(quiet).not.toContain("debt-bondage");
+    const twice = await run([
+      "analyze",
+      "--links",
+      links,
+      "--out",
+      join(dir, "never2.json"),
+      "--indicators",
+      "packs/networks/trafficking-indicators.json,packs/networks/trafficking-indicators.json",
+    ]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("appears twice");
+  });
 });

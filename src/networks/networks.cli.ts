@@ -31,7 +31,10 @@ export function registerNetworksCommands(program: Command): void {
     )
     .requiredOption("--out <file>", "where to write REPORT.json")
     .option("--region <code>", "ISO 3166 alpha-2 region for phone numbers written without a country code")
-    .option("--indicators <file>", "indicator pack JSON (default packs/networks/trafficking-indicators.json)")
+    .option(
+      "--indicators <files>",
+      "indicator pack JSON files, comma-separated (default packs/networks/smuggling-indicators.json and trafficking-indicators.json)",
+    )
     .option("--min-size <n>", "smallest community reported", "3")
     .option("--seed <n>", "seed for the order communities are searched in (same seed, same report)", "1")
     .action(cliAction(analyzeCommand));
@@ -48,11 +51,11 @@ export function registerNetworksCommands(program: Command): void {
 }
 
 async function analyzeCommand(options: AnalyzeOptions): Promise<void> {
-  const { runAnalyze } = await import("./networks-run.cli.ts");
+  const { runAnalyze } = await import("./networks.command.ts");
   await runAnalyze(options);
 }
 
 async function generateCommand(options: GenerateOptions): Promise<void> {
-  const { runGenerate } = await import("./networks-run.cli.ts");
+  const { runGenerate } = await import("./networks.command.ts");
   await runGenerate(options);
 }

@@ -1,20 +1,21 @@
 import { z } from "zod";
+import { trimmedText } from "../platform/contract/primitives.contract.ts";
 
 // Shapes shared by the networks routes and the investigator workspace (web imports only this file).
 
 export const IdParam = z.object({ id: z.uuid() });
 
 export const EntityRefInput = z.object({
-  type: z.string().trim().min(1).max(40),
-  value: z.string().trim().min(1).max(300),
+  type: trimmedText(1, 40),
+  value: trimmedText(1, 300),
 });
 
 export const LinkCreate = z.object({
   source: EntityRefInput,
   target: EntityRefInput,
-  kind: z.string().trim().min(1).max(60).optional(),
-  observedAt: z.string().trim().max(40).optional(),
-  caseRef: z.string().trim().min(1).max(80).optional(),
+  kind: trimmedText(1, 60).optional(),
+  observedAt: trimmedText(0, 40).optional(),
+  caseRef: trimmedText(1, 80).optional(),
 });
 export type LinkCreate = z.infer<typeof LinkCreate>;
 
@@ -28,8 +29,8 @@ export const EntityView = z.object({ id: z.string(), type: z.string(), value: z.
 export type EntityView = z.infer<typeof EntityView>;
 
 export const SearchQuery = z.object({
-  type: z.string().trim().min(1).max(40).default("phone"),
-  value: z.string().trim().min(1).max(300),
+  type: trimmedText(1, 40).default("phone"),
+  value: trimmedText(1, 300),
 });
 export const SearchResult = z.object({ matches: z.array(EntityView) });
 
@@ -72,6 +73,8 @@ export const IndicatorView = z.object({
   weight: z.number(),
   value: z.number(),
   atLeast: z.number(),
+  /** `smuggling_logistics` or `trafficking_exploitation`: which pack the indicator comes from. */
+  category: z.enum(["smuggling_logistics", "trafficking_exploitation"]).optional(),
 });
 
 export const KeyActorView = z.object({ entity: EntityView, reasons: z.array(z.string()) });
@@ -103,18 +106,18 @@ export type CommunityDetail = z.infer<typeof CommunityDetail>;
 // The wall.
 
 export const ProtectionCreate = z.object({
-  caseRef: z.string().trim().min(1).max(80),
-  reason: z.string().trim().min(3).max(500),
+  caseRef: trimmedText(1, 80),
+  reason: trimmedText(3, 500),
 });
 export const ProtectionView = z.object({ caseRef: z.string(), flaggedAt: z.string() });
 
 /** The record is named either by its case (known from a court order) or by the marker's opaque `protectedRef`. */
 export const LegalBasisCreate = z
   .object({
-    caseRef: z.string().trim().min(1).max(80).optional(),
-    protectedRef: z.string().trim().min(1).max(80).optional(),
-    purpose: z.string().trim().min(10).max(1000),
-    authority: z.string().trim().min(3).max(300),
+    caseRef: trimmedText(1, 80).optional(),
+    protectedRef: trimmedText(1, 80).optional(),
+    purpose: trimmedText(10, 1000),
+    authority: trimmedText(3, 300),
   })
   .refine((b) => (b.caseRef === undefined) !== (b.protectedRef === undefined), {
     message: "name the record by caseRef or by protectedRef, exactly one",
@@ -151,7 +154,7 @@ export type ProtectedRecordView = z.infer<typeof ProtectedRecordView>;
 
 export const DecisionInput = z.object({
   decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().min(3).max(1000),
+  note: trimmedText(3, 1000),
 });
 
 // Across nations.
@@ -167,9 +170,9 @@ export const MatchList = z.object({ matches: z.array(SharedMatch) });
 
 export const DetailRequestCreate = z.object({
   holder: z.string().regex(/^[A-Z]{3}$/),
-  type: z.string().trim().min(1).max(40),
+  type: trimmedText(1, 40),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
-  purpose: z.string().trim().min(10).max(1000),
+  purpose: trimmedText(10, 1000),
 });
 
 export const ReleasedDetails = z.object({

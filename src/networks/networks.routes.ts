@@ -1,8 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import { newRouter } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
 import {
   CommunityDetail,
   CommunityList,
@@ -21,7 +22,7 @@ import { registerSharingRoutes } from "./sharing.routes.ts";
 // protection.read. An entity behind the wall, or of another nation, answers 404.
 
 const tags = ["networks"];
-const body = <S extends z.ZodType>(schema: S) => ({
+const _body = <S extends z.ZodType>(schema: S) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });
 
@@ -35,68 +36,64 @@ export function networksRoutes(service: NetworksService) {
 
 function registerWorkspaceRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/links",
-      tags,
+      tag: "networks",
       summary: "Enter a link between two entities, with when and from which case",
-      security: signedIn,
-      middleware: [requirePermission("network.write")],
-      request: body(LinkCreate),
-      responses: { 201: jsonContent(IngestResult, "Stored"), ...standardErrors },
+      access: "network.write",
+      request: { body: LinkCreate },
+      response: IngestResult,
+      status: 201,
     }),
     async (c) => sendJson(c, IngestResult, await service.addLink(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/search",
-      tags,
+      tag: "networks",
       summary: "Find an identifier in any spelling (phones normalised to E.164)",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
+      access: "network.read",
       request: { query: SearchQuery },
-      responses: { 200: jsonContent(SearchResult, "Matches"), ...standardErrors },
+      response: SearchResult,
     }),
     async (c) => sendJson(c, SearchResult, await service.search(c.get("scope"), c.req.valid("query"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/entities/{id}/neighbourhood",
-      tags,
+      tag: "networks",
       summary: "An entity's visible links with provenance and the entities at their other ends",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
+      access: "network.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(Neighbourhood, "Neighbourhood"), ...standardErrors },
+      response: Neighbourhood,
     }),
     async (c) =>
       sendJson(c, Neighbourhood, await service.neighbourhood(c.get("scope"), c.req.valid("param").id)),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/communities",
-      tags,
+      tag: "networks",
       summary: "Communities, most suspicious first, with key actors, reasons and indicators",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
+      access: "network.read",
       request: { query: CommunityQuery },
-      responses: { 200: jsonContent(CommunityList, "Communities"), ...standardErrors },
+      response: CommunityList,
     }),
     async (c) => sendJson(c, CommunityList, await service.communities(c.get("scope"), c.req.valid("query"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/entities/{id}/community",
-      tags,
+      tag: "networks",
       summary: "The community an entity belongs to, every member ranked",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
+      access: "network.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(CommunityDetail, "Community"), ...standardErrors },
+      response: CommunityDetail,
     }),
     async (c) =>
       sendJson(c, CommunityDetail, await service.communityOf(c.get("scope"), c.req.valid("param").id)),

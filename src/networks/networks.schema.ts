@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-// The networks tables as Kysely sees them (see migrations/0001-networks.sql).
+// The networks tables as Kysely sees them (see migrations/). Columns named *_enc hold `enc1:` text.
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -32,7 +32,7 @@ export interface NetworkLinksTable {
 export interface NetworkProtectionRecordsTable {
   tenant_id: string;
   case_ref: string;
-  reason: string;
+  reason_enc: string;
   flagged_by: string;
   flagged_at: Generated<Date>;
 }
@@ -41,8 +41,8 @@ export interface NetworkLegalBasesTable {
   tenant_id: string;
   id: Generated<string>;
   case_ref: string;
-  purpose: string;
-  authority: string;
+  purpose_enc: string;
+  authority_enc: string;
   requested_by: string | null;
   requested_by_label: string;
   requested_at: Generated<Date>;
@@ -50,7 +50,7 @@ export interface NetworkLegalBasesTable {
   decided_by: string | null;
   decided_by_label: string | null;
   decided_at: Timestamp | null;
-  decision_note: string | null;
+  decision_note_enc: string | null;
 }
 
 export interface NetworkSharedHashesTable {
@@ -66,7 +66,7 @@ export interface NetworkDetailRequestsTable {
   requester_tenant: string;
   entity_type: string;
   hash: string;
-  purpose: string;
+  purpose_enc: string;
   requested_by: string | null;
   requested_by_label: string;
   requested_at: Generated<Date>;
@@ -74,7 +74,7 @@ export interface NetworkDetailRequestsTable {
   decided_by: string | null;
   decided_by_label: string | null;
   decided_at: Timestamp | null;
-  decision_note: string | null;
+  decision_note_enc: string | null;
   details: Json | null;
 }
 

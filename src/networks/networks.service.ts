@@ -2,9 +2,10 @@ import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
 import { createAnalysisCache, loadDefaultPack } from "./analysis.service.ts";
-import { createEntityCodec, createProtectedRefs } from "./entity-codec.service.ts";
+import { createEntityCodec, createProtectedRefs } from "./entity.codec.ts";
 import { type IngestInput, type IngestResult, storeObservations } from "./ingest.service.ts";
 import { createSharingService } from "./sharing.service.ts";
+import { createTextCodec } from "./text-codec.service.ts";
 import { createWallService } from "./wall.service.ts";
 import { createWorkspaceService } from "./workspace.service.ts";
 
@@ -14,13 +15,14 @@ export function createNetworksService(platform: Platform) {
   const codec = createEntityCodec(platform.keyring);
   const analyse = createAnalysisCache(loadDefaultPack());
   const refOf = createProtectedRefs(platform.keyring);
+  const text = createTextCodec(platform.keyring);
   return {
     /** Stores identifier observations from cases, encounters or investigators (one transaction, audited). */
     ingest: (scope: Scope, input: IngestInput): Promise<IngestResult> =>
-      inScope(db, scope, (tx) => storeObservations(tx, scope, codec, input)),
-    ...createWorkspaceService(db, codec, analyse, refOf),
-    ...createWallService(db, codec, refOf),
-    ...createSharingService(db, codec, analyse),
+      inScope(db, scope, (tx) => storeObservations(tx, scope, { entity: codec, text }, input)),
+    ...createWorkspaceService(db, { entity: codec, text }, analyse, refOf),
+    ...createWallService(db, codec, text, refOf),
+    ...createSharingService(db, codec, text, analyse),
   };
 }
 
@@ -35,6 +37,6 @@ export function ingestObservations(
   scope: Scope,
   input: IngestInput,
 ): Promise<IngestResult> {
-  const codec = createEntityCodec(platform.keyring);
-  return inScope(platform.database.db, scope, (tx) => storeObservations(tx, scope, codec, input));
+  const codecs = { entity: createEntityCodec(platform.keyring), text: createTextCodec(platform.keyring) };
+  return inScope(platform.database.db, scope, (tx) => storeObservations(tx, scope, codecs, input));
 }

@@ -1,10 +1,12 @@
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { type Audience, hiddenFrom } from "./link-visibility.store.ts";
 import "./networks.schema.ts";
 
-// Entities and links. Every read of links goes through `visibleLinks`, which applies the wall: a link from a
-// victim's protection record is left out unless an approved legal basis names its case.
+// Entities and links. Every read of links applies `hiddenFrom(audience)` in its SQL: for the nation's own
+// investigators a link from a victim's protection record is left out unless an approved legal basis names its
+// case; for anything leaving the nation it is always left out.
 
 const BATCH = 1000;
 
@@ -31,15 +33,6 @@ export interface LinkRow {
 
 /** A link to store: its ends resolved to entity ids, and the key that makes storing it twice a no-op. */
 export type NewLinkRow = Omit<LinkRow, "id" | "recorded_at"> & { dedupe_key: string };
-
-/** The SQL condition that keeps a link (alias `l`) out of view: it sits behind the wall. */
-export function walledLink(): RawBuilder<boolean> {
-  return sql<boolean>`(l.case_ref is not null
-    and exists (select 1 from network_protection_records p
-                where p.tenant_id = l.tenant_id and p.case_ref = l.case_ref)
-    and not exists (select 1 from network_legal_bases b
-                    where b.tenant_id = l.tenant_id and b.case_ref = l.case_ref and b.status = 'approved'))`;
-}
 
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -96,10 +89,11 @@ export async function insertLinks(tx: Tx, scope: Scope, rows: NewLinkRow[]): Pro
   return added;
 }
 
-/** Every visible link of the nation with its two ends' types (the analysis input). */
+/** Every link of the nation the audience may see, with its two ends' types (the analysis input). */
 export async function visibleLinks(
   tx: Tx,
   scope: Scope,
+  audience: Audience,
 ): Promise<(LinkRow & { source_type: string; target_type: string })[]> {
   const rows = await sql<LinkRow & { source_type: string; target_type: string }>`
     select l.id, l.source_id, l.target_id, l.kind, l.observed_on::text as observed_on, l.case_ref, l.origin,
@@ -107,7 +101,7 @@ export async function visibleLinks(
     from network_links l
     join network_entities s on s.tenant_id = l.tenant_id and s.id = l.source_id
     join network_entities t on t.tenant_id = l.tenant_id and t.id = l.target_id
-    where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
+    where l.tenant_id = ${scope.tenantId} and not ${hiddenFrom(audience)}
     -- A stable order (ids are random) so community detection gives the same answer for the same data.
     order by l.case_ref nulls last, l.observed_on nulls last, l.kind, s.entity_type, t.entity_type, l.recorded_at, l.id`.execute(
     tx,
@@ -115,10 +109,14 @@ export async function visibleLinks(
   return rows.rows;
 }
 
-/** Visible links touching any of the entities, at most `limit`, newest observations first. */
+/**
+ * Links the audience may see touching any of the entities, at most `limit`, newest observations first. The ids go
+ * as one array parameter: a community of any size binds two values, never one per member.
+ */
 export async function visibleLinksTouching(
   tx: Tx,
   scope: Scope,
+  audience: Audience,
   entityIds: string[],
   limit: number,
 ): Promise<LinkRow[]> {
@@ -128,31 +126,36 @@ export async function visibleLinksTouching(
            l.recorded_by, l.recorded_at
     from network_links l
     where l.tenant_id = ${scope.tenantId}
-      and (l.source_id in (${sql.join(entityIds)}) or l.target_id in (${sql.join(entityIds)}))
-      and not ${walledLink()}
+      and (l.source_id = any(${entityIds}::uuid[]) or l.target_id = any(${entityIds}::uuid[]))
+      and not ${hiddenFrom(audience)}
     order by l.observed_on desc nulls last, l.id
     limit ${limit}`.execute(tx);
   return rows.rows;
 }
 
 /**
- * Cases behind the wall whose links touch any of the entities: only the case references, for the server to turn
- * into opaque markers; never sent out as they are.
+ * Cases hidden from the audience whose links touch any of the entities: only the case references, for the server
+ * to turn into opaque markers or a count; never sent out as they are.
  */
-export async function walledCasesTouching(tx: Tx, scope: Scope, entityIds: string[]): Promise<string[]> {
+export async function hiddenCasesTouching(
+  tx: Tx,
+  scope: Scope,
+  audience: Audience,
+  entityIds: string[],
+): Promise<string[]> {
   const found = new Set<string>();
   for (const part of chunks(entityIds, 500)) {
     const rows = await sql<{ case_ref: string }>`
       select distinct l.case_ref from network_links l
       where l.tenant_id = ${scope.tenantId}
         and (l.source_id in (${sql.join(part)}) or l.target_id in (${sql.join(part)}))
-        and ${walledLink()}`.execute(tx);
+        and ${hiddenFrom(audience)}`.execute(tx);
     for (const r of rows.rows) found.add(r.case_ref);
   }
   return [...found].sort();
 }
 
-/** The visible links of one case, at most `limit`, in the order they were observed. */
+/** The links of one case the nation's investigators may see, at most `limit`, in the order they were observed. */
 export async function visibleLinksOfCase(
   tx: Tx,
   scope: Scope,
@@ -163,13 +166,13 @@ export async function visibleLinksOfCase(
     select l.id, l.source_id, l.target_id, l.kind, l.observed_on::text as observed_on, l.case_ref, l.origin,
            l.recorded_by, l.recorded_at
     from network_links l
-    where l.tenant_id = ${scope.tenantId} and l.case_ref = ${caseRef} and not ${walledLink()}
+    where l.tenant_id = ${scope.tenantId} and l.case_ref = ${caseRef} and not ${hiddenFrom("nation")}
     order by l.observed_on nulls last, l.id
     limit ${limit}`.execute(tx);
   return rows.rows;
 }
 
-/** How many visible links touch each entity. */
+/** How many links the nation's investigators may see touch each entity. */
 export async function visibleDegrees(
   tx: Tx,
   scope: Scope,
@@ -180,10 +183,10 @@ export async function visibleDegrees(
     const counted = await sql<{ id: string; n: number }>`
       select x.id::text as id, count(*)::int as n from (
         select l.source_id as id from network_links l
-        where l.tenant_id = ${scope.tenantId} and l.source_id in (${sql.join(part)}) and not ${walledLink()}
+        where l.tenant_id = ${scope.tenantId} and l.source_id in (${sql.join(part)}) and not ${hiddenFrom("nation")}
         union all
         select l.target_id as id from network_links l
-        where l.tenant_id = ${scope.tenantId} and l.target_id in (${sql.join(part)}) and not ${walledLink()}
+        where l.tenant_id = ${scope.tenantId} and l.target_id in (${sql.join(part)}) and not ${hiddenFrom("nation")}
       ) x group by x.id`.execute(tx);
     for (const r of counted.rows) degrees.set(r.id, r.n);
   }
@@ -205,7 +208,7 @@ export async function entitiesById(tx: Tx, scope: Scope, ids: string[]): Promise
   return out;
 }
 
-/** The entity with this blind index, only when at least one visible link touches it. */
+/** The entity with this blind index, only when a link the nation's investigators may see touches it. */
 export async function visibleEntityByIndex(
   tx: Tx,
   scope: Scope,
@@ -216,18 +219,18 @@ export async function visibleEntityByIndex(
     where e.tenant_id = ${scope.tenantId} and e.value_index = ${index}
       and exists (select 1 from network_links l
                   where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
-                    and not ${walledLink()})`.execute(tx);
+                    and not ${hiddenFrom("nation")})`.execute(tx);
   return rows.rows[0];
 }
 
-/** The entity by id, only when at least one visible link touches it. */
+/** The entity by id, only when a link the nation's investigators may see touches it. */
 export async function visibleEntityById(tx: Tx, scope: Scope, id: string): Promise<EntityRow | undefined> {
   const rows = await sql<EntityRow>`
     select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
     where e.tenant_id = ${scope.tenantId} and e.id = ${id}
       and exists (select 1 from network_links l
                   where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
-                    and not ${walledLink()})`.execute(tx);
+                    and not ${hiddenFrom("nation")})`.execute(tx);
   return rows.rows[0];
 }
 

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { requirePermission } from "../platform/http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
 import {
@@ -33,69 +34,66 @@ export function registerSharingRoutes(router: OpenAPIHono<AppEnv>, service: Netw
 
 function registerWallRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/protection-records",
-      tags,
+      tag: "networks",
       summary: "Flag a case as a victim's protection record (protection side)",
-      security: signedIn,
-      middleware: [requirePermission("protection.read")],
-      request: body(ProtectionCreate),
-      responses: { 201: jsonContent(ProtectionView, "Flagged"), ...standardErrors },
+      access: "protection.read",
+      request: { body: ProtectionCreate },
+      response: ProtectionView,
+      status: 201,
     }),
     async (c) =>
       sendJson(c, ProtectionView, await service.flagProtection(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/legal-bases",
-      tags,
+      tag: "networks",
       summary: "Record the legal basis on which an investigator asks to see a protected case",
-      security: signedIn,
-      middleware: [requirePermission("network.write")],
-      request: body(LegalBasisCreate),
-      responses: { 201: jsonContent(LegalBasisView, "Recorded, pending"), ...standardErrors },
+      access: "network.write",
+      request: { body: LegalBasisCreate },
+      response: LegalBasisView,
+      status: 201,
     }),
     async (c) =>
       sendJson(c, LegalBasisView, await service.requestLegalBasis(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/legal-bases",
-      tags,
+      tag: "networks",
       summary: "The nation's legal bases and their status",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
-      responses: { 200: jsonContent(LegalBasisList, "Legal bases"), ...standardErrors },
+      access: "network.read",
+      response: LegalBasisList,
     }),
     async (c) =>
       sendJson(c, LegalBasisList, await service.listLegalBases(c.get("scope"), { pendingOnly: false })),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/legal-bases/pending",
-      tags,
+      tag: "networks",
       summary: "Legal bases awaiting a decision (protection side)",
-      security: signedIn,
-      middleware: [requirePermission("protection.read")],
-      responses: { 200: jsonContent(LegalBasisList, "Pending"), ...standardErrors },
+      access: "protection.read",
+      response: LegalBasisList,
     }),
     async (c) =>
       sendJson(c, LegalBasisList, await service.listLegalBases(c.get("scope"), { pendingOnly: true })),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/legal-bases/{id}/record",
-      tags,
+      tag: "networks",
       summary: "The protected case an approved legal basis opens: its links and entities (audited)",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
+      access: "network.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(ProtectedRecordView, "The record"), ...standardErrors },
+      response: ProtectedRecordView,
     }),
     async (c) =>
       sendJson(
@@ -126,52 +124,49 @@ function registerWallRoutes(router: OpenAPIHono<AppEnv>, service: NetworksServic
 
 function registerDiscoveryRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/shared-hashes/publish",
-      tags,
+      tag: "networks",
       summary: "Publish keyed hashes of the nation's visible identifiers (no raw value leaves)",
-      security: signedIn,
-      middleware: [requirePermission("network.write")],
-      responses: { 200: jsonContent(PublishResult, "Published"), ...standardErrors },
+      access: "network.write",
+      response: PublishResult,
     }),
     async (c) => sendJson(c, PublishResult, await service.publish(c.get("scope"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/shared-matches",
-      tags,
+      tag: "networks",
       summary: "Identifiers of your nation that other nations hold too",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
-      responses: { 200: jsonContent(MatchList, "Matches"), ...standardErrors },
+      access: "network.read",
+      response: MatchList,
     }),
     async (c) => sendJson(c, MatchList, await service.matches(c.get("scope"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/detail-requests",
-      tags,
+      tag: "networks",
       summary: "Ask the holding nation for details on a shared identifier",
-      security: signedIn,
-      middleware: [requirePermission("network.write")],
-      request: body(DetailRequestCreate),
-      responses: { 201: jsonContent(DetailRequestView, "Opened"), ...standardErrors },
+      access: "network.write",
+      request: { body: DetailRequestCreate },
+      response: DetailRequestView,
+      status: 201,
     }),
     async (c) =>
       sendJson(c, DetailRequestView, await service.openRequest(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/detail-requests",
-      tags,
+      tag: "networks",
       summary: "Requests your nation sent and received",
-      security: signedIn,
-      middleware: [requirePermission("network.read")],
-      responses: { 200: jsonContent(DetailRequestList, "Requests"), ...standardErrors },
+      access: "network.read",
+      response: DetailRequestList,
     }),
     async (c) => sendJson(c, DetailRequestList, await service.listRequests(c.get("scope"))),
   );

@@ -1,29 +1,34 @@
-import type { Selectable } from "kysely";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
-import { inScope } from "../platform/db/scoped.ts";
+import { decidePending } from "../platform/db/decide-pending.ts";
+import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { NationAnalysis } from "./analysis.service.ts";
-import { isIdentifierType, isNameType } from "./entities.ts";
-import type { EntityCodec } from "./entity-codec.service.ts";
+import { isIdentifierType, isNameType } from "./engine/entities.ts";
+import type { EntityCodec } from "./entity.codec.ts";
+import type { Audience } from "./link-visibility.store.ts";
 import type { DetailRequestView, ReleasedDetails } from "./networks.contract.ts";
-import type { NetworkDetailRequestsTable } from "./networks.schema.ts";
 import { entitiesById, visibleLinksTouching } from "./networks.store.ts";
 import {
+  type DetailRequestRow,
+  detailRequestsOf,
+  findReceivedRequestForUpdate,
   hasPublished,
+  insertDetailRequest,
   publishableEntities,
   replacePublishedHashes,
   sharedWithOthers,
+  updateReceivedRequest,
   visibleEntitiesByHash,
 } from "./sharing.store.ts";
+import type { TextCodec } from "./text-codec.service.ts";
 
-type RequestRow = Selectable<NetworkDetailRequestsTable>;
-type Analyse = (tx: Tx, scope: Scope) => Promise<NationAnalysis>;
+type Analyse = (tx: Tx, scope: Scope, audience: Audience) => Promise<NationAnalysis>;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function toRequestView(r: RequestRow): DetailRequestView {
+function toRequestView(r: DetailRequestRow, text: TextCodec): DetailRequestView {
   const details = typeof r.details === "string" ? JSON.parse(r.details) : r.details;
   return {
     id: r.id,
@@ -31,27 +36,30 @@ function toRequestView(r: RequestRow): DetailRequestView {
     requester: r.requester_tenant,
     type: r.entity_type,
     hash: r.hash,
-    purpose: r.purpose,
+    purpose: text.open("requestPurpose", r.purpose_enc),
     requestedBy: r.requested_by_label,
     requestedAt: new Date(r.requested_at).toISOString(),
     status: r.status as DetailRequestView["status"],
     decidedBy: r.decided_by_label,
     decidedAt: iso(r.decided_at),
-    decisionNote: r.decision_note,
+    decisionNote: text.openOrNull("requestNote", r.decision_note_enc),
     details: (details as ReleasedDetails | null) ?? null,
   };
 }
 
 /**
  * Discovery across nations without exchanging identifiers: each nation publishes keyed hashes of the identifiers
- * its investigators may see; a hash two nations both published is a match; the finder asks the holder for
- * details, which the holder approves (releasing a summary, never other people's raw values) or rejects.
+ * its investigators may see outside every protection record; a hash two nations both published is a match; the
+ * finder asks the holder for details, which the holder approves (releasing a summary, never other people's raw
+ * values) or rejects. Everything that leaves is read with the `export` audience: no protection record's link,
+ * case or community weight leaves the nation, whatever legal basis was approved at home.
  */
-export function createSharingService(db: Db, codec: EntityCodec, analyse: Analyse) {
+export function createSharingService(db: Db, codec: EntityCodec, text: TextCodec, analyse: Analyse) {
+  const view = (r: DetailRequestRow) => toRequestView(r, text);
   const releaseDetails = async (tx: Tx, scope: Scope, hash: string): Promise<ReleasedDetails> => {
-    const [entity] = await visibleEntitiesByHash(tx, scope, [hash]);
+    const [entity] = await visibleEntitiesByHash(tx, scope, "export", [hash]);
     if (!entity) throw new AppError("CONFLICT", "your nation no longer holds this identifier in view");
-    const links = await visibleLinksTouching(tx, scope, [entity.id], 5000);
+    const links = await visibleLinksTouching(tx, scope, "export", [entity.id], 5000);
     const others = links.map((l) => (l.source_id === entity.id ? l.target_id : l.source_id));
     const types = new Map((await entitiesById(tx, scope, others)).map((r) => [r.id, r.entity_type]));
     const linkedTypes: Record<string, number> = {};
@@ -60,7 +68,7 @@ export function createSharingService(db: Db, codec: EntityCodec, analyse: Analys
       linkedTypes[type] = (linkedTypes[type] ?? 0) + 1;
     }
     const dates = links.flatMap((l) => (l.observed_on ? [l.observed_on] : [])).sort();
-    const { report, communityOf } = await analyse(tx, scope);
+    const { report, communityOf } = await analyse(tx, scope, "export");
     const at = communityOf.get(entity.id);
     const c = at === undefined ? undefined : report.communities[at];
     return {
@@ -101,6 +109,7 @@ export function createSharingService(db: Db, codec: EntityCodec, analyse: Analys
         const mine = await visibleEntitiesByHash(
           tx,
           scope,
+          "nation",
           shared.map((s) => s.hash),
         );
         const byHash = new Map(mine.map((e) => [`${e.entity_type}:${e.regional_hash}`, e]));
@@ -133,38 +142,37 @@ export function createSharingService(db: Db, codec: EntityCodec, analyse: Analys
           (await hasPublished(tx, input.holder, input.type, input.hash));
         if (!shared)
           throw new AppError("NOT_FOUND", "no identifier your nation and that nation both published");
-        const row = await tx
-          .insertInto("network_detail_requests")
-          .values({
-            tenant_id: input.holder,
-            requester_tenant: scope.tenantId,
-            entity_type: input.type,
-            hash: input.hash,
-            purpose: input.purpose,
-            requested_by: scope.userId,
-            requested_by_label: scope.actorLabel,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertDetailRequest(tx, {
+          tenant_id: input.holder,
+          requester_tenant: scope.tenantId,
+          entity_type: input.type,
+          hash: input.hash,
+          purpose_enc: text.seal("requestPurpose", input.purpose),
+          requested_by: scope.userId,
+          requested_by_label: scope.actorLabel,
+        });
+        const target = { targetType: "network_detail_request", targetId: row.id };
         await recordAudit(tx, scope, {
           action: "network.detail_request.open",
-          targetType: "network_detail_request",
-          targetId: row.id,
+          ...target,
           details: { holder: input.holder, type: input.type },
         });
-        return toRequestView(row);
+        // The holder's chain records the request too, naming the asking nation only.
+        await bindTenant(tx, input.holder);
+        await recordAudit(tx, scope, {
+          tenantId: input.holder,
+          action: "network.detail_request.received",
+          ...target,
+          details: { requester: scope.tenantId, type: input.type },
+        });
+        await bindTenant(tx, scope.tenantId);
+        return view(row);
       }),
 
     /** Requests the nation sent (with what was released) and those it received; reading them is audited. */
     listRequests: (scope: Scope) =>
       inScope(db, scope, async (tx) => {
-        const base = tx
-          .selectFrom("network_detail_requests")
-          .selectAll()
-          .orderBy("requested_at", "desc")
-          .limit(200);
-        const outgoing = await base.where("requester_tenant", "=", scope.tenantId).execute();
-        const incoming = await base.where("tenant_id", "=", scope.tenantId).execute();
+        const { outgoing, incoming } = await detailRequestsOf(tx, scope, 200);
         await recordAudit(tx, scope, {
           action: "network.detail_requests.view",
           targetType: "network",
@@ -174,48 +182,47 @@ export function createSharingService(db: Db, codec: EntityCodec, analyse: Analys
             released: outgoing.filter((r) => r.details !== null).length,
           },
         });
-        return { outgoing: outgoing.map(toRequestView), incoming: incoming.map(toRequestView) };
+        return { outgoing: outgoing.map(view), incoming: incoming.map(view) };
       }),
 
     /** The holding nation approves (releasing a summary of what it holds) or rejects a request. */
     decideRequest: (scope: Scope, id: string, input: { decision: "approve" | "reject"; note: string }) =>
       inScope(db, scope, async (tx) => {
-        const found = await tx
-          .selectFrom("network_detail_requests")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!found) throw new AppError("NOT_FOUND", "no such request to your nation");
-        if (found.status !== "pending")
-          throw new AppError("CONFLICT", `this request is already ${found.status}`);
-        const details = input.decision === "approve" ? await releaseDetails(tx, scope, found.hash) : null;
-        const row = await tx
-          .updateTable("network_detail_requests")
-          .set({
-            status: input.decision === "approve" ? "approved" : "rejected",
-            decided_by: scope.userId,
-            decided_by_label: scope.actorLabel,
-            decided_at: new Date(),
-            decision_note: input.note,
-            details: details === null ? null : JSON.stringify(details),
-          })
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const { found, row, details } = await decidePending(
+          { what: "request", loadForUpdate: () => findReceivedRequestForUpdate(tx, scope, id) },
+          async (found) => {
+            const details = input.decision === "approve" ? await releaseDetails(tx, scope, found.hash) : null;
+            const row = await updateReceivedRequest(tx, scope, id, {
+              status: input.decision === "approve" ? "approved" : "rejected",
+              decided_by: scope.userId,
+              decided_by_label: scope.actorLabel,
+              decided_at: new Date(),
+              decision_note_enc: text.seal("requestNote", input.note),
+              details: details === null ? null : JSON.stringify(details),
+            });
+            return { found, row, details };
+          },
+        );
+        const target = { targetType: "network_detail_request", targetId: id };
         await recordAudit(tx, scope, {
           action: `network.detail_request.${input.decision}`,
-          targetType: "network_detail_request",
-          targetId: id,
+          ...target,
           details: {
             requester: found.requester_tenant,
             type: found.entity_type,
             cases: details?.cases.length ?? 0,
           },
         });
-        return toRequestView(row);
+        // The asking nation's chain records the answer, naming the holding nation only.
+        await bindTenant(tx, found.requester_tenant);
+        await recordAudit(tx, scope, {
+          tenantId: found.requester_tenant,
+          action: "network.detail_request.answered",
+          ...target,
+          details: { holder: scope.tenantId, decision: input.decision },
+        });
+        await bindTenant(tx, scope.tenantId);
+        return view(row);
       }),
   };
 }

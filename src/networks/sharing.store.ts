@@ -1,21 +1,25 @@
-import { sql } from "kysely";
+import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
-import { type EntityRow, walledLink } from "./networks.store.ts";
-import "./networks.schema.ts";
+import { type Audience, hiddenFrom } from "./link-visibility.store.ts";
+import type { NetworkDetailRequestsTable } from "./networks.schema.ts";
+import type { EntityRow } from "./networks.store.ts";
 
 // The shared hash table (every tenant reads it, each writes only its own rows) and detail requests.
 
-/** Entities a nation may publish: those at least one visible link touches (the wall holds here too). */
+/**
+ * Entities a nation may publish: those a link outside every protection record touches. Publishing leaves the
+ * nation, so an approved legal basis opens nothing here.
+ */
 export async function publishableEntities(
   tx: Tx,
   scope: Scope,
 ): Promise<{ entity_type: string; regional_hash: string }[]> {
   const rows = await sql<{ entity_type: string; regional_hash: string }>`
     with seen as (
-      select l.source_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
+      select l.source_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${hiddenFrom("export")}
       union
-      select l.target_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${walledLink()}
+      select l.target_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${hiddenFrom("export")}
     )
     select distinct e.entity_type, e.regional_hash from network_entities e join seen on seen.id = e.id
     where e.tenant_id = ${scope.tenantId}`.execute(tx);
@@ -85,14 +89,76 @@ export async function hasPublished(tx: Tx, tenant: string, type: string, hash: s
   return row !== undefined;
 }
 
-/** The nation's visible entities with these regional hashes. */
-export async function visibleEntitiesByHash(tx: Tx, scope: Scope, hashes: string[]): Promise<EntityRow[]> {
+/**
+ * The nation's entities with these regional hashes that a link the audience may see touches. The hashes go as one
+ * array parameter: every hash other nations published may be asked about at once.
+ */
+export async function visibleEntitiesByHash(
+  tx: Tx,
+  scope: Scope,
+  audience: Audience,
+  hashes: string[],
+): Promise<EntityRow[]> {
   if (hashes.length === 0) return [];
   const rows = await sql<EntityRow>`
     select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
-    where e.tenant_id = ${scope.tenantId} and e.regional_hash in (${sql.join(hashes)})
+    where e.tenant_id = ${scope.tenantId} and e.regional_hash = any(${hashes}::text[])
       and exists (select 1 from network_links l
                   where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
-                    and not ${walledLink()})`.execute(tx);
+                    and not ${hiddenFrom(audience)})`.execute(tx);
   return rows.rows;
+}
+
+/** A request for details between two nations, as stored under the holding nation. */
+export type DetailRequestRow = Selectable<NetworkDetailRequestsTable>;
+
+/** Records a request under the holding nation (the caller's transaction is bound to that nation). */
+export function insertDetailRequest(
+  tx: Tx,
+  values: Insertable<NetworkDetailRequestsTable>,
+): Promise<DetailRequestRow> {
+  return tx.insertInto("network_detail_requests").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The requests the nation sent and those it received, newest first, at most `limit` each. */
+export async function detailRequestsOf(tx: Tx, scope: Scope, limit: number) {
+  const base = tx
+    .selectFrom("network_detail_requests")
+    .selectAll()
+    .orderBy("requested_at", "desc")
+    .limit(limit);
+  const outgoing = await base.where("requester_tenant", "=", scope.tenantId).execute();
+  const incoming = await base.where("tenant_id", "=", scope.tenantId).execute();
+  return { outgoing, incoming };
+}
+
+/** A request the nation received, held under a row lock until the transaction ends (a decision). */
+export function findReceivedRequestForUpdate(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+): Promise<DetailRequestRow | undefined> {
+  return tx
+    .selectFrom("network_detail_requests")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Writes the holding nation's decision on a request. */
+export function updateReceivedRequest(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  change: Updateable<NetworkDetailRequestsTable>,
+): Promise<DetailRequestRow> {
+  return tx
+    .updateTable("network_detail_requests")
+    .set(change)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

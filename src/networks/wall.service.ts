@@ -1,16 +1,25 @@
-import type { Selectable } from "kysely";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
+import { decidePending } from "../platform/db/decide-pending.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import type { EntityCodec } from "./entity-codec.service.ts";
+import type { EntityCodec } from "./entity.codec.ts";
 import type { LegalBasisCreate, LegalBasisView, ProtectedRecordView } from "./networks.contract.ts";
-import type { NetworkLegalBasesTable } from "./networks.schema.ts";
 import { entitiesById, visibleLinksOfCase } from "./networks.store.ts";
+import type { TextCodec } from "./text-codec.service.ts";
+import {
+  findLegalBasis,
+  insertLegalBasis,
+  type LegalBasisRow,
+  listLegalBases,
+  protectionCaseRefs,
+  protectionReasonOf,
+  updateLegalBasis,
+  upsertProtectionRecord,
+} from "./wall.store.ts";
 import { toEdgeView } from "./workspace.service.ts";
 
-type LegalBasisRow = Selectable<NetworkLegalBasesTable>;
 /** The opaque reference of a protection record (see `createProtectedRefs`). */
 export type ProtectedRefOf = (tenantId: string, caseRef: string) => string;
 
@@ -20,34 +29,36 @@ const RECORD_LINKS = 500;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** The protection side sees which case a basis names; an investigator only once it is approved. */
-function toLegalBasisView(r: LegalBasisRow, scope: Scope, refOf: ProtectedRefOf): LegalBasisView {
+function toLegalBasisView(
+  r: LegalBasisRow,
+  scope: Scope,
+  refOf: ProtectedRefOf,
+  text: TextCodec,
+): LegalBasisView {
   const showCase = scope.permissions.has("protection.read") || r.status === "approved";
   return {
     id: r.id,
     caseRef: showCase ? r.case_ref : null,
     protectedRef: refOf(r.tenant_id, r.case_ref),
-    purpose: r.purpose,
-    authority: r.authority,
+    purpose: text.open("basisPurpose", r.purpose_enc),
+    authority: text.open("basisAuthority", r.authority_enc),
     requestedBy: r.requested_by_label,
     requestedAt: new Date(r.requested_at).toISOString(),
     status: r.status as LegalBasisView["status"],
     decidedBy: r.decided_by_label,
     decidedAt: iso(r.decided_at),
-    decisionNote: r.decision_note,
+    decisionNote: text.openOrNull("basisNote", r.decision_note_enc),
   };
 }
 
 /** The case a request names: as given, or the protection record whose opaque reference it quotes. */
 async function caseOfRequest(tx: Tx, scope: Scope, input: LegalBasisCreate, refOf: ProtectedRefOf) {
   if (input.caseRef !== undefined) return input.caseRef;
-  const records = await tx
-    .selectFrom("network_protection_records")
-    .select("case_ref")
-    .where("tenant_id", "=", scope.tenantId)
-    .execute();
-  const found = records.find((r) => refOf(scope.tenantId, r.case_ref) === input.protectedRef);
+  const found = (await protectionCaseRefs(tx, scope)).find(
+    (ref) => refOf(scope.tenantId, ref) === input.protectedRef,
+  );
   if (!found) throw new AppError("NOT_FOUND", "no protection record with this reference in your nation");
-  return found.case_ref;
+  return found;
 }
 
 /**
@@ -55,23 +66,18 @@ async function caseOfRequest(tx: Tx, scope: Scope, input: LegalBasisCreate, refO
  * investigator who needs it records a legal basis (why, under which authority); someone on the protection
  * side, never the requester, approves or rejects it. Only an approved basis lets the case's links into view.
  */
-export function createWallService(db: Db, codec: EntityCodec, refOf: ProtectedRefOf) {
-  const view = (r: LegalBasisRow, scope: Scope) => toLegalBasisView(r, scope, refOf);
+export function createWallService(db: Db, codec: EntityCodec, text: TextCodec, refOf: ProtectedRefOf) {
+  const view = (r: LegalBasisRow, scope: Scope) => toLegalBasisView(r, scope, refOf, text);
   return {
     /** Flags a case as a victim's protection record (protection side). */
     flagProtection: (scope: Scope, input: { caseRef: string; reason: string }) =>
       inScope(db, scope, async (tx) => {
-        const row = await tx
-          .insertInto("network_protection_records")
-          .values({
-            tenant_id: scope.tenantId,
-            case_ref: input.caseRef,
-            reason: input.reason,
-            flagged_by: scope.actorLabel,
-          })
-          .onConflict((oc) => oc.columns(["tenant_id", "case_ref"]).doUpdateSet({ reason: input.reason }))
-          .returning(["case_ref", "flagged_at"])
-          .executeTakeFirstOrThrow();
+        const reason = text.seal("protectionReason", input.reason);
+        const row = await upsertProtectionRecord(tx, scope, {
+          caseRef: input.caseRef,
+          reasonEnc: reason,
+          flaggedBy: scope.actorLabel,
+        });
         await recordAudit(tx, scope, {
           action: "network.protection.flag",
           targetType: "case",
@@ -84,18 +90,13 @@ export function createWallService(db: Db, codec: EntityCodec, refOf: ProtectedRe
     requestLegalBasis: (scope: Scope, input: LegalBasisCreate) =>
       inScope(db, scope, async (tx) => {
         const caseRef = await caseOfRequest(tx, scope, input, refOf);
-        const row = await tx
-          .insertInto("network_legal_bases")
-          .values({
-            tenant_id: scope.tenantId,
-            case_ref: caseRef,
-            purpose: input.purpose,
-            authority: input.authority,
-            requested_by: scope.userId,
-            requested_by_label: scope.actorLabel,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertLegalBasis(tx, scope, {
+          case_ref: caseRef,
+          purpose_enc: text.seal("basisPurpose", input.purpose),
+          authority_enc: text.seal("basisAuthority", input.authority),
+          requested_by: scope.userId,
+          requested_by_label: scope.actorLabel,
+        });
         await recordAudit(tx, scope, {
           action: "network.legal_basis.request",
           targetType: "network_legal_basis",
@@ -108,9 +109,7 @@ export function createWallService(db: Db, codec: EntityCodec, refOf: ProtectedRe
     /** Legal bases of the nation, newest first; `pending` narrows to those awaiting a decision. */
     listLegalBases: (scope: Scope, options: { pendingOnly: boolean }) =>
       inScope(db, scope, async (tx) => {
-        let query = tx.selectFrom("network_legal_bases").selectAll().where("tenant_id", "=", scope.tenantId);
-        if (options.pendingOnly) query = query.where("status", "=", "pending");
-        const rows = await query.orderBy("requested_at", "desc").limit(500).execute();
+        const rows = await listLegalBases(tx, scope, { pendingOnly: options.pendingOnly, limit: 500 });
         await recordAudit(tx, scope, {
           action: "network.legal_bases.view",
           targetType: "network",
@@ -122,31 +121,20 @@ export function createWallService(db: Db, codec: EntityCodec, refOf: ProtectedRe
     /** The protection side approves or rejects a pending legal basis; the requester cannot decide their own. */
     decideLegalBasis: (scope: Scope, id: string, input: { decision: "approve" | "reject"; note: string }) =>
       inScope(db, scope, async (tx) => {
-        const found = await tx
-          .selectFrom("network_legal_bases")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!found) throw new AppError("NOT_FOUND", "no such legal basis");
-        if (found.status !== "pending")
-          throw new AppError("CONFLICT", `this legal basis is already ${found.status}`);
-        if (found.requested_by !== null && found.requested_by === scope.userId)
-          throw new AppError("FORBIDDEN", "the person who asked cannot approve their own legal basis");
-        const row = await tx
-          .updateTable("network_legal_bases")
-          .set({
-            status: input.decision === "approve" ? "approved" : "rejected",
-            decided_by: scope.userId,
-            decided_by_label: scope.actorLabel,
-            decided_at: new Date(),
-            decision_note: input.note,
-          })
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await decidePending(
+          { what: "legal basis", loadForUpdate: () => findLegalBasis(tx, scope, id, { lock: true }) },
+          async (found) => {
+            if (found.requested_by !== null && found.requested_by === scope.userId)
+              throw new AppError("FORBIDDEN", "the person who asked cannot approve their own legal basis");
+            return updateLegalBasis(tx, scope, id, {
+              status: input.decision === "approve" ? "approved" : "rejected",
+              decided_by: scope.userId,
+              decided_by_label: scope.actorLabel,
+              decided_at: new Date(),
+              decision_note_enc: text.seal("basisNote", input.note),
+            });
+          },
+        );
         await recordAudit(tx, scope, {
           action: `network.legal_basis.${input.decision}`,
           targetType: "network_legal_basis",
@@ -159,21 +147,11 @@ export function createWallService(db: Db, codec: EntityCodec, refOf: ProtectedRe
     /** What an approved legal basis opens: the case's links and entities, and why it was protected; audited. */
     protectedRecord: (scope: Scope, id: string): Promise<ProtectedRecordView> =>
       inScope(db, scope, async (tx) => {
-        const basis = await tx
-          .selectFrom("network_legal_bases")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const basis = await findLegalBasis(tx, scope, id, { lock: false });
         if (!basis) throw new AppError("NOT_FOUND", "no such legal basis");
         if (basis.status !== "approved")
           throw new AppError("FORBIDDEN", `this legal basis is ${basis.status}: the record stays protected`);
-        const record = await tx
-          .selectFrom("network_protection_records")
-          .select("reason")
-          .where("tenant_id", "=", scope.tenantId)
-          .where("case_ref", "=", basis.case_ref)
-          .executeTakeFirst();
+        const reasonEnc = await protectionReasonOf(tx, scope, basis.case_ref);
         const links = await visibleLinksOfCase(tx, scope, basis.case_ref, RECORD_LINKS);
         const ids = [...new Set(links.flatMap((l) => [l.source_id, l.target_id]))];
         const nodes = (await entitiesById(tx, scope, ids)).map((e) => ({
@@ -190,7 +168,7 @@ export function createWallService(db: Db, codec: EntityCodec, refOf: ProtectedRe
         return {
           basis: view(basis, scope),
           caseRef: basis.case_ref,
-          reason: record?.reason ?? null,
+          reason: reasonEnc === undefined ? null : text.open("protectionReason", reasonEnc),
           nodes,
           edges: links.map(toEdgeView),
         };

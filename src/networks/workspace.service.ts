@@ -4,11 +4,12 @@ import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { NationAnalysis } from "./analysis.service.ts";
-import type { ReportCommunity } from "./analyze.ts";
-import { renderCaseFile } from "./case-file.ts";
-import { normaliseEntityId, normaliseEntityType } from "./entities.ts";
-import type { EntityCodec } from "./entity-codec.service.ts";
+import type { ReportCommunity } from "./engine/analyze.ts";
+import { renderCaseFile } from "./engine/case-file.ts";
+import { normaliseEntityId, normaliseEntityType } from "./engine/entities.ts";
+import type { EntityCodec } from "./entity.codec.ts";
 import { storeObservations } from "./ingest.service.ts";
+import type { Audience } from "./link-visibility.store.ts";
 import type {
   CommunityDetail,
   CommunitySummary,
@@ -20,20 +21,21 @@ import type {
 import {
   type EntityRow,
   entitiesById,
+  hiddenCasesTouching,
   type LinkRow,
   visibleDegrees,
   visibleEntityById,
   visibleEntityByIndex,
   visibleLinksTouching,
-  walledCasesTouching,
 } from "./networks.store.ts";
+import type { TextCodec } from "./text-codec.service.ts";
 
 /** Links shown around one entity at most (a bus station touches thousands). */
 const NEIGHBOURHOOD_LIMIT = 300;
 /** Links listed in a case file at most. */
 const CASE_FILE_LINKS = 5000;
 
-type Analyse = (tx: Tx, scope: Scope) => Promise<NationAnalysis>;
+type Analyse = (tx: Tx, scope: Scope, audience: Audience) => Promise<NationAnalysis>;
 type ProtectedRefOf = (tenantId: string, caseRef: string) => string;
 
 /** Turns a stored link into what leaves the server, provenance included. */
@@ -52,7 +54,13 @@ export function toEdgeView(l: LinkRow): EdgeView {
 }
 
 /** The investigator's workspace: enter links, search, expand, communities and case files; every view audited. */
-export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Analyse, refOf: ProtectedRefOf) {
+export function createWorkspaceService(
+  db: Db,
+  codecs: { entity: EntityCodec; text: TextCodec },
+  analyse: Analyse,
+  refOf: ProtectedRefOf,
+) {
+  const codec = codecs.entity;
   const present = (r: EntityRow): EntityView => ({
     id: r.id,
     type: r.entity_type,
@@ -78,9 +86,9 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
     indicators: c.indicators,
   });
 
-  const detailOf = async (tx: Tx, scope: Scope, id: string): Promise<CommunityDetail> => {
+  const detailOf = async (tx: Tx, scope: Scope, id: string, audience: Audience): Promise<CommunityDetail> => {
     await mustSee(tx, scope, id);
-    const { report, communityOf } = await analyse(tx, scope);
+    const { report, communityOf } = await analyse(tx, scope, audience);
     const at = communityOf.get(id);
     const c = at === undefined ? undefined : report.communities[at];
     if (!c) throw new AppError("NOT_FOUND", "this entity is in no community of three or more");
@@ -102,7 +110,7 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
     /** An investigator enters one link by hand (origin `investigator`). */
     addLink: (scope: Scope, input: LinkCreate) =>
       inScope(db, scope, (tx) =>
-        storeObservations(tx, scope, codec, { observations: [input], origin: "investigator" }),
+        storeObservations(tx, scope, codecs, { observations: [input], origin: "investigator" }),
       ),
 
     /** Finds an identifier by its value in any spelling (normalised first); behind the wall it is not found. */
@@ -124,13 +132,13 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
     neighbourhood: (scope: Scope, id: string): Promise<Neighbourhood> =>
       inScope(db, scope, async (tx) => {
         const center = present(await mustSee(tx, scope, id));
-        const links = await visibleLinksTouching(tx, scope, [id], NEIGHBOURHOOD_LIMIT + 1);
+        const links = await visibleLinksTouching(tx, scope, "nation", [id], NEIGHBOURHOOD_LIMIT + 1);
         const shown = links.slice(0, NEIGHBOURHOOD_LIMIT);
         const ids = [...new Set(shown.flatMap((l) => [l.source_id, l.target_id]))];
         const views = await presentMany(tx, scope, ids);
         const degrees = await visibleDegrees(tx, scope, ids);
         // Withheld cases become opaque markers: that a record exists, never its case, date or identifiers.
-        const walled = await walledCasesTouching(tx, scope, [id]);
+        const walled = await hiddenCasesTouching(tx, scope, "nation", [id]);
         await recordAudit(tx, scope, {
           action: "network.neighbourhood.view",
           targetType: "network_entity",
@@ -156,7 +164,7 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
     /** Communities most suspicious first, with key actors and reasons and the indicators they show. */
     communities: (scope: Scope, query: { flagged?: "true" | "false"; limit: number }) =>
       inScope(db, scope, async (tx) => {
-        const { report } = await analyse(tx, scope);
+        const { report } = await analyse(tx, scope, "nation");
         const wanted = report.communities
           .filter((c) => query.flagged === undefined || c.flagged === (query.flagged === "true"))
           .slice(0, query.limit);
@@ -183,7 +191,7 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
     /** The community an entity belongs to, every member with its centrality. */
     communityOf: (scope: Scope, id: string) =>
       inScope(db, scope, async (tx) => {
-        const detail = await detailOf(tx, scope, id);
+        const detail = await detailOf(tx, scope, id, "nation");
         await recordAudit(tx, scope, {
           action: "network.community.view",
           targetType: "network_entity",
@@ -193,15 +201,19 @@ export function createWorkspaceService(db: Db, codec: EntityCodec, analyse: Anal
         return detail;
       }),
 
-    /** The HTML case file of the community around an entity, for prosecutors; the export is audited. */
+    /**
+     * The HTML case file of the community around an entity, for prosecutors; the export is audited. A file leaves
+     * the platform, so it is built as everything that leaves is: without any protection record's links, even
+     * those an approved legal basis opened to the investigator here.
+     */
     caseFile: (scope: Scope, id: string, now: Date) =>
       inScope(db, scope, async (tx) => {
-        const detail = await detailOf(tx, scope, id);
+        const detail = await detailOf(tx, scope, id, "export");
         const members = new Set(detail.members.map((m) => m.entity.id));
-        const links = await visibleLinksTouching(tx, scope, [...members], CASE_FILE_LINKS);
+        const links = await visibleLinksTouching(tx, scope, "export", [...members], CASE_FILE_LINKS);
         const inside = links.filter((l) => members.has(l.source_id) && members.has(l.target_id));
         const anchor = detail.members.find((m) => m.entity.id === id)?.entity ?? { type: "", value: "" };
-        const withheld = (await walledCasesTouching(tx, scope, [...members])).length;
+        const withheld = (await hiddenCasesTouching(tx, scope, "export", [...members])).length;
         await recordAudit(tx, scope, {
           action: "network.case_file.export",
           targetType: "network_entity",

@@ -69,6 +69,33 @@ export class LinkGraphBuilder {
     return true;
   }
 
+  /**
+   * Observations added more than once (the same two entities, kind, day and case), as pairs of their add
+   * positions [first, repeat], at most `limit`: a file giving one observation twice would count it twice.
+   */
+  repeatedLinks(limit: number): [number, number][] {
+    const { src, dst, day } = this.cols;
+    const { kase, kind } = this.cols2;
+    const order = Int32Array.from({ length: this.count }, (_, i) => i);
+    order.sort(
+      (a, b) =>
+        src[a]! - src[b]! ||
+        dst[a]! - dst[b]! ||
+        day[a]! - day[b]! ||
+        kase[a]! - kase[b]! ||
+        kind[a]! - kind[b]! ||
+        a - b,
+    );
+    const found: [number, number][] = [];
+    for (let k = 1; k < order.length && found.length < limit; k++) {
+      const a = order[k - 1]!;
+      const b = order[k]!;
+      const same = src[a] === src[b] && dst[a] === dst[b] && day[a] === day[b] && kase[a] === kase[b];
+      if (same && kind[a] === kind[b]) found.push([a, b]);
+    }
+    return found.sort((x, y) => x[1] - y[1]);
+  }
+
   /** Freezes what was added into a LinkGraph. */
   build(): LinkGraph {
     const n = this.nodeId.length;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { findStructure } from "./analyze.ts";
 import { createIdNormaliser } from "./entities.ts";
-import { generateLinks, type LinkRow } from "./generator.ts";
 import { LinkGraphBuilder } from "./link-graph.ts";
 import { linkColumns, parseLinkRecord, readLinksHeader } from "./links-csv.ts";
-import { seededRandom } from "./random.ts";
+import { generateLinks, type LinkRow } from "./links-generator.ts";
 import { scoreRings } from "./ring-scoring.ts";
 
 function generate(seed: number, links: number) {

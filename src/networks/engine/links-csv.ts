@@ -1,3 +1,4 @@
+import type { LineProblem } from "../../shared/input-problem.ts";
 import { normaliseEntityId, normaliseEntityType } from "./entities.ts";
 
 /** Normalises an identifier of a canonical type (memoise it for big files: phone parsing is not free). */
@@ -16,11 +17,7 @@ export interface Link {
 }
 
 /** A problem in one place of the links file (line 1 is the header). */
-export interface LinkProblem {
-  line: number;
-  field?: string;
-  message: string;
-}
+export type LinkProblem = LineProblem;
 
 export const linkColumns = [
   "source_type",

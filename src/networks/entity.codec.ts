@@ -2,13 +2,15 @@ import { createHmac } from "node:crypto";
 import { blindIndex, decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import { hashIdentifier } from "./keyed-hash.ts";
+import { hashIdentifier } from "./engine/keyed-hash.ts";
+import { NETWORK_TEXT_COLUMNS } from "./text-codec.service.ts";
 
 const VALUE_CONTEXT = "networks.entity.value";
 
-/** The networks column holding personal values encrypted, for key rotation. */
+/** The networks columns holding personal values encrypted, for key rotation. */
 export const networksEncryptedColumns: EncryptedColumn[] = [
   { table: "network_entities", keyColumns: ["tenant_id", "id"], column: "value_enc", context: VALUE_CONTEXT },
+  ...Object.values(NETWORK_TEXT_COLUMNS),
 ];
 
 /**

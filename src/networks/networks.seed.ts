@@ -1,9 +1,9 @@
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
-import { generateLinks, type LinkRow, type PlantedRing } from "./generator.ts";
+import { generateLinks, type LinkRow, type PlantedRing } from "./engine/links-generator.ts";
+import { observationFromRow } from "./engine/observations.ts";
 import type { NetworksService } from "./networks.service.ts";
-import { observationFromRow } from "./observations.ts";
 
 /** What the demo loads: generated links with planted rings for one nation, and a partner holding a few of them. */
 export const NETWORKS_DEMO = {

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { memberKey } from "./generator.ts";
-import {
-  DEMO_PROTECTED_CASE,
-  NETWORKS_DEMO,
-  networksDemoData,
-  seedNetworksDemo,
-} from "./networks-demo.seed.ts";
+import { memberKey } from "./engine/links-generator.ts";
+import { DEMO_PROTECTED_CASE, NETWORKS_DEMO, networksDemoData, seedNetworksDemo } from "./networks.seed.ts";
 
 // A smaller world than the demo server's (20,000 links) keeps the file quick; the same code loads both.
 const size = { seed: 3, links: 6_000, linksPerRing: 1_500 };

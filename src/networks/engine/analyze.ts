@@ -1,9 +1,15 @@
 import { findRouteBursts } from "./bursts.ts";
 import { groupBetweenness, pageRank } from "./centrality.ts";
 import { connectedComponents, detectCommunities, weightedForCommunities } from "./communities.ts";
-import { buildIncidence, communityFeatures, type GraphContext, memberUse } from "./community-features.ts";
+import {
+  buildIncidence,
+  communityFeatures,
+  type GraphContext,
+  linkKindCounts,
+  memberUse,
+} from "./community-features.ts";
 import { isIdentifierType } from "./entities.ts";
-import { evaluateIndicators, type IndicatorHit, type IndicatorPack } from "./indicators.ts";
+import { countedLinkKinds, evaluateIndicators, type IndicatorHit, type IndicatorPack } from "./indicators.ts";
 import { pickKeyActors } from "./key-actors.ts";
 import type { LinkGraph } from "./link-graph.ts";
 import type { WeightedCsr } from "./louvain.ts";
@@ -116,7 +122,12 @@ function describeCommunity(
   options: AnalysisOptions,
 ): ReportCommunity {
   const uses = new Map(Array.from(members, (m) => [m, memberUse(ctx, m)] as const));
-  const { score, flagged, hits } = evaluateIndicators(options.pack, communityFeatures(ctx, members, uses));
+  const kinds = linkKindCounts(ctx, members, countedLinkKinds(options.pack));
+  const { score, flagged, hits } = evaluateIndicators(
+    options.pack,
+    communityFeatures(ctx, members, uses),
+    kinds,
+  );
   const betweenness = groupBetweenness(structure.weighted, members, {
     maxSources: options.betweennessSources ?? 200,
     random: options.random,

@@ -126,3 +126,31 @@ function groupMovement(ctx: GraphContext, members: Int32Array): number {
   }
   return best;
 }
+
+/** How many links touching the community's members carry each of `kinds` (each link counted once). */
+export function linkKindCounts(
+  ctx: GraphContext,
+  members: Int32Array,
+  kinds: ReadonlySet<string>,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (kinds.size === 0) return counts;
+  const { graph, incidence } = ctx;
+  const wanted = new Set<number>();
+  graph.kinds.forEach((kind, index) => {
+    if (kinds.has(kind)) wanted.add(index);
+  });
+  if (wanted.size === 0) return counts;
+  const seen = new Set<number>();
+  for (const node of members) {
+    for (let k = incidence.start[node]!; k < incidence.start[node + 1]!; k++) {
+      const l = incidence.links[k]!;
+      const kind = graph.linkKind[l]!;
+      if (!wanted.has(kind) || seen.has(l)) continue;
+      seen.add(l);
+      const name = graph.kinds[kind]!;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

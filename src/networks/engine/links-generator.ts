@@ -1,6 +1,7 @@
+import { pick, randomBetween, seededRandom } from "../../shared/seeded-random.ts";
 import { normaliseEntityId, normalisePhone } from "./entities.ts";
 import { formatDay } from "./links-csv.ts";
-import { pick, randomInt, seededRandom, zipfSampler } from "./random.ts";
+import { zipfSampler } from "./zipf.ts";
 
 /** A links-file row in column order: source_type, source_id, target_type, target_id, kind, observed_at, case_id. */
 export type LinkRow = [string, string, string, string, string, string, string];
@@ -72,7 +73,7 @@ export function generateLinks(options: GeneratorOptions, emit: (row: LinkRow) =>
 function makePhone(random: () => number) {
   const c = pick(random, countries);
   let national = c.lead;
-  while (national.length < c.digits) national += String(randomInt(random, 0, 9));
+  while (national.length < c.digits) national += String(randomBetween(random, 0, 9));
   const e164 = `+${c.code}${national}`;
   const spelt = () => {
     const r = random();
@@ -93,18 +94,18 @@ export function memberKey(type: string, raw: string): string {
 type Phone = ReturnType<typeof makePhone>;
 
 function makeRing(random: () => number, next: Next, phone: () => Phone): Ring & { phoneSpelling: Phone[] } {
-  const phones = Array.from({ length: randomInt(random, 2, 4) }, phone);
+  const phones = Array.from({ length: randomBetween(random, 2, 4) }, phone);
   return {
     id: next("RING"),
     phoneSpelling: phones,
     phones: phones.map((p) => p.e164),
-    accounts: Array.from({ length: randomInt(random, 1, 3) }, () => next("ACCT")),
-    safehouses: Array.from({ length: randomInt(random, 1, 2) }, () => next("SAFEHOUSE")),
-    vehicles: Array.from({ length: randomInt(random, 1, 2) }, () => next("PLATE")),
+    accounts: Array.from({ length: randomBetween(random, 1, 3) }, () => next("ACCT")),
+    safehouses: Array.from({ length: randomBetween(random, 1, 2) }, () => next("SAFEHOUSE")),
+    vehicles: Array.from({ length: randomBetween(random, 1, 2) }, () => next("PLATE")),
     handle: next("handle").toLowerCase(),
-    waypoint: `waypoint-${randomInt(random, 0, 299)}`,
-    startDay: firstDay + randomInt(random, 0, spanDays - 60),
-    capacity: randomInt(random, 15, 60),
+    waypoint: `waypoint-${randomBetween(random, 0, 299)}`,
+    startDay: firstDay + randomBetween(random, 0, spanDays - 60),
+    capacity: randomBetween(random, 15, 60),
     members: new Set<string>(),
   };
 }
@@ -118,7 +119,7 @@ function plantOperators(
   emit: (row: LinkRow) => void,
 ): number {
   let count = 0;
-  const when = () => day(ring.startDay + randomInt(random, -30, 60));
+  const when = () => day(ring.startDay + randomBetween(random, -30, 60));
   const link = (a: [string, string], b: [string, string], kind: string, caseId: string) => {
     emit([a[0], a[1], b[0], b[1], kind, when(), caseId]);
     ring.members.add(memberKey(a[0], a[1]));
@@ -126,9 +127,9 @@ function plantOperators(
     count++;
   };
   const investigation = next("INV");
-  const operators = Array.from({ length: randomInt(random, 2, 4) }, () => next("P"));
+  const operators = Array.from({ length: randomBetween(random, 2, 4) }, () => next("P"));
   for (const op of operators) {
-    for (let a = randomInt(random, 1, 2); a > 0; a--)
+    for (let a = randomBetween(random, 1, 2); a > 0; a--)
       link(["alias", next("alias").toLowerCase()], ["person", op], "alias_of", investigation);
     for (const [i, p] of ring.phoneSpelling.entries())
       if (i === 0 || random() < 0.6) link(["person", op], ["phone", p.spelt()], "uses_phone", investigation);
@@ -174,11 +175,11 @@ interface FamilyContext {
 /** One migrant family: a case, a shared phone and address, stations, shelters, money agents. */
 function emitFamily(random: () => number, ctx: FamilyContext, out: (row: LinkRow) => void): void {
   const { world, caseId, next } = ctx;
-  const size = randomInt(random, 1, 6);
-  const start = firstDay + randomInt(random, 0, spanDays - 30);
-  const when = () => ctx.day(start + randomInt(random, 0, 20));
+  const size = randomBetween(random, 1, 6);
+  const start = firstDay + randomBetween(random, 0, spanDays - 30);
+  const when = () => ctx.day(start + randomBetween(random, 0, 20));
   const familyPhone = size > 1 && random() < 0.85 ? ctx.phone() : undefined;
-  const address = `Calle ${randomInt(random, 1, 400)} #${randomInt(random, 1, 9999)}, Col. ${next("C")}`;
+  const address = `Calle ${randomBetween(random, 1, 400)} #${randomBetween(random, 1, 9999)}, Col. ${next("C")}`;
   for (let m = 0; m < size; m++) {
     const person = next("P");
     const client = m === 0 ? ctx.ring : undefined;
@@ -193,7 +194,7 @@ function emitFamily(random: () => number, ctx: FamilyContext, out: (row: LinkRow
     if (random() < 0.4) own("phone", ctx.phone().spelt(), "uses_phone");
     if (size === 1) own("address", address, "lives_at");
     else link("address", address, "lives_at");
-    for (let s = randomInt(random, 1, 3); s > 0; s--)
+    for (let s = randomBetween(random, 1, 3); s > 0; s--)
       link(random() < 0.1 ? "bus_station" : "waypoint", world.station(), "passed_through");
     if (random() < 0.35) link("address", world.shelter(), "stayed_at");
     if (random() < 0.2) link("account", world.agent(), "paid_to");
@@ -213,7 +214,7 @@ function emitClient(
   out: (row: LinkRow) => void,
   day: (d: number) => string,
 ): void {
-  const when = () => day(ring.startDay + randomInt(random, 0, 21));
+  const when = () => day(ring.startDay + randomBetween(random, 0, 21));
   const link = (type: string, id: string, kind: string) =>
     out(["person", person, type, id, kind, when(), caseId]);
   ring.members.add(`person:${person}`);

@@ -1,16 +1,21 @@
 import { createWriteStream } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import type { CountryCode } from "libphonenumber-js";
 import { getCountries } from "libphonenumber-js";
 import { AppError } from "../platform/errors.ts";
-import { analyseLinkGraph } from "./analyze.ts";
-import { generateLinks, type LinkRow } from "./generator.ts";
-import { parseIndicatorPack } from "./indicators.ts";
-import { linkColumns } from "./links-csv.ts";
+import { readTextFile } from "../platform/text-input.ts";
+import { csvRow } from "../shared/csv-write.ts";
+import { seededRandom } from "../shared/seeded-random.ts";
+import { analyseLinkGraph } from "./engine/analyze.ts";
+import { mergeIndicatorPacks, parseIndicatorPack } from "./engine/indicators.ts";
+import { linkColumns } from "./engine/links-csv.ts";
+import { generateLinks, type LinkRow } from "./engine/links-generator.ts";
 import { readLinksFile } from "./links-file.cli.ts";
-import { seededRandom } from "./random.ts";
 
-const defaultPack = new URL("../../packs/networks/trafficking-indicators.json", import.meta.url);
+const defaultPacks = ["smuggling-indicators.json", "trafficking-indicators.json"].map(
+  (name) => new URL(`../../packs/networks/${name}`, import.meta.url),
+);
 
 function wholeNumber(text: string, what: string, min: number): number {
   const value = Number(text);
@@ -28,8 +33,9 @@ function region(code: string | undefined): CountryCode | undefined {
 }
 
 async function loadPack(path: string | URL) {
+  const text = await readTextFile(path instanceof URL ? fileURLToPath(path) : path);
   try {
-    return parseIndicatorPack(JSON.parse(await readFile(path, "utf8")));
+    return parseIndicatorPack(JSON.parse(text));
   } catch (error) {
     throw new AppError("BAD_INPUT", `indicator pack ${String(path)}: ${(error as Error).message}`);
   }
@@ -46,7 +52,14 @@ export async function runAnalyze(options: {
 }): Promise<void> {
   const minCommunitySize = wholeNumber(options.minSize, "--min-size", 1);
   const seed = wholeNumber(options.seed, "--seed", 0);
-  const pack = await loadPack(options.indicators ?? defaultPack);
+  const files = options.indicators?.split(",").map((f) => f.trim()) ?? defaultPacks;
+  const packs = await Promise.all(files.map((file) => loadPack(file)));
+  let pack: ReturnType<typeof mergeIndicatorPacks>;
+  try {
+    pack = mergeIndicatorPacks(packs);
+  } catch (error) {
+    throw new AppError("BAD_INPUT", `--indicators: ${(error as Error).message}`);
+  }
   const graph = await readLinksFile(options.links, region(options.region));
   const started = performance.now();
   process.stderr.write(
@@ -79,9 +92,10 @@ export async function runGenerate(options: {
   const write = (line: string) => {
     if (!out.write(line)) return new Promise<void>((resolve) => out.once("drain", resolve));
   };
-  const lines: string[] = [linkColumns.join(",")];
+  const lines: string[] = [csvRow(linkColumns)];
   const rings = generateLinks({ seed, links }, (row: LinkRow) => {
-    lines.push(row.map(csvField).join(","));
+    // Test data for the project's own importer: phone numbers start with "+" and must read back as written.
+    lines.push(csvRow(row, { neutraliseFormulas: false }));
   });
   for (let i = 0; i < lines.length; i += 10_000) await write(`${lines.slice(i, i + 10_000).join("\n")}\n`);
   await new Promise<void>((resolve, reject) =>
@@ -89,8 +103,4 @@ export async function runGenerate(options: {
   );
   if (options.truth) await writeFile(options.truth, `${JSON.stringify({ seed, rings }, null, 1)}\n`);
   process.stderr.write(`${lines.length - 1} links, ${rings.length} planted rings → ${options.out}\n`);
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,4 +1,4 @@
-import type { CommunityDetail, EdgeView } from "./networks.contract.ts";
+import type { CommunityDetail, EdgeView } from "../networks.contract.ts";
 
 /** Who exported the file and when (time comes in as an argument: this file is pure). */
 export interface CaseFileMeta {
@@ -7,7 +7,7 @@ export interface CaseFileMeta {
   exportedAt: string;
   /** The identifier the investigator started from. */
   anchor: { type: string; value: string };
-  /** Protection records touching the community whose links are withheld for lack of an approved legal basis. */
+  /** Protection records touching the community, whose links no export carries. */
   protectedWithheld?: number;
 }
 
@@ -16,8 +16,9 @@ function withheldNote(count: number): string {
   if (count === 0) return "";
   const records =
     count === 1 ? "1 victim protection record touches" : `${count} victim protection records touch`;
-  return `<p class="note" id="protected-withheld"><strong>Protected — legal basis required.</strong> ${records}
-this network; its links are withheld from this file until a legal basis is approved.</p>\n`;
+  return `<p class="note" id="protected-withheld"><strong>Protected — withheld from every export.</strong> ${records}
+this network; its links are withheld from this file. A legal basis approved by the protection side opens a record
+to the investigating nation's workspace only, never to a file that leaves it.</p>\n`;
 }
 
 const escapes: Record<string, string> = {
@@ -56,7 +57,7 @@ td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:
 <h1>${escapeHtml(title)}</h1>
 <p>Nation ${escapeHtml(meta.nation)} · exported by ${escapeHtml(meta.exportedBy)} · ${escapeHtml(meta.exportedAt)}</p>
 <p class="note">Indicators are evidence, not proof: no single one is conclusive. Links from victims' protection
-records are withheld unless a recorded legal basis allows them.</p>
+records are never part of this file.</p>
 ${withheldNote(meta.protectedWithheld ?? 0)}<h2>Assessment</h2>
 <p>Score ${community.score.toFixed(2)} (${community.flagged ? "flagged for review" : "not flagged"}), ${community.size} members.</p>
 <table>${head(["Indicator", "Value", "Threshold", "Weight", "Why it matters"])}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { CommunityDetail, EdgeView } from "../networks.contract.ts";
 import { renderCaseFile } from "./case-file.ts";
-import type { CommunityDetail, EdgeView } from "./networks.contract.ts";
 
 const phone = { id: "e1", type: "phone", value: "+525540744125" };
 const person = { id: "e2", type: "person", value: "P-7" };
@@ -41,7 +41,7 @@ describe("the case file", () => {
     [3, true, "3 victim protection records touch this network"],
   ])("with %i protection records withheld, marks them (%s) without naming any", (count, marked, says) => {
     const html = renderCaseFile(community, [edge], { ...meta, protectedWithheld: count });
-    expect(html.includes("Protected — legal basis required.")).toBe(marked);
+    expect(html.includes("Protected — withheld from every export.")).toBe(marked);
     expect(html.replace(/\s+/g, " ")).toContain(says);
     expect(html).toContain("CASE-7");
   });
