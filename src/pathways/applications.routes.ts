@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { newRouter } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import {
   ApplicationDetail,
@@ -20,7 +21,6 @@ import {
   UuidParam,
 } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
-import { body, staffRoute } from "./staff.routes.ts";
 
 const DirectionQuery = z.object({ direction: z.enum(["incoming", "outgoing"]).default("incoming") });
 
@@ -28,40 +28,46 @@ const DirectionQuery = z.object({ direction: z.enum(["incoming", "outgoing"]).de
 export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, service: PathwaysService) {
   const { workflow, referrals } = service;
   router.openapi(
-    staffRoute(
-      "get",
-      "/applications",
-      "application.read",
-      "The queue",
-      { query: ApplicationQuery },
-      ApplicationList,
-    ),
+    defineRoute({
+      method: "get",
+      path: "/applications",
+      tag: "pathways",
+      summary: "The queue",
+      access: "application.read",
+      request: { query: ApplicationQuery },
+      response: ApplicationList,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(c, ApplicationList, {
         applications: await workflow.list(c.get("scope"), c.req.valid("query")),
       }),
   );
   router.openapi(
-    staffRoute(
-      "get",
-      "/applications/{id}",
-      "application.read",
-      "One application (audited read)",
-      { params: UuidParam },
-      ApplicationDetail,
-    ),
+    defineRoute({
+      method: "get",
+      path: "/applications/{id}",
+      tag: "pathways",
+      summary: "One application (audited read)",
+      access: "application.read",
+      request: { params: UuidParam },
+      response: ApplicationDetail,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(c, ApplicationDetail, await workflow.detail(c.get("scope"), c.req.valid("param").id)),
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/applications/{id}/stage",
-      "application.decide",
-      "Move an application to a stage",
-      { params: UuidParam, body: body(StageChange) },
-      ApplicationSummary,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/applications/{id}/stage",
+      tag: "pathways",
+      summary: "Move an application to a stage",
+      access: "application.decide",
+      request: { params: UuidParam, body: StageChange },
+      response: ApplicationSummary,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,
@@ -70,14 +76,16 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
       ),
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/applications/{id}/person",
-      "application.decide",
-      "Link a registry person",
-      { params: UuidParam, body: body(PersonLink) },
-      ApplicationSummary,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/applications/{id}/person",
+      tag: "pathways",
+      summary: "Link a registry person",
+      access: "application.decide",
+      request: { params: UuidParam, body: PersonLink },
+      response: ApplicationSummary,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,
@@ -86,27 +94,31 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
       ),
   );
   router.openapi(
-    staffRoute(
-      "put",
-      "/appointment-days",
-      "appointment.manage",
-      "Set an office's capacity for a day",
-      { body: body(AppointmentDaySave) },
-      AppointmentDayView,
-    ),
+    defineRoute({
+      method: "put",
+      path: "/appointment-days",
+      tag: "pathways",
+      summary: "Set an office's capacity for a day",
+      access: "appointment.manage",
+      request: { body: AppointmentDaySave },
+      response: AppointmentDayView,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(c, AppointmentDayView, await workflow.setAppointmentDay(c.get("scope"), c.req.valid("json"))),
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/applications/{id}/appointment",
-      "appointment.manage",
-      "Book the next free slot",
-      { params: UuidParam, body: body(AppointmentBook) },
-      AppointmentView,
-      201,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/applications/{id}/appointment",
+      tag: "pathways",
+      summary: "Book the next free slot",
+      access: "appointment.manage",
+      request: { params: UuidParam, body: AppointmentBook },
+      response: AppointmentView,
+      status: 201,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,
@@ -116,15 +128,30 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
       ),
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/applications/{id}/referral",
-      "case.refer",
-      "Refer to another nation's pathway, with consent",
-      { params: UuidParam, body: body(ReferralCreate) },
-      ReferralView,
-      201,
-    ),
+    defineRoute({
+      method: "delete",
+      path: "/applications/{id}/appointment",
+      tag: "pathways",
+      summary: "Cancel the appointment and free its slot",
+      access: "appointment.manage",
+      request: { params: UuidParam },
+      response: AppointmentView,
+      errors: { 409: "Conflict" },
+    }),
+    async (c) => sendJson(c, AppointmentView, await workflow.cancel(c.get("scope"), c.req.valid("param").id)),
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/applications/{id}/referral",
+      tag: "pathways",
+      summary: "Refer to another nation's pathway, with consent",
+      access: "case.refer",
+      request: { params: UuidParam, body: ReferralCreate },
+      response: ReferralView,
+      status: 201,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,
@@ -134,28 +161,32 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
       ),
   );
   router.openapi(
-    staffRoute(
-      "get",
-      "/referrals",
-      "referral.decide",
-      "Referrals in or out",
-      { query: DirectionQuery },
-      ReferralList,
-    ),
+    defineRoute({
+      method: "get",
+      path: "/referrals",
+      tag: "pathways",
+      summary: "Referrals in or out",
+      access: "referral.decide",
+      request: { query: DirectionQuery },
+      response: ReferralList,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(c, ReferralList, {
         referrals: await referrals.list(c.get("scope"), c.req.valid("query").direction),
       }),
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/referrals/{id}/decision",
-      "referral.decide",
-      "Accept, reject or revoke a referral",
-      { params: UuidParam, body: body(ReferralDecision) },
-      ReferralView,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/referrals/{id}/decision",
+      tag: "pathways",
+      summary: "Accept, reject or revoke a referral",
+      access: "referral.decide",
+      request: { params: UuidParam, body: ReferralDecision },
+      response: ReferralView,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,
@@ -164,7 +195,15 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
       ),
   );
   router.openapi(
-    staffRoute("post", "/outbox/deliver", "pathway.manage", "Send pending notifications", {}, OutboxDelivery),
+    defineRoute({
+      method: "post",
+      path: "/outbox/deliver",
+      tag: "pathways",
+      summary: "Send pending notifications",
+      access: "pathway.manage",
+      response: OutboxDelivery,
+      errors: { 409: "Conflict" },
+    }),
     async (c) => sendJson(c, OutboxDelivery, await service.deliverNotifications(c.get("scope"))),
   );
 }

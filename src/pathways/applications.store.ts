@@ -37,14 +37,22 @@ export async function insertApplication(
     .executeTakeFirstOrThrow()) as ApplicationRow;
 }
 
-/** One application of the nation by id. */
-export async function findApplication(tx: Tx, scope: Scope, id: string): Promise<ApplicationRow | undefined> {
-  return (await tx
+/**
+ * One application of the nation by id. `forUpdate` locks its row until the transaction ends, so two officers
+ * changing the same application are served one after the other, the second seeing what the first did.
+ */
+export async function findApplication(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  forUpdate = false,
+): Promise<ApplicationRow | undefined> {
+  const query = tx
     .selectFrom("pathway_applications")
     .selectAll()
     .where("tenant_id", "=", scope.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst()) as ApplicationRow | undefined;
+    .where("id", "=", id);
+  return (await (forUpdate ? query.forUpdate() : query).executeTakeFirst()) as ApplicationRow | undefined;
 }
 
 /** One application of the nation by tracking code. */
@@ -95,12 +103,12 @@ export async function decidedSince(tx: Tx, scope: Scope, pathwayId: string, sinc
   return row.rows[0]?.n ?? 0;
 }
 
-/** Moves an application to a stage and records who did it and why, in the same transaction. */
+/** Moves an application to a stage and records who did it and why (encrypted), in the same transaction. */
 export async function changeStage(
   tx: Tx,
   scope: Scope,
   app: ApplicationRow,
-  change: { stage: string; decision?: string | undefined; reason: string; at?: Date },
+  change: { stage: string; decision?: string | undefined; reasonEnc: string; at?: Date },
 ): Promise<void> {
   const at = change.at ?? new Date();
   const decided = change.stage === "decided";
@@ -113,10 +121,19 @@ export async function changeStage(
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", app.id)
     .execute();
-  await recordStage(tx, scope, app.id, app.stage, change.stage, change.decision ?? null, change.reason, at);
+  await recordStage(
+    tx,
+    scope,
+    app.id,
+    app.stage,
+    change.stage,
+    change.decision ?? null,
+    change.reasonEnc,
+    at,
+  );
 }
 
-/** Appends one stage-history record. */
+/** Appends one stage-history record (its reason already encrypted). */
 export async function recordStage(
   tx: Tx,
   scope: Scope,
@@ -124,7 +141,7 @@ export async function recordStage(
   from: string | null,
   to: string,
   decision: string | null,
-  reason: string,
+  reasonEnc: string,
   at: Date = new Date(),
 ): Promise<void> {
   await tx
@@ -135,7 +152,7 @@ export async function recordStage(
       from_stage: from,
       to_stage: to,
       decision,
-      reason,
+      reason_enc: reasonEnc,
       actor_label: scope.actorLabel,
       actor_user: scope.userId,
       changed_at: at,

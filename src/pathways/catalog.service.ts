@@ -1,26 +1,66 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
-import type { Db } from "../platform/db/connect.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
-import { AppError, failOnProblems } from "../platform/errors.ts";
-import { type Catalog, type Pathway, parseCatalog } from "./catalog.ts";
-import type { SchemaProblem } from "./catalog-schema.ts";
-import type { Language } from "./language.ts";
+import { AppError, failOnProblems, formatProblems } from "../platform/errors.ts";
+import { type Catalog, type Pathway, parseCatalog } from "./engine/catalog.ts";
+import type { SchemaProblem } from "./engine/catalog-schema.ts";
+import type { Language } from "./engine/language.ts";
+import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
+import { compileCatalog, prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
+import { sharedQuestionProblems } from "./engine/shared-questions.ts";
+import { unstorableTextPaths } from "./engine/storable-json.ts";
 import type { CatalogEntry } from "./pathways.contract.ts";
-import { listEntries, listVersions, publishedVersions, saveVersion, setPublished } from "./pathways.store.ts";
-import { customQuestionTexts, questionText } from "./question-texts.ts";
-import type { CompiledCatalog } from "./screening.ts";
-import { compileCatalog, prepareCatalogAnswers, questionsOn, screenCatalog } from "./screening.ts";
+import {
+  countPublished,
+  findEntry,
+  listEntries,
+  listVersions,
+  lockPublishedCatalogue,
+  saveVersion,
+  setPublished,
+} from "./pathways.store.ts";
+import {
+  liveVersions,
+  loadPublished,
+  otherOwners,
+  type PortalLog,
+  type PublishedCatalog,
+  parseStored,
+  stderrLog,
+} from "./published-catalog.service.ts";
 
-/** The catalogue the portal screens against: every published pathway's version in force, compiled once. */
-export interface PublishedCatalog {
-  catalog: Catalog;
-  compiled: CompiledCatalog;
-  /** Composite id "<nation>:<id>" → where the pathway lives and which version is in force. */
-  keys: Map<string, { nation: string; id: string; version: number }>;
-}
+export type { PublishedCatalog } from "./published-catalog.service.ts";
 
 const REFRESH_MS = 5_000;
+// Every published definition is loaded and compiled for the shared portal: far above what a pathway needs
+// (the largest shipped example has about 4,400 characters), far below what would slow the portal for all.
+const MAX_DEFINITION_CHARS = 100_000;
+
+function assertDefinitionSize(definition: Record<string, unknown>): void {
+  const size = JSON.stringify(definition).length;
+  if (size <= MAX_DEFINITION_CHARS) return;
+  throw new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `definition: ${size} characters; a pathway definition may hold at most ${MAX_DEFINITION_CHARS}`,
+    { field: "definition", max: MAX_DEFINITION_CHARS },
+  );
+}
+
+/** A definition may repeat its pathway's id and nation, not name others (it is stored under the path's). */
+function assertOwnIds(scope: Scope, id: string, definition: Record<string, unknown>): void {
+  const problems = [];
+  if (definition.id !== undefined && definition.id !== id) {
+    problems.push({ field: "definition.id", message: `expected "${id}" (the pathway saved) or nothing` });
+  }
+  if (definition.nation !== undefined && String(definition.nation).trim().toUpperCase() !== scope.tenantId) {
+    problems.push({
+      field: "definition.nation",
+      message: `expected "${scope.tenantId}" (a nation saves its own pathways) or nothing`,
+    });
+  }
+  failOnProblems(problems, `pathway ${id} is invalid`);
+}
 
 /** Parses one pathway definition as its nation publishes it; problems are located inside the definition. */
 export function parseDefinition(
@@ -41,48 +81,57 @@ export function parseDefinition(
   return { ok: true, pathway };
 }
 
-function pickInForce<T extends { version: number; effective_from: string }>(versions: T[], today: string) {
-  let found: T | undefined;
-  for (const v of versions) if (v.effective_from <= today) found = v;
-  return found;
-}
-
-/** Loads and compiles the published catalogue across nations (public data only). */
-async function loadPublished(db: Db, today: string): Promise<PublishedCatalog> {
-  const rows = await db.transaction().execute((tx) => publishedVersions(tx));
-  const byPathway = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = `${row.tenant_id}:${row.pathway_id}`;
-    byPathway.set(key, [...(byPathway.get(key) ?? []), row]);
-  }
-  const inputs: unknown[] = [];
-  const keys = new Map<string, { nation: string; id: string; version: number }>();
-  for (const [key, versions] of byPathway) {
-    const chosen = pickInForce(versions, today);
-    if (!chosen) continue;
-    const definition = (
-      typeof chosen.definition === "string" ? JSON.parse(chosen.definition) : chosen.definition
-    ) as object;
-    inputs.push({ ...definition, id: key, nation: chosen.tenant_id });
-    keys.set(key, { nation: chosen.tenant_id, id: chosen.pathway_id, version: chosen.version });
-  }
-  const parsed = parseCatalog({ pathways: inputs });
-  if (!parsed.ok)
-    throw new AppError("INTERNAL", `a published pathway no longer validates: ${parsed.problems[0]?.path}`);
-  return { catalog: parsed.catalog, compiled: compileCatalog(parsed.catalog), keys };
+/**
+ * Refuses (409) pathways that cannot share the portal with every other published pathway: the check runs in the
+ * caller's transaction, after `lockPublishedCatalogue`, so two nations publishing at once are checked in turn.
+ */
+async function assertShareable(
+  tx: Tx,
+  key: string,
+  today: string,
+  candidates: { label: string; pathway: Pathway }[],
+): Promise<void> {
+  const others = await otherOwners(tx, today, key);
+  const problems = candidates.flatMap(({ label, pathway }) =>
+    sharedQuestionProblems({ key, rules: pathway.ruleSets.map((s) => s.rules) }, others).map((p) => ({
+      field: label ? `${label} ${p.path}` : p.path,
+      message: p.message,
+    })),
+  );
+  if (problems.length === 0) return;
+  throw new AppError(
+    "CONFLICT",
+    `pathway ${key} cannot share the public portal with the pathways already published:\n${formatProblems(problems)}`,
+    { problems: problems.slice(0, 20), total: problems.length },
+  );
 }
 
 /** Catalogue editing, preview, and the compiled published catalogue the portal uses. */
-export function createCatalogService(db: Db, clock: () => Date) {
+export function createCatalogService(
+  db: Db,
+  clock: () => Date,
+  options: { log?: PortalLog; maxPublishedPerNation?: number } = {},
+) {
+  const log = options.log ?? stderrLog;
+  const maxPublished = options.maxPublishedPerNation ?? 100;
   let cache: { at: number; day: string; value: PublishedCatalog } | undefined;
+  const logged = new Set<string>();
   const today = () => clock().toISOString().slice(0, 10);
   const published = async (): Promise<PublishedCatalog> => {
     const now = clock().getTime();
     const day = today();
     if (cache && cache.day === day && now - cache.at < REFRESH_MS) return cache.value;
-    const value = await loadPublished(db, day);
+    const value = await loadPublished(db, day, log, logged);
     cache = { at: now, day, value };
     return value;
+  };
+  // Every version of the nation's pathway that is or will be in force, each to be checked on its own.
+  const liveOf = async (tx: Tx, scope: Scope, id: string) => {
+    const versions = (await listVersions(tx, scope)).filter((v) => v.pathway_id === id);
+    return liveVersions(versions, today()).flatMap((v) => {
+      const parsed = parseStored({ ...v, tenant_id: scope.tenantId });
+      return parsed.ok ? [{ label: `version ${v.version}`, pathway: parsed.pathway }] : [];
+    });
   };
   return {
     published,
@@ -121,6 +170,15 @@ export function createCatalogService(db: Db, clock: () => Date) {
     },
     /** Validates and stores a new version of a pathway; audited. */
     async save(scope: Scope, id: string, definition: Record<string, unknown>, effectiveFrom: string) {
+      assertDefinitionSize(definition);
+      assertOwnIds(scope, id, definition);
+      failOnProblems(
+        unstorableTextPaths(definition).map((field) => ({
+          field,
+          message: "holds a NUL or an unpaired surrogate, which cannot be stored",
+        })),
+        `pathway ${id} is invalid`,
+      );
       const parsed = parseDefinition(scope.tenantId, id, definition);
       if (!parsed.ok) {
         failOnProblems(
@@ -132,6 +190,13 @@ export function createCatalogService(db: Db, clock: () => Date) {
       const capacity = parsed.pathway.capacity ?? null;
       const stored = { ...definition, id, nation: scope.tenantId };
       const version = await inScope(db, scope, async (tx) => {
+        await lockPublishedCatalogue(tx);
+        // A new version of a published pathway reaches the portal as soon as it takes effect.
+        if ((await findEntry(tx, scope, id))?.published) {
+          await assertShareable(tx, `${scope.tenantId}:${id}`, today(), [
+            { label: "", pathway: parsed.pathway },
+          ]);
+        }
         const v = await saveVersion(tx, scope, { id, definition: stored, effectiveFrom, capacity });
         await recordAudit(tx, scope, {
           action: "pathway.save",
@@ -147,8 +212,19 @@ export function createCatalogService(db: Db, clock: () => Date) {
     /** Publishes or withdraws a pathway; audited. */
     async publish(scope: Scope, id: string, isPublished: boolean): Promise<void> {
       await inScope(db, scope, async (tx) => {
-        if (!(await setPublished(tx, scope, id, isPublished)))
-          throw new AppError("NOT_FOUND", "pathway not found");
+        await lockPublishedCatalogue(tx);
+        const entry = await findEntry(tx, scope, id);
+        if (!entry) throw new AppError("NOT_FOUND", "pathway not found");
+        // Every nation's portal screens against every published pathway: one nation cannot flood it.
+        if (isPublished && !entry.published && (await countPublished(tx, scope)) >= maxPublished) {
+          throw new AppError(
+            "CONFLICT",
+            `your nation already publishes ${maxPublished} pathways, the most the shared portal takes from one nation; withdraw one first`,
+          );
+        }
+        if (isPublished)
+          await assertShareable(tx, `${scope.tenantId}:${id}`, today(), await liveOf(tx, scope, id));
+        await setPublished(tx, scope, id, isPublished);
         await recordAudit(tx, scope, {
           action: isPublished ? "pathway.publish" : "pathway.unpublish",
           targetType: "pathway",
@@ -157,8 +233,8 @@ export function createCatalogService(db: Db, clock: () => Date) {
       });
       cache = undefined;
     },
-    /** Screens sample answers against a draft definition without storing anything. */
-    preview(
+    /** Screens sample answers against a draft definition without storing anything; 409 if it would clash. */
+    async preview(
       scope: Scope,
       input: {
         definition: Record<string, unknown>;
@@ -167,10 +243,14 @@ export function createCatalogService(db: Db, clock: () => Date) {
         on?: string | undefined;
       },
     ) {
+      assertDefinitionSize(input.definition);
       const id =
         typeof input.definition.id === "string" && input.definition.id ? input.definition.id : "draft";
       const parsed = parseDefinition(scope.tenantId, id, input.definition);
       if (!parsed.ok) return { valid: false, problems: parsed.problems, questions: [], results: [] };
+      await inScope(db, scope, (tx) =>
+        assertShareable(tx, `${scope.tenantId}:${id}`, today(), [{ label: "", pathway: parsed.pathway }]),
+      );
       const catalog: Catalog = { pathways: [parsed.pathway] };
       const compiled = compileCatalog(catalog);
       const on = input.on ?? today();

@@ -51,6 +51,53 @@ const catalog = file("catalog.json", {
 });
 
 describe.concurrent("hemisphere pathways (spawned)", () => {
+  it("screens the example catalogue by date: CHNV open in 2023, suspended in February 2025, closed after", async () => {
+    const answers = file("chnv.json", {
+      nationality: "VEN",
+      current_country: "COL",
+      sponsor_in_USA: true,
+      has_valid_passport: true,
+      status_elsewhere: ["none"],
+      "irregular_entry_MEX_PAN_USA_after_2022-10-19": false,
+      exclusions: ["none"],
+    });
+    const chnv = async (on: string) => {
+      const { code, stdout } = await run(
+        "screen",
+        "--catalog",
+        "packs/pathways/examples.json",
+        "--answers",
+        answers,
+        "--on",
+        on,
+        "--lang",
+        "ht",
+      );
+      expect(code).toBe(0);
+      return (JSON.parse(stdout) as Record<string, unknown>[]).find(
+        (r) => r.pathway === "usa-sponsor-parole",
+      );
+    };
+    const [open, suspended, closed] = await Promise.all([
+      chnv("2023-03-01"),
+      chnv("2025-02-10"),
+      chnv("2025-04-01"),
+    ]);
+    expect(open).toEqual({
+      pathway: "usa-sponsor-parole",
+      result: "eligible",
+      reasons: expect.any(Array),
+      missing: [],
+    });
+    expect(suspended).toMatchObject({
+      result: "not_eligible",
+      status: "suspended",
+      reasonCode: "pathway_suspended",
+    });
+    expect(closed).toMatchObject({ result: "not_eligible", status: "closed", reasonCode: "pathway_closed" });
+    expect(String((closed?.reasons as string[] | undefined)?.[0])).toMatch(/25 mas 2025/);
+  });
+
   it("screens: one entry per pathway with result, reasons and missing", async () => {
     const answers = file("a.json", {
       nationality: "HTI",

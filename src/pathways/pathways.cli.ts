@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
-import type { Catalog } from "./catalog.ts";
-import type { Language } from "./language.ts";
+import { readTextFile } from "../platform/text-input.ts";
+import type { Catalog } from "./engine/catalog.ts";
+import type { Language } from "./engine/language.ts";
 
 interface CommonOptions {
   catalog: string;
@@ -37,11 +37,11 @@ export function registerPathwaysCommands(program: Command): void {
 }
 
 async function runScreen(options: ScreenOptions): Promise<void> {
-  const { compileCatalog, prepareCatalogAnswers, screenCatalog } = await import("./screening.ts");
+  const { compileCatalog, prepareCatalogAnswers, screenCatalog } = await import("./engine/screening.ts");
   const lang = parseLanguage(options.lang);
   const on = parseOn(options.on);
   const compiled = compileCatalog(await loadCatalog(options.catalog));
-  const raw = await readJson(options.answers, "answers");
+  const raw = await readJson(options.answers);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new AppError(
       "BAD_INPUT",
@@ -58,12 +58,12 @@ async function runScreen(options: ScreenOptions): Promise<void> {
 }
 
 async function runQuestions(options: CommonOptions & { text?: boolean }): Promise<void> {
-  const { questionsOn } = await import("./screening.ts");
+  const { questionsOn } = await import("./engine/screening.ts");
   const lang = parseLanguage(options.lang);
   const catalog = await loadCatalog(options.catalog);
   const questions = questionsOn(catalog, parseOn(options.on));
   if (!options.text) return printJson(questions);
-  const { questionText, customQuestionTexts } = await import("./question-texts.ts");
+  const { questionText, customQuestionTexts } = await import("./engine/question-texts.ts");
   const custom = customQuestionTexts(catalog);
   printJson(questions.map((q) => ({ ...q, text: questionText(q.id, lang, custom) })));
 }
@@ -79,28 +79,26 @@ async function runValidate(options: CommonOptions): Promise<void> {
       nation: p.nation,
       type: p.type,
       ruleSets: p.ruleSets.length,
+      ...(p.status !== undefined && { status: p.status }),
+      ...(p.lastVerified !== undefined && { lastVerified: p.lastVerified }),
+      ...(p.access !== "apply" && { access: p.access }),
     })),
     examples,
   });
 }
 
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
+async function readJson(file: string): Promise<unknown> {
+  const text = await readTextFile(file);
   try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new AppError("BAD_INPUT", `cannot read the ${what} file ${file}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(text);
   } catch (error) {
     throw new AppError("BAD_INPUT", `${file}: not valid JSON (${(error as Error).message})`);
   }
 }
 
 async function loadCatalog(file: string): Promise<Catalog> {
-  const { parseCatalog } = await import("./catalog.ts");
-  const parsed = parseCatalog(await readJson(file, "catalogue"));
+  const { parseCatalog } = await import("./engine/catalog.ts");
+  const parsed = parseCatalog(await readJson(file));
   if (parsed.ok) return parsed.catalog;
   failOnProblems(
     parsed.problems.map((p) => ({ file, field: p.path, message: p.message })),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { count, IsoDate, text, trimmedText } from "../platform/contract/primitives.contract.ts";
 
 // Schemas shared by the pathway routes, the staff pages and the public portal.
 
@@ -10,11 +11,12 @@ export const PortalLanguage = z.enum(["es", "en", "pt", "fr", "ht"]);
 export type PortalLanguage = z.infer<typeof PortalLanguage>;
 export const Outcome = z.enum(["eligible", "maybe", "not_eligible"]);
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const Nation = z.string().regex(/^[A-Z]{3}$/, "expected a nation code such as USA");
 const PathwayId = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, "expected a pathway id (a-z, 0-9, - and _)");
-const Reason = z.string().trim().min(3, "give a reason").max(2000);
-const Answers = z.record(z.string().max(80), z.unknown());
+const Reason = trimmedText(0, 2000).min(3, "give a reason");
+const Answers = z.record(text(0, 80), z.unknown());
+/** A pathway definition as staff edit it; `catalog-schema.ts` checks its shape. */
+const Definition = z.record(text(0, 200), z.unknown());
 
 export const PathwayIdParam = z.object({ id: PathwayId });
 export const UuidParam = z.object({ id: z.uuid() });
@@ -39,19 +41,28 @@ export const CatalogEntry = z.object({
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 export const CatalogList = z.object({ pathways: z.array(CatalogEntry) });
 export const CatalogSave = z.object({
-  definition: z.record(z.string(), z.unknown()),
+  definition: Definition,
   effectiveFrom: IsoDate,
 });
 export const Publication = z.object({ published: z.boolean() });
 
+/** Why a pathway is not open on the screening date, when that is what decided it. */
+const NotOpen = {
+  status: z.enum(["not_open_yet", "suspended", "closed"]).optional(),
+  reasonCode: z
+    .enum(["pathway_not_open_yet", "pathway_suspended", "pathway_closed", "no_rules_in_force"])
+    .optional(),
+};
 export const ScreenEntry = z.object({
   pathway: z.string(),
   result: Outcome,
   reasons: z.array(z.string()),
   missing: z.array(z.string()),
+  ...NotOpen,
+  access: z.enum(["invitation", "referral"]).optional(),
 });
 export const PreviewRequest = z.object({
-  definition: z.record(z.string(), z.unknown()),
+  definition: Definition,
   answers: Answers,
   lang: PortalLanguage.default("en"),
   on: IsoDate.optional(),
@@ -64,8 +75,8 @@ export const PreviewResult = z.object({
 });
 
 export const PledgeSave = z.object({
-  places: z.number().int().min(0),
-  note: z.string().max(500).default(""),
+  places: count(0, 100_000_000),
+  note: text(0, 500).default(""),
 });
 export const PledgeRow = z.object({
   nation: z.string(),
@@ -126,10 +137,12 @@ export const StageChange = z
     message: "a decision goes with the stage decided, and only with it",
     path: ["decision"],
   });
-export const PersonLink = z.object({ personId: z.string().trim().min(1).max(100).nullable() });
+export const PersonLink = z.object({
+  personId: z.uuid({ error: "expected a registry person id (a UUID)" }).nullable(),
+});
 
 export const AppointmentDaySave = z.object({
-  officeId: z.string().min(1).max(64),
+  officeId: text(1, 64),
   day: IsoDate,
   capacity: z.number().int().min(0).max(10_000),
 });
@@ -139,13 +152,13 @@ export const AppointmentDayView = z.object({
   capacity: z.number().int(),
   booked: z.number().int(),
 });
-export const AppointmentBook = z.object({ officeId: z.string().min(1).max(64), day: IsoDate });
+export const AppointmentBook = z.object({ officeId: text(1, 64), day: IsoDate });
 
 export const ReferralCreate = z.object({
   toNation: Nation,
   toPathway: PathwayId,
   consent: z.literal(true, { error: "the applicant's consent is required to refer" }),
-  consentText: z.string().trim().min(10).max(2000),
+  consentText: trimmedText(10, 2000),
   reason: Reason,
 });
 export const ReferralView = z.object({
@@ -206,6 +219,10 @@ export const PortalPathway = z.object({
   summary: z.string(),
   documents: z.array(z.string()),
   example: z.boolean(),
+  /** `apply`: the portal offers "Apply"; `invitation` and `referral` say how instead (`howToAccess`). */
+  access: z.enum(["apply", "invitation", "referral"]),
+  howToAccess: z.string().nullable(),
+  lastVerified: z.string().nullable(),
 });
 export type PortalPathway = z.infer<typeof PortalPathway>;
 export const PortalCatalog = z.object({
@@ -218,6 +235,7 @@ export const PortalScreenEntry = PortalPathway.extend({
   result: Outcome,
   reasons: z.array(z.string()),
   missing: z.array(z.string()),
+  ...NotOpen,
 });
 export type PortalScreenEntry = z.infer<typeof PortalScreenEntry>;
 export const PortalScreenResult = z.object({ results: z.array(PortalScreenEntry) });
@@ -228,9 +246,9 @@ export const PortalApplyRequest = z.object({
   pathwayId: PathwayId,
   answers: Answers,
   consent: z.literal(true, { error: "consent is required to apply" }),
-  fullName: z.string().trim().max(200).optional(),
-  contact: z.string().trim().max(200).optional(),
-  proof: z.object({ token: z.string().max(500), nonce: z.string().max(40) }),
+  fullName: trimmedText(0, 200).optional(),
+  contact: trimmedText(0, 200).optional(),
+  proof: z.object({ token: text(0, 500), nonce: text(0, 40) }),
 });
 export const PortalApplyResult = z.object({
   trackingCode: z.string(),
@@ -238,8 +256,8 @@ export const PortalApplyResult = z.object({
   stage: Stage,
 });
 export const PortalStatusRequest = z.object({
-  trackingCode: z.string().trim().max(40),
-  secret: z.string().trim().max(100),
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
   lang: PortalLanguage,
 });
 export const PortalStatus = z.object({

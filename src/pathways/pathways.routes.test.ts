@@ -2,10 +2,12 @@ import { afterAll, beforeAll } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { fileApplication, publishPathway } from "./pathways.test-support.ts";
+import { PersonCreate } from "../registry/registry.contract.ts";
+import { ensureOffice, fileApplication, publishPathway } from "./pathways.test-support.ts";
 
 process.env.HEMISPHERE_PORTAL_POW_BITS = "4";
 process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN = "0";
+process.env.HEMISPHERE_PORTAL_NATION_APPLIES_PER_MIN = "0";
 process.env.HEMISPHERE_PORTAL_READS_PER_MIN = "0";
 
 let t: TestApp;
@@ -20,6 +22,7 @@ afterAll(async () => {
 
 interface Fixture {
   pathwayId: string;
+  personId: string;
   appId: string;
   otherAppId: string;
   referralId: string;
@@ -27,6 +30,7 @@ interface Fixture {
 
 interface NationFixture {
   pathwayId: string;
+  personId: string;
   otherAppId: string;
 }
 
@@ -37,6 +41,12 @@ async function prepare(app: TestApp, nation: string): Promise<NationFixture> {
   const service = app.app.pathways;
   const pathwayId = `${nation.toLowerCase()}-test`;
   await publishPathway(service, nation, pathwayId);
+  await ensureOffice(app.app, nation, `${nation}-01`);
+  await ensureOffice(app.app, nation, `${nation}-02`);
+  const person = await app.app.registry.people.createPerson(
+    systemScope(nation, "test"),
+    PersonCreate.parse({ givenNames: ["Test"], surnames: [`Person ${nation}`] }),
+  );
   await service.workflow.setAppointmentDay(systemScope(nation, "test"), {
     officeId: `${nation}-01`,
     day: "2031-01-02",
@@ -44,7 +54,7 @@ async function prepare(app: TestApp, nation: string): Promise<NationFixture> {
   });
   const other = await fileApplication(service, "MEX", "mex-other");
 
-  return { pathwayId, otherAppId: other.id };
+  return { pathwayId, personId: person.id, otherAppId: other.id };
 }
 
 async function referTo(app: TestApp, nation: string, pathwayId: string): Promise<string> {
@@ -66,7 +76,7 @@ async function fixture(app: TestApp, nation: string): Promise<Fixture> {
     prepared.set(nation, base);
   }
   const own = await fileApplication(app.app.pathways, nation, base.pathwayId);
-  return { pathwayId: base.pathwayId, appId: own.id, otherAppId: base.otherAppId, referralId: "" };
+  return { ...base, appId: own.id, referralId: "" };
 }
 
 const consent = {
@@ -166,7 +176,7 @@ describeRoleMatrix("pathways", () => t, fixture, [
     method: "POST",
     path: (fx) => `/api/v1/pathways/applications/${fx.appId}/person`,
     otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/person`,
-    body: () => ({ personId: "person-123" }),
+    body: (fx) => ({ personId: fx.personId }),
     permission: "application.decide",
     ok: 200,
   },
@@ -234,6 +244,27 @@ describeRoleMatrix("pathway referrals", () => t, referralFixture, [
     otherNationPath: () => "/api/v1/pathways/referrals/00000000-0000-4000-8000-000000000000/decision",
     body: () => ({ status: "rejected", reason: "not for us" }),
     permission: "referral.decide",
+    ok: 200,
+  },
+]);
+
+// An application with an appointment per call (cancelling one changes it), in the caller's nation.
+async function bookedFixture(app: TestApp, nation: string): Promise<Fixture> {
+  const base = await fixture(app, nation);
+  await app.app.pathways.workflow.book(systemScope(nation, "test"), base.appId, {
+    officeId: `${nation}-01`,
+    day: "2031-01-02",
+  });
+  return base;
+}
+
+describeRoleMatrix("pathway appointments", () => t, bookedFixture, [
+  {
+    name: "DELETE /pathways/applications/:id/appointment",
+    method: "DELETE",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}/appointment`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/appointment`,
+    permission: "appointment.manage",
     ok: 200,
   },
 ]);

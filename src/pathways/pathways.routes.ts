@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newRouter } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import { registerApplicationRoutes } from "./applications.routes.ts";
 import {
@@ -15,7 +16,6 @@ import {
   YearParam,
 } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
-import { body, staffRoute } from "./staff.routes.ts";
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const Saved = z.object({ id: z.string(), version: z.number().int() });
@@ -25,18 +25,28 @@ export function pathwaysRoutes(service: PathwaysService) {
   const router = newRouter();
   const year = (given: number | undefined) => given ?? new Date().getUTCFullYear();
   router.openapi(
-    staffRoute("get", "/catalog", "pathway.read", "Your nation's pathways", {}, CatalogList),
+    defineRoute({
+      method: "get",
+      path: "/catalog",
+      tag: "pathways",
+      summary: "Your nation's pathways",
+      access: "pathway.read",
+      response: CatalogList,
+      errors: { 409: "Conflict" },
+    }),
     async (c) => sendJson(c, CatalogList, { pathways: await service.catalog.list(c.get("scope")) }),
   );
   router.openapi(
-    staffRoute(
-      "put",
-      "/catalog/{id}",
-      "pathway.manage",
-      "Save a new version of a pathway",
-      { params: PathwayIdParam, body: body(CatalogSave) },
-      Saved,
-    ),
+    defineRoute({
+      method: "put",
+      path: "/catalog/{id}",
+      tag: "pathways",
+      summary: "Save a new version of a pathway",
+      access: "pathway.manage",
+      request: { params: PathwayIdParam, body: CatalogSave },
+      response: Saved,
+      errors: { 409: "Conflict" },
+    }),
     async (c) => {
       const { id } = c.req.valid("param");
       const input = c.req.valid("json");
@@ -45,14 +55,16 @@ export function pathwaysRoutes(service: PathwaysService) {
     },
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/catalog/{id}/publication",
-      "pathway.manage",
-      "Publish or withdraw a pathway",
-      { params: PathwayIdParam, body: body(Publication) },
-      Publication,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/catalog/{id}/publication",
+      tag: "pathways",
+      summary: "Publish or withdraw a pathway",
+      access: "pathway.manage",
+      request: { params: PathwayIdParam, body: Publication },
+      response: Publication,
+      errors: { 409: "Conflict" },
+    }),
     async (c) => {
       const { published } = c.req.valid("json");
       await service.catalog.publish(c.get("scope"), c.req.valid("param").id, published);
@@ -60,25 +72,30 @@ export function pathwaysRoutes(service: PathwaysService) {
     },
   );
   router.openapi(
-    staffRoute(
-      "post",
-      "/catalog/preview",
-      "pathway.manage",
-      "Validate a draft and screen sample answers",
-      { body: body(PreviewRequest) },
-      PreviewResult,
-    ),
-    async (c) => sendJson(c, PreviewResult, service.catalog.preview(c.get("scope"), c.req.valid("json"))),
+    defineRoute({
+      method: "post",
+      path: "/catalog/preview",
+      tag: "pathways",
+      summary: "Validate a draft and screen sample answers",
+      access: "pathway.manage",
+      request: { body: PreviewRequest },
+      response: PreviewResult,
+      errors: { 409: "Conflict" },
+    }),
+    async (c) =>
+      sendJson(c, PreviewResult, await service.catalog.preview(c.get("scope"), c.req.valid("json"))),
   );
   router.openapi(
-    staffRoute(
-      "get",
-      "/pledges",
-      "pathway.read",
-      "Each nation's pledge against what it delivered",
-      { query: YearQuery },
-      PledgeList,
-    ),
+    defineRoute({
+      method: "get",
+      path: "/pledges",
+      tag: "pathways",
+      summary: "Each nation's pledge against what it delivered",
+      access: "pathway.read",
+      request: { query: YearQuery },
+      response: PledgeList,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,
@@ -87,14 +104,16 @@ export function pathwaysRoutes(service: PathwaysService) {
       ),
   );
   router.openapi(
-    staffRoute(
-      "put",
-      "/pledges/{year}",
-      "pathway.manage",
-      "Set your nation's pledge for a year",
-      { params: YearParam, body: body(PledgeSave) },
-      PledgeSave,
-    ),
+    defineRoute({
+      method: "put",
+      path: "/pledges/{year}",
+      tag: "pathways",
+      summary: "Set your nation's pledge for a year",
+      access: "pathway.manage",
+      request: { params: YearParam, body: PledgeSave },
+      response: PledgeSave,
+      errors: { 409: "Conflict" },
+    }),
     async (c) => {
       const input = c.req.valid("json");
       await service.dashboards.setPledge(c.get("scope"), c.req.valid("param").year, input.places, input.note);
@@ -102,14 +121,16 @@ export function pathwaysRoutes(service: PathwaysService) {
     },
   );
   router.openapi(
-    staffRoute(
-      "get",
-      "/dashboard",
-      "pathway.read",
-      "Applications, decisions and capacity",
-      { query: YearQuery },
-      Dashboard,
-    ),
+    defineRoute({
+      method: "get",
+      path: "/dashboard",
+      tag: "pathways",
+      summary: "Applications, decisions and capacity",
+      access: "pathway.read",
+      request: { query: YearQuery },
+      response: Dashboard,
+      errors: { 409: "Conflict" },
+    }),
     async (c) =>
       sendJson(
         c,

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-// The pathway tables as Kysely sees them (see migrations/0001-pathways.sql).
+// The pathway tables as Kysely sees them (see migrations/).
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -13,6 +13,7 @@ export interface PathwayEntriesTable {
   current_version: number;
   capacity_places: number | null;
   capacity_period: string | null;
+  published_at: NullableTimestamp;
   updated_by: string;
   updated_at: Timestamp;
 }
@@ -64,7 +65,7 @@ export interface PathwayStageChangesTable {
   from_stage: string | null;
   to_stage: string;
   decision: string | null;
-  reason: string;
+  reason_enc: string;
   actor_label: string;
   actor_user: string | null;
   changed_at: Timestamp;
@@ -97,7 +98,7 @@ export interface PathwayOutboxTable {
   message_enc: string;
   status: Generated<string>;
   attempts: Generated<number>;
-  last_error: string | null;
+  last_error_enc: string | null;
   created_at: Generated<Date>;
   sent_at: NullableTimestamp;
 }
@@ -111,16 +112,22 @@ export interface PathwayReferralsTable {
   application_id: string;
   to_pathway: string;
   status: string;
-  consent_text: string;
+  consent_text_enc: string;
   consent_at: Timestamp;
-  reason: string;
+  reason_enc: string;
   payload_enc: string | null;
   created_by: string;
   created_at: Generated<Date>;
   decided_by: string | null;
-  decided_reason: string | null;
+  decided_reason_enc: string | null;
   decided_at: NullableTimestamp;
   received_application_id: string | null;
+}
+
+export interface PathwayPortalBudgetsTable {
+  tenant_id: string;
+  tokens: number;
+  refilled_at: Timestamp;
 }
 
 declare module "../platform/db/schema.ts" {
@@ -134,5 +141,6 @@ declare module "../platform/db/schema.ts" {
     pathway_appointments: PathwayAppointmentsTable;
     pathway_outbox: PathwayOutboxTable;
     pathway_referrals: PathwayReferralsTable;
+    pathway_portal_budgets: PathwayPortalBudgetsTable;
   }
 }

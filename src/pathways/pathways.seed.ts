@@ -4,10 +4,11 @@ import { systemScope } from "../platform/auth/scope.ts";
 import { encryptField } from "../platform/crypto/field-crypto.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
+import { seededRandom } from "../shared/seeded-random.ts";
 import { insertApplication, recordStage } from "./applications.store.ts";
-import { ANSWERS_CONTEXT } from "./field-contexts.ts";
+import { upsertAppointmentDay } from "./appointments.store.ts";
+import { ANSWERS_CONTEXT, STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
 import type { PathwaysService } from "./pathways.service.ts";
-import { upsertAppointmentDay } from "./workflow.store.ts";
 
 // Demo data: the example catalogue published by its nations, pledges, appointment days, and a few hundred
 // applications at every stage spread over the last months, so queues and dashboards are not empty.
@@ -31,33 +32,23 @@ const SAMPLE_ANSWERS: Record<string, Record<string, unknown>> = {
   },
   "usa-sponsor-parole": {
     nationality: "HTI",
+    current_country: "HTI",
     sponsor_in_USA: true,
     has_valid_passport: true,
+    status_elsewhere: ["none"],
+    "irregular_entry_MEX_PAN_USA_after_2023-01-09": false,
     exclusions: ["none"],
   },
   "usa-family-reunification": {
     nationality: "COL",
-    family_in_USA: ["spouse"],
+    current_country: "COL",
     approved_family_petition: true,
+    family_petition_category: "F2A",
+    frp_invitation: true,
+    exclusions: ["none"],
   },
   "col-temporary-status-ven": { nationality: "VEN", current_country: "COL", arrival_date: "2021-01-10" },
-  "can-seasonal-agriculture": {
-    nationality: "GTM",
-    date_of_birth: "1994-02-11",
-    job_offer_in_CAN: true,
-    job_sector_in_CAN: "agriculture",
-  },
 };
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeds the pathway demo once (does nothing when the catalogue already has pathways). */
 export async function seedPathwaysDemo(
@@ -84,7 +75,7 @@ export async function seedPathwaysDemo(
 }
 
 async function seedApplications(platform: Platform, now: Date): Promise<void> {
-  const next = random(7);
+  const next = seededRandom(7);
   const { db } = platform.database;
   const byNation = new Map<string, string[]>();
   for (const id of Object.keys(SAMPLE_ANSWERS)) {
@@ -130,7 +121,8 @@ async function seedApplications(platform: Platform, now: Date): Promise<void> {
           referred_from: null,
           consent_at: submitted,
         });
-        await recordStage(tx, scope, app.id, null, "submitted", null, "demo application", submitted);
+        const seal = (text: string) => encryptField(platform.keyring, text, STAGE_REASON_CONTEXT);
+        await recordStage(tx, scope, app.id, null, "submitted", null, seal("demo application"), submitted);
         if (decision) {
           const decidedAt = new Date(
             Math.min(now.getTime(), submitted.getTime() + (10 + next() * 60) * 86_400_000),
@@ -141,7 +133,16 @@ async function seedApplications(platform: Platform, now: Date): Promise<void> {
             .where("tenant_id", "=", nation)
             .where("id", "=", app.id)
             .execute();
-          await recordStage(tx, scope, app.id, "submitted", "decided", decision, "demo decision", decidedAt);
+          await recordStage(
+            tx,
+            scope,
+            app.id,
+            "submitted",
+            "decided",
+            decision,
+            seal("demo decision"),
+            decidedAt,
+          );
         }
       }
       await recordAudit(tx, scope, { action: "pathway.demo.seed", details: { applications: 80 } });

@@ -1,12 +1,19 @@
 import path from "node:path";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Platform } from "../platform/platform.ts";
-import { type BotCheckOptions, createBotCheck } from "./bot-check.ts";
+import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
 import { createDashboardService } from "./dashboard.service.ts";
-import { deliverOutbox, fileTransport, type NotificationTransport } from "./outbox.service.ts";
+import { RateLimiter } from "./engine/rate-limit.ts";
+import { sealLegacyText } from "./free-text.service.ts";
+import {
+  deliverOutbox,
+  fileTransport,
+  type NotificationTransport,
+  sealOutboxFile,
+} from "./outbox.service.ts";
 import { createPortalService } from "./portal.service.ts";
-import { RateLimiter } from "./rate-limit.ts";
+import type { BudgetRate } from "./portal-budget.store.ts";
 import { createReferralService } from "./referral.service.ts";
 import { createWorkflowService } from "./workflow.service.ts";
 
@@ -16,9 +23,20 @@ export interface PortalSettings {
   /** Requests per minute per client address: screening and status lookups, and applications. */
   readsPerMinute: number;
   appliesPerMinute: number;
+  /**
+   * Applications one nation's portal takes per minute across every client and server process, and how many at
+   * once (the burst); 0 per minute turns the budget off (benchmarks).
+   */
+  nationAppliesPerMinute: number;
+  nationBurst: number;
+  /** Pathways one nation may publish on the portal every nation shares. */
+  maxPublishedPerNation: number;
 }
 
-/** Settings from the environment: `HEMISPHERE_PORTAL_POW_BITS`, `HEMISPHERE_PORTAL_READS_PER_MIN`, `…_APPLIES_PER_MIN`. */
+/**
+ * Settings from the environment: `HEMISPHERE_PORTAL_POW_BITS`, `HEMISPHERE_PORTAL_READS_PER_MIN`,
+ * `…_APPLIES_PER_MIN`, `…_NATION_APPLIES_PER_MIN`, `…_NATION_BURST`, `…_MAX_PATHWAYS_PER_NATION`.
+ */
 export function portalSettingsFromEnv(env: NodeJS.ProcessEnv): PortalSettings {
   const num = (value: string | undefined, fallback: number) =>
     value && Number.isFinite(Number(value)) ? Number(value) : fallback;
@@ -26,7 +44,15 @@ export function portalSettingsFromEnv(env: NodeJS.ProcessEnv): PortalSettings {
     botCheck: { difficulty: num(env.HEMISPHERE_PORTAL_POW_BITS, 14), ttlMs: 10 * 60_000 },
     readsPerMinute: num(env.HEMISPHERE_PORTAL_READS_PER_MIN, 60),
     appliesPerMinute: num(env.HEMISPHERE_PORTAL_APPLIES_PER_MIN, 5),
+    nationAppliesPerMinute: num(env.HEMISPHERE_PORTAL_NATION_APPLIES_PER_MIN, 60),
+    nationBurst: num(env.HEMISPHERE_PORTAL_NATION_BURST, 20),
+    maxPublishedPerNation: num(env.HEMISPHERE_PORTAL_MAX_PATHWAYS_PER_NATION, 100),
   };
+}
+
+function nationBudget(settings: PortalSettings): BudgetRate | null {
+  if (settings.nationAppliesPerMinute <= 0) return null;
+  return { burst: Math.max(1, settings.nationBurst), perSecond: settings.nationAppliesPerMinute / 60 };
 }
 
 /** Everything pathways does on the platform: catalogue, portal, workflow, referrals, dashboards, outbox. */
@@ -38,18 +64,18 @@ export function createPathwaysService(
   const { keyring } = platform;
   const clock = options.clock ?? (() => new Date());
   const settings = options.portal ?? portalSettingsFromEnv(process.env);
-  const transport =
-    options.transport ?? fileTransport(path.join(platform.config.dataDir, "outbox", "notifications.jsonl"));
+  const outboxFile = path.join(platform.config.dataDir, "outbox", "notifications.jsonl");
+  const transport = options.transport ?? fileTransport(outboxFile, keyring);
   const nations = async () =>
     (await db.selectFrom("tenants").select("id").where("kind", "=", "nation").orderBy("id").execute()).map(
       (r) => r.id,
     );
-  const catalog = createCatalogService(db, clock);
+  const catalog = createCatalogService(db, clock, { maxPublishedPerNation: settings.maxPublishedPerNation });
   const workflow = createWorkflowService(db, keyring);
   return {
     catalog,
     workflow,
-    portal: createPortalService(db, keyring, catalog, clock),
+    portal: createPortalService(db, keyring, catalog, clock, nationBudget(settings)),
     referrals: createReferralService(db, keyring, catalog, workflow),
     dashboards: createDashboardService(db, nations),
     portalSettings: settings,
@@ -57,6 +83,16 @@ export function createPathwaysService(
     limits: {
       reads: new RateLimiter(settings.readsPerMinute, 60_000),
       applies: new RateLimiter(settings.appliesPerMinute, 60_000),
+    },
+    /**
+     * Encrypts personal text stored in clear before it was encrypted: free-text columns the migration marked and
+     * the demo outbox file's old lines. Run at every start, before serving; nothing to do costs an index lookup.
+     */
+    async sealStoredText(): Promise<{ values: number; fileLines: number }> {
+      return {
+        values: await sealLegacyText(platform.database, keyring),
+        fileLines: await sealOutboxFile(outboxFile, keyring),
+      };
     },
     /** Hands pending notifications of the scope's nation (every nation for a system run) to the transport. */
     async deliverNotifications(scope: Scope, everyNation = false) {

@@ -99,18 +99,41 @@ export async function saveVersion(
   return version;
 }
 
-/** Publishes or withdraws a pathway from the portal; false when it does not exist. */
+/**
+ * Publishes or withdraws a pathway from the portal; false when it does not exist. Publishing stamps the time
+ * (kept when it was already published): when two published pathways clash, the earlier one keeps its place.
+ */
 export async function setPublished(tx: Tx, scope: Scope, id: string, published: boolean): Promise<boolean> {
+  const now = new Date();
   const result = await tx
     .updateTable("pathway_entries")
-    .set({ published, updated_by: scope.actorLabel, updated_at: new Date() })
+    .set({
+      published,
+      published_at: published ? sql<Date>`case when published then published_at else ${now} end` : null,
+      updated_by: scope.actorLabel,
+      updated_at: now,
+    })
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Every version of every published pathway of every nation (public: no tenant needed). */
+/** How many pathways the scope's nation publishes. */
+export async function countPublished(tx: Tx, scope: Scope): Promise<number> {
+  const row = await tx
+    .selectFrom("pathway_entries")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("tenant_id", "=", scope.tenantId)
+    .where("published", "=", true)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Every version of every published pathway of every nation (public: no tenant needed), the pathways in the
+ * order they were published.
+ */
 export async function publishedVersions(tx: Tx) {
   return tx
     .selectFrom("pathway_versions as v")
@@ -119,10 +142,19 @@ export async function publishedVersions(tx: Tx) {
     )
     .select(["v.tenant_id", "v.pathway_id", "v.version", "v.effective_from", "v.definition"])
     .where("e.published", "=", true)
+    .orderBy(sql`e.published_at nulls first`)
     .orderBy("v.tenant_id")
     .orderBy("v.pathway_id")
     .orderBy("v.version")
     .execute();
+}
+
+/**
+ * Serialises changes to what the portal publishes (across nations and server processes), so two pathways
+ * checked against the published catalogue at the same moment cannot both get in and clash.
+ */
+export async function lockPublishedCatalogue(tx: Tx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(4242201)`.execute(tx);
 }
 
 /** Sets the nation's pledge for a year. */

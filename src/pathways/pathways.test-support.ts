@@ -1,5 +1,7 @@
+import type { Application } from "../app.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { solveChallenge } from "./bot-check.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { solveChallenge } from "./bot-check.codec.ts";
 import type { PathwaysService } from "./pathways.service.ts";
 
 // Fixtures shared by the pathway route tests: a small pathway per nation, applications filed through the portal.
@@ -50,4 +52,15 @@ export async function fileApplication(
 export function proofFor(service: PathwaysService): { token: string; nonce: string } {
   const { token, difficulty } = service.botCheck.issue(Date.now());
   return { token, nonce: solveChallenge(token, difficulty) };
+}
+
+/** Registers an office of `nation` (appointments are booked at offices that exist). */
+export async function ensureOffice(app: Application, nation: string, officeId: string): Promise<void> {
+  await inScope(app.platform.database.db, { tenantId: nation }, (tx) =>
+    tx
+      .insertInto("offices")
+      .values({ tenant_id: nation, id: officeId, name: `${nation} office ${officeId}` })
+      .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
+      .execute(),
+  );
 }

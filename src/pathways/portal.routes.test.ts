@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { proofFor, publishPathway } from "./pathways.test-support.ts";
-import { RateLimiter } from "./rate-limit.ts";
+import { RateLimiter } from "./engine/rate-limit.ts";
+import { ensureOffice, proofFor, publishPathway } from "./pathways.test-support.ts";
 
 process.env.HEMISPHERE_PORTAL_POW_BITS = "6";
 process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN = "0";
+process.env.HEMISPHERE_PORTAL_NATION_APPLIES_PER_MIN = "0";
 process.env.HEMISPHERE_PORTAL_READS_PER_MIN = "0";
 
 let t: TestApp;
@@ -265,6 +266,7 @@ describe("staff workflow", () => {
 
   it("never double-books: 50 concurrent requests for 5 last slots give 5 bookings and 45 'no slot left'", async () => {
     const scope = systemScope("USA", "test");
+    await ensureOffice(t.app, "USA", "USA-09");
     await t.app.pathways.workflow.setAppointmentDay(scope, {
       officeId: "USA-09",
       day: "2032-03-01",

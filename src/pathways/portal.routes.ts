@@ -1,12 +1,12 @@
-import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { z } from "zod";
-import { ErrorBody } from "../platform/auth/auth.contract.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import { newRouter } from "../platform/http/app-env.ts";
+import { limitBody } from "../platform/http/body-limit.ts";
 import { clientAddress } from "../platform/http/client-address.ts";
-import { jsonContent, sendJson } from "../platform/http/route-helpers.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
+import type { RateLimiter } from "./engine/rate-limit.ts";
 import {
   PortalApplyRequest,
   PortalApplyResult,
@@ -19,35 +19,9 @@ import {
   PortalStatusRequest,
 } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
-import type { RateLimiter } from "./rate-limit.ts";
 
 // The public portal: no account, so no permission; every route is rate limited per client address, applying
 // also needs a solved bot-check challenge. Personal data only ever travels in POST bodies, never in URLs.
-
-const errors = {
-  400: jsonContent(ErrorBody, "Invalid input"),
-  404: jsonContent(ErrorBody, "Not found"),
-  429: jsonContent(ErrorBody, "Too many requests"),
-} as const;
-const body = <S extends z.ZodType>(schema: S) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
-const publicRoute = <M extends "get" | "post", R extends object>(
-  method: M,
-  path: string,
-  summary: string,
-  request: R,
-  response: z.ZodType,
-) =>
-  createRoute({
-    method,
-    path,
-    tags: ["portal"],
-    summary,
-    request,
-    responses: { 200: jsonContent(response, summary), ...errors },
-  });
 
 function limit(c: Context<AppEnv>, limiter: RateLimiter, family: string, trustProxy: boolean): void {
   const wait = limiter.hit(`${family}:${clientAddress(c, trustProxy)}`, Date.now());
@@ -57,18 +31,25 @@ function limit(c: Context<AppEnv>, limiter: RateLimiter, family: string, trustPr
   }
 }
 
+// A questionnaire's answers, a name and a contact fit in a few kilobytes; the platform's limit is for imports.
+const PORTAL_BODY_LIMIT = 64 * 1024;
+
 /** The public routes under `/portal`. */
 export function portalRoutes(service: PathwaysService, options: { trustProxy: boolean }) {
   const router = newRouter();
+  router.use("*", limitBody(PORTAL_BODY_LIMIT));
   const reads = (c: Context<AppEnv>) => limit(c, service.limits.reads, "read", options.trustProxy);
   router.openapi(
-    publicRoute(
-      "get",
-      "/catalog",
-      "Published pathways and the questions they need",
-      { query: PortalCatalogQuery },
-      PortalCatalog,
-    ),
+    defineRoute({
+      method: "get",
+      path: "/catalog",
+      tag: "portal",
+      summary: "Published pathways and the questions they need",
+      access: "public",
+      request: { query: PortalCatalogQuery },
+      response: PortalCatalog,
+      errors: { 429: "Too many requests" },
+    }),
     async (c) => {
       reads(c);
       const { lang } = c.req.valid("query");
@@ -76,13 +57,16 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
     },
   );
   router.openapi(
-    publicRoute(
-      "post",
-      "/screen",
-      "Which pathways may fit, with reasons",
-      { body: body(PortalScreenRequest) },
-      PortalScreenResult,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/screen",
+      tag: "portal",
+      summary: "Which pathways may fit, with reasons",
+      access: "public",
+      request: { body: PortalScreenRequest },
+      response: PortalScreenResult,
+      errors: { 429: "Too many requests" },
+    }),
     async (c) => {
       reads(c);
       const input = c.req.valid("json");
@@ -92,20 +76,31 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
     },
   );
   router.openapi(
-    publicRoute("post", "/challenge", "A bot-check challenge to solve before applying", {}, PortalChallenge),
+    defineRoute({
+      method: "post",
+      path: "/challenge",
+      tag: "portal",
+      summary: "A bot-check challenge to solve before applying",
+      access: "public",
+      response: PortalChallenge,
+      errors: { 429: "Too many requests" },
+    }),
     async (c) => {
       reads(c);
       return sendJson(c, PortalChallenge, service.botCheck.issue(Date.now()));
     },
   );
   router.openapi(
-    publicRoute(
-      "post",
-      "/applications",
-      "Apply: returns a tracking code and a secret",
-      { body: body(PortalApplyRequest) },
-      PortalApplyResult,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/applications",
+      tag: "portal",
+      summary: "Apply: returns a tracking code and a secret",
+      access: "public",
+      request: { body: PortalApplyRequest },
+      response: PortalApplyResult,
+      errors: { 429: "Too many requests" },
+    }),
     async (c) => {
       limit(c, service.limits.applies, "apply", options.trustProxy);
       const input = c.req.valid("json");
@@ -115,13 +110,16 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
     },
   );
   router.openapi(
-    publicRoute(
-      "post",
-      "/status",
-      "Where an application stands (code and secret in the body)",
-      { body: body(PortalStatusRequest) },
-      PortalStatus,
-    ),
+    defineRoute({
+      method: "post",
+      path: "/status",
+      tag: "portal",
+      summary: "Where an application stands (code and secret in the body)",
+      access: "public",
+      request: { body: PortalStatusRequest },
+      response: PortalStatus,
+      errors: { 429: "Too many requests" },
+    }),
     async (c) => {
       reads(c);
       return sendJson(c, PortalStatus, await service.portal.status(c.req.valid("json"), c.get("requestId")));

@@ -14,21 +14,28 @@ import {
   recordStage,
   WAITING_STAGES,
 } from "./applications.store.ts";
+import { slotTime } from "./appointments.service.ts";
+import { appointmentOf } from "./appointments.store.ts";
 import type { CatalogService, PublishedCatalog } from "./catalog.service.ts";
-import type { Period } from "./catalog-schema.ts";
-import { countryName } from "./country-names.ts";
-import { estimateWait } from "./estimated-wait.ts";
-import { ANSWERS_CONTEXT, CONTACT_CONTEXT, NAME_CONTEXT } from "./field-contexts.ts";
-import type { Language } from "./language.ts";
+import type { Period } from "./engine/catalog-schema.ts";
+import { countryName } from "./engine/country-names.ts";
+import { estimateWait } from "./engine/estimated-wait.ts";
+import {
+  ANSWERS_CONTEXT,
+  CONTACT_CONTEXT,
+  NAME_CONTEXT,
+  STAGE_REASON_CONTEXT,
+} from "./engine/field-contexts.ts";
+import type { Language } from "./engine/language.ts";
+import { describeWait } from "./engine/pathway-texts.ts";
+import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
+import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
+import { nextStepText, receivedText, subjectText } from "./engine/status-texts.ts";
+import { labelOf } from "./engine/vocabulary.ts";
+import { sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
-import { describeWait } from "./pathway-texts.ts";
 import type { PortalPathway, PortalQuestion, PortalScreenEntry, PortalStatus } from "./pathways.contract.ts";
-import { customQuestionTexts, questionText } from "./question-texts.ts";
-import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./screening.ts";
-import { nextStepText, receivedText, subjectText } from "./status-texts.ts";
-import { labelOf } from "./vocabulary.ts";
-import { slotTime } from "./workflow.service.ts";
-import { appointmentOf } from "./workflow.store.ts";
+import { type BudgetRate, takeFromBudget } from "./portal-budget.store.ts";
 
 // Countries offered in the portal's country questions (the region and the most frequent origins).
 const COUNTRY_OPTIONS =
@@ -91,6 +98,9 @@ function portalPathway(pub: PublishedCatalog, key: string, lang: Language): Port
     summary: pathway.summary[lang],
     documents: pathway.documents.map((d) => d[lang]),
     example: pathway.example,
+    access: pathway.access,
+    howToAccess: pathway.accessHow?.[lang] ?? null,
+    lastVerified: pathway.lastVerified ?? null,
   };
 }
 
@@ -99,8 +109,14 @@ function optionsOf(type: string, options: string[] | undefined, lang: Language) 
   return options?.map((o) => ({ value: o, label: labelOf(o, lang) }));
 }
 
-/** The public portal: catalogue, screening, applying, and the status page. */
-export function createPortalService(db: Db, keyring: Keyring, catalog: CatalogService, clock: () => Date) {
+/** The public portal: catalogue, screening, applying (within each nation's budget), and the status page. */
+export function createPortalService(
+  db: Db,
+  keyring: Keyring,
+  catalog: CatalogService,
+  clock: () => Date,
+  budget: BudgetRate | null = null,
+) {
   const screen = async (lang: Language, raw: Record<string, unknown>) => {
     const pub = await catalog.published();
     const { answers, problems } = prepareCatalogAnswers(pub.compiled, raw);
@@ -133,7 +149,9 @@ export function createPortalService(db: Db, keyring: Keyring, catalog: CatalogSe
       const { pub, results } = await screen(lang, raw);
       return results.flatMap((r) => {
         const view = portalPathway(pub, r.pathway, lang);
-        return view ? [{ ...view, result: r.result, reasons: r.reasons, missing: r.missing }] : [];
+        if (!view) return [];
+        const notOpen = r.status && r.reasonCode && { status: r.status, reasonCode: r.reasonCode };
+        return [{ ...view, result: r.result, reasons: r.reasons, missing: r.missing, ...notOpen }];
       });
     },
     /** Files an application; returns the tracking code and the secret (only its hash is kept). */
@@ -152,7 +170,26 @@ export function createPortalService(db: Db, keyring: Keyring, catalog: CatalogSe
       const { pub, results } = await screen(input.lang, input.answers);
       const where = pub.keys.get(key);
       const result = results.find((r) => r.pathway === key);
-      if (!where || !result) throw new AppError("NOT_FOUND", "this pathway is not open on the portal");
+      if (!where || !result) {
+        const nationPublishes = [...pub.keys.values()].some((k) => k.nation === input.nation);
+        throw nationPublishes
+          ? new AppError("NOT_FOUND", "pathwayId: this pathway is not open on the portal", {
+              field: "pathwayId",
+            })
+          : new AppError("NOT_FOUND", "nation: no nation with that code publishes pathways", {
+              field: "nation",
+            });
+      }
+      const pathway = pub.catalog.pathways.find((p) => p.id === key);
+      if (pathway?.access === "referral") {
+        throw new AppError(
+          "CONFLICT",
+          "pathwayId: this pathway takes no applications; it works only by referral",
+          {
+            field: "pathwayId",
+          },
+        );
+      }
       if (result.result === "not_eligible") {
         throw new AppError("BAD_INPUT", "the answers do not meet this pathway's criteria", {
           reasons: result.reasons,
@@ -165,6 +202,14 @@ export function createPortalService(db: Db, keyring: Keyring, catalog: CatalogSe
       const trackingCode = newTrackingCode(input.nation);
       const scope = portalScope(input.nation, requestId);
       const id = await inScope(db, scope, async (tx) => {
+        const wait = budget ? await takeFromBudget(tx, scope, budget) : 0;
+        if (wait > 0) {
+          throw new AppError(
+            "RATE_LIMITED",
+            `this nation's portal is taking more applications than it can right now; try again in ${wait} s`,
+            { retryAfterSeconds: wait },
+          );
+        }
         const now = clock();
         const row = await insertApplication(tx, scope, {
           tracking_code: trackingCode,
@@ -181,7 +226,8 @@ export function createPortalService(db: Db, keyring: Keyring, catalog: CatalogSe
           referred_from: null,
           consent_at: now,
         });
-        await recordStage(tx, scope, row.id, null, "submitted", null, "submitted on the public portal", now);
+        const reason = sealText(keyring, "submitted on the public portal", STAGE_REASON_CONTEXT);
+        await recordStage(tx, scope, row.id, null, "submitted", null, reason, now);
         await queueNotification(tx, scope, keyring, {
           applicationId: row.id,
           kind: "submitted",

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { recordAudit } from "../platform/audit/audit.ts";
+import { type AuditInput, recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
@@ -8,11 +8,21 @@ import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { changeStage, findApplication, insertApplication, recordStage } from "./applications.store.ts";
 import type { CatalogService } from "./catalog.service.ts";
-import { ANSWERS_CONTEXT, CONTACT_CONTEXT, NAME_CONTEXT, REFERRAL_CONTEXT } from "./field-contexts.ts";
+import {
+  ANSWERS_CONTEXT,
+  CONTACT_CONTEXT,
+  NAME_CONTEXT,
+  REFERRAL_CONSENT_CONTEXT,
+  REFERRAL_CONTEXT,
+  REFERRAL_DECIDED_REASON_CONTEXT,
+  REFERRAL_REASON_CONTEXT,
+  STAGE_REASON_CONTEXT,
+} from "./engine/field-contexts.ts";
+import { openOptionalText, openText, sealText } from "./free-text.service.ts";
 import type { ReferralView } from "./pathways.contract.ts";
 import type { WorkflowService } from "./workflow.service.ts";
 import {
-  findReferral,
+  findReferralForUpdate,
   insertReferralSide,
   listReferrals,
   type ReferralRow,
@@ -31,8 +41,8 @@ interface Payload {
   contact: string | null;
 }
 
-/** What leaves the server about a referral. */
-export function presentReferral(row: ReferralRow): ReferralView {
+/** What leaves the server about a referral (its reasons decrypted for the nation reading it). */
+export function presentReferral(keyring: Keyring, row: ReferralRow): ReferralView {
   return {
     id: row.id,
     direction: row.direction,
@@ -41,13 +51,30 @@ export function presentReferral(row: ReferralRow): ReferralView {
     applicationId: row.application_id,
     toPathway: row.to_pathway,
     status: row.status as ReferralView["status"],
-    reason: row.reason,
+    reason: openText(keyring, row.reason_enc, REFERRAL_REASON_CONTEXT),
     consentAt: new Date(row.consent_at).toISOString(),
     createdAt: new Date(row.created_at).toISOString(),
-    decidedReason: row.decided_reason,
+    decidedReason: openOptionalText(keyring, row.decided_reason_enc, REFERRAL_DECIDED_REASON_CONTEXT),
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     receivedApplicationId: row.received_application_id,
   };
+}
+
+/**
+ * Appends each side's audit event last, in one order of nations for every transaction: a referral from USA to
+ * COL and a decision by COL on another one from USA, at the same moment, would otherwise each hold one nation's
+ * audit chain and wait for the other's.
+ */
+async function auditSides(
+  tx: Tx,
+  scope: Scope,
+  events: (AuditInput & { tenantId: string })[],
+): Promise<void> {
+  for (const event of [...events].sort((a, b) => a.tenantId.localeCompare(b.tenantId))) {
+    await bindTenant(tx, event.tenantId);
+    await recordAudit(tx, scope, event);
+  }
+  await bindTenant(tx, scope.tenantId);
 }
 
 const ALLOWED: Record<string, string[]> = {
@@ -86,6 +113,7 @@ export function createReferralService(
       referred_from: `${row.from_tenant}:${payload.trackingCode}`,
       consent_at: row.consent_at,
     });
+    const reason = `referral ${row.id} from ${row.from_tenant} accepted`;
     await recordStage(
       tx,
       scope,
@@ -93,7 +121,7 @@ export function createReferralService(
       null,
       "submitted",
       null,
-      `referral ${row.id} from ${row.from_tenant} accepted`,
+      sealText(keyring, reason, STAGE_REASON_CONTEXT),
     );
     return app.id;
   };
@@ -105,11 +133,20 @@ export function createReferralService(
       input: { toNation: string; toPathway: string; consentText: string; reason: string },
     ) {
       if (input.toNation === scope.tenantId)
-        throw new AppError("BAD_INPUT", "refer to another nation's pathway");
-      const target = (await catalog.published()).keys.get(`${input.toNation}:${input.toPathway}`);
-      if (!target) throw new AppError("NOT_FOUND", "the receiving pathway is not published");
+        throw new AppError("BAD_INPUT", "toNation: refer to another nation's pathway", { field: "toNation" });
+      const published = await catalog.published();
+      if (!published.keys.has(`${input.toNation}:${input.toPathway}`)) {
+        const nationPublishes = [...published.keys.values()].some((k) => k.nation === input.toNation);
+        throw nationPublishes
+          ? new AppError("NOT_FOUND", "toPathway: the receiving nation publishes no such pathway", {
+              field: "toPathway",
+            })
+          : new AppError("NOT_FOUND", "toNation: no nation with that code publishes pathways", {
+              field: "toNation",
+            });
+      }
       return inScope(db, scope, async (tx) => {
-        const app = await workflow.requireApplication(tx, scope, applicationId);
+        const app = await workflow.requireApplication(tx, scope, applicationId, true);
         if (app.stage === "decided" || app.stage === "closed")
           throw new AppError("CONFLICT", `an application in stage ${app.stage} cannot be referred`);
         const payload: Payload = {
@@ -121,6 +158,11 @@ export function createReferralService(
           contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
         };
         const now = new Date();
+        // Each side gets its own ciphertext of the officer's text.
+        const texts = () => ({
+          consent_text_enc: sealText(keyring, input.consentText, REFERRAL_CONSENT_CONTEXT),
+          reason_enc: sealText(keyring, input.reason, REFERRAL_REASON_CONTEXT),
+        });
         const side = {
           id: randomUUID(),
           from_tenant: scope.tenantId,
@@ -128,108 +170,101 @@ export function createReferralService(
           application_id: applicationId,
           to_pathway: input.toPathway,
           status: "pending",
-          consent_text: input.consentText,
           consent_at: now,
-          reason: input.reason,
           created_by: scope.actorLabel,
           decided_by: null,
-          decided_reason: null,
+          decided_reason_enc: null,
           decided_at: null,
           received_application_id: null,
         };
-        await insertReferralSide(tx, scope.tenantId, { ...side, direction: "outgoing", payload_enc: null });
+        const outgoing = { ...side, ...texts(), direction: "outgoing" as const, payload_enc: null };
+        await insertReferralSide(tx, scope.tenantId, outgoing);
         await changeStage(tx, scope, app, {
           stage: "decided",
           decision: "referred",
-          reason: input.reason,
+          reasonEnc: sealText(keyring, input.reason, STAGE_REASON_CONTEXT),
           at: now,
         });
         await workflow.notify(tx, scope, app, "decided", "referred");
-        const details = { from: scope.tenantId, to: input.toNation, pathway: input.toPathway, consent: true };
-        await recordAudit(tx, scope, {
-          action: "pathway.referral.create",
-          targetType: "pathway_referral",
-          targetId: side.id,
-          details,
-        });
         await bindTenant(tx, input.toNation);
         const payloadEnc = encryptField(keyring, JSON.stringify(payload), REFERRAL_CONTEXT);
         await insertReferralSide(tx, input.toNation, {
           ...side,
+          ...texts(),
           direction: "incoming",
           payload_enc: payloadEnc,
         });
-        await recordAudit(tx, scope, {
-          action: "pathway.referral.receive",
-          targetType: "pathway_referral",
-          targetId: side.id,
-          details,
-          tenantId: input.toNation,
-        });
-        await bindTenant(tx, scope.tenantId);
-        return presentReferral({
-          ...side,
-          tenant_id: scope.tenantId,
-          direction: "outgoing",
-          payload_enc: null,
-          created_at: now,
-        });
+        const details = { from: scope.tenantId, to: input.toNation, pathway: input.toPathway, consent: true };
+        const event = { targetType: "pathway_referral", targetId: side.id, details };
+        await auditSides(tx, scope, [
+          { ...event, action: "pathway.referral.create", tenantId: scope.tenantId },
+          { ...event, action: "pathway.referral.receive", tenantId: input.toNation },
+        ]);
+        return presentReferral(keyring, { ...outgoing, tenant_id: scope.tenantId, created_at: now });
       });
     },
     /** The nation's referrals in one direction. */
     list(scope: Scope, direction: "incoming" | "outgoing") {
       return inScope(db, scope, async (tx) =>
-        (await listReferrals(tx, scope, direction)).map(presentReferral),
+        (await listReferrals(tx, scope, direction)).map((row) => presentReferral(keyring, row)),
       );
     },
     /** The receiving nation accepts, rejects or revokes a referral; both sides are updated and audited. */
-    decide(scope: Scope, id: string, input: { status: "accepted" | "rejected" | "revoked"; reason: string }) {
+    async decide(
+      scope: Scope,
+      id: string,
+      input: { status: "accepted" | "rejected" | "revoked"; reason: string },
+    ) {
+      // Read before the transaction: loading the published catalogue takes a connection of its own, which on
+      // the embedded database (one connection) would wait for this transaction to end.
+      const published = await catalog.published();
       return inScope(db, scope, async (tx) => {
-        const row = await findReferral(tx, scope, id);
+        const row = await findReferralForUpdate(tx, scope, id);
         if (row?.direction !== "incoming") throw new AppError("NOT_FOUND", "referral not found");
         if (!ALLOWED[input.status]?.includes(row.status)) {
           throw new AppError("CONFLICT", `a ${row.status} referral cannot become ${input.status}`);
         }
         let received = row.received_application_id;
         if (input.status === "accepted") {
-          const target = (await catalog.published()).keys.get(`${scope.tenantId}:${row.to_pathway}`);
+          const target = published.keys.get(`${scope.tenantId}:${row.to_pathway}`);
           received = await receiveApplication(tx, scope, row, target?.version ?? 1);
         } else if (input.status === "revoked" && received) {
-          const app = await findApplication(tx, scope, received);
+          const app = await findApplication(tx, scope, received, true);
           if (app && app.stage !== "closed")
             await changeStage(tx, scope, app, {
               stage: "closed",
-              reason: `referral revoked: ${input.reason}`,
+              reasonEnc: sealText(keyring, `referral revoked: ${input.reason}`, STAGE_REASON_CONTEXT),
             });
         }
-        const update = {
+        const update = (reasonEnc: string) => ({
           status: input.status,
           decidedBy: scope.actorLabel,
-          reason: input.reason,
+          reasonEnc,
           receivedApplicationId: received,
-        };
-        await setReferralStatus(tx, scope.tenantId, id, update);
-        const details = { status: input.status, from: row.from_tenant, to: row.to_tenant };
-        await recordAudit(tx, scope, {
-          action: `pathway.referral.${input.status}`,
-          targetType: "pathway_referral",
-          targetId: id,
-          details,
         });
+        const decidedEnc = sealText(keyring, input.reason, REFERRAL_DECIDED_REASON_CONTEXT);
+        await setReferralStatus(tx, scope.tenantId, id, update(decidedEnc));
         await bindTenant(tx, row.from_tenant);
-        await setReferralStatus(tx, row.from_tenant, id, update);
-        await recordAudit(tx, scope, {
+        await setReferralStatus(
+          tx,
+          row.from_tenant,
+          id,
+          update(sealText(keyring, input.reason, REFERRAL_DECIDED_REASON_CONTEXT)),
+        );
+        const event = {
           action: `pathway.referral.${input.status}`,
           targetType: "pathway_referral",
           targetId: id,
-          details,
-          tenantId: row.from_tenant,
-        });
-        await bindTenant(tx, scope.tenantId);
-        return presentReferral({
+          details: { status: input.status, from: row.from_tenant, to: row.to_tenant },
+        };
+        await auditSides(tx, scope, [
+          { ...event, tenantId: scope.tenantId },
+          { ...event, tenantId: row.from_tenant },
+        ]);
+        return presentReferral(keyring, {
           ...row,
           status: input.status,
-          decided_reason: input.reason,
+          decided_reason_enc: decidedEnc,
           decided_at: new Date(),
           received_application_id: received,
         });

@@ -5,6 +5,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { personExistsInScope } from "../registry/index.ts";
 import {
   type ApplicationRow,
   changeStage,
@@ -13,18 +14,19 @@ import {
   setPerson,
   stageHistory,
 } from "./applications.store.ts";
-import { ANSWERS_CONTEXT, CONTACT_CONTEXT, NAME_CONTEXT } from "./field-contexts.ts";
-import type { Language } from "./language.ts";
+import { createAppointmentsService, slotTime } from "./appointments.service.ts";
+import { appointmentOf } from "./appointments.store.ts";
+import {
+  ANSWERS_CONTEXT,
+  CONTACT_CONTEXT,
+  NAME_CONTEXT,
+  STAGE_REASON_CONTEXT,
+} from "./engine/field-contexts.ts";
+import type { Language } from "./engine/language.ts";
+import { nextStepText, subjectText } from "./engine/status-texts.ts";
+import { openText, sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
 import type { ApplicationDetail, ApplicationSummary } from "./pathways.contract.ts";
-import { nextStepText, subjectText } from "./status-texts.ts";
-import {
-  appointmentDayExists,
-  appointmentOf,
-  insertAppointment,
-  takeSlot,
-  upsertAppointmentDay,
-} from "./workflow.store.ts";
 
 /** Which stages may follow which; a decision is final, closing is always possible until closed. */
 const NEXT_STAGES: Record<string, string[]> = {
@@ -34,12 +36,6 @@ const NEXT_STAGES: Record<string, string[]> = {
   decided: ["closed"],
   closed: [],
 };
-
-/** The time of a slot: appointments every 20 minutes from 08:00. */
-export function slotTime(slot: number): string {
-  const minutes = 8 * 60 + (slot - 1) * 20;
-  return `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -62,8 +58,9 @@ export function presentSummary(row: ApplicationRow): ApplicationSummary {
 
 /** The staff workflow: queues, detail (audited read), stage changes, person links and appointments. */
 export function createWorkflowService(db: Db, keyring: Keyring) {
-  const requireApplication = async (tx: Tx, scope: Scope, id: string) => {
-    const app = await findApplication(tx, scope, id);
+  /** The application or 404; `forUpdate` for a change, so concurrent changes see each other. */
+  const requireApplication = async (tx: Tx, scope: Scope, id: string, forUpdate = false) => {
+    const app = await findApplication(tx, scope, id, forUpdate);
     if (!app) throw new AppError("NOT_FOUND", "application not found");
     return app;
   };
@@ -115,7 +112,7 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
             fromStage: h.from_stage,
             toStage: h.to_stage,
             decision: h.decision,
-            reason: h.reason,
+            reason: openText(keyring, h.reason_enc, STAGE_REASON_CONTEXT),
             actor: h.actor_label,
             changedAt: new Date(h.changed_at).toISOString(),
           })),
@@ -138,7 +135,7 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
       change: { stage: string; decision?: string | undefined; reason: string },
     ) {
       return inScope(db, scope, async (tx) => {
-        const app = await requireApplication(tx, scope, id);
+        const app = await requireApplication(tx, scope, id, true);
         if (change.decision === "referred") {
           throw new AppError(
             "BAD_INPUT",
@@ -151,7 +148,11 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
             `an application in stage ${app.stage} cannot move to ${change.stage}`,
           );
         }
-        await changeStage(tx, scope, app, change);
+        await changeStage(tx, scope, app, {
+          stage: change.stage,
+          decision: change.decision,
+          reasonEnc: sealText(keyring, change.reason, STAGE_REASON_CONTEXT),
+        });
         await notify(tx, scope, app, change.stage, change.decision ?? null);
         await recordAudit(tx, scope, {
           action: "pathway.application.stage",
@@ -165,7 +166,12 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
     /** Links an application to a registry person (or removes the link); audited. */
     linkPerson(scope: Scope, id: string, personId: string | null) {
       return inScope(db, scope, async (tx) => {
-        const app = await requireApplication(tx, scope, id);
+        const app = await requireApplication(tx, scope, id, true);
+        if (personId !== null && !(await personExistsInScope(tx, scope, personId))) {
+          throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
+            field: "personId",
+          });
+        }
         await setPerson(tx, scope, id, personId);
         await recordAudit(tx, scope, {
           action: "pathway.application.link_person",
@@ -176,63 +182,7 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
         return presentSummary({ ...app, person_id: personId });
       });
     },
-    /** Sets an office's capacity for a day; audited. */
-    setAppointmentDay(scope: Scope, input: { officeId: string; day: string; capacity: number }) {
-      return inScope(db, scope, async (tx) => {
-        const row = await upsertAppointmentDay(tx, scope, input).catch((error: unknown) => {
-          if (/check|booked/i.test(String(error))) {
-            throw new AppError("CONFLICT", "capacity cannot go below the appointments already booked");
-          }
-          throw error;
-        });
-        await recordAudit(tx, scope, {
-          action: "pathway.appointment_day.set",
-          targetType: "office",
-          targetId: input.officeId,
-          details: input,
-        });
-        return { officeId: row.office_id, day: String(row.day), capacity: row.capacity, booked: row.booked };
-      });
-    },
-    /** Books the next free slot of an office's day; "no slot left" when the day is full. */
-    book(scope: Scope, id: string, input: { officeId: string; day: string }) {
-      return inScope(db, scope, async (tx) => {
-        const app = await requireApplication(tx, scope, id);
-        if (!["submitted", "screening", "interview_scheduled"].includes(app.stage)) {
-          throw new AppError("CONFLICT", `an application in stage ${app.stage} takes no appointment`);
-        }
-        if (await appointmentOf(tx, scope, id))
-          throw new AppError("CONFLICT", "this application already has an appointment");
-        if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
-          throw new AppError("NOT_FOUND", "that office takes no appointments that day");
-        }
-        const slot = await takeSlot(tx, scope, input.officeId, input.day);
-        if (slot === undefined)
-          throw new AppError("CONFLICT", "no slot left on that day at that office", {
-            reason: "no_slot_left",
-          });
-        const row = await insertAppointment(tx, scope, {
-          applicationId: id,
-          officeId: input.officeId,
-          day: input.day,
-          slot,
-        });
-        if (app.stage !== "interview_scheduled") {
-          await changeStage(tx, scope, app, {
-            stage: "interview_scheduled",
-            reason: `appointment ${input.day} ${slotTime(slot)} at ${input.officeId}`,
-          });
-          await notify(tx, scope, app, "interview_scheduled", null);
-        }
-        await recordAudit(tx, scope, {
-          action: "pathway.appointment.book",
-          targetType: "pathway_application",
-          targetId: id,
-          details: { officeId: input.officeId, day: input.day, slot },
-        });
-        return { id: row.id, officeId: row.office_id, day: String(row.day), slot, time: slotTime(slot) };
-      });
-    },
+    ...createAppointmentsService(db, keyring, { requireApplication, notify }),
   };
 }
 

@@ -3,104 +3,7 @@ import type { Tx } from "../platform/db/connect.ts";
 import type { PathwayReferralsTable } from "./pathways.schema.ts";
 import "./pathways.schema.ts";
 
-// SQL for appointments, the notification outbox and referrals.
-
-/** Sets an office's appointment capacity for a day; never below what is already booked. */
-export async function upsertAppointmentDay(
-  tx: Tx,
-  scope: Scope,
-  input: { officeId: string; day: string; capacity: number },
-) {
-  return tx
-    .insertInto("pathway_appointment_days")
-    .values({
-      tenant_id: scope.tenantId,
-      office_id: input.officeId,
-      day: input.day,
-      capacity: input.capacity,
-    })
-    .onConflict((oc) =>
-      oc.columns(["tenant_id", "office_id", "day"]).doUpdateSet({ capacity: input.capacity }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-/** The nation's appointment days from `from` on. */
-export async function listAppointmentDays(tx: Tx, scope: Scope, from: string) {
-  return tx
-    .selectFrom("pathway_appointment_days")
-    .selectAll()
-    .where("tenant_id", "=", scope.tenantId)
-    .where("day", ">=", from)
-    .orderBy("day")
-    .orderBy("office_id")
-    .execute();
-}
-
-/**
- * Takes the next slot of an office's day, or returns undefined when none is left. The conditional update
- * locks the day's row, so concurrent bookings queue on it and each sees the count the previous one left.
- */
-export async function takeSlot(
-  tx: Tx,
-  scope: Scope,
-  officeId: string,
-  day: string,
-): Promise<number | undefined> {
-  const row = await tx
-    .updateTable("pathway_appointment_days")
-    .set((eb) => ({ booked: eb("booked", "+", 1) }))
-    .where("tenant_id", "=", scope.tenantId)
-    .where("office_id", "=", officeId)
-    .where("day", "=", day)
-    .whereRef("booked", "<", "capacity")
-    .returning("booked")
-    .executeTakeFirst();
-  return row?.booked;
-}
-
-/** Whether an office has capacity set for a day at all. */
-export async function appointmentDayExists(tx: Tx, scope: Scope, officeId: string, day: string) {
-  const row = await tx
-    .selectFrom("pathway_appointment_days")
-    .select("capacity")
-    .where("tenant_id", "=", scope.tenantId)
-    .where("office_id", "=", officeId)
-    .where("day", "=", day)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Records a booked slot. */
-export async function insertAppointment(
-  tx: Tx,
-  scope: Scope,
-  input: { applicationId: string; officeId: string; day: string; slot: number },
-) {
-  return tx
-    .insertInto("pathway_appointments")
-    .values({
-      tenant_id: scope.tenantId,
-      application_id: input.applicationId,
-      office_id: input.officeId,
-      day: input.day,
-      slot: input.slot,
-      booked_by: scope.actorLabel,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-/** The appointment of an application, if it has one. */
-export async function appointmentOf(tx: Tx, scope: Scope, applicationId: string) {
-  return tx
-    .selectFrom("pathway_appointments")
-    .selectAll()
-    .where("tenant_id", "=", scope.tenantId)
-    .where("application_id", "=", applicationId)
-    .executeTakeFirst();
-}
+// SQL for the notification outbox and referrals.
 
 /** Queues a notification (its message already encrypted). */
 export async function enqueueNotification(
@@ -133,19 +36,19 @@ export async function pendingNotifications(tx: Tx, scope: Scope, limit: number) 
     .execute();
 }
 
-/** Marks a notification sent, or failed after too many attempts. */
+/** Marks a notification sent, or failed after too many attempts (the error already encrypted). */
 export async function markNotification(
   tx: Tx,
   scope: Scope,
   id: string,
-  outcome: { sent: true } | { sent: false; error: string; attempts: number; maxAttempts: number },
+  outcome: { sent: true } | { sent: false; errorEnc: string; attempts: number; maxAttempts: number },
 ): Promise<void> {
   const set = outcome.sent
     ? { status: "sent", sent_at: new Date() }
     : {
         status: outcome.attempts >= outcome.maxAttempts ? "failed" : "pending",
         attempts: outcome.attempts,
-        last_error: outcome.error.slice(0, 500),
+        last_error_enc: outcome.errorEnc,
       };
   await tx
     .updateTable("pathway_outbox")
@@ -173,13 +76,21 @@ export async function insertReferralSide(
     .execute();
 }
 
-/** One referral as the scope's nation sees it. */
-export async function findReferral(tx: Tx, scope: Scope, id: string): Promise<ReferralRow | undefined> {
+/**
+ * One referral as the scope's nation sees it, its row locked until the transaction ends: two officers deciding
+ * it at once are served in turn, and the second finds it already decided.
+ */
+export async function findReferralForUpdate(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+): Promise<ReferralRow | undefined> {
   return (await tx
     .selectFrom("pathway_referrals")
     .selectAll()
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
+    .forUpdate()
     .executeTakeFirst()) as ReferralRow | undefined;
 }
 
@@ -200,14 +111,14 @@ export async function setReferralStatus(
   tx: Tx,
   tenantId: string,
   id: string,
-  update: { status: string; decidedBy: string; reason: string; receivedApplicationId?: string | null },
+  update: { status: string; decidedBy: string; reasonEnc: string; receivedApplicationId?: string | null },
 ): Promise<void> {
   await tx
     .updateTable("pathway_referrals")
     .set({
       status: update.status,
       decided_by: update.decidedBy,
-      decided_reason: update.reason,
+      decided_reason_enc: update.reasonEnc,
       decided_at: new Date(),
       ...(update.receivedApplicationId !== undefined && {
         received_application_id: update.receivedApplicationId,

@@ -57,14 +57,25 @@ function sectorsPhrase(sectors: string[] | undefined, lang: Language): string {
 function wordsFor(rule: LeafRule, lang: Language): ReasonWords {
   const country = "country" in rule ? rule.country : "";
   return {
-    countries: rule.kind === "nationality" ? countryList(rule.in, lang) : "",
+    countries:
+      rule.kind === "nationality"
+        ? countryList(rule.in, lang)
+        : rule.kind === "irregular_entry"
+          ? countryList(rule.countries, lang)
+          : "",
     inCountry: country ? inCountry(country, lang) : "",
-    date: rule.kind === "presence" ? formatDate(rule.onOrBefore, lang) : "",
+    date:
+      rule.kind === "presence"
+        ? formatDate(rule.onOrBefore, lang)
+        : rule.kind === "irregular_entry"
+          ? formatDate(rule.after, lang)
+          : "",
     range: rule.kind === "age" ? ageRange[lang](rule.min, rule.max) : "",
     relations: rule.kind === "family_tie" ? labelList(rule.relations, lang) : "",
     sectors: rule.kind === "job_offer" ? sectorsPhrase(rule.sectors, lang) : "",
     categories: rule.kind === "vulnerability" ? labelList(rule.categories, lang) : "",
     grounds: rule.kind === "exclusion" ? labelList(rule.grounds, lang) : "",
+    statuses: rule.kind === "status_elsewhere" ? labelList(rule.statuses, lang) : "",
     question: rule.kind === "answer" ? questionWording(rule, lang) : "",
   };
 }

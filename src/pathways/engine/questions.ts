@@ -20,7 +20,18 @@ export const questionIds = {
   jobSectorIn: (country: string) => `job_sector_in_${country}`,
   vulnerabilities: "vulnerabilities",
   exclusions: "exclusions",
+  statusElsewhere: "status_elsewhere",
+  /** Whether the person entered any of `countries` without authorisation after `after` (YYYY-MM-DD). */
+  irregularEntry: (countries: readonly string[], after: string) =>
+    `irregular_entry_${[...countries].sort().join("_")}_after_${after}`,
 } as const;
+
+/** Reads an irregular-entry question id back: its countries and date, or undefined for any other id. */
+export function parseIrregularEntryId(id: string): { countries: string[]; after: string } | undefined {
+  const match = /^irregular_entry_((?:[A-Z]{3}_)+)after_(\d{4}-\d{2}-\d{2})$/.exec(id);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { countries: match[1].slice(0, -1).split("_"), after: match[2] };
+}
 
 /** The questions one leaf rule needs answered, in the order a person would be asked them. */
 export function questionsOfLeaf(rule: LeafRule): Question[] {
@@ -58,6 +69,12 @@ export function questionsOfLeaf(rule: LeafRule): Question[] {
       ];
     case "exclusion":
       return [{ id: questionIds.exclusions, type: "multi_choice", options: [...rule.grounds, "none"] }];
+    case "outside":
+      return [{ id: questionIds.currentCountry, type: "country" }];
+    case "status_elsewhere":
+      return [{ id: questionIds.statusElsewhere, type: "multi_choice", options: [...rule.statuses, "none"] }];
+    case "irregular_entry":
+      return [{ id: questionIds.irregularEntry(rule.countries, rule.after), type: "boolean" }];
     case "answer":
       return [answerQuestion(rule)];
   }

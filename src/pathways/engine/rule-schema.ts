@@ -42,6 +42,7 @@ export const TextsInputSchema = z.union([z.string(), z.record(z.string(), z.stri
 const leafCommon = {
   id: z.string().optional(),
   note: z.string().optional(),
+  source: z.string().optional(),
   reason: z
     .strictObject({
       eligible: TextsInputSchema.optional(),
@@ -70,6 +71,14 @@ const leafSchemas = [
   }),
   z.strictObject({ kind: z.literal("vulnerability"), categories: Codes, ...leafCommon }),
   z.strictObject({ kind: z.literal("exclusion"), grounds: Codes, ...leafCommon }),
+  z.strictObject({ kind: z.literal("outside"), country: CountryCode, ...leafCommon }),
+  z.strictObject({ kind: z.literal("status_elsewhere"), statuses: Codes, ...leafCommon }),
+  z.strictObject({
+    kind: z.literal("irregular_entry"),
+    countries: Countries,
+    after: DateText,
+    ...leafCommon,
+  }),
   z.strictObject({
     kind: z.literal("answer"),
     question: z.string().regex(/^[A-Za-z0-9_.-]+$/, "expected a question id of letters, digits, _ . -"),

@@ -1,18 +1,39 @@
 import { dateNumber, type PreparedAnswers, prepareAnswers } from "./answers.ts";
-import { type Catalog, type Pathway, ruleSetOn } from "./catalog.ts";
-import type { SchemaProblem } from "./catalog-schema.ts";
+import { type Catalog, isClosedOn, type Pathway, ruleSetOn } from "./catalog.ts";
+import type { AccessMode, SchemaProblem } from "./catalog-schema.ts";
 import { type Language, languages, type Texts } from "./language.ts";
-import { closedTexts, noRulesText, notOpenYetTexts } from "./pathway-texts.ts";
+import { accessTexts, closedTexts, noRulesText, notOpenYetTexts, statusTexts } from "./pathway-texts.ts";
 import { deriveQuestions, type Question } from "./questions.ts";
 import { type CompiledRule, compileRule, type EvaluationSink, outcomeNames } from "./rule-engine.ts";
 import type { Outcome } from "./rule-types.ts";
 
-/** What screening says about one pathway: the CLI prints exactly these four fields. */
+/** Why a pathway was ruled out by its dates rather than by the answers. */
+export type ReasonCode =
+  | "pathway_not_open_yet"
+  | "pathway_suspended"
+  | "pathway_closed"
+  | "no_rules_in_force";
+
+/**
+ * What screening says about one pathway. Always the four fields `pathway`, `result`, `reasons`, `missing`;
+ * `status` and `reasonCode` only when the pathway is not open on the date, `access` only when people cannot
+ * simply apply (invitation or referral).
+ */
 export interface ScreenResult {
   pathway: string;
   result: Outcome;
   reasons: string[];
   missing: string[];
+  status?: "not_open_yet" | "suspended" | "closed";
+  reasonCode?: ReasonCode;
+  access?: Exclude<AccessMode, "apply">;
+}
+
+interface CompiledPeriod {
+  from: number;
+  until: number;
+  status: "open" | "suspended" | "closed";
+  texts?: Texts;
 }
 
 interface CompiledRuleSet {
@@ -28,6 +49,8 @@ interface CompiledPathway {
   ruleSets: CompiledRuleSet[];
   notOpenYet?: Texts;
   closed?: Texts;
+  periods: CompiledPeriod[];
+  access?: { mode: Exclude<AccessMode, "apply">; texts: Texts };
 }
 
 /** A catalogue prepared for many screenings: rules compiled, reasons rendered, questions derived. */
@@ -53,11 +76,51 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     })),
     ...(pathway.opens && { notOpenYet: notOpenYetTexts(pathway.opens) }),
     ...(pathway.closes && { closed: closedTexts(pathway.closes) }),
+    periods: compilePeriods(pathway),
+    ...(pathway.access !== "apply" && {
+      access: { mode: pathway.access, texts: accessTexts(pathway.access, pathway.accessHow) },
+    }),
   }));
   const questions = deriveQuestions(
     catalog.pathways.flatMap((p) => p.ruleSets.map((s) => s.rules)),
   ).questions;
   return { catalog, questions, pathways };
+}
+
+// A status without history holds on every date; a history's periods hold between their dates. Days before the
+// first period are "not open yet"; days after a period that ended, with none following, are "closed".
+function compilePeriods(pathway: Pathway): CompiledPeriod[] {
+  if (pathway.statusHistory.length === 0) {
+    const status = pathway.status ?? "open";
+    return status === "open"
+      ? []
+      : [{ from: NEVER_BEFORE, until: NEVER_AFTER, status, texts: statusTexts(status, undefined) }];
+  }
+  return pathway.statusHistory.map((p) => ({
+    from: dateNumber(p.from) ?? NEVER_BEFORE,
+    until: p.until ? (dateNumber(p.until) ?? NEVER_AFTER) : NEVER_AFTER,
+    status: p.status,
+    ...(p.status !== "open" && { texts: statusTexts(p.status, p.from, p.change) }),
+  }));
+}
+
+function statusOn(entry: CompiledPathway, on: number, lang: Language): ScreenResult | undefined {
+  const { periods } = entry;
+  if (periods.length === 0) return undefined;
+  const id = entry.pathway.id;
+  const current = periods.find((p) => p.from <= on && on <= p.until);
+  if (current?.status === "open") return undefined;
+  if (current?.texts) {
+    const code = current.status === "suspended" ? "pathway_suspended" : "pathway_closed";
+    return closedResult(id, current.texts[lang], current.status as "suspended" | "closed", code);
+  }
+  const first = entry.pathway.statusHistory[0];
+  if (first && on < (periods[0]?.from ?? NEVER_BEFORE)) {
+    return closedResult(id, notOpenYetTexts(first.from)[lang], "not_open_yet", "pathway_not_open_yet");
+  }
+  // Between periods or after the last one ended: the last period that ended before the date says since when.
+  const ended = entry.pathway.statusHistory.filter((p) => p.until && (dateNumber(p.until) ?? 0) < on).pop();
+  return closedResult(id, closedTexts(ended?.until ?? isoOf(on))[lang], "closed", "pathway_closed");
 }
 
 /** Checks and converts raw answers against the questions this catalogue asks. */
@@ -82,22 +145,34 @@ function screenPathway(
   lang: Language,
 ): ScreenResult {
   const id = entry.pathway.id;
-  if (on < entry.opens && entry.notOpenYet) return closedResult(id, entry.notOpenYet[lang]);
-  if (on > entry.closes && entry.closed) return closedResult(id, entry.closed[lang]);
+  if (on < entry.opens && entry.notOpenYet) {
+    return closedResult(id, entry.notOpenYet[lang], "not_open_yet", "pathway_not_open_yet");
+  }
+  if (on > entry.closes && entry.closed)
+    return closedResult(id, entry.closed[lang], "closed", "pathway_closed");
+  const byStatus = statusOn(entry, on, lang);
+  if (byStatus) return byStatus;
   const rule = ruleOn(entry.ruleSets, on);
-  if (!rule) return closedResult(id, noRulesText(isoOf(on), lang));
+  if (!rule) return closedResult(id, noRulesText(isoOf(on), lang), "closed", "no_rules_in_force");
   const sink: EvaluationSink = { lang: languages.indexOf(lang), reasons: [], missing: [] };
   const code = rule(answers, on, sink);
+  if (entry.access) sink.reasons.push(entry.access.texts[lang]);
   return {
     pathway: id,
     result: outcomeNames[code] ?? "maybe",
     reasons: sink.reasons,
     missing: sink.missing.length < 2 ? sink.missing : [...new Set(sink.missing)],
+    ...(entry.access && { access: entry.access.mode }),
   };
 }
 
-function closedResult(pathway: string, reason: string): ScreenResult {
-  return { pathway, result: "not_eligible", reasons: [reason], missing: [] };
+function closedResult(
+  pathway: string,
+  reason: string,
+  status: NonNullable<ScreenResult["status"]>,
+  reasonCode: ReasonCode,
+): ScreenResult {
+  return { pathway, result: "not_eligible", reasons: [reason], missing: [], status, reasonCode };
 }
 
 function isoOf(day: number): string {
@@ -125,9 +200,12 @@ export function screenCatalog(
 
 /**
  * The questions a screening on `on` (YYYY-MM-DD) needs: those of each pathway's rule set in force that day,
- * or of its newest rule set when none is (so a portal can still show what a coming pathway will ask).
+ * or of its newest rule set when none is (so a portal can still show what a coming pathway will ask). A
+ * pathway suspended or closed that day asks nothing: its answer does not depend on them.
  */
 export function questionsOn(catalog: Catalog, on: string): Question[] {
-  const rules = catalog.pathways.map((p) => (ruleSetOn(p, on) ?? p.ruleSets[p.ruleSets.length - 1])?.rules);
+  const rules = catalog.pathways
+    .filter((p) => !isClosedOn(p, on))
+    .map((p) => (ruleSetOn(p, on) ?? p.ruleSets[p.ruleSets.length - 1])?.rules);
   return deriveQuestions(rules.filter((r) => r !== undefined)).questions;
 }

@@ -133,6 +133,17 @@ function leafCheck(rule: LeafRule): LeafCheck {
       const grounds = setOf(rule.grounds);
       return single(questionIds.exclusions, (v) => !intersects(v, grounds));
     }
+    case "outside":
+      return single(
+        questionIds.currentCountry,
+        (v) => !(v instanceof Set ? v.has(rule.country) : v === rule.country),
+      );
+    case "status_elsewhere": {
+      const statuses = setOf(rule.statuses);
+      return single(questionIds.statusElsewhere, (v) => !intersects(v, statuses));
+    }
+    case "irregular_entry":
+      return single(questionIds.irregularEntry(rule.countries, rule.after), (v) => v === false);
     case "answer":
       return answerCheck(rule);
   }

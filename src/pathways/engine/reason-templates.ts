@@ -11,6 +11,7 @@ export interface ReasonWords {
   sectors: string;
   categories: string;
   grounds: string;
+  statuses: string;
   question: string;
 }
 
@@ -69,6 +70,27 @@ export const reasonTemplates: Record<Language, Record<LeafKind, KindTemplates>> 
       not_eligible: (w) => `One of your answers is a reason this pathway excludes (${w.grounds}).`,
       maybe: (w) => `We need to know whether any of these applies to you: ${w.grounds}.`,
     },
+    outside: {
+      eligible: (w) => `You live outside the country this pathway leads to (you are not ${w.inCountry}).`,
+      not_eligible: (w) =>
+        `This pathway is for people outside the country it leads to; you said you are ${w.inCountry}.`,
+      maybe: (w) =>
+        `We need to know where you live now: this pathway is not for people already ${w.inCountry}.`,
+    },
+    status_elsewhere: {
+      eligible: () =>
+        "You hold none of the statuses in another country that exclude people from this pathway.",
+      not_eligible: (w) =>
+        `This pathway excludes people who hold, in another country, any of these: ${w.statuses}; your answers show one.`,
+      maybe: (w) => `We need to know whether you hold any of these in another country: ${w.statuses}.`,
+    },
+    irregular_entry: {
+      eligible: (w) => `You have not entered ${w.countries} without authorisation after ${w.date}.`,
+      not_eligible: (w) =>
+        `This pathway excludes people who entered ${w.countries} without authorisation after ${w.date}; you said you did.`,
+      maybe: (w) =>
+        `We need to know whether you entered ${w.countries} without authorisation after ${w.date}.`,
+    },
     answer: {
       eligible: (w) => `Your answer to “${w.question}” meets this pathway's requirement.`,
       not_eligible: (w) => `Your answer to “${w.question}” does not meet this pathway's requirement.`,
@@ -123,6 +145,25 @@ export const reasonTemplates: Record<Language, Record<LeafKind, KindTemplates>> 
       not_eligible: (w) => `Una de sus respuestas es un motivo de exclusión de esta vía (${w.grounds}).`,
       maybe: (w) => `Necesitamos saber si alguna de estas situaciones le aplica: ${w.grounds}.`,
     },
+    outside: {
+      eligible: (w) => `Usted vive fuera del país al que lleva esta vía (no está ${w.inCountry}).`,
+      not_eligible: (w) =>
+        `Esta vía es para personas fuera del país al que lleva; usted indicó que está ${w.inCountry}.`,
+      maybe: (w) =>
+        `Necesitamos saber dónde vive ahora: esta vía no es para quienes ya están ${w.inCountry}.`,
+    },
+    status_elsewhere: {
+      eligible: () => "No tiene en otro país ninguna de las condiciones que excluyen de esta vía.",
+      not_eligible: (w) =>
+        `Esta vía excluye a quienes tienen en otro país alguna de estas condiciones: ${w.statuses}; sus respuestas muestran una.`,
+      maybe: (w) => `Necesitamos saber si tiene en otro país alguna de estas condiciones: ${w.statuses}.`,
+    },
+    irregular_entry: {
+      eligible: (w) => `Usted no entró sin autorización a ${w.countries} después del ${w.date}.`,
+      not_eligible: (w) =>
+        `Esta vía excluye a quienes entraron sin autorización a ${w.countries} después del ${w.date}; usted indicó que lo hizo.`,
+      maybe: (w) => `Necesitamos saber si entró sin autorización a ${w.countries} después del ${w.date}.`,
+    },
     answer: {
       eligible: (w) => `Su respuesta a «${w.question}» cumple el requisito de esta vía.`,
       not_eligible: (w) => `Su respuesta a «${w.question}» no cumple el requisito de esta vía.`,
@@ -176,6 +217,24 @@ export const reasonTemplates: Record<Language, Record<LeafKind, KindTemplates>> 
       eligible: () => "Nenhuma das situações que excluem desta via se aplica a você.",
       not_eligible: (w) => `Uma de suas respostas é um motivo de exclusão desta via (${w.grounds}).`,
       maybe: (w) => `Precisamos saber se alguma destas situações se aplica a você: ${w.grounds}.`,
+    },
+    outside: {
+      eligible: (w) => `Você mora fora do país ao qual esta via leva (não está ${w.inCountry}).`,
+      not_eligible: (w) =>
+        `Esta via é para pessoas fora do país ao qual leva; você informou que está ${w.inCountry}.`,
+      maybe: (w) => `Precisamos saber onde você mora agora: esta via não é para quem já está ${w.inCountry}.`,
+    },
+    status_elsewhere: {
+      eligible: () => "Você não tem em outro país nenhuma das condições que excluem desta via.",
+      not_eligible: (w) =>
+        `Esta via exclui quem tem em outro país alguma destas condições: ${w.statuses}; suas respostas mostram uma.`,
+      maybe: (w) => `Precisamos saber se você tem em outro país alguma destas condições: ${w.statuses}.`,
+    },
+    irregular_entry: {
+      eligible: (w) => `Você não entrou sem autorização em ${w.countries} depois de ${w.date}.`,
+      not_eligible: (w) =>
+        `Esta via exclui quem entrou sem autorização em ${w.countries} depois de ${w.date}; você informou que entrou.`,
+      maybe: (w) => `Precisamos saber se você entrou sem autorização em ${w.countries} depois de ${w.date}.`,
     },
     answer: {
       eligible: (w) => `Sua resposta a “${w.question}” cumpre o requisito desta via.`,
@@ -236,6 +295,27 @@ export const reasonTemplates: Record<Language, Record<LeafKind, KindTemplates>> 
         `L'une de vos réponses correspond à un motif d'exclusion de cette voie (${w.grounds}).`,
       maybe: (w) => `Nous devons savoir si l'une de ces situations vous concerne : ${w.grounds}.`,
     },
+    outside: {
+      eligible: (w) => `Vous vivez hors du pays auquel mène cette voie (vous n'êtes pas ${w.inCountry}).`,
+      not_eligible: (w) =>
+        `Cette voie est destinée aux personnes hors du pays auquel elle mène ; vous avez indiqué être ${w.inCountry}.`,
+      maybe: (w) =>
+        `Nous devons savoir où vous vivez : cette voie n'est pas destinée aux personnes déjà ${w.inCountry}.`,
+    },
+    status_elsewhere: {
+      eligible: () => "Vous n'avez dans aucun autre pays l'un des statuts qui excluent de cette voie.",
+      not_eligible: (w) =>
+        `Cette voie exclut les personnes qui ont dans un autre pays l'un de ces statuts : ${w.statuses} ; vos réponses en indiquent un.`,
+      maybe: (w) => `Nous devons savoir si vous avez dans un autre pays l'un de ces statuts : ${w.statuses}.`,
+    },
+    irregular_entry: {
+      eligible: (w) =>
+        `Vous n'êtes pas entré(e) sans autorisation dans ces pays : ${w.countries}, après le ${w.date}.`,
+      not_eligible: (w) =>
+        `Cette voie exclut les personnes entrées sans autorisation dans ces pays : ${w.countries}, après le ${w.date} ; vous avez indiqué l'avoir fait.`,
+      maybe: (w) =>
+        `Nous devons savoir si vous êtes entré(e) sans autorisation dans ces pays : ${w.countries}, après le ${w.date}.`,
+    },
     answer: {
       eligible: (w) => `Votre réponse à « ${w.question} » remplit la condition de cette voie.`,
       not_eligible: (w) => `Votre réponse à « ${w.question} » ne remplit pas la condition de cette voie.`,
@@ -291,6 +371,24 @@ export const reasonTemplates: Record<Language, Record<LeafKind, KindTemplates>> 
       not_eligible: (w) =>
         `Youn nan repons ou yo se yon rezon ki mete moun deyò pwogram sa a (${w.grounds}).`,
       maybe: (w) => `Nou bezwen konnen si youn nan sitiyasyon sa yo konsène w: ${w.grounds}.`,
+    },
+    outside: {
+      eligible: (w) => `W ap viv andeyò peyi pwogram sa a mennen an (ou pa ${w.inCountry}).`,
+      not_eligible: (w) => `Pwogram sa a se pou moun ki andeyò peyi li mennen an; ou di ou ${w.inCountry}.`,
+      maybe: (w) =>
+        `Nou bezwen konnen ki kote w ap viv kounye a: pwogram sa a pa pou moun ki deja ${w.inCountry}.`,
+    },
+    status_elsewhere: {
+      eligible: () => "Ou pa gen nan okenn lòt peyi youn nan estati ki mete moun deyò pwogram sa a.",
+      not_eligible: (w) =>
+        `Pwogram sa a mete deyò moun ki gen nan yon lòt peyi youn nan estati sa yo: ${w.statuses}; repons ou yo montre youn.`,
+      maybe: (w) => `Nou bezwen konnen si ou gen nan yon lòt peyi youn nan estati sa yo: ${w.statuses}.`,
+    },
+    irregular_entry: {
+      eligible: (w) => `Ou pa t antre san otorizasyon nan ${w.countries} apre ${w.date}.`,
+      not_eligible: (w) =>
+        `Pwogram sa a mete deyò moun ki te antre san otorizasyon nan ${w.countries} apre ${w.date}; ou di ou te fè sa.`,
+      maybe: (w) => `Nou bezwen konnen si ou te antre san otorizasyon nan ${w.countries} apre ${w.date}.`,
     },
     answer: {
       eligible: (w) => `Repons ou bay pou «${w.question}» koresponn ak kondisyon pwogram sa a.`,

@@ -83,6 +83,28 @@ const labels: Record<string, Label> = {
     "fraude dans une demande antérieure",
     "fwod nan yon demann anvan",
   ],
+  // statuses held in another country
+  dual_nationality: [
+    "otra nacionalidad",
+    "another nationality",
+    "outra nacionalidade",
+    "une autre nationalité",
+    "yon lòt nasyonalite",
+  ],
+  permanent_residence: [
+    "residencia permanente",
+    "permanent residence",
+    "residência permanente",
+    "résidence permanente",
+    "rezidans pèmanan",
+  ],
+  refugee_status: [
+    "estatuto de refugiado",
+    "refugee status",
+    "status de refugiado",
+    "statut de réfugié",
+    "estati refijye",
+  ],
   // job sectors
   agriculture: ["agricultura", "agriculture", "agricultura", "agriculture", "agrikilti"],
   construction: ["construcción", "construction", "construção", "construction", "konstriksyon"],

@@ -1,7 +1,8 @@
 import type { Catalog } from "./catalog.ts";
 import { inCountry } from "./country-names.ts";
-import { completeTexts, type Language, type Texts } from "./language.ts";
-import { leavesOf } from "./questions.ts";
+import { completeTexts, formatDate, type Language, type Texts } from "./language.ts";
+import { leavesOf, parseIrregularEntryId } from "./questions.ts";
+import { countryList } from "./vocabulary.ts";
 
 /** Takes the "in <country>" phrase of the language. */
 type Ask = (inCountry: string) => string;
@@ -50,6 +51,27 @@ const fixed: Record<string, Record<Language, string>> = {
     fr: "L'une de ces situations vous concerne-t-elle ? Répondez honnêtement : une personne examine chaque dossier.",
     ht: "Èske youn nan bagay sa yo konsène w? Reponn onètman: se yon moun ki egzamine chak dosye.",
   },
+  status_elsewhere: {
+    en: "Besides your nationality, do you hold any of these in another country?",
+    es: "Además de su nacionalidad, ¿tiene alguna de estas condiciones en otro país?",
+    pt: "Além da sua nacionalidade, você tem alguma destas condições em outro país?",
+    fr: "En plus de votre nationalité, avez-vous l'un de ces statuts dans un autre pays ?",
+    ht: "Anplis nasyonalite ou, èske ou gen youn nan estati sa yo nan yon lòt peyi?",
+  },
+};
+
+// Asked with the countries and the date of the rule: "after 19 October 2022, did you enter …".
+const irregularEntry: Record<Language, (countries: string, date: string) => string> = {
+  en: (c, d) =>
+    `After ${d}, did you enter ${c} without authorisation (for example between official border crossings)?`,
+  es: (c, d) =>
+    `Después del ${d}, ¿entró a ${c} sin autorización (por ejemplo, fuera de los puestos fronterizos oficiales)?`,
+  pt: (c, d) =>
+    `Depois de ${d}, você entrou em ${c} sem autorização (por exemplo, fora dos postos de fronteira oficiais)?`,
+  fr: (c, d) =>
+    `Après le ${d}, êtes-vous entré(e) sans autorisation dans l'un de ces pays : ${c} (par exemple hors des postes-frontières officiels) ?`,
+  ht: (c, d) =>
+    `Apre ${d}, èske ou te antre nan ${c} san otorizasyon (pa egzanp, pa kote ki pa pòs fwontyè ofisyèl)?`,
 };
 
 const perCountry: Record<string, Record<Language, Ask>> = {
@@ -103,6 +125,10 @@ export function questionText(id: string, lang: Language, custom?: ReadonlyMap<st
   if (own) return own[lang];
   const known = fixed[id];
   if (known) return known[lang];
+  const irregular = parseIrregularEntryId(id);
+  if (irregular) {
+    return irregularEntry[lang](countryList(irregular.countries, lang), formatDate(irregular.after, lang));
+  }
   const match = /^(family_in|sponsor_in|job_offer_in|job_sector_in)_([A-Z]{3})$/.exec(id);
   const ask = match?.[1] ? perCountry[match[1]] : undefined;
   if (ask && match?.[2]) return ask[lang](inCountry(match[2], lang));

@@ -19,6 +19,13 @@ const kindAliases: Record<string, string> = {
   excluded: "exclusion",
   question: "answer",
   fact: "answer",
+  outside_country: "outside",
+  not_in_country: "outside",
+  outside_of: "outside",
+  other_status: "status_elsewhere",
+  status_in_other_country: "status_elsewhere",
+  irregular: "irregular_entry",
+  irregular_entries: "irregular_entry",
 };
 
 const keyAliases: Record<string, Record<string, string>> = {
@@ -37,6 +44,16 @@ const keyAliases: Record<string, Record<string, string>> = {
   vulnerability: { in: "categories", anyOf: "categories", category: "categories" },
   exclusion: { in: "grounds", anyOf: "grounds", ground: "grounds" },
   answer: { id: "question", anyOf: "in", oneOf: "in", value: "equals" },
+  outside: { in: "country", of: "country" },
+  status_elsewhere: { status: "statuses", in: "statuses", anyOf: "statuses" },
+  irregular_entry: {
+    country: "countries",
+    in: "countries",
+    into: "countries",
+    since: "after",
+    onOrAfter: "after",
+    date: "after",
+  },
 };
 
 /** Turns "familyTie", "Family-Tie" or "family tie" into "family_tie". */

@@ -1,6 +1,8 @@
 import {
+  type AccessMode,
   CatalogInputSchema,
   type PathwayInput,
+  type PathwayStatus,
   type PathwayType,
   type Period,
   problemsFromZod,
@@ -18,6 +20,23 @@ export interface RuleSet {
   rules: Rule;
 }
 
+/** One dated period of a pathway's status (dates inclusive; `until` absent while it lasts). */
+export interface StatusPeriod {
+  status: PathwayStatus;
+  from: string;
+  until?: string;
+  source: string;
+  change?: Texts;
+}
+
+/** A source of a pathway's facts and whether it was checked against the official text. */
+export interface PathwaySource {
+  cite: string;
+  url?: string;
+  verification: "verified" | "to_be_verified";
+  covers?: string;
+}
+
 /** A pathway as the engine and the portal use it: every text in every language, rule sets in date order. */
 export interface Pathway {
   id: string;
@@ -33,6 +52,14 @@ export interface Pathway {
   opens?: string;
   closes?: string;
   processingDays?: number;
+  /** The status as last verified (without `statusHistory`, it holds on every date). */
+  status?: PathwayStatus;
+  statusHistory: StatusPeriod[];
+  lastVerified?: string;
+  access: AccessMode;
+  /** How invitation or referral happens, when people cannot simply apply. */
+  accessHow?: Texts;
+  sources: PathwaySource[];
   ruleSets: RuleSet[];
 }
 
@@ -72,6 +99,23 @@ function normalisePathway(input: PathwayInput): Pathway {
     ...(input.opens !== undefined && { opens: input.opens }),
     ...(input.closes !== undefined && { closes: input.closes }),
     ...(input.processingDays !== undefined && { processingDays: input.processingDays }),
+    ...(input.status !== undefined && { status: input.status }),
+    statusHistory: (input.statusHistory ?? []).map((p) => ({
+      status: p.status,
+      from: p.from,
+      ...(p.until !== undefined && { until: p.until }),
+      source: p.source,
+      ...(p.change !== undefined && { change: completeTexts(p.change) }),
+    })),
+    ...(input.lastVerified !== undefined && { lastVerified: input.lastVerified }),
+    access: input.access ?? "apply",
+    ...(input.accessHow !== undefined && { accessHow: completeTexts(input.accessHow) }),
+    sources: (input.sources ?? []).map((s) => ({
+      cite: s.cite,
+      ...(s.url !== undefined && { url: s.url }),
+      verification: s.verification,
+      ...(s.covers !== undefined && { covers: s.covers }),
+    })),
     ruleSets,
   };
 }
@@ -116,4 +160,19 @@ export function ruleSetOn(pathway: Pathway, onDate: string): RuleSet | undefined
     found = set;
   }
   return found;
+}
+
+/**
+ * True when `pathway` takes no applications on `onDate` (YYYY-MM-DD) and will not again by its catalogue:
+ * past `closes`, in a suspended or closed period, between periods or after the last one ended, or with a
+ * status other than open and no history. A pathway not open yet is not "closed".
+ */
+export function isClosedOn(pathway: Pathway, onDate: string): boolean {
+  if (pathway.closes !== undefined && onDate > pathway.closes) return true;
+  const history = pathway.statusHistory;
+  if (history.length === 0) return pathway.status !== undefined && pathway.status !== "open";
+  const first = history[0];
+  if (first && onDate < first.from) return false;
+  const current = history.find((p) => p.from <= onDate && (p.until === undefined || onDate <= p.until));
+  return current?.status !== "open";
 }

@@ -14,6 +14,8 @@ interface LeafCommon {
   /** A name for the rule, for people editing the catalogue. */
   id?: string;
   note?: string;
+  /** The instrument the rule comes from (a citation, with "to be verified" where it is not yet checked). */
+  source?: string;
   reason?: ReasonOverride;
 }
 
@@ -29,6 +31,9 @@ export type LeafRule = LeafCommon &
     | { kind: "job_offer"; country: string; sectors?: string[] }
     | { kind: "vulnerability"; categories: string[] }
     | { kind: "exclusion"; grounds: string[] }
+    | { kind: "outside"; country: string }
+    | { kind: "status_elsewhere"; statuses: string[] }
+    | { kind: "irregular_entry"; countries: string[]; after: string }
     | {
         kind: "answer";
         question: string;
@@ -62,6 +67,9 @@ export const leafKinds = [
   "job_offer",
   "vulnerability",
   "exclusion",
+  "outside",
+  "status_elsewhere",
+  "irregular_entry",
   "answer",
 ] as const satisfies readonly LeafKind[];
 

@@ -31,8 +31,44 @@ export const periods = ["day", "week", "month", "quarter", "year"] as const;
 export type Period = (typeof periods)[number];
 
 const CapacitySchema = z.object({
-  places: z.number({ error: "expected a number of places" }).int().min(0),
+  places: z
+    .number({ error: "expected a number of places" })
+    .int()
+    .min(0)
+    .max(100_000_000, "expected at most 100,000,000 places"),
   period: z.enum(periods, { error: `expected a period: one of ${periods.join(", ")}` }).default("month"),
+});
+
+/** Whether a pathway takes applications on a date. */
+export const pathwayStatuses = ["open", "suspended", "closed"] as const;
+export type PathwayStatus = (typeof pathwayStatuses)[number];
+
+/** How people reach a pathway: they apply, they apply once invited, or someone else refers them. */
+export const accessModes = ["apply", "invitation", "referral"] as const;
+export type AccessMode = (typeof accessModes)[number];
+
+const StatusSchema = z.enum(pathwayStatuses, {
+  error: `expected a status: one of ${pathwayStatuses.join(", ")}`,
+});
+
+/** One dated period of a pathway's status and the instrument that set it. */
+const StatusPeriodSchema = z.strictObject({
+  status: StatusSchema,
+  from: DateText,
+  until: DateText.optional(),
+  source: z.string({ error: "expected `source`: the instrument that set this status" }).trim().min(1),
+  /** What changed, said to applicants (shown as the reason when the pathway is not open). */
+  change: TextsInputSchema.optional(),
+});
+
+/** A source of the pathway's facts and whether it has been checked against the official text. */
+const SourceSchema = z.strictObject({
+  cite: z.string({ error: "expected `cite`: the instrument, by title and date" }).trim().min(1),
+  url: z.string().optional(),
+  verification: z.enum(["verified", "to_be_verified"], {
+    error: "expected `verification`: verified or to_be_verified",
+  }),
+  covers: z.string().optional(),
 });
 
 /** Rules given as one rule or a list (a list means every rule must hold). */
@@ -62,7 +98,13 @@ export const PathwayInputSchema = z
     capacity: CapacitySchema.optional(),
     opens: DateText.optional(),
     closes: DateText.optional(),
-    processingDays: z.number().int().min(0).optional(),
+    processingDays: z.number().int().min(0).max(3650, "expected at most 3650 days").optional(),
+    status: StatusSchema.optional(),
+    statusHistory: z.array(StatusPeriodSchema).min(1).optional(),
+    lastVerified: DateText.optional(),
+    access: z.enum(accessModes, { error: `expected access: one of ${accessModes.join(", ")}` }).optional(),
+    accessHow: TextsInputSchema.optional(),
+    sources: z.array(SourceSchema).optional(),
     rules: RulesInput.optional(),
     ruleSets: z.array(RuleSetSchema).min(1).optional(),
   })
@@ -84,7 +126,54 @@ export const PathwayInputSchema = z
     if (p.opens && p.closes && p.closes < p.opens) {
       ctx.addIssue({ code: "custom", message: "expected `closes` on or after `opens`", path: ["closes"] });
     }
+    statusHistoryProblems(p.statusHistory ?? [], p.status, ctx);
+    if ((p.access === "referral" || p.access === "invitation") && p.accessHow === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected \`accessHow\`: how people are ${p.access === "referral" ? "referred" : "invited"}`,
+        path: ["accessHow"],
+      });
+    }
   });
+
+type History = { status: PathwayStatus; from: string; until?: string | undefined }[];
+
+/** Periods in date order, none overlapping, only the last open-ended; `status` agrees with the current one. */
+function statusHistoryProblems(history: History, status: PathwayStatus | undefined, ctx: z.RefinementCtx) {
+  history.forEach((period, i) => {
+    const at = ["statusHistory", i];
+    if (period.until !== undefined && period.until < period.from) {
+      ctx.addIssue({
+        code: "custom",
+        message: "expected `until` on or after `from`",
+        path: [...at, "until"],
+      });
+    }
+    const next = history[i + 1];
+    if (!next) return;
+    if (period.until === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "only the last period may be open-ended: give `until`",
+        path: [...at, "until"],
+      });
+    } else if (next.from <= period.until) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected periods in date order without overlap: this one starts on or before ${period.until}`,
+        path: ["statusHistory", i + 1, "from"],
+      });
+    }
+  });
+  const last = history[history.length - 1];
+  if (status !== undefined && last && last.until === undefined && last.status !== status) {
+    ctx.addIssue({
+      code: "custom",
+      message: `\`status\` is ${status} but the current period of \`statusHistory\` says ${last.status}`,
+      path: ["status"],
+    });
+  }
+}
 
 export type PathwayInput = z.infer<typeof PathwayInputSchema>;
 

@@ -1,0 +1,132 @@
+import { sql } from "kysely";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import "./pathways.schema.ts";
+
+// SQL for appointments: each office's capacity per day, and the numbered slots booked in it.
+
+/** Sets an office's appointment capacity for a day; never below what is already booked. */
+export async function upsertAppointmentDay(
+  tx: Tx,
+  scope: Scope,
+  input: { officeId: string; day: string; capacity: number },
+) {
+  return tx
+    .insertInto("pathway_appointment_days")
+    .values({
+      tenant_id: scope.tenantId,
+      office_id: input.officeId,
+      day: input.day,
+      capacity: input.capacity,
+    })
+    .onConflict((oc) =>
+      oc.columns(["tenant_id", "office_id", "day"]).doUpdateSet({ capacity: input.capacity }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The nation's appointment days from `from` on. */
+export async function listAppointmentDays(tx: Tx, scope: Scope, from: string) {
+  return tx
+    .selectFrom("pathway_appointment_days")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("day", ">=", from)
+    .orderBy("day")
+    .orderBy("office_id")
+    .execute();
+}
+
+/**
+ * Takes the first free slot of an office's day, or returns undefined when none is left. The conditional update
+ * locks the day's row, so concurrent bookings and cancellations queue on it and each sees what the previous
+ * one left; a slot freed by a cancellation is taken again before later ones.
+ */
+export async function takeSlot(
+  tx: Tx,
+  scope: Scope,
+  officeId: string,
+  day: string,
+): Promise<number | undefined> {
+  const row = await tx
+    .updateTable("pathway_appointment_days")
+    .set((eb) => ({ booked: eb("booked", "+", 1) }))
+    .where("tenant_id", "=", scope.tenantId)
+    .where("office_id", "=", officeId)
+    .where("day", "=", day)
+    .whereRef("booked", "<", "capacity")
+    .returning("capacity")
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // Fewer slots are booked than the capacity, so one of 1..capacity is free.
+  const free = await sql<{ slot: number }>`
+    select s as slot from generate_series(1, ${row.capacity}::int) s
+    where not exists (select 1 from pathway_appointments a
+      where a.tenant_id = ${scope.tenantId} and a.office_id = ${officeId} and a.day = ${day} and a.slot = s)
+    order by s limit 1`.execute(tx);
+  return free.rows[0]?.slot;
+}
+
+/** Gives a booked slot of an office's day back (under the day's row lock, like `takeSlot`). */
+export async function releaseSlot(tx: Tx, scope: Scope, officeId: string, day: string): Promise<void> {
+  await tx
+    .updateTable("pathway_appointment_days")
+    .set((eb) => ({ booked: eb("booked", "-", 1) }))
+    .where("tenant_id", "=", scope.tenantId)
+    .where("office_id", "=", officeId)
+    .where("day", "=", day)
+    .where("booked", ">", 0)
+    .execute();
+}
+
+/** Removes an application's appointment. */
+export async function deleteAppointment(tx: Tx, scope: Scope, applicationId: string): Promise<void> {
+  await tx
+    .deleteFrom("pathway_appointments")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("application_id", "=", applicationId)
+    .execute();
+}
+
+/** Whether an office has capacity set for a day at all. */
+export async function appointmentDayExists(tx: Tx, scope: Scope, officeId: string, day: string) {
+  const row = await tx
+    .selectFrom("pathway_appointment_days")
+    .select("capacity")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("office_id", "=", officeId)
+    .where("day", "=", day)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records a booked slot. */
+export async function insertAppointment(
+  tx: Tx,
+  scope: Scope,
+  input: { applicationId: string; officeId: string; day: string; slot: number },
+) {
+  return tx
+    .insertInto("pathway_appointments")
+    .values({
+      tenant_id: scope.tenantId,
+      application_id: input.applicationId,
+      office_id: input.officeId,
+      day: input.day,
+      slot: input.slot,
+      booked_by: scope.actorLabel,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The appointment of an application, if it has one. */
+export async function appointmentOf(tx: Tx, scope: Scope, applicationId: string) {
+  return tx
+    .selectFrom("pathway_appointments")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("application_id", "=", applicationId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,108 @@
+import { sql } from "kysely";
+import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
+import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { Database } from "../platform/db/connect.ts";
+import {
+  ANSWERS_CONTEXT,
+  CONTACT_CONTEXT,
+  NAME_CONTEXT,
+  OUTBOX_CONTEXT,
+  OUTBOX_ERROR_CONTEXT,
+  REFERRAL_CONSENT_CONTEXT,
+  REFERRAL_CONTEXT,
+  REFERRAL_DECIDED_REASON_CONTEXT,
+  REFERRAL_REASON_CONTEXT,
+  STAGE_REASON_CONTEXT,
+} from "./engine/field-contexts.ts";
+
+// Free text about a person (reasons, consent texts, transport errors) is stored encrypted. Values written before
+// it was are marked `legacy:` by the migration and encrypted when the application starts; until then (a
+// database migrated by another command, say) readers take them as they are.
+
+const LEGACY = "legacy:";
+const keys = ["tenant_id", "id"];
+const column = (table: string, name: string, context: string): EncryptedColumn => ({
+  table,
+  keyColumns: keys,
+  column: name,
+  context,
+});
+
+/**
+ * Free-text columns that held plaintext before `0003-pathways-encrypt-free-text.sql`; their migrated values are
+ * marked `legacy:` until the application encrypts them at start. The first column of each table is the marker.
+ */
+export const legacyTextColumns: EncryptedColumn[] = [
+  column("pathway_stage_changes", "reason_enc", STAGE_REASON_CONTEXT),
+  column("pathway_referrals", "reason_enc", REFERRAL_REASON_CONTEXT),
+  column("pathway_referrals", "consent_text_enc", REFERRAL_CONSENT_CONTEXT),
+  column("pathway_referrals", "decided_reason_enc", REFERRAL_DECIDED_REASON_CONTEXT),
+  column("pathway_outbox", "last_error_enc", OUTBOX_ERROR_CONTEXT),
+];
+
+/** The encrypted columns of the pathway tables, for key rotation. */
+export const pathwaysEncryptedColumns: EncryptedColumn[] = [
+  column("pathway_applications", "answers_enc", ANSWERS_CONTEXT),
+  column("pathway_applications", "full_name_enc", NAME_CONTEXT),
+  column("pathway_applications", "contact_enc", CONTACT_CONTEXT),
+  column("pathway_outbox", "message_enc", OUTBOX_CONTEXT),
+  column("pathway_referrals", "payload_enc", REFERRAL_CONTEXT),
+  ...legacyTextColumns,
+];
+
+const BATCH = 500;
+
+/** Reads a stored free-text value: decrypted, or a legacy value not yet encrypted. */
+export function openText(keyring: Keyring, stored: string, context: string): string {
+  return stored.startsWith(LEGACY) ? stored.slice(LEGACY.length) : decryptField(keyring, stored, context);
+}
+
+/** `openText` for a nullable column. */
+export function openOptionalText(keyring: Keyring, stored: string | null, context: string): string | null {
+  return stored === null ? null : openText(keyring, stored, context);
+}
+
+/** Encrypts free text for one of the pathway columns. */
+export const sealText = (keyring: Keyring, text: string, context: string) =>
+  encryptField(keyring, text, context);
+
+const reseal = (keyring: Keyring, value: string | null, context: string) =>
+  value?.startsWith(LEGACY) ? encryptField(keyring, value.slice(LEGACY.length), context) : value;
+
+/** Encrypts one batch of a table's legacy rows as the schema owner; returns how many rows it took. */
+async function sealBatch(database: Database, keyring: Keyring, columns: EncryptedColumn[]): Promise<number> {
+  const [marker] = columns;
+  if (!marker) return 0;
+  return database.asOwner(async (tx) => {
+    // The literal pattern lets PostgreSQL use the partial index the migration made for exactly this predicate.
+    const rows = await sql<Record<string, string | null>>`
+      select tenant_id, id, ${sql.join(columns.map((c) => sql.ref(c.column)))}
+      from ${sql.table(marker.table)}
+      where ${sql.ref(marker.column)} like ${sql.lit(`${LEGACY}%`)}
+      limit ${BATCH} for update`.execute(tx);
+    for (const row of rows.rows) {
+      const sets = columns.map(
+        (c) => sql`${sql.ref(c.column)} = ${reseal(keyring, row[c.column] ?? null, c.context)}`,
+      );
+      await sql`update ${sql.table(marker.table)} set ${sql.join(sets)}
+        where tenant_id = ${row.tenant_id} and id = ${row.id}`.execute(tx);
+    }
+    return rows.rows.length;
+  });
+}
+
+/** Encrypts every free-text value the migration marked `legacy:`, in batches that each commit; resumable. */
+export async function sealLegacyText(database: Database, keyring: Keyring): Promise<number> {
+  const byTable = new Map<string, EncryptedColumn[]>();
+  for (const c of legacyTextColumns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+  let sealed = 0;
+  for (const columns of byTable.values()) {
+    for (;;) {
+      const n = await sealBatch(database, keyring, columns);
+      sealed += n;
+      if (n < BATCH) break;
+    }
+  }
+  return sealed;
+}
