@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type BatchOptions, solveBatch } from "./batch-outcome.ts";
-import type { PlacementInput } from "./placement-types.ts";
-import { PlacementInfeasibleError } from "./solve-placement.ts";
+import { type BatchOptions, solveBatch } from "./batch-outcome.pool.ts";
+import type { PlacementInput } from "./engine/placement-types.ts";
+import { PlacementInfeasibleError } from "./solve-placement.pool.ts";
 
 // Worker entry: solves one batch off the HTTP thread and posts the outcome, or the error's kind and message.
 

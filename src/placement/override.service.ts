@@ -3,6 +3,8 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import type { PlacementPlace } from "./engine/placement-types.ts";
+import { alternativesFor, type CaseScores, type FamilyRecord, type Usage } from "./engine/run-view.ts";
 import {
   type CaseExplanation,
   type OverrideCreate,
@@ -20,8 +22,6 @@ import {
   type RunRow,
   type RunWithPlaces,
 } from "./placement.store.ts";
-import type { PlacementPlace } from "./placement-types.ts";
-import { alternativesFor, type CaseScores, type FamilyRecord, type Usage } from "./run-view.ts";
 
 // Explanations and overrides. An override is a staff decision with a reason: it may move a family only to a
 // place the run's hard rules allow and that still has room, or take it out; the run row is locked meanwhile

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
-import { parseNumber, readInput, writeAtomically } from "./placement-cli-files.ts";
+import { parseNumber, readInput, writeAtomically } from "./placement-files.command.ts";
 
 /** Registers `hemisphere placement simulate`: batches over time, dynamic against greedy and hindsight. */
 export function registerSimulateCommand(placement: Command): void {
@@ -40,9 +40,9 @@ async function runSimulate(flags: SimulateFlags): Promise<void> {
     seed: parseNumber(flags.seed, "--seed", { whole: true }),
   };
   const [{ readPlacementInput }, { buildModel, unitCapacities }, simulation] = await Promise.all([
-    import("./placement-input.ts"),
-    import("./placement-model.ts"),
-    import("./simulate-arrivals.ts"),
+    import("./engine/placement-input.ts"),
+    import("./engine/placement-model.ts"),
+    import("./engine/simulate-arrivals.ts"),
   ]);
   const { input, problems } = readPlacementInput({
     cases: { name: flags.cases, text: await readInput(flags.cases) },
@@ -66,7 +66,7 @@ async function runSimulate(flags: SimulateFlags): Promise<void> {
   const outcome = simulation.simulateBatches(sequence, settings);
   process.stdout.write(`${simulation.formatSimulation(outcome, sequence.batches.length).join("\n")}\n`);
   if (flags.out) {
-    const { formatAssignmentCsv } = await import("./assignment-output.ts");
+    const { formatAssignmentCsv } = await import("./engine/assignment-output.ts");
     await writeAtomically(flags.out, formatAssignmentCsv(input, model, outcome.placeOf));
   }
   if (flags.summary) {

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
-import { parseNumber, readInput, writeAtomically } from "./placement-cli-files.ts";
-import type { TrainingRun } from "./train-scores.ts";
+import type { TrainingRun } from "./engine/train-scores.ts";
+import { parseNumber, readInput, writeAtomically } from "./placement-files.command.ts";
 
 interface TrainFlags {
   history: string;
@@ -72,12 +72,12 @@ async function runTrain(flags: TrainFlags): Promise<void> {
       ? {}
       : { shrinkage: parseNumber(flags.shrinkage, "--shrinkage", { positive: true }) }),
   };
-  const input = await import("./outcome-input.ts");
+  const input = await import("./engine/outcome-input.ts");
   const history = input.readHistory(await readInput(flags.history), flags.history);
   const cases = input.readFeatureCases(await readInput(flags.cases), flags.cases);
   const places = input.readScoredPlaces(await readInput(flags.places), flags.places);
   failOnProblems([...history.problems, ...cases.problems, ...places.problems], "training input is not valid");
-  const { trainOutcomeModel, formatScoresCsv } = await import("./train-scores.ts");
+  const { trainOutcomeModel, formatScoresCsv } = await import("./engine/train-scores.ts");
   const run = trainOutcomeModel(history.records, history.columns, settings);
   await reportTraining(run);
   const scores = formatScoresCsv(run.model, cases.cases, places.places);
@@ -87,7 +87,7 @@ async function runTrain(flags: TrainFlags): Promise<void> {
     );
   await writeAtomically(flags.out, scores.text);
   if (flags.model) {
-    const { describeOutcomeModel } = await import("./outcome-model.ts");
+    const { describeOutcomeModel } = await import("./engine/outcome-model.ts");
     const evaluation = { heldOut: run.evaluation ?? null, pooledOnHeldOut: run.pooledEvaluation ?? null };
     const document = describeOutcomeModel(run.model, { trainedOnRows: history.records.length, evaluation });
     await writeAtomically(flags.model, `${JSON.stringify(document, null, 2)}\n`);
@@ -95,7 +95,7 @@ async function runTrain(flags: TrainFlags): Promise<void> {
 }
 
 async function reportTraining(run: TrainingRun): Promise<void> {
-  const { formatEvaluation } = await import("./outcome-evaluation.ts");
+  const { formatEvaluation } = await import("./engine/outcome-evaluation.ts");
   const lines = [`shrinkage ${run.shrinkage} (rows' worth of evidence towards the pooled model)`];
   if (run.evaluation && run.pooledEvaluation) {
     lines.push(...formatEvaluation("per-locality model", run.evaluation));
@@ -123,7 +123,7 @@ async function runGenerateHistory(flags: GenerateFlags): Promise<void> {
   };
   const { join } = await import("node:path");
   const { mkdir } = await import("node:fs/promises");
-  const made = await import("./outcome-history.ts");
+  const made = await import("./engine/outcome-history.ts");
   const generated = made.generateHistory(spec);
   const persons = generated.cases.reduce((sum, c) => sum + (c.size ?? 1), 0);
   await mkdir(flags.dir, { recursive: true });

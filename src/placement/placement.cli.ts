@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { cliAction, parseKeyValueList } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
-import { parseNumber, readInput, writeAtomically } from "./placement-cli-files.ts";
+import type { PlacementInput, PlacementOptions } from "./engine/placement-types.ts";
+import { parseNumber, readInput, writeAtomically } from "./placement-files.command.ts";
 import { registerSimulateCommand } from "./placement-simulate.cli.ts";
 import { registerTrainCommands } from "./placement-train.cli.ts";
-import type { PlacementInput, PlacementOptions } from "./placement-types.ts";
-import type { solvePlacement } from "./solve-placement.ts";
+import type { solvePlacement } from "./solve-placement.pool.ts";
 
 interface SolveFlags {
   cases: string;
@@ -59,8 +59,8 @@ async function runSolve(flags: SolveFlags): Promise<void> {
   const started = performance.now();
   const options = parseOptions(flags);
   const [{ readPlacementInput }, { solvePlacement, PlacementInfeasibleError }] = await Promise.all([
-    import("./placement-input.ts"),
-    import("./solve-placement.ts"),
+    import("./engine/placement-input.ts"),
+    import("./solve-placement.pool.ts"),
   ]);
   const texts = {
     cases: { name: flags.cases, text: await readInput(flags.cases) },
@@ -84,8 +84,8 @@ async function writeOutputs(
   options: PlacementOptions,
   seconds: number,
 ): Promise<void> {
-  const out = await import("./assignment-output.ts");
-  const { checkAssignment } = await import("./check-assignment.ts");
+  const out = await import("./engine/assignment-output.ts");
+  const { checkAssignment } = await import("./engine/check-assignment.ts");
   const { model, result } = solved;
   const broken = checkAssignment(model, result.placeOf, options.nationFloors);
   if (broken.length > 0)
@@ -93,7 +93,7 @@ async function writeOutputs(
   await writeAtomically(flags.out, out.formatAssignmentCsv(input, model, result.placeOf));
   if (flags.summary) await writeAtomically(flags.summary, out.formatSummary(result, seconds));
   if (flags.explain) {
-    const { explainAssignment } = await import("./explain.ts");
+    const { explainAssignment } = await import("./engine/explain.ts");
     await writeAtomically(
       flags.explain,
       out.formatExplanationCsv(input, explainAssignment(model, result.placeOf)),

@@ -1,4 +1,11 @@
 import { z } from "zod";
+import {
+  count,
+  LONG_TEXT_MAX,
+  queryCount,
+  text,
+  trimmedText,
+} from "../platform/contract/primitives.contract.ts";
 
 // Shapes shared by the placement routes and the placement page (the web imports only this file).
 
@@ -10,14 +17,14 @@ export const RunOptions = z.object({
   preferenceWeight: z.number().min(0).max(100).default(0),
   tieWeight: z.number().min(0).max(100).default(0),
   /** Minimum number of cases per nation (solved by HiGHS within the time limit). */
-  floors: z.record(Nation, z.number().int().min(0)).default({}),
+  floors: z.record(Nation, count()).default({}),
   timeLimitSeconds: z.number().min(1).max(60).default(10),
   seed: z.number().int().min(1).max(1_000_000).default(1),
 });
 export type RunOptions = z.infer<typeof RunOptions>;
 
 const common = {
-  label: z.string().trim().min(1).max(120).optional(),
+  label: trimmedText(1, 120).optional(),
   /** The year whose pledges the totals compare against; the current year by default. */
   pledgeYear: z.number().int().min(2000).max(2100).optional(),
   options: RunOptions.default(RunOptions.parse({})),
@@ -27,9 +34,9 @@ const common = {
 export const RunCreate = z.discriminatedUnion("source", [
   z.object({
     source: z.literal("csv"),
-    cases: z.string().min(1),
-    places: z.string().min(1),
-    scores: z.string().min(1),
+    cases: text(1, LONG_TEXT_MAX),
+    places: text(1, LONG_TEXT_MAX),
+    scores: text(1, LONG_TEXT_MAX),
     ...common,
   }),
   z.object({
@@ -44,7 +51,7 @@ export type RunCreate = z.infer<typeof RunCreate>;
 export type RunCreateInput = z.input<typeof RunCreate>;
 
 export const RunIdParam = z.object({ id: z.uuid() });
-export const CaseParam = z.object({ id: z.uuid(), caseId: z.string().min(1).max(200) });
+export const CaseParam = z.object({ id: z.uuid(), caseId: text(1, 200) });
 
 export const RunSummary = z.object({
   id: z.string(),
@@ -104,7 +111,7 @@ export type RunDetail = z.infer<typeof RunDetail>;
 export const Reason = z.enum(["best-place", "better-places-full", "no-allowed-place", "no-room"]);
 
 export const AssignmentQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: queryCount().default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   nation: Nation.optional(),
 });
@@ -172,7 +179,7 @@ export type CaseExplanation = z.infer<typeof CaseExplanation>;
 
 /** A staff decision that replaces the recommendation: another allowed place with room, or none. */
 export const OverrideCreate = z.object({
-  placeId: z.string().min(1).max(200).nullable(),
-  reason: z.string().trim().min(5, "give a reason (at least 5 characters)").max(2000),
+  placeId: text(1, 200).nullable(),
+  reason: trimmedText(0, 2000).min(5, "give a reason (at least 5 characters)"),
 });
 export type OverrideCreate = z.infer<typeof OverrideCreate>;

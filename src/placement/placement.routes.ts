@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody } from "../platform/auth/auth.contract.ts";
 import { newRouter } from "../platform/http/app-env.ts";
+import { allowLargeBody, MiB } from "../platform/http/body-limit.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { requirePermission } from "../platform/http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
 import {
@@ -24,57 +26,61 @@ const body = <S extends typeof RunCreate | typeof OverrideCreate>(schema: S) => 
   body: { content: { "application/json": { schema } }, required: true },
 });
 
+/**
+ * The largest body `POST /placement/runs` takes (413 beyond): its three CSV texts at the platform's batch limits
+ * (10,000 cases, 1,000 places, 1,000,000 scores) fit in about 40 MB.
+ */
+export const PLACEMENT_RUN_LIMIT = 64 * MiB;
+
 /** Runs, their allocation and totals, per-case explanations and overrides. */
 export function placementRoutes(service: PlacementService) {
   const router = newRouter();
+  allowLargeBody(router, "post", "/runs", PLACEMENT_RUN_LIMIT);
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/runs",
-      tags,
+      tag: "placement",
       summary: "The nation's placement runs, newest first",
-      security: signedIn,
-      middleware: [requirePermission("placement.read")],
-      responses: { 200: jsonContent(RunList, "Runs"), ...standardErrors },
+      access: "placement.read",
+      response: RunList,
     }),
     async (c) => sendJson(c, RunList, { runs: await service.listRuns(c.get("scope")) }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/runs",
-      tags,
+      tag: "placement",
       summary: "Solve a batch (CSV texts of the CLI contract, or the demo batch on the pledges) and store it",
-      security: signedIn,
-      middleware: [requirePermission("placement.run")],
-      request: body(RunCreate),
-      responses: { 201: jsonContent(RunDetail, "The stored run"), ...standardErrors },
+      access: "placement.run",
+      request: { body: RunCreate },
+      response: RunDetail,
+      status: 201,
     }),
     async (c) => sendJson(c, RunDetail, await service.createRun(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/runs/{id}",
-      tags,
+      tag: "placement",
       summary: "A run: figures, totals per nation against pledges, and each place's use",
-      security: signedIn,
-      middleware: [requirePermission("placement.read")],
+      access: "placement.read",
       request: { params: RunIdParam },
-      responses: { 200: jsonContent(RunDetail, "Run"), ...standardErrors },
+      response: RunDetail,
     }),
     async (c) => sendJson(c, RunDetail, await service.getRun(c.get("scope"), c.req.valid("param").id)),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/runs/{id}/assignments",
-      tags,
+      tag: "placement",
       summary: "A page of the run's cases with their place, next-best place and score difference",
-      security: signedIn,
-      middleware: [requirePermission("placement.read")],
+      access: "placement.read",
       request: { params: RunIdParam, query: AssignmentQuery },
-      responses: { 200: jsonContent(AssignmentPage, "Assignments"), ...standardErrors },
+      response: AssignmentPage,
     }),
     async (c) =>
       sendJson(
@@ -84,15 +90,14 @@ export function placementRoutes(service: PlacementService) {
       ),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/runs/{id}/cases/{caseId}",
-      tags,
+      tag: "placement",
       summary: "Why a case was recommended its place, the next-best place, where it may move, its overrides",
-      security: signedIn,
-      middleware: [requirePermission("placement.read")],
+      access: "placement.read",
       request: { params: CaseParam },
-      responses: { 200: jsonContent(CaseExplanation, "Explanation"), ...standardErrors },
+      response: CaseExplanation,
     }),
     async (c) => {
       const { id, caseId } = c.req.valid("param");

@@ -4,9 +4,12 @@ import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import type { BatchOptions, BatchOutcome } from "./batch-outcome.ts";
-import { type BatchRunSettings, runBatch } from "./batch-runner.ts";
-import { buildDemoBatch } from "./demo-batch.ts";
+import { type BatchRunSettings, runBatch } from "./batch.pool.ts";
+import type { BatchOptions, BatchOutcome } from "./batch-outcome.pool.ts";
+import { buildDemoBatch } from "./engine/demo-batch.ts";
+import { readPlacementInput } from "./engine/placement-input.ts";
+import type { PlacementInput, PlacementPlace } from "./engine/placement-types.ts";
+import { assignmentValues, nationTotals, placeUsages } from "./engine/run-view.ts";
 import { createOverrideService, presentRun, runOptions } from "./override.service.ts";
 import {
   type AssignmentQuery,
@@ -25,10 +28,7 @@ import {
   type NewRun,
   placeUsage,
 } from "./placement.store.ts";
-import { readPlacementInput } from "./placement-input.ts";
-import type { PlacementInput, PlacementPlace } from "./placement-types.ts";
-import { assignmentValues, nationTotals, placeUsages } from "./run-view.ts";
-import { PlacementInfeasibleError } from "./solve-placement.ts";
+import { PlacementInfeasibleError } from "./solve-placement.pool.ts";
 
 /** What placement needs from elsewhere: the persons each nation pledged for a year (pathways' pledges). */
 export interface PlacementDeps {

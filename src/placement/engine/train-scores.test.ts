@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "./instance-generator.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { generateHistory } from "./outcome-history.ts";
 import { predictOutcome } from "./outcome-model.ts";
 import { formatScoresCsv, splitRows, trainOutcomeModel } from "./train-scores.ts";

@@ -1,4 +1,4 @@
-import { csvField } from "./csv-table.ts";
+import { csvCell } from "../../shared/csv-write.ts";
 import { type CaseExplanation, describeExplanation } from "./explain.ts";
 import type { PlacementModel } from "./placement-model.ts";
 import type { PlacementInput, PlacementResult } from "./placement-types.ts";
@@ -12,7 +12,7 @@ export function formatAssignmentCsv(
   const lines = ["case_id,place_id,score"];
   for (let i = 0; i < model.n; i++) {
     const p = placeOf[i]!;
-    const id = csvField(input.cases[i]!.id);
+    const id = csvCell(input.cases[i]!.id);
     if (p < 0) {
       lines.push(`${id},,`);
       continue;
@@ -20,7 +20,7 @@ export function formatAssignmentCsv(
     let score = 0;
     for (let k = model.start[i]!; k < model.start[i + 1]!; k++)
       if (model.place[k] === p) score = model.score[k]!;
-    lines.push(`${id},${csvField(input.places[p]!.id)},${score}`);
+    lines.push(`${id},${csvCell(input.places[p]!.id)},${score}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -49,15 +49,15 @@ export function formatExplanationCsv(input: PlacementInput, explanations: CaseEx
   for (const e of explanations) {
     lines.push(
       [
-        csvField(input.cases[e.caseIndex]!.id),
-        e.place >= 0 ? csvField(name(e.place)) : "",
+        csvCell(input.cases[e.caseIndex]!.id),
+        e.place >= 0 ? csvCell(name(e.place)) : "",
         num(e.weight),
         e.rank ?? "",
         e.allowed,
-        e.nextBest === undefined ? "" : csvField(name(e.nextBest)),
+        e.nextBest === undefined ? "" : csvCell(name(e.nextBest)),
         num(e.nextBestWeight),
         num(e.difference),
-        csvField(describeExplanation(e, name)),
+        csvCell(describeExplanation(e, name)),
       ].join(","),
     );
   }

@@ -1,6 +1,6 @@
-import { explainAssignment } from "./explain.ts";
-import type { PlacementInput, PlacementOptions, PlacementResult } from "./placement-types.ts";
-import { solvePlacement } from "./solve-placement.ts";
+import { explainAssignment } from "./engine/explain.ts";
+import type { PlacementInput, PlacementOptions, PlacementResult } from "./engine/placement-types.ts";
+import { solvePlacement } from "./solve-placement.pool.ts";
 
 /** One case's recommendation and why, by place index (-1 = not placed). */
 export interface CaseOutcome {

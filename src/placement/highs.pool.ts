@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { LinearModel } from "./highs-model.ts";
+import type { LinearModel } from "./engine/highs-model.ts";
 
 /** What one HiGHS run reports back. */
 export interface HighsOutcome {

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../shared/seeded-random.ts";
 import type { PlacementCase, PlacementInput, PlacementPlace } from "./placement-types.ts";
 
 /** Shape of a generated instance. */
@@ -12,18 +13,6 @@ export interface InstanceSpec {
   /** Total capacity as a share of total demand (cases or persons). */
   capacityRatio?: number;
   nations?: string[];
-}
-
-/** A small deterministic generator (mulberry32), so every run of a seed sees the same instance. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Family sizes 1–8 with small families most common, as in resettlement caseloads.

@@ -1,5 +1,5 @@
+import { seededRandom } from "../../shared/seeded-random.ts";
 import type { BatchSequence, FutureSampler } from "./arrival-planner.ts";
-import { seededRandom } from "./instance-generator.ts";
 
 /** Shape of a generated arrival stream. */
 export interface SequenceSpec {

@@ -1,7 +1,8 @@
-import { Worker } from "node:worker_threads";
-import { type BatchOptions, type BatchOutcome, solveBatch } from "./batch-outcome.ts";
-import type { PlacementInput } from "./placement-types.ts";
-import { PlacementInfeasibleError } from "./solve-placement.ts";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../platform/ts-worker.ts";
+import { type BatchOptions, type BatchOutcome, solveBatch } from "./batch-outcome.pool.ts";
+import type { PlacementInput } from "./engine/placement-types.ts";
+import { PlacementInfeasibleError } from "./solve-placement.pool.ts";
 
 /** How a batch is run: inline below `inlineBelowPairs` scored pairs, otherwise in a worker thread. */
 export interface BatchRunSettings {
@@ -51,13 +52,7 @@ export function runBatch(
 
 type WorkerAnswer = { ok: true; outcome: BatchOutcome } | { ok: false; infeasible: boolean; message: string };
 
-/**
- * Starts the worker. This checkout runs TypeScript through tsx without a build, and a worker does not
- * inherit the loader, so the `.ts` entry is imported through tsx's API inside the worker.
- */
+/** Starts one worker on its entry (see `startTsWorker`). */
 function startWorker(data: { input: PlacementInput; options: BatchOptions }): Worker {
-  const entry = new URL("./batch.worker.ts", import.meta.url).href;
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(boot, { eval: true, workerData: data, execArgv: [] });
+  return startTsWorker(new URL("./batch.worker.ts", import.meta.url), data, { execArgv: [] });
 }

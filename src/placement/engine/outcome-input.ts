@@ -118,12 +118,13 @@ export function readFeatureCases(
   const report = reporter(file, problems);
   const table = openTable(text, ["case_id"], report);
   if (!table) return { cases: [], problems };
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const cases = table.records.map((record) => {
     const id = table.get(record, "case_id");
     if (id === "") report(record.line, "case_id", "case_id is empty");
-    else if (seen.has(id)) report(record.line, "case_id", `duplicate case_id "${id}"`);
-    seen.add(id);
+    else if (seen.has(id))
+      report(record.line, "case_id", `duplicate case_id "${id}", first on line ${seen.get(id)}`);
+    if (!seen.has(id)) seen.set(id, record.line);
     return { id, ...readFeatures(table.get, record, report) };
   });
   return { cases, problems };
@@ -138,12 +139,13 @@ export function readScoredPlaces(
   const report = reporter(file, problems);
   const table = openTable(text, ["place_id"], report);
   if (!table) return { places: [], problems };
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const places = table.records.map((record) => {
     const id = table.get(record, "place_id");
     if (id === "") report(record.line, "place_id", "place_id is empty");
-    else if (seen.has(id)) report(record.line, "place_id", `duplicate place_id "${id}"`);
-    seen.add(id);
+    else if (seen.has(id))
+      report(record.line, "place_id", `duplicate place_id "${id}", first on line ${seen.get(id)}`);
+    if (!seen.has(id)) seen.set(id, record.line);
     return { id, locality: table.get(record, "locality") || id };
   });
   return { places, problems };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkAssignment } from "./check-assignment.ts";
-import { buildLinearModel } from "./highs-model.ts";
-import { runHighs } from "./highs-runner.ts";
-import { generateInstance } from "./instance-generator.ts";
-import { buildModel } from "./placement-model.ts";
-import type { PlacementInput } from "./placement-types.ts";
-import { solvePlacement } from "./solve-placement.ts";
+import { checkAssignment } from "./engine/check-assignment.ts";
+import { buildLinearModel } from "./engine/highs-model.ts";
+import { generateInstance } from "./engine/instance-generator.ts";
+import { buildModel } from "./engine/placement-model.ts";
+import type { PlacementInput } from "./engine/placement-types.ts";
+import { runHighs } from "./highs.pool.ts";
+import { solvePlacement } from "./solve-placement.pool.ts";
 
 const clock = () => performance.now();
 

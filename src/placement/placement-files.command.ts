@@ -1,5 +1,6 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import { AppError } from "../platform/errors.ts";
+import { readTextFile } from "../platform/text-input.ts";
 
 /** Parses a numeric flag (exit 2 on a bad value): `whole` asks for an integer ≥ 0, `positive` for > 0. */
 export function parseNumber(
@@ -21,14 +22,9 @@ export function parseNumber(
   return value;
 }
 
-/** Reads an input file; a missing one is bad input (exit 2) naming the path. */
-export async function readInput(path: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
-    throw new AppError("BAD_INPUT", `${path}: ${reason}`);
-  }
+/** Reads a CSV input file strictly; a missing or undecodable one is bad input (exit 2) naming the path. */
+export function readInput(path: string): Promise<string> {
+  return readTextFile(path, { delimiter: "," });
 }
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves half a file. */

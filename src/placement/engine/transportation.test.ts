@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { solveByAuction } from "./auction-solver.ts";
 import { kthSmallest } from "./candidate-lists.ts";
 import { certifyFlow, dualBound } from "./flow-certificate.ts";
 import { solveUnitFlow } from "./flow-solver.ts";
-import { generateInstance, seededRandom } from "./instance-generator.ts";
+import { generateInstance } from "./instance-generator.ts";
 import { buildModel, type PlacementModel, unitCapacities } from "./placement-model.ts";
 import { solveTransportation } from "./transportation.ts";
 

@@ -1,5 +1,5 @@
-import { csvField } from "./csv-table.ts";
-import { seededRandom } from "./instance-generator.ts";
+import { csvCell } from "../../shared/csv-write.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { evaluateOutcomes, type OutcomeEvaluation } from "./outcome-evaluation.ts";
 import type { CaseFeatures, OutcomeRecord } from "./outcome-history.ts";
 import type { ScoredPlace } from "./outcome-input.ts";
@@ -96,7 +96,7 @@ export function formatScoresCsv(
   for (const c of cases) {
     for (const p of places) {
       const score = Math.round(predictOutcome(model, c, p.locality) * 1e6) / 1e6;
-      lines.push(`${csvField(c.id)},${csvField(p.id)},${score}`);
+      lines.push(`${csvCell(c.id)},${csvCell(p.id)},${score}`);
     }
   }
   const unseen = [...new Set(places.map((p) => p.locality).filter((l) => !model.localities.has(l)))];

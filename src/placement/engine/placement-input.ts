@@ -1,13 +1,9 @@
+import type { InputProblem } from "../../shared/input-problem.ts";
 import { type CsvRecord, type CsvTable, parseCsv } from "./csv-table.ts";
 import type { PlacementCase, PlacementInput, PlacementPlace, ScoreList } from "./placement-types.ts";
 
 /** A located problem in one of the three input files. */
-export interface PlacementProblem {
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
-}
+export type PlacementProblem = InputProblem & { file: string };
 
 /** The three input texts with the names to show in messages. */
 export interface PlacementTexts {
@@ -80,20 +76,21 @@ function readCases(text: string, report: Report): PlacementCase[] | undefined {
   const table = openTable(text, ["case_id", "size"], report);
   if (!table) return undefined;
   const get = columnReader(table);
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const cases: PlacementCase[] = [];
   for (const record of table.records) {
     const id = get(record, "case_id");
     const size = parseWhole(get(record, "size"), 1);
     const required = get(record, "language_required").toLowerCase();
     if (id === "") report(record.line, "case_id", "case_id is empty");
-    else if (seen.has(id)) report(record.line, "case_id", `duplicate case_id "${id}"`);
+    else if (seen.has(id))
+      report(record.line, "case_id", `duplicate case_id "${id}", first on line ${seen.get(id)}`);
     if (size === undefined)
       report(record.line, "size", `size must be a whole number ≥ 1, got "${get(record, "size")}"`);
     if (!truthy.has(required) && !falsy.has(required)) {
       report(record.line, "language_required", `expected yes/no, got "${required}"`);
     }
-    seen.add(id);
+    if (!seen.has(id)) seen.set(id, record.line);
     cases.push({
       id,
       size: size ?? 1,
@@ -111,7 +108,7 @@ function readPlaces(text: string, report: Report): PlacementPlace[] | undefined 
   const table = openTable(text, ["place_id", "nation", "capacity_persons"], report);
   if (!table) return undefined;
   const get = columnReader(table);
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const places: PlacementPlace[] = [];
   for (const record of table.records) {
     const id = get(record, "place_id");
@@ -120,7 +117,8 @@ function readPlaces(text: string, report: Report): PlacementPlace[] | undefined 
     const casesCell = get(record, "capacity_cases");
     const cases = casesCell === "" ? undefined : parseWhole(casesCell, 0);
     if (id === "") report(record.line, "place_id", "place_id is empty");
-    else if (seen.has(id)) report(record.line, "place_id", `duplicate place_id "${id}"`);
+    else if (seen.has(id))
+      report(record.line, "place_id", `duplicate place_id "${id}", first on line ${seen.get(id)}`);
     if (nation === "") report(record.line, "nation", "nation is empty");
     if (persons === undefined) {
       report(
@@ -132,7 +130,7 @@ function readPlaces(text: string, report: Report): PlacementPlace[] | undefined 
     if (casesCell !== "" && cases === undefined) {
       report(record.line, "capacity_cases", `expected a whole number ≥ 0 or empty, got "${casesCell}"`);
     }
-    seen.add(id);
+    if (!seen.has(id)) seen.set(id, record.line);
     places.push({
       id,
       nation,

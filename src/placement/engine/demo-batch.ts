@@ -1,4 +1,5 @@
-import { generateInstance, seededRandom } from "./instance-generator.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
+import { generateInstance } from "./instance-generator.ts";
 import type { PlacementInput, PlacementPlace } from "./placement-types.ts";
 
 // A demo batch built on the nations' pledges: generated families and employment-like scores (the instance

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import {
   type BatchPlan,
   type BatchSequence,
@@ -7,7 +8,6 @@ import {
   planHindsight,
 } from "./arrival-planner.ts";
 import { bootstrapSampler, generateSequence } from "./arrival-sequence.ts";
-import { seededRandom } from "./instance-generator.ts";
 
 const NO = Number.NEGATIVE_INFINITY;
 

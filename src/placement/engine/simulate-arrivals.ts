@@ -1,3 +1,4 @@
+import { seededRandom } from "../../shared/seeded-random.ts";
 import {
   type BatchPlan,
   type BatchSequence,
@@ -6,7 +7,6 @@ import {
   planHindsight,
 } from "./arrival-planner.ts";
 import { bootstrapSampler } from "./arrival-sequence.ts";
-import { seededRandom } from "./instance-generator.ts";
 import type { PlacementModel } from "./placement-model.ts";
 
 /** How to replay an instance as arrivals. */

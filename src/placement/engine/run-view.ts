@@ -1,4 +1,4 @@
-import type { BatchOutcome } from "./batch-outcome.ts";
+import type { BatchOutcome } from "../batch-outcome.pool.ts";
 import { buildModel } from "./placement-model.ts";
 import type { PlacementCase, PlacementInput, PlacementOptions, PlacementPlace } from "./placement-types.ts";
 

@@ -1,11 +1,11 @@
-import { solveUnitFlow } from "./flow-solver.ts";
-import { buildLinearModel, placementFromPrimal } from "./highs-model.ts";
-import { runHighs } from "./highs-runner.ts";
-import { fillRemaining, solveKnapsack } from "./knapsack-heuristic.ts";
-import { denseWeights, Packing } from "./packing.ts";
-import { buildModel, type PlacementModel, unitCapacities } from "./placement-model.ts";
-import type { PlacementInput, PlacementOptions, PlacementResult } from "./placement-types.ts";
-import { auctionFits, solveTransportation } from "./transportation.ts";
+import { solveUnitFlow } from "./engine/flow-solver.ts";
+import { buildLinearModel, placementFromPrimal } from "./engine/highs-model.ts";
+import { fillRemaining, solveKnapsack } from "./engine/knapsack-heuristic.ts";
+import { denseWeights, Packing } from "./engine/packing.ts";
+import { buildModel, type PlacementModel, unitCapacities } from "./engine/placement-model.ts";
+import type { PlacementInput, PlacementOptions, PlacementResult } from "./engine/placement-types.ts";
+import { auctionFits, solveTransportation } from "./engine/transportation.ts";
+import { runHighs } from "./highs.pool.ts";
 
 /** Raised when hard side constraints (nation floors) admit no solution. */
 export class PlacementInfeasibleError extends Error {}

@@ -1,5 +1,5 @@
-import { csvField } from "./csv-table.ts";
-import { seededRandom } from "./instance-generator.ts";
+import { csvCell } from "../../shared/csv-write.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
 
 /** The features a past or new case brings to the outcome model; absent numbers are `undefined`. */
 export interface CaseFeatures {
@@ -121,13 +121,13 @@ const numberCell = (x: number | undefined) => (x === undefined ? "" : String(x))
 export function formatHistoryCsv(records: OutcomeRecord[]): string {
   const lines = records.map((r) =>
     [
-      csvField(r.id),
+      csvCell(r.id),
       numberCell(r.size),
       r.languages.join(";"),
       r.needs.join(";"),
       numberCell(r.education),
       numberCell(r.workExperience),
-      csvField(r.locality),
+      csvCell(r.locality),
       String(r.outcome),
     ].join(","),
   );
@@ -138,7 +138,7 @@ export function formatHistoryCsv(records: OutcomeRecord[]): string {
 export function formatFeatureCasesCsv(cases: CaseFeatures[]): string {
   const lines = cases.map((c) =>
     [
-      csvField(c.id),
+      csvCell(c.id),
       numberCell(c.size ?? 1),
       c.languages.join(";"),
       c.needs.join(";"),

@@ -1,3 +1,4 @@
+import type { LineProblem } from "../../shared/input-problem.ts";
 /** One parsed CSV record with the 1-based line it started on. */
 export interface CsvRecord {
   line: number;
@@ -11,10 +12,7 @@ export interface CsvTable {
 }
 
 /** A located problem in a CSV text (the caller adds the file name). */
-export interface CsvProblem {
-  line: number;
-  message: string;
-}
+export type CsvProblem = LineProblem;
 
 /**
  * Parses RFC 4180 CSV text (quotes, doubled quotes, CRLF, BOM). Written by hand rather than with csv-parse
@@ -82,9 +80,4 @@ function readQuotedRecord(
   fields.push(field);
   const error = inQuotes ? "unterminated quoted field" : undefined;
   return { fields, next: i + 1, newlines, ...(error ? { error } : {}) };
-}
-
-/** Quotes a value for CSV output when it needs it. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

@@ -1,4 +1,4 @@
-import { seededRandom } from "./instance-generator.ts";
+import { seededRandom } from "../../shared/seeded-random.ts";
 import { minimiseLagrangian } from "./lagrangian.ts";
 import { candidatePlaces, improvePacking } from "./local-search.ts";
 import { denseWeights, Packing } from "./packing.ts";
