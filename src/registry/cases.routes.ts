@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newRouter } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import {
   CaseAssign,
@@ -17,7 +18,6 @@ import {
   ReferralList,
 } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
-import { registryRoute } from "./route-spec.routes.ts";
 
 const CaseFilter = z.object({
   personId: z.string().uuid().optional(),
@@ -31,11 +31,12 @@ export function casesRoutes(registry: RegistryService) {
   const r = newRouter();
   const { cases } = registry;
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/cases",
       summary: "Cases in your reach",
-      permission: "case.read",
+      access: "case.read",
       request: { query: CaseFilter },
       response: CaseList,
     }),
@@ -43,11 +44,12 @@ export function casesRoutes(registry: RegistryService) {
       sendJson(c, CaseList, { cases: await cases.listCases(c.get("scope"), c.req.valid("query")) }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/cases",
       summary: "Open a case for a person",
-      permission: "case.write",
+      access: "case.write",
       request: { body: CaseCreate },
       response: CaseView,
       status: 201,
@@ -55,22 +57,24 @@ export function casesRoutes(registry: RegistryService) {
     async (c) => sendJson(c, CaseView, await cases.openCase(c.get("scope"), c.req.valid("json")), 201),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/cases/{id}",
       summary: "One case (the read is audited)",
-      permission: "case.read",
+      access: "case.read",
       request: { params: IdParam },
       response: CaseView,
     }),
     async (c) => sendJson(c, CaseView, await cases.getCase(c.get("scope"), c.req.valid("param").id)),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/cases/{id}/notes",
       summary: "Add a note",
-      permission: "case.write",
+      access: "case.write",
       request: { params: IdParam, body: CaseNote },
       response: CaseView,
     }),
@@ -82,11 +86,12 @@ export function casesRoutes(registry: RegistryService) {
       ),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/cases/{id}/status",
       summary: "Change the status",
-      permission: "case.write",
+      access: "case.write",
       request: { params: IdParam, body: CaseStatusChange },
       response: CaseView,
     }),
@@ -98,11 +103,12 @@ export function casesRoutes(registry: RegistryService) {
       ),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/cases/{id}/assign",
       summary: "Assign to a caseworker, with a reason",
-      permission: "case.assign",
+      access: "case.assign",
       request: { params: IdParam, body: CaseAssign },
       response: CaseView,
     }),
@@ -116,11 +122,12 @@ export function casesRoutes(registry: RegistryService) {
     },
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/cases/{id}/transfer",
       summary: "Transfer to another office, with a reason",
-      permission: "case.assign",
+      access: "case.assign",
       request: { params: IdParam, body: CaseTransfer },
       response: CaseView,
     }),
@@ -141,11 +148,12 @@ export function crossmatchRoutes(registry: RegistryService) {
   const r = newRouter();
   const { crossmatch } = registry;
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/crossmatch",
       summary: "Ask the partners whether they hold a person (answers nations only)",
-      permission: "crossmatch.query",
+      access: "crossmatch.query",
       request: { body: CrossmatchRequest },
       response: CrossmatchAnswer,
     }),
@@ -153,11 +161,12 @@ export function crossmatchRoutes(registry: RegistryService) {
       sendJson(c, CrossmatchAnswer, await crossmatch.query(c.get("scope"), c.req.valid("json").personId)),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/referrals",
       summary: "Ask a holding nation for details, for a consented purpose",
-      permission: "case.refer",
+      access: "case.refer",
       request: { body: ReferralCreate },
       response: ReferralCreated,
       status: 201,
@@ -171,31 +180,34 @@ export function crossmatchRoutes(registry: RegistryService) {
       ),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/referrals/outgoing",
       summary: "Referrals your nation asked for",
-      permission: "case.refer",
+      access: "case.refer",
       response: ReferralList,
     }),
     async (c) => sendJson(c, ReferralList, { referrals: await crossmatch.list(c.get("scope"), "outgoing") }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/referrals/incoming",
       summary: "Referrals partners asked your nation for",
-      permission: "referral.decide",
+      access: "referral.decide",
       response: ReferralList,
     }),
     async (c) => sendJson(c, ReferralList, { referrals: await crossmatch.list(c.get("scope"), "incoming") }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/referrals/{id}/decision",
       summary: "Accept (with consent), reject or revoke",
-      permission: "referral.decide",
+      access: "referral.decide",
       request: { params: IdParam, body: ReferralDecision },
       response: Ok,
     }),

@@ -4,6 +4,7 @@ import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
 import {
   type CaseRow,
@@ -17,9 +18,10 @@ import {
   updateCase,
   userExists,
 } from "./cases.store.ts";
-import { CONTEXT } from "./person-seal.service.ts";
+import { CONTEXT } from "./person-seal.codec.ts";
 import type { CaseView } from "./registry.contract.ts";
 import { findPerson } from "./registry.store.ts";
+import { createRegistryText } from "./registry-text.service.ts";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -40,6 +42,7 @@ export function caseSummary(row: CaseRow) {
 export function createCasesService(platform: Platform) {
   const { db } = platform.database;
   const { keyring } = platform;
+  const text = createRegistryText(keyring);
 
   const mustFind = async (tx: Tx, scope: Scope, id: string) => {
     const row = await findCase(tx, scope, id);
@@ -60,7 +63,7 @@ export function createCasesService(platform: Platform) {
       toOffice: m.to_office,
       fromUser: m.from_user,
       toUser: m.to_user,
-      reason: m.reason,
+      reason: text.open("moveReason", m.reason_enc),
       by: m.moved_by,
       at: iso(m.moved_at) ?? "",
     })),
@@ -74,7 +77,8 @@ export function createCasesService(platform: Platform) {
     ) =>
       inScope(db, scope, async (tx) => {
         if (!(await findPerson(tx, scope, input.personId)))
-          throw new AppError("NOT_FOUND", "person not found");
+          throw new AppError("NOT_FOUND", "personId: no such person in your reach", { field: "personId" });
+        if (input.officeId !== null) await requireOffice(tx, scope, input.officeId, "officeId");
         const officeId = scope.reach === "nation" ? (input.officeId ?? scope.officeId) : scope.officeId;
         const assignedTo = scope.reach === "own" ? scope.userId : null;
         const id = await insertCase(tx, scope, {
@@ -133,7 +137,7 @@ export function createCasesService(platform: Platform) {
       inScope(db, scope, async (tx) => {
         const row = await mustFind(tx, scope, id);
         if (!(await userExists(tx, scope, userId)))
-          throw new AppError("BAD_INPUT", "no such active user in your nation");
+          throw new AppError("NOT_FOUND", "userId: no such active user in your nation", { field: "userId" });
         await updateCase(tx, scope, id, { assigned_to: userId });
         const move = {
           caseId: id,
@@ -141,7 +145,7 @@ export function createCasesService(platform: Platform) {
           toOffice: row.office_id,
           fromUser: row.assigned_to,
           toUser: userId,
-          reason,
+          reasonEnc: text.seal("moveReason", reason),
         };
         await insertMove(tx, scope, { ...move, kind: "assignment" });
         await recordAudit(tx, scope, {
@@ -157,6 +161,7 @@ export function createCasesService(platform: Platform) {
     transfer: (scope: Scope, id: string, officeId: string, reason: string) =>
       inScope(db, scope, async (tx) => {
         const row = await mustFind(tx, scope, id);
+        await requireOffice(tx, scope, officeId, "officeId");
         await updateCase(tx, scope, id, { office_id: officeId, assigned_to: null });
         const move = {
           caseId: id,
@@ -164,7 +169,7 @@ export function createCasesService(platform: Platform) {
           toOffice: officeId,
           fromUser: row.assigned_to,
           toUser: null,
-          reason,
+          reasonEnc: text.seal("moveReason", reason),
         };
         await insertMove(tx, scope, { ...move, kind: "transfer" });
         await recordAudit(tx, scope, {

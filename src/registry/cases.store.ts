@@ -112,7 +112,7 @@ export function notesOf(tx: Tx, scope: Scope, caseId: string) {
     .execute();
 }
 
-/** Records an assignment or a transfer. */
+/** Records an assignment or a transfer; its reason comes encrypted. */
 export async function insertMove(
   tx: Tx,
   scope: Scope,
@@ -123,7 +123,7 @@ export async function insertMove(
     toOffice: string | null;
     fromUser: string | null;
     toUser: string | null;
-    reason: string;
+    reasonEnc: string;
   },
 ) {
   await tx
@@ -136,7 +136,7 @@ export async function insertMove(
       to_office: move.toOffice,
       from_user: move.fromUser,
       to_user: move.toUser,
-      reason: move.reason,
+      reason_enc: move.reasonEnc,
       moved_by: scope.actorLabel,
     })
     .execute();

@@ -3,33 +3,43 @@ import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { decidePending } from "../platform/db/decide-pending.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { likelyMatchIn, partnersOf } from "./crossmatch.store.ts";
-import { CONTEXT, openPerson } from "./person-seal.service.ts";
+import {
+  clkOf,
+  findIncomingReferralForUpdate,
+  insertConsent,
+  insertReferral,
+  likelyMatchIn,
+  listReferrals,
+  openReferralsForUpdate,
+  partnersOf,
+  updateReferralSide,
+} from "./crossmatch.store.ts";
+import { CONTEXT, openPerson } from "./person-seal.codec.ts";
 import type { ConsentPurpose, ReferralView } from "./registry.contract.ts";
 import { findPerson, findPersonInNation, hasConsent } from "./registry.store.ts";
+import { createRegistryText } from "./registry-text.service.ts";
 
 /**
  * Cross-nation questions and referrals. Every partner is asked in its own tenant scope (the transaction is
- * bound to it before any of its rows are read), never with a cross-tenant select; both sides are audited.
+ * bound to it before any of its rows are read), never with a cross-tenant select; both sides are audited, and on
+ * the partner's chain the asking nation appears as a nation (`recordAudit` names no officer there).
  */
 export function createCrossmatchService(platform: Platform) {
   const { db } = platform.database;
   const { keyring } = platform;
+  const text = createRegistryText(keyring);
 
   const ownPerson = async (tx: Tx, scope: Scope, personId: string) => {
     const row = await findPerson(tx, scope, personId);
-    if (!row) throw new AppError("NOT_FOUND", "person not found");
-    const clk = await tx
-      .selectFrom("registry_people")
-      .select("clk")
-      .where("tenant_id", "=", scope.tenantId)
-      .where("id", "=", personId)
-      .executeTakeFirst();
-    if (!clk?.clk) throw new AppError("CONFLICT", "this person has no regional encoding");
-    return { row, clk: new Uint8Array(clk.clk) };
+    if (!row)
+      throw new AppError("NOT_FOUND", "personId: no such person in your reach", { field: "personId" });
+    const clk = await clkOf(tx, scope, personId);
+    if (!clk) throw new AppError("CONFLICT", "this person has no regional encoding");
+    return { row, clk };
   };
 
   /** Moves both sides of a referral to a status; the partner side is updated with the transaction bound to it. */
@@ -41,20 +51,19 @@ export function createCrossmatchService(platform: Platform) {
     reason: string,
     shared: string | null,
   ) => {
-    const set = { status, status_reason: reason, decided_by: scope.actorLabel, decided_at: new Date() };
-    await tx
-      .updateTable("registry_referrals")
-      .set({ ...set, shared_enc: null })
-      .where("tenant_id", "=", scope.tenantId)
-      .where("id", "=", ref.id)
-      .execute();
+    const set = { status, decided_by: scope.actorLabel, decided_at: new Date() };
+    // Each side's copy is encrypted on its own: two rows never share a ciphertext.
+    await updateReferralSide(tx, scope.tenantId, ref.id, {
+      ...set,
+      status_reason_enc: text.seal("referralStatusReason", reason),
+      shared_enc: null,
+    });
     await bindTenant(tx, ref.partner_tenant);
-    await tx
-      .updateTable("registry_referrals")
-      .set({ ...set, shared_enc: shared })
-      .where("tenant_id", "=", ref.partner_tenant)
-      .where("id", "=", ref.id)
-      .execute();
+    await updateReferralSide(tx, ref.partner_tenant, ref.id, {
+      ...set,
+      status_reason_enc: text.seal("referralStatusReason", reason),
+      shared_enc: shared,
+    });
     await recordAudit(tx, scope, {
       tenantId: ref.partner_tenant,
       action: `referral.${status}`,
@@ -106,21 +115,19 @@ export function createCrossmatchService(platform: Platform) {
           input.partner === scope.tenantId ||
           !(await partnersOf(tx, scope.tenantId)).includes(input.partner)
         )
-          throw new AppError("BAD_INPUT", "the partner must be another partner nation");
+          throw new AppError("NOT_FOUND", "partner: not another partner nation", { field: "partner" });
         if (!(await hasConsent(tx, scope, input.personId, input.purpose)))
           throw new AppError("CONFLICT", `the person has not consented to ${input.purpose}`);
         const id = randomUUID();
-        const common = { id, purpose: input.purpose, reason: input.reason, requested_by: scope.actorLabel };
-        await tx
-          .insertInto("registry_referrals")
-          .values({
-            ...common,
-            tenant_id: scope.tenantId,
-            direction: "outgoing",
-            partner_tenant: input.partner,
-            person_id: input.personId,
-          })
-          .execute();
+        const common = { id, purpose: input.purpose, requested_by: scope.actorLabel };
+        await insertReferral(tx, {
+          ...common,
+          reason_enc: text.seal("referralReason", input.reason),
+          tenant_id: scope.tenantId,
+          direction: "outgoing",
+          partner_tenant: input.partner,
+          person_id: input.personId,
+        });
         await recordAudit(tx, scope, {
           action: "referral.request",
           targetType: "referral",
@@ -129,16 +136,14 @@ export function createCrossmatchService(platform: Platform) {
         });
         const match = await likelyMatchIn(tx, input.partner, clk);
         if (!match) throw new AppError("NOT_FOUND", `${input.partner} holds no likely match`);
-        await tx
-          .insertInto("registry_referrals")
-          .values({
-            ...common,
-            tenant_id: input.partner,
-            direction: "incoming",
-            partner_tenant: scope.tenantId,
-            person_id: match,
-          })
-          .execute();
+        await insertReferral(tx, {
+          ...common,
+          reason_enc: text.seal("referralReason", input.reason),
+          tenant_id: input.partner,
+          direction: "incoming",
+          partner_tenant: scope.tenantId,
+          person_id: match,
+        });
         await recordAudit(tx, scope, {
           tenantId: input.partner,
           action: "referral.received",
@@ -153,54 +158,45 @@ export function createCrossmatchService(platform: Platform) {
     /** The holding nation accepts (only with the person's recorded consent), rejects or revokes a referral. */
     decide: (scope: Scope, id: string, decision: "accept" | "reject" | "revoke", reason: string) =>
       inScope(db, scope, async (tx) => {
-        const ref = await tx
-          .selectFrom("registry_referrals")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .where("direction", "=", "incoming")
-          .executeTakeFirst();
-        if (!ref) throw new AppError("NOT_FOUND", "referral not found");
-        const allowedFrom = decision === "revoke" ? "accepted" : "pending";
-        if (ref.status !== allowedFrom)
-          throw new AppError("CONFLICT", `a ${ref.status} referral cannot be ${decision}ed`);
-        if (decision !== "accept")
-          return setStatus(tx, scope, ref, decision === "reject" ? "rejected" : "revoked", reason, null);
-        if (!(await hasConsent(tx, scope, ref.person_id, ref.purpose)))
-          throw new AppError("CONFLICT", `the person has no recorded consent for ${ref.purpose}`);
-        const row = await findPersonInNation(tx, scope, ref.person_id);
-        if (!row) throw new AppError("NOT_FOUND", "the matched person is no longer registered");
-        const { person } = openPerson(keyring, row);
-        const shared = {
-          givenNames: person.givenNames,
-          surnames: person.surnames,
-          sex: person.sex,
-          birthDate: person.birthDate,
-          nationalities: person.nationalities,
-          documents: person.documents,
-          priorResidences: person.priorResidences,
-        };
-        await setStatus(
-          tx,
-          scope,
-          ref,
-          "accepted",
-          reason,
-          encryptField(keyring, JSON.stringify(shared), CONTEXT.referralShared),
+        return decidePending(
+          {
+            what: "referral",
+            loadForUpdate: () => findIncomingReferralForUpdate(tx, scope, id),
+            from: [decision === "revoke" ? "accepted" : "pending"],
+          },
+          async (ref) => {
+            if (decision !== "accept")
+              return setStatus(tx, scope, ref, decision === "reject" ? "rejected" : "revoked", reason, null);
+            if (!(await hasConsent(tx, scope, ref.person_id, ref.purpose)))
+              throw new AppError("CONFLICT", `the person has no recorded consent for ${ref.purpose}`);
+            const row = await findPersonInNation(tx, scope, ref.person_id);
+            if (!row) throw new AppError("NOT_FOUND", "the matched person is no longer registered");
+            const { person } = openPerson(keyring, row);
+            const shared = {
+              givenNames: person.givenNames,
+              surnames: person.surnames,
+              sex: person.sex,
+              birthDate: person.birthDate,
+              nationalities: person.nationalities,
+              documents: person.documents,
+              priorResidences: person.priorResidences,
+            };
+            await setStatus(
+              tx,
+              scope,
+              ref,
+              "accepted",
+              reason,
+              encryptField(keyring, JSON.stringify(shared), CONTEXT.referralShared),
+            );
+          },
         );
       }),
 
     /** Referrals of one direction in the scope's nation; shared details of accepted ones are decrypted (audited). */
     list: (scope: Scope, direction: "outgoing" | "incoming"): Promise<ReferralView[]> =>
       inScope(db, scope, async (tx) => {
-        const rows = await tx
-          .selectFrom("registry_referrals")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .where("direction", "=", direction)
-          .orderBy("requested_at", "desc")
-          .limit(200)
-          .execute();
+        const rows = await listReferrals(tx, scope, direction, 200);
         const withShared = rows.filter((r) => r.shared_enc !== null).map((r) => r.id);
         if (withShared.length > 0)
           await recordAudit(tx, scope, {
@@ -214,9 +210,9 @@ export function createCrossmatchService(platform: Platform) {
           partner: r.partner_tenant,
           personId: r.person_id,
           purpose: r.purpose,
-          reason: r.reason,
+          reason: text.open("referralReason", r.reason_enc),
           status: r.status,
-          statusReason: r.status_reason,
+          statusReason: text.openOrNull("referralStatusReason", r.status_reason_enc),
           requestedAt: new Date(r.requested_at).toISOString(),
           decidedAt: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
           shared:
@@ -234,17 +230,15 @@ export function createCrossmatchService(platform: Platform) {
     ) =>
       inScope(db, scope, async (tx) => {
         if (!(await findPerson(tx, scope, personId))) throw new AppError("NOT_FOUND", "person not found");
-        await tx
-          .insertInto("registry_consents")
-          .values({
-            tenant_id: scope.tenantId,
-            person_id: personId,
-            purpose: input.purpose,
-            given: input.given,
-            given_by: input.givenBy,
-            recorded_by: scope.actorLabel,
-          })
-          .execute();
+        const givenBy = text.seal("consentGivenBy", input.givenBy);
+        await insertConsent(tx, {
+          tenant_id: scope.tenantId,
+          person_id: personId,
+          purpose: input.purpose,
+          given: input.given,
+          given_by_enc: givenBy,
+          recorded_by: scope.actorLabel,
+        });
         await recordAudit(tx, scope, {
           action: input.given ? "consent.give" : "consent.withdraw",
           targetType: "person",
@@ -252,14 +246,7 @@ export function createCrossmatchService(platform: Platform) {
           details: { purpose: input.purpose },
         });
         if (input.given) return { stopped: 0 };
-        const open = await tx
-          .selectFrom("registry_referrals")
-          .select(["id", "partner_tenant", "status"])
-          .where("tenant_id", "=", scope.tenantId)
-          .where("person_id", "=", personId)
-          .where("purpose", "=", input.purpose)
-          .where("status", "in", ["pending", "accepted"])
-          .execute();
+        const open = await openReferralsForUpdate(tx, scope, personId, input.purpose);
         for (const ref of open) {
           await setStatus(
             tx,

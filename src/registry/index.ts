@@ -1,12 +1,50 @@
 /** What other capabilities and the composition root may use from the registry. */
-import { type Migration, migrationsFromDir } from "../platform/db/migrate.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { encryptPlaintextValues } from "../platform/crypto/encrypt-stored.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
+import { findPerson } from "./registry.store.ts";
+import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
-export { registryEncryptedColumns } from "./person-seal.service.ts";
 export { registryRoutes } from "./registry.routes.ts";
+export { seedRegistryDemo } from "./registry.seed.ts";
 export { createRegistryService, type RegistryService } from "./registry.service.ts";
-export { seedRegistryDemo } from "./registry-demo.seed.ts";
+export { registryEncryptedColumns } from "./registry-text.service.ts";
 
-/** The registry's migrations, to run after the platform's. */
-export function registryMigrations(): Migration[] {
-  return migrationsFromDir("registry", new URL("./migrations/", import.meta.url));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a person with this id is registered in the scope's nation and within the scope's reach, in the
+ * caller's transaction: how another capability checks a `personId` it is given before storing it.
+ */
+export async function personExistsInScope(tx: Tx, scope: Scope, personId: string): Promise<boolean> {
+  return UUID.test(personId) && (await findPerson(tx, scope, personId)) !== undefined;
 }
+
+/** The registry's migrations, to run after the platform's; the one that moves free text to encryption encrypts. */
+export function registryMigrations(): Migration[] {
+  return withDataStep(
+    migrationsFromDir("registry", new URL("./migrations/", import.meta.url)),
+    "registry/0003-registry-encrypted-text.sql",
+    async (tx, keyring) => {
+      await encryptPlaintextValues(
+        tx,
+        keyring,
+        TEXT_ENCRYPTED_BY_0003.map((c) => REGISTRY_TEXT_COLUMNS[c]),
+      );
+    },
+  );
+}
+
+/** The columns migration 0003 moved to encryption (fixed: a later column is a later migration's to encrypt). */
+const TEXT_ENCRYPTED_BY_0003 = [
+  "moveReason",
+  "consentGivenBy",
+  "reviewWhyCreated",
+  "reviewDecisionReason",
+  "mergeReason",
+  "splitReason",
+  "referralReason",
+  "referralStatusReason",
+  "versionReason",
+] as const;

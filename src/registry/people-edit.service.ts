@@ -4,11 +4,12 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { maskDocument } from "./person-presenter.ts";
-import type { PersonRecord } from "./person-record.ts";
-import { openPerson, type PersonKeys, sealPerson } from "./person-seal.service.ts";
-import type { PersonEdit } from "./registry.contract.ts";
+import { maskDocument } from "./engine/person-presenter.ts";
+import type { PersonRecord } from "./engine/person-record.ts";
+import { openPerson, type PersonKeys, sealPerson } from "./person-seal.codec.ts";
+import { hasAName, NO_NAME, type PersonEdit } from "./registry.contract.ts";
 import { findPerson, insertPersonVersion, updatePerson, versionsOf } from "./registry.store.ts";
+import { createRegistryText } from "./registry-text.service.ts";
 
 /** What a correction did: the fields that changed and the version that keeps the values they replaced. */
 export interface EditResult {
@@ -29,6 +30,7 @@ export function changedFields(before: PersonRecord, after: PersonRecord): (keyof
 /** Corrections of registered people, each keeping the version it replaced (encrypted) so it can be restored. */
 export function createPersonEditService(platform: Platform, keys: PersonKeys) {
   const { db } = platform.database;
+  const text = createRegistryText(keys.keyring);
 
   const apply = async (tx: Tx, scope: Scope, id: string, changes: Changes, reason: string) => {
     const row = await findPerson(tx, scope, id);
@@ -40,9 +42,13 @@ export function createPersonEditService(platform: Platform, keys: PersonKeys) {
     const { person: before } = openPerson(keys.keyring, row);
     const after: PersonRecord = { ...before, ...stripUndefined(changes) };
     if (changes.birthDate !== undefined) after.birthDateAsWritten = "";
+    if (!hasAName(after)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
     const changed = changedFields(before, after);
     if (changed.length === 0) return { id, changed, versionId: null };
-    const versionId = await insertPersonVersion(tx, scope, id, row, { changed, reason });
+    const versionId = await insertPersonVersion(tx, scope, id, row, {
+      changed,
+      reasonEnc: text.seal("versionReason", reason),
+    });
     const { external_key: _key, external_id_enc: _externalId, ...sealed } = sealPerson(keys, after, null);
     await updatePerson(tx, scope, id, sealed);
     await recordAudit(tx, scope, {
@@ -93,7 +99,7 @@ export function createPersonEditService(platform: Platform, keys: PersonKeys) {
           return {
             id: v.id,
             changed: v.changed,
-            reason: v.reason,
+            reason: text.open("versionReason", v.reason_enc),
             editedBy: v.edited_by,
             editedAt: new Date(v.edited_at).toISOString(),
             before: {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { countPeople } from "./registry.store.ts";
-import { personInput } from "./registry-test-support.fixture.ts";
+import { personInput } from "./registry.test-support.ts";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
-import { externalKey, type PersonKeys } from "./person-seal.service.ts";
-import { type SealOptions, sealChunks } from "./person-seal-pool.service.ts";
+import type { ImportedPerson } from "./engine/registry-csv.ts";
+import { externalKey, type PersonKeys } from "./person-seal.codec.ts";
+import { type SealOptions, sealChunks } from "./person-seal.pool.ts";
 import { existingExternalKeys, insertPeopleBulk } from "./registry.store.ts";
-import type { ImportedPerson } from "./registry-csv.ts";
 
 /** What an import did. */
 export interface ImportResult {

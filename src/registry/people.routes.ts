@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { newRouter } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
+import { displayName } from "./engine/person-record.ts";
 import { round, shownReasons } from "./people.service.ts";
-import { displayName } from "./person-record.ts";
 import {
   ConsentRecord,
   DuplicateCheck,
@@ -20,7 +21,6 @@ import {
   SplitRequest,
 } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
-import { registryRoute } from "./route-spec.routes.ts";
 
 const Created = z.object({ id: z.string(), duplicates: z.number() });
 const Ok = z.object({ ok: z.literal(true) });
@@ -32,11 +32,12 @@ const MergeList = z.object({ merges: z.array(MergeView) });
 export function peopleRoutes(registry: RegistryService) {
   const r = newRouter();
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/people/check",
       summary: "Likely and possible duplicates of a person being registered",
-      permission: "person.write",
+      access: "person.write",
       request: { body: PersonInput },
       response: DuplicateCheck,
     }),
@@ -46,11 +47,12 @@ export function peopleRoutes(registry: RegistryService) {
       }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/people",
       summary: "Register a person (a reason is needed when duplicates were found)",
-      permission: "person.write",
+      access: "person.write",
       request: { body: PersonCreate },
       response: Created,
       status: 201,
@@ -59,11 +61,12 @@ export function peopleRoutes(registry: RegistryService) {
       sendJson(c, Created, await registry.people.createPerson(c.get("scope"), c.req.valid("json")), 201),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/people/{id}",
       summary: "One person (the read is audited)",
-      permission: "person.read",
+      access: "person.read",
       request: { params: IdParam },
       response: PersonView,
     }),
@@ -71,11 +74,12 @@ export function peopleRoutes(registry: RegistryService) {
       sendJson(c, PersonView, await registry.people.getPerson(c.get("scope"), c.req.valid("param").id)),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/search",
       summary: "Search people by name and date of birth, best first",
-      permission: "person.read",
+      access: "person.read",
       request: { query: SearchQuery },
       response: SearchResult,
     }),
@@ -95,11 +99,12 @@ export function peopleRoutes(registry: RegistryService) {
     },
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/people/{id}/family",
       summary: "Link a family member",
-      permission: "person.write",
+      access: "person.write",
       request: { params: IdParam, body: FamilyLinkCreate },
       response: Ok,
     }),
@@ -115,11 +120,12 @@ export function peopleRoutes(registry: RegistryService) {
     },
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/people/{id}/consents",
       summary: "Record consent given or withdrawn (a withdrawal stops referrals)",
-      permission: "consent.manage",
+      access: "consent.manage",
       request: { params: IdParam, body: ConsentRecord },
       response: ConsentResult,
     }),
@@ -136,32 +142,35 @@ export function peopleRoutes(registry: RegistryService) {
 
 function reviewRoutes(r: ReturnType<typeof newRouter>, registry: RegistryService) {
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/reviews",
       summary: "Open possible duplicates, most probable first",
-      permission: "person.merge",
+      access: "person.merge",
       response: ReviewQueue,
     }),
     async (c) => sendJson(c, ReviewQueue, { items: await registry.review.queue(c.get("scope")) }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/reviews/{id}",
       summary: "A pair side by side",
-      permission: "person.merge",
+      access: "person.merge",
       request: { params: IdParam },
       response: ReviewItem,
     }),
     async (c) => sendJson(c, ReviewItem, await registry.review.item(c.get("scope"), c.req.valid("param").id)),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/reviews/{id}/decision",
       summary: "Merge the pair or keep them apart, with a reason",
-      permission: "person.merge",
+      access: "person.merge",
       request: { params: IdParam, body: ReviewDecision },
       response: DecisionResult,
     }),
@@ -175,21 +184,23 @@ function reviewRoutes(r: ReturnType<typeof newRouter>, registry: RegistryService
     },
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/merges",
       summary: "Merges, newest first",
-      permission: "person.merge",
+      access: "person.merge",
       response: MergeList,
     }),
     async (c) => sendJson(c, MergeList, { merges: await registry.review.merges(c.get("scope")) }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/merges/{id}/split",
       summary: "Undo a merge, with a reason",
-      permission: "person.merge",
+      access: "person.merge",
       request: { params: IdParam, body: SplitRequest },
       response: MergeView,
     }),

@@ -4,11 +4,18 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
-import { type PersonExtras, presentPerson } from "./person-presenter.ts";
-import { displayName, normaliseRecord, type PersonRecord, personTerms, queryTerms } from "./person-record.ts";
-import { hashTerm, openPerson, type PersonKeys, sealPerson } from "./person-seal.service.ts";
-import type { PersonInput, PersonView } from "./registry.contract.ts";
+import { type PersonExtras, presentPerson } from "./engine/person-presenter.ts";
+import {
+  displayName,
+  normaliseRecord,
+  type PersonRecord,
+  personTerms,
+  queryTerms,
+} from "./engine/person-record.ts";
+import { hashTerm, openPerson, type PersonKeys, sealPerson } from "./person-seal.codec.ts";
+import { hasAName, NO_NAME, type PersonInput, type PersonView } from "./registry.contract.ts";
 import {
   consentsOf,
   familyOf,
@@ -18,6 +25,7 @@ import {
   insertPeople,
   type PersonRow,
 } from "./registry.store.ts";
+import { createRegistryText } from "./registry-text.service.ts";
 
 const model = defaultMatchModel();
 
@@ -48,6 +56,7 @@ export function shownReasons(score: PairScore) {
 export function createPeopleService(platform: Platform, keys: PersonKeys) {
   const { db } = platform.database;
   const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
+  const text = createRegistryText(keys.keyring);
 
   const candidatesFor = async (tx: Tx, scope: Scope, p: PersonRecord, nationWide: boolean) => {
     const plain = personTerms(p);
@@ -69,7 +78,11 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
       .where("tenant_id", "=", scope.tenantId)
       .where("person_id", "=", id)
       .execute();
-    return { family: await familyOf(tx, scope, id), consents: await consentsOf(tx, scope, id), cases };
+    const consents = (await consentsOf(tx, scope, id)).map(({ given_by_enc, ...c }) => ({
+      ...c,
+      given_by: text.open("consentGivenBy", given_by_enc),
+    }));
+    return { family: await familyOf(tx, scope, id), consents, cases };
   };
 
   return {
@@ -129,6 +142,8 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
     ) =>
       inScope(db, scope, async (tx) => {
         const { overrideReason, officeId, ...record } = input;
+        if (!hasAName(record)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
+        if (officeId !== null) await requireOffice(tx, scope, officeId, "officeId");
         const found = (await candidatesFor(tx, scope, record, true)).filter(
           (c) => c.score.band !== "unlikely",
         );
@@ -156,7 +171,7 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
               probability: c.score.probability,
               band: c.score.band,
               reasons: JSON.stringify(shownReasons(c.score)),
-              why_created: overrideReason,
+              why_created_enc: text.sealOrNull("reviewWhyCreated", overrideReason),
             })
             .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
             .execute();
@@ -183,8 +198,9 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
     /** Links two people of the nation as family. */
     linkFamily: (scope: Scope, id: string, relatedId: string, relation: string) =>
       inScope(db, scope, async (tx) => {
-        if (!(await findPerson(tx, scope, id)) || !(await findPerson(tx, scope, relatedId)))
-          throw new AppError("NOT_FOUND", "person not found");
+        if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
+        if (!(await findPerson(tx, scope, relatedId)))
+          throw new AppError("NOT_FOUND", "relatedId: no such person in your reach", { field: "relatedId" });
         await insertFamilyLink(tx, scope, id, relatedId, relation);
         await recordAudit(tx, scope, {
           action: "person.family.link",

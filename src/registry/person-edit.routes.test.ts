@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { personInput, registerPerson, uniqueName } from "./registry-test-support.fixture.ts";
+import { personInput, registerPerson, uniqueName } from "./registry.test-support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -124,10 +124,11 @@ describe("correcting a person", () => {
     [{ documents: [{ type: "passport", number: "A#1" }] }, "a document number with a symbol"],
     [{ nationalities: ["Mexico"] }, "a nationality that is not a code"],
     [{ surnames: ["Pérez"] }, "no reason"],
-  ])("refuses %j (%s) with 400", async (body, _why) => {
+    [{ givenNames: [], surnames: [] }, "no name left at all"],
+  ])("refuses %j (%s) with 400", async (body, why) => {
     const { token } = await userWithToken(t, "ECU", ["registrar"]);
     const id = await registerPerson(t.app, "ECU");
-    const withReason = "surnames" in body ? body : { ...body, reason: "checked" };
+    const withReason = why === "no reason" ? body : { ...body, reason: "checked" };
     const res = await t.request("PATCH", `/api/v1/registry/people/${id}`, { token, body: withReason });
     expect(res.status).toBe(400);
   });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { newRouter } from "../platform/http/app-env.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import { IdParam, PersonEdit, PersonHistory, SplitRequest } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
-import { registryRoute } from "./route-spec.routes.ts";
 
 const EditResult = z.object({
   id: z.string(),
@@ -16,11 +16,12 @@ const VersionParam = z.object({ id: z.string().uuid(), versionId: z.string().uui
 export function personEditRoutes(registry: RegistryService) {
   const r = newRouter();
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "patch",
       path: "/people/{id}",
       summary: "Correct a person's fields, with a reason (the values replaced are kept in the history)",
-      permission: "person.write",
+      access: "person.write",
       request: { params: IdParam, body: PersonEdit },
       response: EditResult,
     }),
@@ -32,11 +33,12 @@ export function personEditRoutes(registry: RegistryService) {
       ),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "get",
       path: "/people/{id}/history",
       summary: "Earlier versions of a person, newest first (the read is audited)",
-      permission: "person.read",
+      access: "person.read",
       request: { params: IdParam },
       response: PersonHistory,
     }),
@@ -46,11 +48,12 @@ export function personEditRoutes(registry: RegistryService) {
       }),
   );
   r.openapi(
-    registryRoute({
+    defineRoute({
+      tag: "registry",
       method: "post",
       path: "/people/{id}/versions/{versionId}/restore",
       summary: "Put an earlier version of a person back, with a reason",
-      permission: "person.write",
+      access: "person.write",
       request: { params: VersionParam, body: SplitRequest },
       response: EditResult,
     }),

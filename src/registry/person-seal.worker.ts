@@ -4,8 +4,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { keyringFrom } from "../platform/crypto/keyring.ts";
-import { sealPerson } from "./person-seal.service.ts";
-import type { SealRequest, SealWorkerInput } from "./person-seal-pool.service.ts";
+import { sealPerson } from "./person-seal.codec.ts";
+import type { SealRequest, SealWorkerInput } from "./person-seal.pool.ts";
 
 const input = workerData as SealWorkerInput;
 const keys = {

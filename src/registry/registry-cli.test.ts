@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../platform/errors.ts";
-import { runImport, runSearch } from "./registry-run.cli.ts";
+import { runImport, runSearch } from "./registry.command.ts";
 
 // The CLI contract end to end on an embedded database in a temporary data directory.
 let dir: string;

@@ -21,7 +21,7 @@ export function registerRegistryCommands(program: Command): void {
     .option("--office <id>", "office the people are registered at")
     .action(
       cliAction(async (file: string, opts: { nation: string; id: string; map: string; office?: string }) => {
-        const run = await import("./registry-run.cli.ts");
+        const run = await import("./registry.command.ts");
         await run.runImport(file, opts);
       }),
     );
@@ -37,7 +37,7 @@ export function registerRegistryCommands(program: Command): void {
     .action(
       cliAction(
         async (opts: { nation: string; given?: string; surname?: string; dob?: string; limit: string }) => {
-          const run = await import("./registry-run.cli.ts");
+          const run = await import("./registry.command.ts");
           await run.runSearch(opts);
         },
       ),

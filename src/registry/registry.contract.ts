@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { trimmedText } from "../platform/contract/primitives.contract.ts";
+import { hasAName, NO_NAME } from "./person-name.contract.ts";
 
 /** Vulnerabilities a registrar may record; they change how a case is handled. */
 export const Vulnerability = z.enum([
@@ -14,7 +16,7 @@ export const Vulnerability = z.enum([
 export const ConsentPurpose = z.enum(["cross_border_referral", "pathway_application", "family_tracing"]);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
-const Text = z.string().trim().min(1).max(200);
+const Text = trimmedText(1, 200);
 const Country = z
   .string()
   .trim()
@@ -31,7 +33,8 @@ const PartialDate = z
   .string()
   .trim()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "yyyy, yyyy-mm or yyyy-mm-dd")
-  .refine(isCalendarDate, "there is no such month or day");
+  .refine(isCalendarDate, "there is no such month or day")
+  .refine((d) => d >= "0001", "a year from 0001");
 
 /** A date of birth: a real date (or year-month, or year) from 1880 to today. */
 const BirthDate = PartialDate.refine((d) => Number(d.slice(0, 4)) >= 1880, "a year from 1880").refine(
@@ -50,6 +53,7 @@ export const DocumentEntry = z.object({
 const DocumentNumber = z
   .string()
   .trim()
+  .max(60)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "letters, digits, space . / - only")
   .refine((v) => {
     const n = v.replace(/[ ./-]/g, "").length;
@@ -63,6 +67,7 @@ export const DocumentInput = DocumentEntry.extend({ number: DocumentNumber });
 const PhoneNumber = z
   .string()
   .trim()
+  .max(40)
   .regex(/^\+?[0-9 ().-]+$/, "an optional +, digits, spaces and ( ) . - only")
   .refine((v) => {
     const n = v.replace(/\D/g, "").length;
@@ -70,10 +75,10 @@ const PhoneNumber = z
   }, "7 to 15 digits");
 
 export const AddressEntry = z.object({
-  line: z.string().trim().max(300).default(""),
-  city: z.string().trim().max(120).default(""),
-  region: z.string().trim().max(120).default(""),
-  postcode: z.string().trim().max(20).default(""),
+  line: trimmedText(0, 300).default(""),
+  city: trimmedText(0, 120).default(""),
+  region: trimmedText(0, 120).default(""),
+  postcode: trimmedText(0, 20).default(""),
   country: Country.nullable().default(null),
 });
 
@@ -81,8 +86,8 @@ export const PriorResidence = z.object({
   country: Country,
   from: PartialDate.nullable().default(null),
   to: PartialDate.nullable().default(null),
-  permitType: z.string().trim().max(100).nullable().default(null),
-  evidence: z.string().trim().max(300).nullable().default(null),
+  permitType: trimmedText(0, 100).nullable().default(null),
+  evidence: trimmedText(0, 300).nullable().default(null),
 });
 
 /** A person as a registrar enters them. */
@@ -93,12 +98,12 @@ export const PersonInput = z.object({
   sex: z.enum(["F", "M", "X"]).nullable().default(null),
   birthDate: BirthDate.nullable().default(null),
   /** The date as an import wrote it when that was not fully readable (kept for a person to correct). */
-  birthDateAsWritten: z.string().trim().max(40).default(""),
-  birthPlace: z.string().trim().max(200).default(""),
+  birthDateAsWritten: trimmedText(0, 40).default(""),
+  birthPlace: trimmedText(0, 200).default(""),
   nationalities: z.array(Country).max(4).default([]),
   documents: z.array(DocumentInput).max(10).default([]),
   phones: z.array(PhoneNumber).max(6).default([]),
-  email: z.string().trim().max(200).default(""),
+  email: trimmedText(0, 200).default(""),
   addresses: z.array(AddressEntry).max(6).default([]),
   priorResidences: z.array(PriorResidence).max(10).default([]),
   languages: z.array(Text).max(10).default([]),
@@ -113,17 +118,17 @@ export const PersonEdit = z.object({
   aliases: z.array(Text).max(10).optional(),
   sex: z.enum(["F", "M", "X"]).nullable().optional(),
   birthDate: BirthDate.nullable().optional(),
-  birthPlace: z.string().trim().max(200).optional(),
+  birthPlace: trimmedText(0, 200).optional(),
   nationalities: z.array(Country).max(4).optional(),
   documents: z.array(DocumentInput).max(10).optional(),
   phones: z.array(PhoneNumber).max(6).optional(),
-  email: z.string().trim().max(200).optional(),
+  email: trimmedText(0, 200).optional(),
   addresses: z.array(AddressEntry).max(6).optional(),
   priorResidences: z.array(PriorResidence).max(10).optional(),
   languages: z.array(Text).max(10).optional(),
   vulnerabilities: z.array(Vulnerability).max(6).optional(),
   /** Why the record is corrected: kept with the version it replaces. */
-  reason: z.string().trim().min(3).max(500),
+  reason: trimmedText(3, 500),
 });
 export type PersonEdit = z.infer<typeof PersonEdit>;
 
@@ -147,10 +152,14 @@ export const PersonVersionView = z.object({
 });
 export const PersonHistory = z.object({ versions: z.array(PersonVersionView) });
 
+export { hasAName, NO_NAME };
+
 export const PersonCreate = PersonInput.extend({
   /** Why the person is registered although the check showed likely or possible duplicates. */
-  overrideReason: z.string().trim().min(3).max(500).nullable().default(null),
-  officeId: z.string().trim().max(40).nullable().default(null),
+  overrideReason: trimmedText(3, 500).nullable().default(null),
+  officeId: trimmedText(0, 40).nullable().default(null),
+}).superRefine((p, ctx) => {
+  if (!hasAName(p)) ctx.addIssue({ code: "custom", path: [NO_NAME.field], message: NO_NAME.message });
 });
 
 export const MatchReason = z.object({ field: z.string(), agreement: z.string(), weight: z.number() });
@@ -200,10 +209,10 @@ export const PersonView = z.object({
 export type PersonView = z.infer<typeof PersonView>;
 
 export const SearchQuery = z.object({
-  given: z.string().trim().max(100).optional(),
-  surname: z.string().trim().max(100).optional(),
+  given: trimmedText(0, 100).optional(),
+  surname: trimmedText(0, 100).optional(),
   dob: PartialDate.optional(),
-  document: z.string().trim().max(60).optional(),
+  document: trimmedText(0, 60).optional(),
 });
 export const SearchHit = z.object({
   id: z.string(),
@@ -227,8 +236,8 @@ export const CaseType = z.enum(["protection", "pathway_application", "border_enc
 export const CaseCreate = z.object({
   personId: z.string().uuid(),
   type: CaseType,
-  officeId: z.string().trim().max(40).nullable().default(null),
-  note: z.string().trim().max(4000).nullable().default(null),
+  officeId: trimmedText(0, 40).nullable().default(null),
+  note: trimmedText(0, 4000).nullable().default(null),
 });
 export const CaseView = z.object({
   id: z.string(),
@@ -254,18 +263,18 @@ export const CaseView = z.object({
 });
 export type CaseView = z.infer<typeof CaseView>;
 export const CaseList = z.object({ cases: z.array(CaseView.omit({ notes: true, moves: true })) });
-export const CaseNote = z.object({ body: z.string().trim().min(1).max(4000) });
+export const CaseNote = z.object({ body: trimmedText(1, 4000) });
 export const CaseStatusChange = z.object({ status: z.enum(["open", "in_review", "closed"]) });
-export const CaseAssign = z.object({ userId: z.string().uuid(), reason: z.string().trim().min(3).max(500) });
+export const CaseAssign = z.object({ userId: z.string().uuid(), reason: trimmedText(3, 500) });
 export const CaseTransfer = z.object({
-  officeId: z.string().trim().min(1).max(40),
-  reason: z.string().trim().min(3).max(500),
+  officeId: trimmedText(1, 40),
+  reason: trimmedText(3, 500),
 });
 
 export const ConsentRecord = z.object({
   purpose: ConsentPurpose,
   given: z.boolean(),
-  givenBy: z.string().trim().min(1).max(120).default("the person"),
+  givenBy: trimmedText(1, 120).default("the person"),
 });
 
 export const ReviewItem = z.object({
@@ -281,7 +290,7 @@ export const ReviewItem = z.object({
 export const ReviewQueue = z.object({ items: z.array(ReviewItem.omit({ left: true, right: true })) });
 export const ReviewDecision = z.object({
   decision: z.enum(["merge", "distinct"]),
-  reason: z.string().trim().min(3).max(500),
+  reason: trimmedText(3, 500),
 });
 export const MergeView = z.object({
   id: z.string(),
@@ -290,7 +299,7 @@ export const MergeView = z.object({
   reason: z.string(),
   splitAt: z.string().nullable(),
 });
-export const SplitRequest = z.object({ reason: z.string().trim().min(3).max(500) });
+export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
 
 export const CrossmatchRequest = z.object({ personId: z.string().uuid() });
 /** The answer names only the partner nations holding a likely match: no ids, no scores, no names. */
@@ -300,11 +309,11 @@ export const ReferralCreate = z.object({
   personId: z.string().uuid(),
   partner: z.string().regex(/^[A-Z]{3}$/),
   purpose: ConsentPurpose,
-  reason: z.string().trim().min(3).max(500),
+  reason: trimmedText(3, 500),
 });
 export const ReferralDecision = z.object({
   decision: z.enum(["accept", "reject", "revoke"]),
-  reason: z.string().trim().min(3).max(500),
+  reason: trimmedText(3, 500),
 });
 export const ReferralView = z.object({
   id: z.string(),

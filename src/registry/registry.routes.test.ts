@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { giveConsent, personInput, registerPerson } from "./registry-test-support.fixture.ts";
+import { giveConsent, personInput, registerPerson } from "./registry.test-support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -178,7 +178,7 @@ describeRoleMatrix("registry people and cases", () => t, basicFixture, [
     method: "POST",
     path: (fx) => `/api/v1/registry/cases/${fx.caseId}/transfer`,
     otherNationPath: (fx) => `/api/v1/registry/cases/${fx.foreignCaseId}/transfer`,
-    body: () => ({ officeId: "X-02", reason: "moved south" }),
+    body: () => ({ officeId: "USA-02", reason: "moved south" }),
     permission: "case.assign",
     ok: 200,
   },
@@ -360,10 +360,28 @@ describe("registry behaviour", () => {
     expect(queue.items.map((i) => i.whyCreated)).toContain("says she was never here");
   });
 
+  it("refuses a person with no name at all, naming the field, and writes nothing", async () => {
+    const { token } = await userWithToken(t, "PER", ["registrar"]);
+    for (const body of [{}, { givenNames: [], surnames: [], birthDate: "1990-01-01" }]) {
+      const res = await t.request("POST", "/api/v1/registry/people", { token, body });
+      expect(res.status).toBe(400);
+      const error = ((await res.json()) as { error: { details: { issues: { field: string }[] } } }).error;
+      expect(error.details.issues.map((i) => i.field)).toContain("body.givenNames");
+    }
+    const people = await t.app.platform.database.asOwner((tx) =>
+      tx
+        .selectFrom("registry_people")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .where("tenant_id", "=", "PER")
+        .executeTakeFirstOrThrow(),
+    );
+    expect(Number(people.n)).toBe(0);
+  });
+
   it("lets a registrar see only their office's people, and audits every read", async () => {
-    const north = await userWithToken(t, "COL", ["registrar"], { officeId: "COL-N" });
-    const south = await userWithToken(t, "COL", ["registrar"], { officeId: "COL-S" });
-    const id = await registerPerson(t.app, "COL", personInput(), { officeId: "COL-N" });
+    const north = await userWithToken(t, "COL", ["registrar"], { officeId: "COL-01" });
+    const south = await userWithToken(t, "COL", ["registrar"], { officeId: "COL-02" });
+    const id = await registerPerson(t.app, "COL", personInput(), { officeId: "COL-01" });
     expect((await t.request("GET", `/api/v1/registry/people/${id}`, { token: north.token })).status).toBe(
       200,
     );

@@ -61,7 +61,7 @@ export interface RegistryCaseMovesTable {
   to_office: string | null;
   from_user: string | null;
   to_user: string | null;
-  reason: string;
+  reason_enc: string;
   moved_by: string;
   moved_at: Generated<Date>;
 }
@@ -72,7 +72,7 @@ export interface RegistryConsentsTable {
   person_id: string;
   purpose: string;
   given: boolean;
-  given_by: string;
+  given_by_enc: string;
   recorded_by: string;
   recorded_at: Generated<Date>;
 }
@@ -85,11 +85,11 @@ export interface RegistryDuplicateReviewsTable {
   probability: number;
   band: string;
   reasons: Json;
-  why_created: string | null;
+  why_created_enc: string | null;
   status: Generated<"open" | "merged" | "distinct">;
   decided_by: string | null;
   decided_at: Timestamp | null;
-  decision_reason: string | null;
+  decision_reason_enc: string | null;
   created_at: Generated<Date>;
 }
 
@@ -98,10 +98,10 @@ export interface RegistryMergesTable {
   id: Generated<string>;
   survivor_id: string;
   merged_id: string;
-  reason: string;
+  reason_enc: string;
   merged_by: string;
   merged_at: Generated<Date>;
-  split_reason: string | null;
+  split_reason_enc: string | null;
   split_by: string | null;
   split_at: Timestamp | null;
 }
@@ -113,9 +113,9 @@ export interface RegistryReferralsTable {
   partner_tenant: string;
   person_id: string;
   purpose: string;
-  reason: string;
+  reason_enc: string;
   status: Generated<"pending" | "accepted" | "rejected" | "revoked" | "stopped">;
-  status_reason: string | null;
+  status_reason_enc: string | null;
   requested_by: string;
   decided_by: string | null;
   requested_at: Generated<Date>;
@@ -133,7 +133,7 @@ export interface RegistryPersonVersionsTable {
   birth_date_enc: string | null;
   details_enc: string;
   changed: string[];
-  reason: string;
+  reason_enc: string;
   edited_by: string;
   edited_at: Generated<Date>;
 }

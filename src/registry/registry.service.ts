@@ -1,10 +1,14 @@
+import type { Scope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
 import { createCasesService } from "./cases.service.ts";
 import { createCrossmatchService } from "./crossmatch.service.ts";
+import type { ImportedPerson } from "./engine/registry-csv.ts";
 import { createPeopleService } from "./people.service.ts";
 import { createPersonEditService } from "./people-edit.service.ts";
-import { importPeople } from "./people-import.service.ts";
-import { type PersonKeys, regionalClkKeys } from "./person-seal.service.ts";
+import { type ImportOptions, importPeople } from "./people-import.service.ts";
+import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
 import { createReviewService } from "./review.service.ts";
 
 /** The registry's services on one platform, sharing the keys they need. */
@@ -18,9 +22,13 @@ export function createRegistryService(platform: Platform) {
     cases: createCasesService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),
-    importPeople: (
-      ...args: Parameters<typeof importPeople> extends [unknown, unknown, ...infer R] ? R : never
-    ) => importPeople(platform, keys, ...args),
+    /** Imports people (all or nothing) into one of the nation's offices, or none. */
+    importPeople: async (scope: Scope, people: ImportedPerson[], options: ImportOptions = {}) => {
+      const { officeId } = options;
+      if (officeId)
+        await inScope(platform.database.db, scope, (tx) => requireOffice(tx, scope, officeId, "officeId"));
+      return importPeople(platform, keys, scope, people, options);
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import "./registry.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import type { Schema } from "../platform/db/schema.ts";
-import type { SealedPerson } from "./person-seal.service.ts";
+import type { SealedPerson } from "./person-seal.codec.ts";
 
 // SQL for people. Every function takes the scope and filters on its tenant (row-level security repeats it);
 // reads also apply the scope's reach: an office's registrar sees that office, a caseworker their own people.
@@ -220,11 +220,11 @@ export async function insertFamilyLink(
     .execute();
 }
 
-/** The consent history of a person, newest first. */
+/** The consent history of a person, newest first (who gave it still encrypted). */
 export function consentsOf(tx: Tx, scope: Scope, personId: string) {
   return tx
     .selectFrom("registry_consents")
-    .select(["purpose", "given", "given_by", "recorded_at"])
+    .select(["purpose", "given", "given_by_enc", "recorded_at"])
     .where("tenant_id", "=", scope.tenantId)
     .where("person_id", "=", personId)
     .orderBy("recorded_at", "desc")
@@ -273,7 +273,7 @@ export async function insertPersonVersion(
   scope: Scope,
   personId: string,
   before: Pick<PersonRow, "given_names_enc" | "surnames_enc" | "sex_enc" | "birth_date_enc" | "details_enc">,
-  change: { changed: string[]; reason: string },
+  change: { changed: string[]; reasonEnc: string },
 ): Promise<string> {
   const row = await tx
     .insertInto("registry_person_versions")
@@ -286,7 +286,7 @@ export async function insertPersonVersion(
       birth_date_enc: before.birth_date_enc,
       details_enc: before.details_enc,
       changed: change.changed,
-      reason: change.reason,
+      reason_enc: change.reasonEnc,
       edited_by: scope.actorLabel,
     })
     .returning("id")

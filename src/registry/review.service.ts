@@ -1,39 +1,42 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { decidePending } from "../platform/db/decide-pending.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import type { PeopleService } from "./people.service.ts";
 import { findPerson, setMerged } from "./registry.store.ts";
+import { createRegistryText, type RegistryText } from "./registry-text.service.ts";
+import {
+  findMergeForUpdate,
+  findReview,
+  insertMerge,
+  listMerges,
+  openReviews,
+  updateMerge,
+  updateReview,
+} from "./review.store.ts";
 
 type Reason = { field: string; agreement: string; weight: number };
 
-const reviewColumns = [
-  "id",
-  "person_a",
-  "person_b",
-  "probability",
-  "band",
-  "reasons",
-  "why_created",
-  "status",
-] as const;
-
-function reviewSummary(r: {
-  id: string;
-  probability: number;
-  band: string;
-  reasons: unknown;
-  why_created: string | null;
-  status: "open" | "merged" | "distinct";
-}) {
+function reviewSummary(
+  r: {
+    id: string;
+    probability: number;
+    band: string;
+    reasons: unknown;
+    why_created_enc: string | null;
+    status: "open" | "merged" | "distinct";
+  },
+  text: RegistryText,
+) {
   const reasons = (typeof r.reasons === "string" ? JSON.parse(r.reasons) : r.reasons) as Reason[];
   return {
     id: r.id,
     probability: r.probability,
     band: r.band,
     reasons,
-    whyCreated: r.why_created,
+    whyCreated: text.openOrNull("reviewWhyCreated", r.why_created_enc),
     status: r.status,
   };
 }
@@ -41,83 +44,65 @@ function reviewSummary(r: {
 /** The review queue of possible duplicates: side by side, merge or keep apart, and undo a merge (split). */
 export function createReviewService(platform: Platform, people: PeopleService) {
   const { db } = platform.database;
+  const text = createRegistryText(platform.keyring);
+  const summary = (r: Parameters<typeof reviewSummary>[0]) => reviewSummary(r, text);
+  const mergeView = (m: { id: string; survivor_id: string; merged_id: string; reason_enc: string }) => ({
+    id: m.id,
+    survivorId: m.survivor_id,
+    mergedId: m.merged_id,
+    reason: text.open("mergeReason", m.reason_enc),
+  });
 
   return {
     /** Open pairs, most probable first. */
     queue: (scope: Scope) =>
       inScope(db, scope, async (tx) => {
-        const rows = await tx
-          .selectFrom("registry_duplicate_reviews")
-          .select(reviewColumns)
-          .where("tenant_id", "=", scope.tenantId)
-          .where("status", "=", "open")
-          .orderBy("probability", "desc")
-          .orderBy("id")
-          .limit(200)
-          .execute();
-        return rows.map(reviewSummary);
+        return (await openReviews(tx, scope, 200)).map(summary);
       }),
 
     /** One pair with both people side by side (each read audited). */
     item: async (scope: Scope, id: string) => {
-      const row = await inScope(db, scope, (tx) =>
-        tx
-          .selectFrom("registry_duplicate_reviews")
-          .select(reviewColumns)
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .executeTakeFirst(),
-      );
+      const row = await inScope(db, scope, (tx) => findReview(tx, scope, id, { lock: false }));
       if (!row) throw new AppError("NOT_FOUND", "review item not found");
       const side = (personId: string) => people.getPerson(scope, personId).catch(() => null);
-      return { ...reviewSummary(row), left: await side(row.person_a), right: await side(row.person_b) };
+      return { ...summary(row), left: await side(row.person_a), right: await side(row.person_b) };
     },
 
     /** Merges the pair (the newer record into the older) or records them as different people, with a reason. */
     decide: (scope: Scope, id: string, decision: "merge" | "distinct", reason: string) =>
       inScope(db, scope, async (tx) => {
-        const row = await tx
-          .selectFrom("registry_duplicate_reviews")
-          .select(reviewColumns)
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        if (!row) throw new AppError("NOT_FOUND", "review item not found");
-        if (row.status !== "open")
-          throw new AppError("CONFLICT", `this pair was already decided (${row.status})`);
-        let mergeId: string | null = null;
-        if (decision === "merge") {
-          const [a, b] = [
-            await findPerson(tx, scope, row.person_a),
-            await findPerson(tx, scope, row.person_b),
-          ];
-          if (!a || !b || a.status !== "active" || b.status !== "active")
-            throw new AppError("CONFLICT", "both people must be active to merge");
-          const merge = await tx
-            .insertInto("registry_merges")
-            .values({
-              tenant_id: scope.tenantId,
-              survivor_id: a.id,
-              merged_id: b.id,
-              reason,
-              merged_by: scope.actorLabel,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          mergeId = merge.id;
-          await setMerged(tx, scope, b.id, a.id);
-        }
-        await tx
-          .updateTable("registry_duplicate_reviews")
-          .set({
-            status: decision === "merge" ? "merged" : "distinct",
-            decided_by: scope.actorLabel,
-            decided_at: new Date(),
-            decision_reason: reason,
-          })
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", id)
-          .execute();
+        const { row, mergeId } = await decidePending(
+          {
+            what: "pair of possible duplicates",
+            loadForUpdate: () => findReview(tx, scope, id, { lock: true }),
+            from: ["open"],
+          },
+          async (row) => {
+            let mergeId: string | null = null;
+            if (decision === "merge") {
+              const [a, b] = [
+                await findPerson(tx, scope, row.person_a),
+                await findPerson(tx, scope, row.person_b),
+              ];
+              if (!a || !b || a.status !== "active" || b.status !== "active")
+                throw new AppError("CONFLICT", "both people must be active to merge");
+              mergeId = await insertMerge(tx, scope, {
+                survivorId: a.id,
+                mergedId: b.id,
+                reasonEnc: text.seal("mergeReason", reason),
+                mergedBy: scope.actorLabel,
+              });
+              await setMerged(tx, scope, b.id, a.id);
+            }
+            await updateReview(tx, scope, id, {
+              status: decision === "merge" ? "merged" : "distinct",
+              decided_by: scope.actorLabel,
+              decided_at: new Date(),
+              decision_reason_enc: text.seal("reviewDecisionReason", reason),
+            });
+            return { row, mergeId };
+          },
+        );
         await recordAudit(tx, scope, {
           action: `person.${decision === "merge" ? "merge" : "distinct"}`,
           targetType: "duplicate_review",
@@ -130,18 +115,9 @@ export function createReviewService(platform: Platform, people: PeopleService) {
     /** Merges of the nation, newest first. */
     merges: (scope: Scope) =>
       inScope(db, scope, async (tx) => {
-        const rows = await tx
-          .selectFrom("registry_merges")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .orderBy("merged_at", "desc")
-          .limit(200)
-          .execute();
+        const rows = await listMerges(tx, scope, 200);
         return rows.map((m) => ({
-          id: m.id,
-          survivorId: m.survivor_id,
-          mergedId: m.merged_id,
-          reason: m.reason,
+          ...mergeView(m),
           splitAt: m.split_at === null ? null : new Date(m.split_at).toISOString(),
         }));
       }),
@@ -149,34 +125,22 @@ export function createReviewService(platform: Platform, people: PeopleService) {
     /** Undoes a merge: the merged record is active again; the merge keeps its history. */
     split: (scope: Scope, mergeId: string, reason: string) =>
       inScope(db, scope, async (tx) => {
-        const m = await tx
-          .selectFrom("registry_merges")
-          .selectAll()
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", mergeId)
-          .executeTakeFirst();
+        const m = await findMergeForUpdate(tx, scope, mergeId);
         if (!m) throw new AppError("NOT_FOUND", "merge not found");
         if (m.split_at !== null) throw new AppError("CONFLICT", "this merge was already undone");
         await setMerged(tx, scope, m.merged_id, null);
-        await tx
-          .updateTable("registry_merges")
-          .set({ split_reason: reason, split_by: scope.actorLabel, split_at: new Date() })
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", mergeId)
-          .execute();
+        await updateMerge(tx, scope, mergeId, {
+          split_reason_enc: text.seal("splitReason", reason),
+          split_by: scope.actorLabel,
+          split_at: new Date(),
+        });
         await recordAudit(tx, scope, {
           action: "person.split",
           targetType: "merge",
           targetId: mergeId,
           details: { survivor: m.survivor_id, restored: m.merged_id },
         });
-        return {
-          id: m.id,
-          survivorId: m.survivor_id,
-          mergedId: m.merged_id,
-          reason: m.reason,
-          splitAt: new Date().toISOString(),
-        };
+        return { ...mergeView(m), splitAt: new Date().toISOString() };
       }),
   };
 }

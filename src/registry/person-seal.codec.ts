@@ -3,7 +3,7 @@ import { encodeClk, fieldKeys } from "../identity/index.ts";
 import { blindIndex, decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./person-record.ts";
+import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./engine/person-record.ts";
 
 /** Encryption contexts: one per column, so a value copied to another column will not decrypt. */
 export const CONTEXT = {

@@ -28,6 +28,12 @@ describe("readRegistryCsv", () => {
     expect(people[0]?.person.birthDate).toBeNull();
   });
 
+  it("refuses a row with no name at all, naming its line", () => {
+    const text = "pid,first,last,born\n1,Ana,Gómez,1990-01-01\n2,,,1991-02-03\n";
+    const { problems } = readRegistryCsv(text, "pid", map);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, field: "given_name" })]);
+  });
+
   it("names the line and field of a bad value", () => {
     const text = "pid,first,last,born\n1,Ana,Gómez,1990-01-01\n2,Luis,Pérez,unknown\n";
     const { problems } = readRegistryCsv(text, "pid", map);
@@ -67,7 +73,7 @@ describe("readRegistryCsv", () => {
   });
 
   it("keeps full, year-month and year-only dates", () => {
-    const text = "pid,born\n1,1990-05-17\n2,1990-05\n3,1990\n4,17/05/1990\n";
+    const text = "pid,surname,born\n1,Gómez,1990-05-17\n2,Gómez,1990-05\n3,Gómez,1990\n4,Gómez,17/05/1990\n";
     const { people, problems } = readRegistryCsv(text, "pid", new Map([["date_of_birth", "born"]]));
     expect(problems).toEqual([]);
     expect(people.map((p) => p.person.birthDate)).toEqual(["1990-05-17", "1990-05", "1990", "1990-05-17"]);

@@ -4,8 +4,8 @@ import {
   type Person,
   phoneticKey,
   type RawPerson,
-} from "../identity/index.ts";
-import type { PersonInput } from "./registry.contract.ts";
+} from "../../identity/engine/index.ts";
+import type { PersonInput } from "../registry.contract.ts";
 
 /** A person as the registry holds them once decrypted (the contract's input, fully defaulted). */
 export type PersonRecord = PersonInput;

@@ -2,11 +2,13 @@ import { defaultMatchModel, scorePair } from "../identity/index.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
+import { seedDemoOffices } from "../platform/offices/demo-offices.ts";
 import type { Platform } from "../platform/platform.ts";
-import { type DemoNation, demoNations } from "./demo-people.ts";
-import { normaliseRecord } from "./person-record.ts";
-import { externalKey } from "./person-seal.service.ts";
+import { type DemoNation, demoNations } from "./engine/demo-people.ts";
+import { normaliseRecord } from "./engine/person-record.ts";
+import { externalKey } from "./person-seal.codec.ts";
 import type { RegistryService } from "./registry.service.ts";
+import { createRegistryText } from "./registry-text.service.ts";
 
 /** The nations that get demo registries; each one's cross-border people are also held by the next. */
 export const DEMO_REGISTRY_NATIONS = ["USA", "MEX", "GTM", "COL"];
@@ -21,19 +23,7 @@ export async function seedRegistryDemo(platform: Platform, registry: RegistrySer
     const scope = systemScope(demo.nation, "demo");
     if (await alreadySeeded(platform, registry, demo)) continue;
     const people = demo.people.map((p) => ({ externalId: p.externalId, line: 0, person: p.person }));
-    await inScope(platform.database.db, scope, async (tx) => {
-      for (const office of ["01", "02"]) {
-        await tx
-          .insertInto("offices")
-          .values({
-            tenant_id: demo.nation,
-            id: `${demo.nation}-${office}`,
-            name: `${demo.nation} office ${office}`,
-          })
-          .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
-          .execute();
-      }
-    });
+    await seedDemoOffices(platform.database);
     const byOffice = new Map<string, typeof people>();
     for (const [i, p] of demo.people.entries()) {
       const group = byOffice.get(p.office) ?? [];
@@ -79,6 +69,7 @@ async function seedExtras(tx: Tx, registry: RegistryService, demo: DemoNation) {
     if (row) ids.set(p.externalId, row.id);
   }
   const model = defaultMatchModel();
+  const text = createRegistryText(registry.keys.keyring);
   const records = new Map(demo.people.map((p) => [p.externalId, p.person]));
   for (const [a, b] of demo.plantedDuplicates) {
     const score = scorePair(model, normaliseRecord(a, records.get(a)!), normaliseRecord(b, records.get(b)!));
@@ -92,7 +83,7 @@ async function seedExtras(tx: Tx, registry: RegistryService, demo: DemoNation) {
         probability: score.probability,
         band: score.band === "unlikely" ? "possible" : score.band,
         reasons: JSON.stringify(reasons),
-        why_created: "registered twice at different offices (demo)",
+        why_created_enc: text.seal("reviewWhyCreated", "registered twice at different offices (demo)"),
       })
       .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
       .execute();
@@ -105,7 +96,7 @@ async function seedExtras(tx: Tx, registry: RegistryService, demo: DemoNation) {
         person_id: ids.get(ext)!,
         purpose: "cross_border_referral",
         given: true,
-        given_by: "the person",
+        given_by_enc: text.seal("consentGivenBy", "the person"),
         recorded_by: "system:demo",
       })
       .execute();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isCalendarDate } from "../registry.contract.ts";
 import {
   readBirthDate,
   readCountry,
@@ -9,7 +10,6 @@ import {
   readPostcode,
   readSex,
 } from "./field-rules.ts";
-import { isCalendarDate } from "./registry.contract.ts";
 
 describe("readBirthDate", () => {
   it.each([

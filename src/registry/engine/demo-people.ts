@@ -1,3 +1,4 @@
+import { pick, seededRandom } from "../../shared/seeded-random.ts";
 import { emptyPerson, type PersonRecord } from "./person-record.ts";
 
 /** Demo people of one nation: originals, planted duplicates inside the nation, and people also held abroad. */
@@ -110,21 +111,6 @@ const TOWNS = [
 ];
 const NATIONALITIES = ["MEX", "GTM", "HND", "SLV", "VEN", "COL", "ECU", "HTI", "NIC", "CUB"];
 
-/** A seeded pseudo-random source (mulberry32), so the demo is the same on every machine. */
-export function demoRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
 function digits(random: () => number, n: number): string {
   return Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
 }
@@ -190,7 +176,7 @@ export function demoVariant(random: () => number, p: PersonRecord): PersonRecord
  * inside the nation, and the people of `shared` (indexes) also registered in the next nation of the list.
  */
 export function demoNations(nations: string[], perNation: number, seed = 20240611): DemoNation[] {
-  const random = demoRandom(seed);
+  const random = seededRandom(seed);
   const out: DemoNation[] = nations.map((nation) => ({
     nation,
     people: [],

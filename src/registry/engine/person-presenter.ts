@@ -1,6 +1,6 @@
+import type { PersonView } from "../registry.contract.ts";
+import type { PersonRow } from "../registry.store.ts";
 import type { PersonRecord } from "./person-record.ts";
-import type { PersonView } from "./registry.contract.ts";
-import type { PersonRow } from "./registry.store.ts";
 
 /** What else is shown with a person: family, consent history and cases in reach. */
 export interface PersonExtras {

@@ -1,8 +1,9 @@
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { KeyFile } from "../platform/crypto/keyring.ts";
-import type { PersonRecord } from "./person-record.ts";
-import { type PersonKeys, type SealedPerson, sealPerson } from "./person-seal.service.ts";
+import { startTsWorker } from "../platform/ts-worker.ts";
+import type { PersonRecord } from "./engine/person-record.ts";
+import { type PersonKeys, type SealedPerson, sealPerson } from "./person-seal.codec.ts";
 
 /** What a sealing worker is started with: the keys, copied into its memory once. */
 export interface SealWorkerInput {
@@ -151,13 +152,7 @@ function ready(worker: Worker): Promise<void> {
   });
 }
 
-/**
- * This checkout runs TypeScript through tsx without a build, and a worker does not inherit the loader, so the
- * `.ts` entry is imported through tsx's API inside the worker.
- */
+/** Starts one worker on its entry (see `startTsWorker`). */
 function startWorker(input: SealWorkerInput): Worker {
-  const entry = new URL("./person-seal.worker.ts", import.meta.url).href;
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(boot, { eval: true, workerData: input });
+  return startTsWorker(new URL("./person-seal.worker.ts", import.meta.url), input);
 }

@@ -6,12 +6,13 @@ import { platformMigrations } from "../platform/db/migrate.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { type Platform, startPlatform } from "../platform/platform.ts";
 import { startProgress } from "../platform/progress.ts";
-import { readBirthDate } from "./field-rules.ts";
+import { readTextFileSync } from "../platform/text-input.ts";
+import { readBirthDate } from "./engine/field-rules.ts";
+import { readRegistryCsv } from "./engine/registry-csv.ts";
 import { registryMigrations } from "./index.ts";
 import { createPeopleService, round, shownReasons } from "./people.service.ts";
 import { importPeople } from "./people-import.service.ts";
-import { type PersonKeys, regionalClkKeys } from "./person-seal.service.ts";
-import { readRegistryCsv } from "./registry-csv.ts";
+import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
 
 /** Opens the database (PGlite at HEMISPHERE_DATA_DIR or DATABASE_URL) with the registry's tables for one command. */
 export async function withRegistry<T>(fn: (platform: Platform, keys: PersonKeys) => Promise<T>): Promise<T> {
@@ -44,9 +45,14 @@ export async function runImport(
   const nation = checkNation(opts.nation);
   if (!fs.existsSync(file)) throw new AppError("BAD_INPUT", `${file}: no such file`);
   const requested = parseKeyValueList(opts.map, "--map");
-  const { people, problems } = readRegistryCsv(fs.readFileSync(file, "utf8"), opts.id.trim(), requested, {
-    today: new Date().toISOString().slice(0, 10),
-  });
+  const { people, problems } = readRegistryCsv(
+    readTextFileSync(file, { delimiter: "," }),
+    opts.id.trim(),
+    requested,
+    {
+      today: new Date().toISOString().slice(0, 10),
+    },
+  );
   failOnProblems(
     problems.map((p) => ({ file, ...p })),
     `${file}: nothing was imported`,

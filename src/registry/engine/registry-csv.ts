@@ -1,5 +1,7 @@
 import { parse } from "csv-parse/sync";
-import { PERSON_FIELDS, type PersonField } from "../identity/index.ts";
+import { PERSON_FIELDS, type PersonField } from "../../identity/engine/index.ts";
+import type { InputProblem } from "../../shared/input-problem.ts";
+import { hasAName, NO_NAME } from "../person-name.contract.ts";
 import {
   type Read,
   readBirthDate,
@@ -15,11 +17,7 @@ import {
 import { emptyPerson, type PersonRecord } from "./person-record.ts";
 
 /** A problem in an import file, located by line and field. */
-export interface CsvProblem {
-  line?: number;
-  field?: string;
-  message: string;
-}
+export type CsvProblem = InputProblem;
 
 /** One person read from a file, with the id it has there and the line it came from. */
 export interface ImportedPerson {
@@ -101,6 +99,19 @@ export function personFromFields(
     if (person.surnames.length === 0) person.surnames = split.surnames;
     if (person.givenNames.length + person.surnames.length > 0) person.aliases = [full];
   }
+  const nameFields: readonly string[] = [
+    "given_name",
+    "middle_name",
+    "surname",
+    "second_surname",
+    "full_name",
+  ];
+  if (!hasAName(person) && !problems.some((p) => p.field !== undefined && nameFields.includes(p.field)))
+    problems.push({
+      line,
+      field: "given_name",
+      message: `${NO_NAME.message} (given_name, surname or full_name)`,
+    });
   person.sex = take("sex", readSex) ?? null;
   person.birthDate = take("date_of_birth", (t) => readBirthDate(t, rules.today)) ?? null;
   person.birthPlace = take("birth_place", (t) => readText(t, 200)) ?? "";
@@ -172,7 +183,7 @@ function readRows(
 ) {
   const people: ImportedPerson[] = [];
   const problems: CsvProblem[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const { record, info } of records) {
     const line = info.lines;
     if (record.length !== width) {
@@ -183,8 +194,9 @@ function readRows(
     if (id === "") problems.push({ line, field: "id", message: "the id is blank" });
     else if (id.length > 100)
       problems.push({ line, field: "id", message: "an id is at most 100 characters" });
-    else if (seen.has(id)) problems.push({ line, field: "id", message: `id "${id}" appears more than once` });
-    seen.add(id);
+    else if (seen.has(id))
+      problems.push({ line, field: "id", message: `id "${id}" is already given on line ${seen.get(id)}` });
+    else seen.set(id, line);
     const values: Partial<Record<PersonField, string>> = {};
     for (const [field, index] of columns) {
       const value = record[index];

@@ -1,0 +1,110 @@
+import type { Updateable } from "kysely";
+import type { Scope } from "../platform/auth/scope.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import type { RegistryDuplicateReviewsTable, RegistryMergesTable } from "./registry.schema.ts";
+
+const reviewColumns = [
+  "id",
+  "person_a",
+  "person_b",
+  "probability",
+  "band",
+  "reasons",
+  "why_created_enc",
+  "status",
+] as const;
+
+/** Open pairs of possible duplicates, most probable first, at most `limit`. */
+export function openReviews(tx: Tx, scope: Scope, limit: number) {
+  return tx
+    .selectFrom("registry_duplicate_reviews")
+    .select(reviewColumns)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("status", "=", "open")
+    .orderBy("probability", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/** One pair of the nation; `lock` holds it until the transaction ends (a decision). */
+export function findReview(tx: Tx, scope: Scope, id: string, options: { lock: boolean }) {
+  const query = tx
+    .selectFrom("registry_duplicate_reviews")
+    .select(reviewColumns)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id);
+  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** Writes the decision on a pair. */
+export async function updateReview(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  change: Updateable<RegistryDuplicateReviewsTable>,
+): Promise<void> {
+  await tx
+    .updateTable("registry_duplicate_reviews")
+    .set(change)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Records a merge of `mergedId` into `survivorId`; returns its id. */
+export async function insertMerge(
+  tx: Tx,
+  scope: Scope,
+  merge: { survivorId: string; mergedId: string; reasonEnc: string; mergedBy: string },
+): Promise<string> {
+  const row = await tx
+    .insertInto("registry_merges")
+    .values({
+      tenant_id: scope.tenantId,
+      survivor_id: merge.survivorId,
+      merged_id: merge.mergedId,
+      reason_enc: merge.reasonEnc,
+      merged_by: merge.mergedBy,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Merges of the nation, newest first, at most `limit`. */
+export function listMerges(tx: Tx, scope: Scope, limit: number) {
+  return tx
+    .selectFrom("registry_merges")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .orderBy("merged_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** One merge of the nation, held under a row lock until the transaction ends (undoing it). */
+export function findMergeForUpdate(tx: Tx, scope: Scope, id: string) {
+  return tx
+    .selectFrom("registry_merges")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Writes that a merge was undone. */
+export async function updateMerge(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  change: Updateable<RegistryMergesTable>,
+): Promise<void> {
+  await tx
+    .updateTable("registry_merges")
+    .set(change)
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}
