@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
 
@@ -116,6 +116,56 @@ describe("border pages", () => {
     await page.getByLabel("Reason").fill("screening negative; expelled under the order");
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.getByText(/Expulsion MEX: final/).waitFor();
+    await expectNoSeriousViolations(page);
+  });
+
+  test.each([
+    {
+      nation: "MEX",
+      facts: { date: "2021-06-01", citizenship: "HND", border: "Frontera norte, Ciudad Juárez" },
+      entry: "Between ports of entry",
+      row: /Reception of a returned person/,
+    },
+    {
+      nation: "COL",
+      facts: { date: "2022-06-01", citizenship: "VEN", border: "Cúcuta (Venezuela)" },
+      entry: "At a port of entry",
+      row: /Temporary protection/,
+    },
+  ])(
+    "a $nation border officer records an encounter and gets an assessment under $nation's pack",
+    async (c) => {
+      const page = await suite.newPage();
+      await signInAs(page, "border_officer", c.nation);
+      await page.goto("/border");
+      await page.getByRole("tab", { name: "Record an encounter" }).click();
+      await page.getByLabel("Date", { exact: true }).fill(c.facts.date);
+      await page.getByLabel("Citizenship (ISO3)").fill(c.facts.citizenship);
+      await page.getByRole("textbox", { name: "Border", exact: true }).fill(c.facts.border);
+      await page.getByLabel("Where the person was met").selectOption({ label: c.entry });
+      await page.getByRole("button", { name: "Record encounter" }).click();
+      await page.getByRole("heading", { level: 1, name: "Encounter" }).waitFor();
+      const options = page.getByRole("table", { name: /Every option/ });
+      await expect.poll(() => options.getByRole("row", { name: c.row }).textContent()).toMatch(/Yes/);
+      expect(await page.getByText(/no border policy pack is loaded/).count()).toBe(0);
+      await expectNoSeriousViolations(page);
+    },
+  );
+
+  test("a US officer sees the pathways presumption after Title 42, with its sources", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "border_officer", "USA");
+    await page.goto("/border");
+    await page.getByRole("tab", { name: "Record an encounter" }).click();
+    await page.getByLabel("Date", { exact: true }).fill("2023-06-01");
+    await page.getByLabel("Citizenship (ISO3)").fill("VEN");
+    await page.getByRole("button", { name: "Record encounter" }).click();
+    await page.getByRole("heading", { name: "Presumptions that apply" }).waitFor();
+    await page.getByText("Sources").first().click();
+    await page
+      .getByText(/88 FR 31314/)
+      .first()
+      .waitFor();
     await expectNoSeriousViolations(page);
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
 // The dashboard's queries queue behind each other on a loaded machine: wait for answers, not for a fixed time.
@@ -36,8 +36,17 @@ describe("flows pages", () => {
     await page.goto("/flows");
     await page.getByRole("heading", { level: 2, name: /^Latest month: \d{4}-\d{2}$/ }).waitFor(SLOW);
     const top = page.getByRole("table", { name: /Encounters by citizenship in \d{4}-\d{2}/ });
-    await top.getByRole("row", { name: /VENEZUELA/ }).waitFor(SLOW);
+    await top.getByRole("row", { name: /Venezuela \(VEN\)/ }).waitFor(SLOW);
     expect(await top.getByRole("row").count()).toBeGreaterThan(5);
+    await page
+      .getByRole("img", { name: "Monthly encounters at every border, with policy events" })
+      .locator("canvas")
+      .first()
+      .waitFor(SLOW);
+    await page
+      .getByText(/Encounters count events, not unique people/)
+      .first()
+      .waitFor();
     await page.getByRole("heading", { name: "Surge alerts" }).waitFor();
     await expectNoSeriousViolations(page);
   });
@@ -58,10 +67,45 @@ describe("flows pages", () => {
       .waitFor();
     const band = await forecastRows(page);
     expect(band).toHaveLength(6);
+    // The band fits the chart: never past twice the record month (66,584 in September 2023).
     for (const [mean = 0, lo95 = 0, hi95 = 0] of band) {
       expect(lo95).toBeLessThanOrEqual(mean);
       expect(hi95).toBeGreaterThan(lo95);
+      expect(hi95).toBeLessThanOrEqual(2 * 66_585);
     }
+    const events = page.getByRole("region", { name: "Policy events" });
+    // The US pack and Mexico's pack both date this agreement; the US one is named here.
+    await events.getByText(/2022-10-12 · Mexico receives Venezuelans expelled under Title 42/).waitFor(SLOW);
+    expect(await events.textContent()).toMatch(
+      /2022-10-12 · Mexico receives Venezuelans expelled by the United States/,
+    );
+    expect(await events.textContent()).toMatch(/2023-05-11 · Title 42 .*ends/);
+    expect(await events.textContent()).not.toMatch(/Cubans, Haitians/);
+    await page
+      .getByRole("img", { name: /split by legal authority: Title 42 and Title 8/ })
+      .locator("canvas")
+      .first()
+      .waitFor(SLOW);
+    await expectNoSeriousViolations(page);
+  });
+
+  test("Title 42 is a filter with its definition, and the explorer sums fiscal years", async () => {
+    const page = await analystPage();
+    await page.goto("/flows/explorer?land_border_region=Southwest+Land+Border");
+    const authority = page.getByLabel(/^Legal authority/);
+    await authority
+      .locator("option", { hasText: "Title 42 (public-health expulsions)" })
+      .waitFor({ state: "attached", ...SLOW });
+    await authority.selectOption("Title 42");
+    expect(await page.locator("label", { hasText: "Legal authority" }).getAttribute("title")).toMatch(
+      /21 March 2020 to 11 May 2023/,
+    );
+    const demographic = page.getByLabel("Demographic");
+    await demographic.locator("option", { hasText: "Family units" }).waitFor({ state: "attached" });
+    await page.getByLabel("View").selectOption("fiscal");
+    const years = page.getByRole("table", { name: "Encounters by fiscal year" });
+    await years.getByRole("row", { name: /FY2021/ }).waitFor(SLOW);
+    expect(await years.getByRole("row", { name: /FY2023/ }).count()).toBe(1);
     await expectNoSeriousViolations(page);
   });
 
@@ -72,6 +116,9 @@ describe("flows pages", () => {
     await map.locator("canvas").first().waitFor(SLOW);
     await page.getByLabel("Measure").selectOption("asylum_seekers");
     await map.locator("canvas").first().waitFor();
+    const yearly = page.getByRole("table", { name: /Asylum seekers from Venezuela \(VEN\), by year/ });
+    await yearly.getByRole("row", { name: /^2000\s*172$/ }).waitFor(SLOW);
+    expect(await yearly.getByRole("row").count()).toBeGreaterThan(20);
     await expectNoSeriousViolations(page);
   });
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { DEMO_PROTECTED_CASE, networksDemoData } from "../src/networks/index.ts";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server, with the demo networks loaded for the USA
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server, with the demo pathways published
 
@@ -17,11 +17,25 @@ test("a newcomer applies in Haitian Creole on a phone and sees the status with a
     ),
   ).toBe("ht");
   expect(await axeViolations(page), "questionnaire").toEqual([]);
+  // The safety notice is on the page, in Haitian Creole: free of charge, fraud, asylum, where to get help.
+  const safety = page.getByRole("region", { name: "Sekirite ou" });
+  await safety.waitFor();
+  const notice = (await safety.textContent()) ?? "";
+  expect(notice).toContain("gratis");
+  expect(notice).toContain("fwod");
+  expect(notice).toContain("mande azil");
+  expect(notice).toMatch(/HCR.*OIM/);
   await page.getByLabel(/Ki nasyonalite ou/).selectOption("VEN");
   await page.getByLabel(/Nan ki peyi w ap viv/).selectOption("COL");
   await page.getByLabel(/Ki dat ou te rive/).fill("2022-03-01");
   await page.getByRole("button", { name: "Wè chemen ki posib yo" }).click();
   await page.getByRole("heading", { level: 2, name: "Chemen ki ka mache pou ou" }).waitFor();
+  // A referral-only pathway offers no "Apply", only how referral happens.
+  const referral = page.locator(".portal-result", { hasText: "Reyenstalasyon refijye" });
+  await referral.getByRole("heading", { level: 4, name: "Kijan yo refere moun" }).waitFor();
+  expect(await referral.getByRole("button", { name: /^Aplike:/ }).count()).toBe(0);
+  // No text calls parole "pawòl".
+  expect(await page.locator("body").textContent()).not.toMatch(/pawòl/i);
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
   // Nothing is wider than the phone's screen.

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, REPO_ROOT, signInAs } from "./harness.ts";
+import { axeViolations, browserSuite, describeViolations, REPO_ROOT, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server: a demo run per nation and this year's pledges
 const SLOW = { timeout: 60_000 };

@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { demoNations } from "../src/registry/demo-people.ts";
-import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry-demo.seed.ts";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./harness.ts";
+import { demoNations } from "../src/registry/engine/demo-people.ts";
+import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
+import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
 // The demo registries are generated from a seed, so the test knows who is in them.

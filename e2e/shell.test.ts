@@ -10,7 +10,7 @@ import {
   describeViolations,
   REPO_ROOT,
   signIn,
-} from "./harness.ts";
+} from "./browser-harness.ts";
 
 const CAPABILITY_LINKS = [
   "Flows",

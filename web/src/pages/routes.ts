@@ -1,17 +1,5 @@
 import { type ComponentType, lazy } from "react";
-
-/** The capabilities in the navigation, in the order staff meet them. */
-export const CAPABILITIES = [
-  "flows",
-  "registry",
-  "identity",
-  "pathways",
-  "placement",
-  "border",
-  "networks",
-  "audit",
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+import { CAPABILITIES, type Capability } from "./capabilities.ts";
 
 // Each page is its own chunk, so a heavy page (charts, maps) costs nothing until someone opens it.
 const pages: Record<Capability, ComponentType> = {

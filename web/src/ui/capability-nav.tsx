@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { CAPABILITIES, capabilityAt, capabilityPath } from "../pages/routes.ts";
+import { CAPABILITIES } from "../pages/capabilities.ts";
+import { capabilityAt, capabilityPath } from "../pages/routes.ts";
 import { Link, usePath } from "../router.tsx";
 
 /** The main navigation: a list of links, the current page marked with aria-current. */

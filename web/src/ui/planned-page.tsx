@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Capability } from "../pages/routes.ts";
+import type { Capability } from "../pages/capabilities.ts";
 import { PageHeading } from "./page-heading.tsx";
 
 /** Stands in for a capability not built yet: its name and one paragraph on what it will hold. */

@@ -1,6 +1,21 @@
 import { useTranslation } from "react-i18next";
 import type { EncounterAssessment } from "../../../../src/border/border-records.contract.ts";
 
+/** The sources behind a safeguard or a presumption, as a labelled list. */
+function Sources({ citations }: { citations: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <details>
+      <summary>{t("pages.border.assessment.sources")}</summary>
+      <ul>
+        {citations.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** The recommendation: authority in force, safeguards first, then every option with reasons and citations. */
 export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
   const { t } = useTranslation();
@@ -24,6 +39,25 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
             {assessment.safeguards.map((s) => (
               <li key={s.code}>
                 <strong>{t(`pages.border.safeguard.${s.code}`)}</strong>: {s.effect}
+                {s.citations.length > 0 && <Sources citations={s.citations} />}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {assessment.presumptions.length > 0 && (
+        <div className="notice" role="status">
+          <h3>{t("pages.border.assessment.presumptions")}</h3>
+          <ul>
+            {assessment.presumptions.map((p) => (
+              <li key={p.code}>
+                {p.effect}
+                <ul>
+                  {p.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+                <Sources citations={p.citations} />
               </li>
             ))}
           </ul>

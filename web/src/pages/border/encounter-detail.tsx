@@ -44,6 +44,13 @@ export function EncounterDetail({ id }: { id: string }) {
           <dd>{e.citizenship}</dd>
           <dt>{t("pages.border.field.demographic")}</dt>
           <dd>{t(`pages.border.demographic.${e.demographic}`)}</dd>
+          <dt>{t("pages.border.field.border")}</dt>
+          <dd>{e.border ?? "—"}</dd>
+          <dt>{t("pages.border.field.entry")}</dt>
+          <dd>
+            {t(`pages.border.entry.${e.entry}`)}
+            {e.appointment ? `, ${t("pages.border.field.appointment").toLowerCase()}` : ""}
+          </dd>
           <dt>{t("pages.border.field.givenNames")}</dt>
           <dd>{[e.givenNames, e.familyNames].filter(Boolean).join(" ")}</dd>
           <dt>{t("pages.border.field.residenceCountry")}</dt>

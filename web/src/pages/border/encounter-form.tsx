@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Demographic } from "../../../../src/border/border.contract.ts";
+import { Demographic, EntryKind } from "../../../../src/border/border.contract.ts";
 import { type EncounterRecord, EncounterView } from "../../../../src/border/border-records.contract.ts";
 import { navigate } from "../../router.tsx";
 import { borderWrite, errorText } from "./use-border-api.ts";
@@ -21,6 +21,11 @@ function toRecord(f: Fields, flags: Record<string, boolean>): EncounterRecord {
       : [],
     fearClaim: flags.fearClaim ?? false,
     medicalEmergency: flags.medicalEmergency ?? false,
+    entry: (f.entry ?? "between_ports") as EncounterRecord["entry"],
+    appointment: flags.appointment ?? false,
+    deniedProtectionInTransit: flags.deniedProtectionInTransit ?? false,
+    imminentThreat: flags.imminentThreat ?? false,
+    priorRemovalOrder: flags.priorRemovalOrder ?? false,
     traffickingIndicators: optional(f.trafficking) ? [f.trafficking!.trim()] : [],
     givenNames: optional(f.givenNames),
     familyNames: optional(f.familyNames),
@@ -44,13 +49,20 @@ const TEXT_FIELDS = [
   ["trafficking", "text"],
 ] as const;
 
+const FLAGS = [
+  "fearClaim",
+  "medicalEmergency",
+  "appointment",
+  "deniedProtectionInTransit",
+  "imminentThreat",
+  "priorRemovalOrder",
+] as const;
+
 /** The encounter form: every question the assessment needs, asked every time. */
 export function EncounterForm() {
   const { t } = useTranslation();
-  const [fields, setFields] = useState<Fields>({
-    demographic: "single_adult",
-    border: "Southwest Land Border",
-  });
+  // No border is presumed: an encounter without one is assessed at the pack's default border, and says so.
+  const [fields, setFields] = useState<Fields>({ demographic: "single_adult", entry: "between_ports" });
   const [flags, setFlags] = useState<Record<string, boolean>>({});
   const [error, setError] = useState("");
   const submit = async (event: FormEvent) => {
@@ -89,7 +101,17 @@ export function EncounterForm() {
           ))}
         </select>
       </div>
-      {(["fearClaim", "medicalEmergency"] as const).map((name) => (
+      <div className="field">
+        <label htmlFor="enc-entry">{t("pages.border.field.entry")}</label>
+        <select id="enc-entry" value={fields.entry} onChange={set("entry")}>
+          {EntryKind.options.map((e) => (
+            <option key={e} value={e}>
+              {t(`pages.border.entry.${e}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {FLAGS.map((name) => (
         <div className="field" key={name}>
           <label>
             <input

@@ -1,49 +1,72 @@
-import type { EChartsOption } from "echarts";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DimensionsResult, ForecastResult } from "../../../../src/flows/flows.contract.ts";
+import { csvDocument } from "../../../../src/shared/csv-write.ts";
 import { FlowsChart } from "./flows-chart.tsx";
+import { forecastChartOption } from "./flows-chart-option.ts";
+import { PolicyEventList, usePolicyEvents } from "./flows-events.tsx";
+import { AuthoritySplit, FiscalYearView } from "./flows-explorer-views.tsx";
+import { readableValue, valueHint } from "./flows-labels.ts";
 import { flowsUrl, formatCount, useFlows } from "./use-flows-api.ts";
 
-const FILTERS = ["land_border_region", "citizenship_iso", "component", "demographic"] as const;
+const FILTERS = [
+  "land_border_region",
+  "citizenship_iso",
+  "component",
+  "demographic",
+  "title_of_authority",
+] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+type View = "month" | "fiscal";
 
-/** The filters and the month to read, taken from the address so a link can open a ready answer. */
-function fromAddress(): { chosen: Record<string, string>; month: string } {
+/** The filters, the month and the view to read, taken from the address so a link can open a ready answer. */
+function fromAddress(): { chosen: Record<string, string>; month: string; view: View } {
   const search = new URLSearchParams(window.location.search);
   const chosen: Record<string, string> = {};
   for (const name of FILTERS) chosen[name] = search.get(name) ?? "";
   const month = search.get("month") ?? "";
-  return { chosen, month: MONTH.test(month) ? month : "" };
+  return {
+    chosen,
+    month: MONTH.test(month) ? month : "",
+    view: search.get("view") === "fiscal" ? "fiscal" : "month",
+  };
 }
 
 // Keeps the address in step with the choices (replace, not push: choosing is not navigating).
-function toAddress(chosen: Record<string, string>, month: string): void {
+function toAddress(chosen: Record<string, string>, month: string, view: View): void {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(chosen)) if (v) search.set(k, v);
   if (month) search.set("month", month);
+  if (view !== "month") search.set("view", view);
   const text = search.toString();
   window.history.replaceState(null, "", `${window.location.pathname}${text ? `?${text}` : ""}`);
 }
 
-/** Pick filters, see the monthly series with its forecast band, read it as a table, download it as CSV. */
+/** Pick filters; see the monthly series with its forecast band and policy events, or fiscal years; download it. */
 export function FlowsExplorer() {
   const { t, i18n } = useTranslation();
   const [initial] = useState(fromAddress);
   const [chosen, setChosen] = useState<Record<string, string>>(initial.chosen);
   const [month, setMonth] = useState(initial.month);
-  useEffect(() => toAddress(chosen, month), [chosen, month]);
+  const [view, setView] = useState<View>(initial.view);
+  useEffect(() => toAddress(chosen, month, view), [chosen, month, view]);
   const dims = useFlows(flowsUrl("/dimensions", { source: "cbp-aor" }), DimensionsResult);
   const filter = Object.entries(chosen)
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}=${v}`);
+  const events = usePolicyEvents(chosen.citizenship_iso);
   const result = useFlows(flowsUrl("/forecast", { source: "cbp-aor", filter, horizon: 6 }), ForecastResult);
   const option = useMemo(
-    () => chartOption(result.data, t("pages.flows.value"), t("pages.flows.forecast")),
-    [result.data, t],
+    () =>
+      forecastChartOption(result.data, events, {
+        value: t("pages.flows.value"),
+        forecast: t("pages.flows.forecast"),
+      }),
+    [result.data, events, t],
   );
   const csv = result.data ? toCsv(result.data) : "";
-  const picked = result.data?.history.find((p) => p.month === month);
+  const history = result.data?.history ?? [];
+  const picked = history.find((p) => p.month === month);
   return (
     <div>
       <form
@@ -52,10 +75,17 @@ export function FlowsExplorer() {
         style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}
       >
         <label>
+          {t("pages.flows.view")}
+          <select value={view} onChange={(e) => setView(e.target.value as View)}>
+            <option value="month">{t("pages.flows.views.month")}</option>
+            <option value="fiscal">{t("pages.flows.views.fiscal")}</option>
+          </select>
+        </label>
+        <label>
           {t("pages.flows.highlight")}
           <select value={month} onChange={(e) => setMonth(e.target.value)}>
             <option value="">–</option>
-            {[...(result.data?.history ?? [])].reverse().map((p) => (
+            {[...history].reverse().map((p) => (
               <option key={p.month} value={p.month}>
                 {p.month}
               </option>
@@ -73,6 +103,7 @@ export function FlowsExplorer() {
           />
         ))}
       </form>
+      <p className="flows-note">{t("pages.flows.eventsNote")}</p>
       {result.error && <p role="alert">{result.error}</p>}
       {result.loading && <p aria-live="polite">{t("pages.flows.loading")}</p>}
       {picked && !result.loading && (
@@ -85,13 +116,21 @@ export function FlowsExplorer() {
           </strong>
         </p>
       )}
-      {result.data && <FlowsChart option={option} label={t("pages.flows.chartLabel")} />}
+      {view === "fiscal" && <FiscalYearView filter={filter} />}
+      {view === "month" && result.data && (
+        <>
+          <FlowsChart option={option} label={t("pages.flows.chartLabel")} />
+          <p className="flows-note">{t("pages.flows.bandNote")}</p>
+        </>
+      )}
       {csv && (
         <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download="flows-series.csv">
           {t("pages.flows.downloadCsv")}
         </a>
       )}
-      <SeriesTable history={result.data?.history ?? []} month={month} />
+      <PolicyEventList events={events} from={history[0]?.month} to={history.at(-1)?.month} />
+      {!chosen.title_of_authority && <AuthoritySplit filter={filter} events={events} />}
+      {view === "month" && <SeriesTable history={history} month={month} />}
     </div>
   );
 }
@@ -102,15 +141,15 @@ function DimensionSelect(props: {
   values: { value: string }[];
   onChange: (value: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
-    <label>
+    <label title={props.value ? valueHint(props.name, props.value, i18n.language) : undefined}>
       {t(`pages.flows.dims.${props.name}`)}
       <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">{t("pages.flows.all")}</option>
         {props.values.map((v) => (
-          <option key={v.value} value={v.value}>
-            {v.value}
+          <option key={v.value} value={v.value} title={valueHint(props.name, v.value, i18n.language)}>
+            {readableValue(props.name, v.value, i18n.language)}
           </option>
         ))}
       </select>
@@ -143,73 +182,14 @@ function SeriesTable({ history, month }: { history: { month: string; value: numb
 }
 
 function toCsv(data: ForecastResult): string {
-  const rows = data.history.map((p) => `${p.month},${p.value},,,,,`);
-  const ahead = data.forecast.map(
-    (f) =>
-      `${f.month},,${f.mean.toFixed(0)},${f.lo80.toFixed(0)},${f.hi80.toFixed(0)},${f.lo95.toFixed(0)},${f.hi95.toFixed(0)}`,
+  const history = data.history.map((p) => [p.month, p.value, null, null, null, null, null]);
+  const ahead = data.forecast.map((f) => [
+    f.month,
+    null,
+    ...[f.mean, f.lo80, f.hi80, f.lo95, f.hi95].map((v) => v.toFixed(0)),
+  ]);
+  return csvDocument(
+    ["month", "value", "forecast_mean", "lo80", "hi80", "lo95", "hi95"],
+    [...history, ...ahead],
   );
-  return `month,value,forecast_mean,lo80,hi80,lo95,hi95\n${[...rows, ...ahead].join("\n")}\n`;
-}
-
-// A stacked pair of lines: an invisible floor at `lo` and a shaded area of height `hi - lo` above it.
-function band(name: string, pad: null[], lo: number[], hi: number[], opacity: number) {
-  const common = { type: "line" as const, stack: name, showSymbol: false, lineStyle: { opacity: 0 } };
-  return [
-    { ...common, name: `${name}-floor`, data: [...pad, ...lo] },
-    {
-      ...common,
-      name,
-      data: [...pad, ...hi.map((h, i) => h - (lo[i] ?? 0))],
-      areaStyle: { opacity },
-    },
-  ];
-}
-
-// Up to two significant digits, so the axis ends on a readable figure.
-function roundUp(value: number): number {
-  const step = 10 ** Math.max(0, Math.floor(Math.log10(value)) - 1);
-  return Math.ceil(value / step) * step;
-}
-
-function chartOption(
-  data: ForecastResult | undefined,
-  valueName: string,
-  forecastName: string,
-): EChartsOption {
-  if (!data) return {};
-  const months = [...data.history.map((p) => p.month), ...data.forecast.map((f) => f.month)];
-  const pad = data.history.map(() => null);
-  const f = data.forecast;
-  // Wide 95% bands on volatile series would flatten the history: the axis stops at twice the largest mean.
-  const cap = roundUp(2 * Math.max(1, ...data.history.map((p) => p.value), ...f.map((x) => x.mean)));
-  return {
-    animation: false,
-    tooltip: { trigger: "axis" },
-    legend: { data: [valueName, forecastName, "80%", "95%"] },
-    xAxis: { type: "category", data: months },
-    yAxis: { type: "value", max: (extent: { max: number }) => Math.min(extent.max, cap) },
-    series: [
-      { name: valueName, type: "line", data: data.history.map((p) => p.value), showSymbol: false },
-      {
-        name: forecastName,
-        type: "line",
-        data: [...pad, ...f.map((x) => x.mean)],
-        lineStyle: { type: "dashed" },
-      },
-      ...band(
-        "95%",
-        pad,
-        f.map((x) => x.lo95),
-        f.map((x) => x.hi95),
-        0.15,
-      ),
-      ...band(
-        "80%",
-        pad,
-        f.map((x) => x.lo80),
-        f.map((x) => x.hi80),
-        0.3,
-      ),
-    ],
-  };
 }

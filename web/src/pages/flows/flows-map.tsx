@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SeriesResult } from "../../../../src/flows/flows.contract.ts";
 import { AMERICAS, AMERICAS_MAP, registerAmericas } from "../../ui/americas-map.ts";
 import { FlowsChart } from "./flows-chart.tsx";
+import { UnhcrYearlySeries } from "./flows-unhcr-series.tsx";
 import { flowsUrl, useFlows } from "./use-flows-api.ts";
 
 const MEASURES = ["refugees", "asylum_seekers", "oip"] as const;
@@ -56,6 +57,7 @@ export function FlowsMap() {
       </form>
       {result.error && <p role="alert">{result.error}</p>}
       <FlowsChart option={option} label={t("pages.flows.mapLabel", { year })} height={520} />
+      <UnhcrYearlySeries measure={measure} measureName={t(`pages.flows.measures.${measure}`)} />
     </div>
   );
 }

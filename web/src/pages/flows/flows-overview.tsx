@@ -1,6 +1,11 @@
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { SeriesResult, SurgesResult } from "../../../../src/flows/flows.contract.ts";
 import { Link } from "../../router.tsx";
+import { FlowsChart } from "./flows-chart.tsx";
+import { linesChartOption } from "./flows-chart-option.ts";
+import { usePolicyEvents } from "./flows-events.tsx";
+import { readableValue } from "./flows-labels.ts";
 import { flowsUrl, formatChange, formatCount, useFlows } from "./use-flows-api.ts";
 
 /** The latest month, its change on the year, the top origins that month, and recent surge alerts. */
@@ -14,7 +19,7 @@ export function FlowsOverview() {
     latest
       ? flowsUrl("/series", {
           source: "cbp-aor",
-          groupBy: "citizenship",
+          groupBy: "citizenship_iso",
           from: latest.period,
           to: latest.period,
           limit: 10,
@@ -23,8 +28,13 @@ export function FlowsOverview() {
     SeriesResult,
   );
   const surges = useFlows(
-    flowsUrl("/surges", { source: "cbp-aor", groupBy: "citizenship", limit: 15, recent: 6 }),
+    flowsUrl("/surges", { source: "cbp-aor", groupBy: "citizenship_iso", limit: 15, recent: 6 }),
     SurgesResult,
+  );
+  const events = usePolicyEvents(undefined);
+  const option = useMemo(
+    () => linesChartOption([{ name: t("pages.flows.value"), points }], events),
+    [points, events, t],
   );
   if (total.error) return <p role="alert">{total.error}</p>;
   if (!total.loading && !latest) return <p>{t("pages.flows.noData")}</p>;
@@ -40,6 +50,13 @@ export function FlowsOverview() {
           </p>
         </section>
       )}
+      <section aria-labelledby="flows-chart">
+        <h2 id="flows-chart">{t("pages.flows.overviewChart")}</h2>
+        {points.length > 0 && (
+          <FlowsChart option={option} label={t("pages.flows.overviewChartLabel")} height={280} />
+        )}
+        <p className="flows-note">{t("pages.flows.eventsNote")}</p>
+      </section>
       <section aria-labelledby="flows-top">
         <h2 id="flows-top">{t("pages.flows.topOrigins")}</h2>
         {top.loading && <p aria-live="polite">{t("pages.flows.loading")}</p>}
@@ -54,7 +71,7 @@ export function FlowsOverview() {
           <tbody>
             {(top.data?.series ?? []).map((s) => (
               <tr key={s.key ?? ""}>
-                <td>{s.key}</td>
+                <td>{readableValue("citizenship_iso", s.key ?? "", lang)}</td>
                 <td>{formatCount(s.total, lang)}</td>
               </tr>
             ))}
@@ -67,10 +84,24 @@ export function FlowsOverview() {
         <ul>
           {(surges.data?.surges ?? []).slice(0, 12).map((s) => (
             <li key={`${s.key}-${s.month}-${s.kind}`}>
-              {s.month} · {s.key} · {formatCount(s.value, lang)}{" "}
+              {s.month} · {readableValue("citizenship_iso", s.key ?? "", lang)}: {formatCount(s.value, lang)}{" "}
+              {t("pages.flows.encounters")},{" "}
               {s.kind === "year_over_year"
-                ? t("pages.flows.surgeYoy", { before: formatCount(s.yearBefore ?? 0, lang) })
-                : t("pages.flows.surgeOutlier", { hi: formatCount(s.hi95 ?? 0, lang) })}
+                ? t("pages.flows.surgeYoy", {
+                    change: formatCount(s.change, lang),
+                    before: formatCount(s.yearBefore ?? 0, lang),
+                  })
+                : t("pages.flows.surgeOutlier", {
+                    change: formatCount(s.change, lang),
+                    expected: formatCount(s.expected ?? 0, lang),
+                    hi: formatCount(s.hi95 ?? 0, lang),
+                  })}
+              {s.nearestEvent && (
+                <>
+                  {". "}
+                  {t("pages.flows.nearEvent", { title: s.nearestEvent.title, date: s.nearestEvent.date })}
+                </>
+              )}
             </li>
           ))}
         </ul>

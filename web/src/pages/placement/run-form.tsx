@@ -1,7 +1,20 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RunDetail } from "../../../../src/placement/placement.contract.ts";
+import { decodeStrictText } from "../../../../src/shared/strict-text.ts";
 import { apiRequest } from "../../api.ts";
+
+type ReadFile = { ok: true; text: string } | { ok: false; problem: Record<string, string | number> };
+
+/** A chosen file's text by the server's own rule: bytes that are not UTF-8 are refused, never replaced. */
+async function readStrictText(file: File): Promise<ReadFile> {
+  const decoded = decodeStrictText(new Uint8Array(await file.arrayBuffer()), { delimiter: "," });
+  if (decoded.ok) return decoded;
+  const { line, column, field, character, message } = decoded.fault;
+  const where = `${field} (column ${column})`;
+  const problem = { file: file.name, line, field: where, message: `${message} (at character ${character})` };
+  return { ok: false, problem };
+}
 
 /** Runs a batch: the demo batch on this year's pledges, or the three CSV files of the command line. */
 export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
@@ -34,7 +47,10 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
     e.preventDefault();
     const { cases, places, scores } = files;
     if (!cases || !places || !scores) return setError(t("pages.placement.run.missingFiles"));
-    const [c, p, s] = await Promise.all([cases.text(), places.text(), scores.text()]);
+    const texts = await Promise.all([cases, places, scores].map(readStrictText));
+    const fault = texts.find((r) => !r.ok);
+    if (fault && !fault.ok) return setError(t("pages.placement.run.unreadable", fault.problem));
+    const [c, p, s] = texts.map((r) => (r.ok ? r.text : ""));
     await submit({ source: "csv", cases: c, places: p, scores: s, label: cases.name });
   };
   const fileField = (key: keyof typeof files) => (

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { PortalScreenEntry } from "../../../../src/pathways/pathways.contract.ts";
-import { errorText } from "./portal-app.tsx";
+import { errorText } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
 
 interface Props {

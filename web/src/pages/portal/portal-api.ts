@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { PortalText } from "./portal-text.ts";
 
 // The portal talks to the public API without cookies or CSRF: nobody is signed in there.
 
@@ -22,4 +23,11 @@ export async function portalRequest<T>(path: string, schema: z.ZodType<T>, body?
   });
   if (!response.ok) throw new PortalError(response.status);
   return schema.parse(await response.json());
+}
+
+/** A readable message for a failed portal request. */
+export function errorText(error: unknown, text: PortalText): string {
+  if (error instanceof PortalError && error.status === 429) return text.errorLimit;
+  if (error instanceof PortalError && error.status === 404) return text.errorNotFound;
+  return text.errorGeneric;
 }

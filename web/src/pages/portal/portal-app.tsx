@@ -7,20 +7,13 @@ import {
   PortalScreenResult,
 } from "../../../../src/pathways/pathways.contract.ts";
 import { ApplyForm } from "./apply-form.tsx";
-import { PortalError, portalRequest } from "./portal-api.ts";
+import { errorText, portalRequest } from "./portal-api.ts";
 import { PORTAL_LANGUAGES, type PortalLang, type PortalText, portalText } from "./portal-text.ts";
 import { QuestionField } from "./question-field.tsx";
 import { StatusLookup } from "./status-lookup.tsx";
 import "./portal.css";
 
 type Catalog = ReturnType<typeof PortalCatalog.parse>;
-
-/** A readable message for a failed portal request. */
-export function errorText(error: unknown, text: PortalText): string {
-  if (error instanceof PortalError && error.status === 429) return text.errorLimit;
-  if (error instanceof PortalError && error.status === 404) return text.errorNotFound;
-  return text.errorGeneric;
-}
 
 /** The public portal at /portal: language, questionnaire, pathways with reasons, apply, status. No account. */
 export function PortalApp() {
@@ -73,6 +66,7 @@ export function PortalApp() {
       </header>
       <main id="main">
         <p>{text.intro}</p>
+        <SafetyNotice text={text} />
         <p role="alert" className="portal-error">
           {error}
         </p>
@@ -162,13 +156,43 @@ function Results({
                 </ul>
               </>
             )}
-            {r.result !== "not_eligible" && (
-              <button type="button" onClick={() => onApply(r)}>
-                {text.apply}: {r.title}
-              </button>
+            {r.access !== "apply" && r.howToAccess && (
+              <>
+                <h4>{r.access === "referral" ? text.howReferral : text.howInvitation}</h4>
+                <p>{r.howToAccess}</p>
+              </>
+            )}
+            {r.lastVerified && (
+              <p className="portal-note">
+                {text.lastVerified} {r.lastVerified}
+              </p>
+            )}
+            {r.access === "referral" ? (
+              <p>{text.noApply}</p>
+            ) : (
+              r.result !== "not_eligible" && (
+                <button type="button" onClick={() => onApply(r)}>
+                  {text.apply}: {r.title}
+                </button>
+              )
             )}
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Free of charge, beware of fraud, the right to seek asylum, where to get help: on every portal page. */
+function SafetyNotice({ text }: { text: PortalText }) {
+  return (
+    <section aria-labelledby="safety-title" className="portal-safety" data-testid="safety-notice">
+      <h2 id="safety-title">{text.safetyTitle}</h2>
+      <ul>
+        <li>{text.safetyFree}</li>
+        <li>{text.safetyFraud}</li>
+        <li>{text.safetyAsylum}</li>
+        <li>{text.safetyHelp}</li>
       </ul>
     </section>
   );

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { PortalStatus } from "../../../../src/pathways/pathways.contract.ts";
-import { portalRequest } from "./portal-api.ts";
-import { errorText } from "./portal-app.tsx";
+import { errorText, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
 
 /** The status page: code and secret go in a POST body, never in the address. */

@@ -1,8 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app.tsx";
 import { startI18n } from "./i18n/index.ts";
 import { SessionProvider } from "./session.tsx";
+import { App } from "./web-root.tsx";
 import "./ui/styles.css";
 
 const root = document.getElementById("root");

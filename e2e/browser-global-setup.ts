@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startServer } from "./harness.ts";
+import { startServer } from "./browser-harness.ts";
 
 /** One demo server, with the demo data, for every browser test file of the run. */
 export default async function setup(project: TestProject) {
