@@ -91,7 +91,7 @@ async function importOnce(label: string, file: string, rows: number, dataDir: st
   const app = await createApplication(config);
   try {
     const pack = await import("node:fs").then((fs) =>
-      fs.readFileSync(new URL("../packs/border/us-2020-2023.json", import.meta.url), "utf8"),
+      fs.readFileSync(new URL("../packs/border/us-2020-2025.json", import.meta.url), "utf8"),
     );
     await app.border.loadPack(systemScope("USA", "bench"), pack);
     const baseline = process.memoryUsage().rss;

@@ -3,11 +3,11 @@
 // Only the pure part is measured here; the bulk import of encounters needs the border store.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { assessDisposition } from "../src/border/assess-disposition.ts";
 import type { AssessmentChecks } from "../src/border/border.contract.ts";
-import { parseEncounter, parsePolicyPack } from "../src/border/parse-input.ts";
+import { assessDisposition } from "../src/border/engine/assess-disposition.ts";
+import { parseEncounter, parsePolicyPack } from "../src/border/engine/parse-input.ts";
 
-const packPath = fileURLToPath(new URL("../packs/border/us-2020-2023.json", import.meta.url));
+const packPath = fileURLToPath(new URL("../packs/border/us-2020-2025.json", import.meta.url));
 const packResult = parsePolicyPack(readFileSync(packPath, "utf8"));
 if (!packResult.ok) throw new Error(`pack invalid: ${JSON.stringify(packResult.problems)}`);
 const pack = packResult.value;

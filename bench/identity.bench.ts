@@ -6,17 +6,17 @@
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { encodeClk, fieldKeys, popcount } from "../src/identity/clk.ts";
-import { clusterPeople, clusterPeopleInParallel } from "../src/identity/cluster.ts";
-import { CLK_BYTES, createDiceScanner } from "../src/identity/dice-wasm.ts";
-import type { BlockingMode, BlockingPlan } from "../src/identity/encoded-blocking-plan.ts";
-import { type EncodedRecord, linkEncodings } from "../src/identity/encoded-link.ts";
-import { type GenerateOptions, generatePeople } from "../src/identity/generator.ts";
-import { namePoolsFromLists } from "../src/identity/generator-names.ts";
-import { type LinkRow, linkPeople } from "../src/identity/link.ts";
-import { normalisePerson, type Person, type RawPerson } from "../src/identity/person.ts";
-import { seededRandom } from "../src/identity/random.ts";
-import { readPeopleCsv } from "../src/identity/records-csv.ts";
+import { clusterPeople, clusterPeopleInParallel } from "../src/identity/cluster.pool.ts";
+import { encodeClk, fieldKeys, popcount } from "../src/identity/engine/clk.ts";
+import { CLK_BYTES, createDiceScanner } from "../src/identity/engine/dice-wasm.ts";
+import type { BlockingMode, BlockingPlan } from "../src/identity/engine/encoded-blocking-plan.ts";
+import { type EncodedRecord, linkEncodings } from "../src/identity/engine/encoded-link.ts";
+import { namePoolsFromLists } from "../src/identity/engine/generator-names.ts";
+import { type LinkRow, linkPeople } from "../src/identity/engine/link.ts";
+import { type GenerateOptions, generatePeople } from "../src/identity/engine/people-generator.ts";
+import { normalisePerson, type Person, type RawPerson } from "../src/identity/engine/person.ts";
+import { readPeopleCsv } from "../src/identity/engine/records-csv.ts";
+import { seededRandom } from "../src/shared/seeded-random.ts";
 
 const DATA = join(process.cwd(), "..", "shared", "data", "linkage");
 const FEBRL_MAP = new Map(

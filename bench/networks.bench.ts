@@ -6,14 +6,19 @@ import { createRequire } from "node:module";
 import { UndirectedGraph } from "graphology";
 import type * as LouvainModule from "graphology-communities-louvain";
 import type * as PagerankModule from "graphology-metrics/centrality/pagerank.js";
-import { analyseLinkGraph, findStructure } from "../src/networks/analyze.ts";
-import { createIdNormaliser } from "../src/networks/entities.ts";
-import { generateLinks, type LinkRow, type PlantedRing } from "../src/networks/generator.ts";
-import { parseIndicatorPack } from "../src/networks/indicators.ts";
-import { type LinkGraph, LinkGraphBuilder } from "../src/networks/link-graph.ts";
-import { type Link, linkColumns, parseLinkRecord, readLinksHeader } from "../src/networks/links-csv.ts";
-import { seededRandom } from "../src/networks/random.ts";
-import { type RingScore, scoreRings } from "../src/networks/ring-scoring.ts";
+import { analyseLinkGraph, findStructure } from "../src/networks/engine/analyze.ts";
+import { createIdNormaliser } from "../src/networks/engine/entities.ts";
+import { parseIndicatorPack } from "../src/networks/engine/indicators.ts";
+import { type LinkGraph, LinkGraphBuilder } from "../src/networks/engine/link-graph.ts";
+import {
+  type Link,
+  linkColumns,
+  parseLinkRecord,
+  readLinksHeader,
+} from "../src/networks/engine/links-csv.ts";
+import { generateLinks, type LinkRow, type PlantedRing } from "../src/networks/engine/links-generator.ts";
+import { type RingScore, scoreRings } from "../src/networks/engine/ring-scoring.ts";
+import { seededRandom } from "../src/shared/seeded-random.ts";
 
 // Both are CommonJS whose typings declare an ES default export; require gives the function itself.
 const require = createRequire(import.meta.url);
@@ -94,7 +99,7 @@ function runOwn() {
   const index = keyIndex(graph);
   const ringScore = score(rings, (k) => structure.labels[index.get(k) ?? -1], countSizes(structure.labels));
   const pack = parseIndicatorPack(
-    JSON.parse(readFileSync("packs/networks/trafficking-indicators.json", "utf8")),
+    JSON.parse(readFileSync("packs/networks/smuggling-indicators.json", "utf8")),
   );
   const t3 = performance.now();
   const report = analyseLinkGraph(graph, { random: seededRandom(1), pack });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import pg from "pg";
 import { createApplication } from "../src/app.ts";
-import { solveChallenge } from "../src/pathways/bot-check.ts";
+import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
 import { systemScope } from "../src/platform/auth/scope.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { newKeyFile } from "../src/platform/crypto/keyring.ts";
@@ -152,6 +152,9 @@ async function bookingRace(
 ): Promise<void> {
   const service = app.pathways;
   const usa = systemScope("USA", "bench");
+  await app.platform.database.asOwner((tx) =>
+    tx.insertInto("offices").values({ tenant_id: "USA", id: "USA-77", name: "bench office" }).execute(),
+  );
   await service.workflow.setAppointmentDay(usa, { officeId: "USA-77", day: "2033-05-02", capacity: 5 });
   const ids: string[] = [];
   for (let i = 0; i < 50; i++) {
@@ -203,6 +206,7 @@ export async function benchPortalServer(): Promise<void> {
   process.env.HEMISPHERE_PORTAL_POW_BITS ??= "8";
   process.env.HEMISPHERE_PORTAL_READS_PER_MIN ??= "0";
   process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN ??= "0";
+  process.env.HEMISPHERE_PORTAL_NATION_APPLIES_PER_MIN ??= "0";
   await runOn({ name: "PGlite" });
   const url = process.env.BENCH_DATABASE_URL;
   if (url) await runOn(await postgresTarget(url));

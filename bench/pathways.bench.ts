@@ -2,28 +2,18 @@
 // JSON.parse(JSON.stringify(answers)) of the same answer sets (about the least work any request does).
 // The server part (portal submissions end to end, concurrent booking) is in bench/pathways-server.ts.
 import { readFileSync } from "node:fs";
-import { prepareAnswers } from "../src/pathways/answers.ts";
-import { parseCatalog } from "../src/pathways/catalog.ts";
-import { languages } from "../src/pathways/language.ts";
-import { compileCatalog, screenCatalog } from "../src/pathways/screening.ts";
+import { prepareAnswers } from "../src/pathways/engine/answers.ts";
+import { parseCatalog } from "../src/pathways/engine/catalog.ts";
+import { languages } from "../src/pathways/engine/language.ts";
+import { compileCatalog, screenCatalog } from "../src/pathways/engine/screening.ts";
+import { seededRandom } from "../src/shared/seeded-random.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 const parsed = parseCatalog(JSON.parse(readFileSync("packs/pathways/examples.json", "utf8")));
 if (!parsed.ok) throw new Error("packs/pathways/examples.json is invalid");
 const compiled = compileCatalog(parsed.catalog);
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run screens the same applicants. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(42);
+const next = seededRandom(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 const maybe = <T>(value: T): T | undefined => (next() < 0.8 ? value : undefined);
 const day = () =>
@@ -38,10 +28,15 @@ const applicants = Array.from({ length: 1000 }, () => ({
   exclusions: maybe(next() < 0.05 ? ["serious_crime"] : ["none"]),
   sponsor_in_USA: maybe(next() < 0.4),
   has_valid_passport: maybe(next() < 0.7),
-  family_in_USA: maybe([pick(["spouse", "child", "sibling", "none"])]),
+  status_elsewhere: maybe(next() < 0.1 ? ["permanent_residence"] : ["none"]),
+  "irregular_entry_MEX_PAN_USA_after_2022-10-19": maybe(next() < 0.2),
+  "irregular_entry_MEX_PAN_USA_after_2023-01-09": maybe(next() < 0.2),
   approved_family_petition: maybe(next() < 0.3),
-  job_offer_in_CAN: maybe(next() < 0.2),
-  job_sector_in_CAN: maybe(pick(["agriculture", "other"])),
+  family_petition_category: maybe(pick(["F1", "F2A", "F4", "immediate_relative"])),
+  frp_invitation: maybe(next() < 0.3),
+  "continuous_presence_USA_since_2023-10-03": maybe(next() < 0.5),
+  regular_permit_COL: maybe(next() < 0.3),
+  entered_COL_regularly: maybe(next() < 0.5),
   recognised_refugee: maybe(next() < 0.3),
   vulnerabilities: maybe([pick(["medical_need", "woman_at_risk", "none"])]),
   family_in_CAN: maybe(["none"]),

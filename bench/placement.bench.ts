@@ -8,18 +8,19 @@ import {
   planDynamic,
   planGreedy,
   planHindsight,
-} from "../src/placement/arrival-planner.ts";
-import { bootstrapSampler, generateSequence } from "../src/placement/arrival-sequence.ts";
-import { buildLinearModel } from "../src/placement/highs-model.ts";
-import { type HighsOutcome, runHighs } from "../src/placement/highs-runner.ts";
-import { generateInstance, type InstanceSpec, seededRandom } from "../src/placement/instance-generator.ts";
-import { evaluateOutcomes, formatEvaluation } from "../src/placement/outcome-evaluation.ts";
-import { generateHistory } from "../src/placement/outcome-history.ts";
-import { predictOutcome } from "../src/placement/outcome-model.ts";
-import { buildModel, type PlacementModel } from "../src/placement/placement-model.ts";
-import type { PlacementInput } from "../src/placement/placement-types.ts";
-import { solvePlacement } from "../src/placement/solve-placement.ts";
-import { splitRows, trainOutcomeModel } from "../src/placement/train-scores.ts";
+} from "../src/placement/engine/arrival-planner.ts";
+import { bootstrapSampler, generateSequence } from "../src/placement/engine/arrival-sequence.ts";
+import { buildLinearModel } from "../src/placement/engine/highs-model.ts";
+import { generateInstance, type InstanceSpec } from "../src/placement/engine/instance-generator.ts";
+import { evaluateOutcomes, formatEvaluation } from "../src/placement/engine/outcome-evaluation.ts";
+import { generateHistory } from "../src/placement/engine/outcome-history.ts";
+import { predictOutcome } from "../src/placement/engine/outcome-model.ts";
+import { buildModel, type PlacementModel } from "../src/placement/engine/placement-model.ts";
+import type { PlacementInput } from "../src/placement/engine/placement-types.ts";
+import { splitRows, trainOutcomeModel } from "../src/placement/engine/train-scores.ts";
+import { type HighsOutcome, runHighs } from "../src/placement/highs.pool.ts";
+import { solvePlacement } from "../src/placement/solve-placement.pool.ts";
+import { seededRandom } from "../src/shared/seeded-random.ts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

@@ -10,15 +10,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { GENERATED_COLUMNS, type GeneratedPerson, generatePeople } from "../src/identity/generator.ts";
-import { builtInNamePools } from "../src/identity/generator-names.ts";
-import { seededRandom } from "../src/identity/random.ts";
+import { builtInNamePools } from "../src/identity/engine/generator-names.ts";
+import {
+  GENERATED_COLUMNS,
+  type GeneratedPerson,
+  generatePeople,
+} from "../src/identity/engine/people-generator.ts";
 import { systemScope } from "../src/platform/auth/scope.ts";
 import { keyringFrom, newKeyFile } from "../src/platform/crypto/keyring.ts";
+import { readRegistryCsv } from "../src/registry/engine/registry-csv.ts";
 import { createPeopleService } from "../src/registry/people.service.ts";
-import { regionalClkKeys, sealPerson } from "../src/registry/person-seal.service.ts";
-import { readRegistryCsv } from "../src/registry/registry-csv.ts";
-import { runImport, withRegistry } from "../src/registry/registry-run.cli.ts";
+import { regionalClkKeys, sealPerson } from "../src/registry/person-seal.codec.ts";
+import { runImport, withRegistry } from "../src/registry/registry.command.ts";
+import { seededRandom } from "../src/shared/seeded-random.ts";
 
 const COLUMNS = GENERATED_COLUMNS;
 
