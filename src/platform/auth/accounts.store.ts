@@ -1,7 +1,8 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import { decryptField, encryptField } from "../crypto/field-crypto.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import type { Tx } from "../db/connect.ts";
+import type { UsersTable } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import type { Role } from "./auth.contract.ts";
 import type { UserKind } from "./auth.schema.ts";
@@ -23,13 +24,10 @@ export interface UserSummary {
 }
 
 /** A user of the scope's nation as the account services need them: kind, roles and explicit grants. */
-export interface AccountRow {
-  id: string;
-  email: string;
-  kind: UserKind;
+export type AccountRow = Pick<Selectable<UsersTable>, "id" | "email" | "kind"> & {
   roles: Role[];
   grants: Role[];
-}
+};
 
 /** The user's roles as one JSON array, read in the same statement as the user. */
 export const rolesOfUser = sql<Role[]>`(select coalesce(json_agg(r.role order by r.role), '[]'::json)
@@ -49,6 +47,17 @@ export async function findAccount(tx: Tx, scope: Scope, userId: string): Promise
     .where("u.id", "=", userId)
     .forUpdate()
     .executeTakeFirst();
+}
+
+/** Whether the scope's nation has this user (of any kind). */
+export async function userExists(tx: Tx, scope: Scope, userId: string): Promise<boolean> {
+  const user = await tx
+    .selectFrom("users")
+    .select("id")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return user !== undefined;
 }
 
 /** Makes the user's roles exactly `roles`; a removed role takes its grant with it. */

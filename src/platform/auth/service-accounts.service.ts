@@ -7,6 +7,7 @@ import { accountSummary, findAccount, insertUser, replaceRoles, type UserSummary
 import type { Role } from "./auth.contract.ts";
 import { assertAssignableRoles, personalDataOf } from "./role-assignment.ts";
 import type { Scope } from "./scope.ts";
+import { deleteGrant, insertGrant } from "./service-account-grants.store.ts";
 
 /** How a service account is named among the users of its nation (and in the audit log). */
 export const serviceLogin = (name: string) => `service:${name}`;
@@ -86,17 +87,7 @@ export function createServiceAccountsService(database: Database, keyring: Keyrin
         const roles = [...new Set([...account.roles, input.role])].sort();
         assertAssignableRoles(scope.regional, roles);
         await replaceRoles(tx, scope, account, roles);
-        await tx
-          .insertInto("service_account_grants")
-          .values({
-            tenant_id: scope.tenantId,
-            user_id: account.id,
-            role: input.role,
-            reason: input.reason,
-            granted_by: scope.userId,
-            granted_by_label: scope.actorLabel,
-          })
-          .execute();
+        await insertGrant(tx, scope, { userId: account.id, role: input.role, reason: input.reason });
         await recordAudit(tx, scope, {
           action: "service_account.grant",
           targetType: "user",
@@ -111,13 +102,8 @@ export function createServiceAccountsService(database: Database, keyring: Keyrin
     async revokePersonalData(scope: Scope, serviceId: string, role: Role): Promise<UserSummary> {
       return inScope(db, scope, async (tx) => {
         const account = await serviceAccount(tx, scope, serviceId);
-        const removed = await tx
-          .deleteFrom("service_account_grants")
-          .where("tenant_id", "=", scope.tenantId)
-          .where("user_id", "=", account.id)
-          .where("role", "=", role)
-          .executeTakeFirst();
-        if (Number(removed.numDeletedRows) === 0) throw new AppError("NOT_FOUND", `${role} is not granted`);
+        if (!(await deleteGrant(tx, scope, account.id, role)))
+          throw new AppError("NOT_FOUND", `${role} is not granted`);
         await recordAudit(tx, scope, {
           action: "service_account.grant_revoke",
           targetType: "user",

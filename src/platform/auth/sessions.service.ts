@@ -4,14 +4,24 @@ import type { Keyring } from "../crypto/keyring.ts";
 import type { Database, Tx } from "../db/connect.ts";
 import { inScope } from "../db/scoped.ts";
 import { AppError } from "../errors.ts";
-import { grantsOfUser, rolesOfUser, USER_NAME_CONTEXT } from "./accounts.store.ts";
-import type { Role, SessionUser } from "./auth.contract.ts";
-import type { UserKind } from "./auth.schema.ts";
+import { USER_NAME_CONTEXT } from "./accounts.store.ts";
+import type { SessionUser } from "./auth.contract.ts";
 import { hashSecret, issueSessionSecret, newCsrfToken, tenantOfSecret } from "./credentials.ts";
 import { verifyPassword } from "./passwords.ts";
 import { type Scope, systemScope, userScope } from "./scope.ts";
+import {
+  deleteSession,
+  findPasswordOfUser,
+  findScopeUser,
+  findSessionUser,
+  findSignedInUser,
+  findTokenUser,
+  insertSession,
+  type ScopeUserRow,
+} from "./sessions.store.ts";
 import { admitAttempt, attemptKeys, forgiveAttempt, purgeExpiredAttempts } from "./sign-in-attempts.store.ts";
 import { retryAfterSeconds, SIGN_IN_LIMITS, type SignInLimits } from "./sign-in-throttle.ts";
+import { findLogin } from "./user-logins.store.ts";
 
 const SESSION_HOURS = 8;
 
@@ -24,29 +34,11 @@ export interface Authenticated {
 // A fixed hash to verify against when the e-mail is unknown, so timing does not tell whether it exists.
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-// Authentication runs on every request: the user, their roles and grants come in one statement, and each
-// statement saved there is a round trip saved on every API call.
-const userColumns = [
-  "u.id",
-  "u.email",
-  "u.office_id",
-  "u.disabled",
-  "u.kind",
-  rolesOfUser.as("roles"),
-  grantsOfUser.as("grants"),
-] as const;
-
-interface UserRow {
-  id: string;
-  email: string;
-  office_id: string | null;
-  disabled: boolean;
-  kind: UserKind;
-  roles: Role[];
-  grants: Role[];
-}
-
-function scopeOfUser(tenantId: string, user: UserRow | undefined, requestId: string | null): Scope | null {
+function scopeOfUser(
+  tenantId: string,
+  user: ScopeUserRow | undefined,
+  requestId: string | null,
+): Scope | null {
   if (!user || user.disabled) return null;
   return userScope({
     tenantId,
@@ -77,12 +69,7 @@ async function loadScope(
   userId: string,
   requestId: string | null,
 ): Promise<Scope | null> {
-  const user = await tx
-    .selectFrom("users as u")
-    .select(userColumns)
-    .where("u.tenant_id", "=", tenantId)
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
+  const user = await findScopeUser(tx, { tenantId }, userId);
   return scopeOfUser(tenantId, user, requestId);
 }
 
@@ -96,19 +83,10 @@ export function createSessionsService(database: Database, keyring: Keyring, opti
 
   /** Checks the password of a sign-in the throttle admitted; the user's row when it is right. */
   async function checkPassword(email: string, password: string) {
-    const login = await db
-      .selectFrom("user_logins")
-      .selectAll()
-      .where("email", "=", email)
-      .executeTakeFirst();
+    const login = await findLogin(db, email);
     const found = login
       ? await inScope(db, { tenantId: login.tenant_id }, (tx) =>
-          tx
-            .selectFrom("users")
-            .select(["password_hash", "disabled", "kind"])
-            .where("tenant_id", "=", login.tenant_id)
-            .where("id", "=", login.user_id)
-            .executeTakeFirst(),
+          findPasswordOfUser(tx, { tenantId: login.tenant_id }, login.user_id),
         )
       : undefined;
     const ok = await verify(password, found?.password_hash ?? DUMMY_HASH);
@@ -153,16 +131,16 @@ export function createSessionsService(database: Database, keyring: Keyring, opti
       return inScope(db, { tenantId: login.tenant_id }, async (tx) => {
         const scope = await loadScope(tx, login.tenant_id, login.user_id, input.requestId);
         if (!scope) throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
-        await tx
-          .insertInto("sessions")
-          .values({
-            tenant_id: login.tenant_id,
+        await insertSession(
+          tx,
+          { tenantId: login.tenant_id },
+          {
             id: issued.hash,
-            user_id: login.user_id,
-            csrf_token: csrfToken,
-            expires_at: new Date(Date.now() + SESSION_HOURS * 3600_000),
-          })
-          .execute();
+            userId: login.user_id,
+            csrfToken,
+            expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+          },
+        );
         await recordAudit(tx, scope, { action: "auth.login", targetType: "user", targetId: login.user_id });
         return { sessionSecret: issued.secret, csrfToken, scope, maxAgeSeconds: SESSION_HOURS * 3600 };
       });
@@ -173,16 +151,7 @@ export function createSessionsService(database: Database, keyring: Keyring, opti
       const tenantId = tenantOfSecret(secret);
       if (!tenantId || !secret.includes(".")) return null;
       return inScope(db, { tenantId }, async (tx) => {
-        const found = await tx
-          .selectFrom("sessions as s")
-          .innerJoin("users as u", (join) =>
-            join.onRef("u.tenant_id", "=", "s.tenant_id").onRef("u.id", "=", "s.user_id"),
-          )
-          .select(userColumns)
-          .select(["s.csrf_token", "s.expires_at"])
-          .where("s.tenant_id", "=", tenantId)
-          .where("s.id", "=", hashSecret(secret))
-          .executeTakeFirst();
+        const found = await findSessionUser(tx, { tenantId }, hashSecret(secret));
         if (!found || new Date(found.expires_at) <= new Date()) return null;
         const scope = scopeOfUser(tenantId, found, requestId);
         return scope ? { scope, csrfToken: found.csrf_token } : null;
@@ -194,16 +163,7 @@ export function createSessionsService(database: Database, keyring: Keyring, opti
       const tenantId = tenantOfSecret(secret);
       if (!tenantId || !secret.startsWith("hm_")) return null;
       return inScope(db, { tenantId }, async (tx) => {
-        const found = await tx
-          .selectFrom("api_tokens as t")
-          .innerJoin("users as u", (join) =>
-            join.onRef("u.tenant_id", "=", "t.tenant_id").onRef("u.id", "=", "t.user_id"),
-          )
-          .select(userColumns)
-          .select(["t.expires_at", "t.revoked_at"])
-          .where("t.tenant_id", "=", tenantId)
-          .where("t.token_hash", "=", hashSecret(secret))
-          .executeTakeFirst();
+        const found = await findTokenUser(tx, { tenantId }, hashSecret(secret));
         if (!found || found.revoked_at) return null;
         if (found.expires_at && new Date(found.expires_at) <= new Date()) return null;
         const scope = scopeOfUser(tenantId, found, requestId);
@@ -214,11 +174,7 @@ export function createSessionsService(database: Database, keyring: Keyring, opti
     /** Ends a session. */
     async logout(scope: Scope, secret: string): Promise<void> {
       await inScope(db, scope, async (tx) => {
-        await tx
-          .deleteFrom("sessions")
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", hashSecret(secret))
-          .execute();
+        await deleteSession(tx, scope, hashSecret(secret));
         await recordAudit(tx, scope, {
           action: "auth.logout",
           targetType: "user",
@@ -230,19 +186,7 @@ export function createSessionsService(database: Database, keyring: Keyring, opti
     /** The signed-in user as the web shows them. */
     async describe(scope: Scope): Promise<SessionUser> {
       return inScope(db, scope, async (tx) => {
-        const user = await tx
-          .selectFrom("users")
-          .innerJoin("tenants", "tenants.id", "users.tenant_id")
-          .select([
-            "users.id",
-            "users.email",
-            "users.display_name",
-            "users.office_id",
-            "tenants.name as nation_name",
-          ])
-          .where("users.tenant_id", "=", scope.tenantId)
-          .where("users.id", "=", scope.userId ?? "00000000-0000-0000-0000-000000000000")
-          .executeTakeFirst();
+        const user = await findSignedInUser(tx, scope);
         if (!user) throw new AppError("UNAUTHENTICATED", "no signed-in user");
         return {
           id: user.id,

@@ -2,7 +2,8 @@ import { recordAudit } from "../audit/audit.ts";
 import type { Database } from "../db/connect.ts";
 import { inScope } from "../db/scoped.ts";
 import { AppError } from "../errors.ts";
-import { type AccountRow, findAccount } from "./accounts.store.ts";
+import { type AccountRow, findAccount, userExists } from "./accounts.store.ts";
+import { insertApiToken, listApiTokens, revokeApiToken } from "./api-tokens.store.ts";
 import { issueApiToken } from "./credentials.ts";
 import type { Scope } from "./scope.ts";
 
@@ -37,46 +38,27 @@ export function createTokensService(database: Database) {
         const problem = tokenIssueProblem(scope, target);
         if (problem) throw new AppError("FORBIDDEN", problem);
         const issued = issueApiToken(scope.tenantId);
-        const row = await tx
-          .insertInto("api_tokens")
-          .values({
-            tenant_id: scope.tenantId,
-            user_id: target.id,
-            name: input.name,
-            token_hash: issued.hash,
-            expires_at: input.expiresAt,
-            revoked_at: null,
-            last_used_at: null,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const id = await insertApiToken(tx, scope, {
+          userId: target.id,
+          name: input.name,
+          tokenHash: issued.hash,
+          expiresAt: input.expiresAt,
+        });
         await recordAudit(tx, scope, {
           action: "token.create",
           targetType: "api_token",
-          targetId: row.id,
+          targetId: id,
           details: { userId: target.id, kind: target.kind, name: input.name },
         });
-        return { id: row.id, token: issued.secret, expiresAt: input.expiresAt };
+        return { id, token: issued.secret, expiresAt: input.expiresAt };
       });
     },
 
     /** The API tokens of one user of the scope's nation, without their secrets; 404 outside the nation. */
     async listTokens(scope: Scope, userId: string) {
       return inScope(db, scope, async (tx) => {
-        const user = await tx
-          .selectFrom("users")
-          .select("id")
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", userId)
-          .executeTakeFirst();
-        if (!user) throw new AppError("NOT_FOUND", "user not found");
-        return tx
-          .selectFrom("api_tokens")
-          .select(["id", "user_id", "name", "created_at", "expires_at", "revoked_at", "last_used_at"])
-          .where("tenant_id", "=", scope.tenantId)
-          .where("user_id", "=", userId)
-          .orderBy("created_at", "desc")
-          .execute();
+        if (!(await userExists(tx, scope, userId))) throw new AppError("NOT_FOUND", "user not found");
+        return listApiTokens(tx, scope, userId);
       });
     },
 
@@ -88,15 +70,8 @@ export function createTokensService(database: Database) {
       if (ownerId !== scope.userId && scope.userId !== null && !scope.permissions.has("token.manage"))
         throw new AppError("NOT_FOUND", "token not found");
       await inScope(db, scope, async (tx) => {
-        const updated = await tx
-          .updateTable("api_tokens")
-          .set((eb) => ({ revoked_at: eb.fn.coalesce("revoked_at", eb.val(new Date())) }))
-          .where("tenant_id", "=", scope.tenantId)
-          .where("id", "=", tokenId)
-          .where("user_id", "=", ownerId)
-          .returning("id")
-          .executeTakeFirst();
-        if (!updated) throw new AppError("NOT_FOUND", "token not found");
+        if (!(await revokeApiToken(tx, scope, tokenId, ownerId)))
+          throw new AppError("NOT_FOUND", "token not found");
         await recordAudit(tx, scope, {
           action: "token.revoke",
           targetType: "api_token",

@@ -19,6 +19,7 @@ import { assertAssignableRoles } from "./role-assignment.ts";
 import type { Scope } from "./scope.ts";
 import { createServiceAccountsService } from "./service-accounts.service.ts";
 import { createTokensService } from "./tokens.service.ts";
+import { insertLogin, loginTaken } from "./user-logins.store.ts";
 
 export { USER_NAME_CONTEXT } from "./accounts.store.ts";
 
@@ -52,12 +53,8 @@ export function createUsersService(database: Database, keyring: Keyring) {
       const passwordHash =
         input.password === undefined ? (input.passwordHash ?? null) : await hashPassword(input.password);
       return inScope(db, scope, async (tx) => {
-        const taken = await tx
-          .selectFrom("user_logins")
-          .select("email")
-          .where("email", "=", email)
-          .executeTakeFirst();
-        if (taken) throw new AppError("CONFLICT", `a user with e-mail ${email} exists already`);
+        if (await loginTaken(tx, email))
+          throw new AppError("CONFLICT", `a user with e-mail ${email} exists already`);
         if (input.officeId) await requireOffice(tx, scope, input.officeId, "officeId");
         const id = await insertUser(
           tx,
@@ -66,10 +63,7 @@ export function createUsersService(database: Database, keyring: Keyring) {
           { email, displayName: input.displayName, kind: "person", passwordHash, roles: input.roles },
           input.officeId ?? null,
         );
-        await tx
-          .insertInto("user_logins")
-          .values({ email, tenant_id: scope.tenantId, user_id: id })
-          .execute();
+        await insertLogin(tx, scope, email, id);
         await recordAudit(tx, scope, {
           action: "user.create",
           targetType: "user",
