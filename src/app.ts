@@ -80,7 +80,7 @@ export async function createApplication(config: Config, options: { database?: Da
         trustProxy: config.trustProxy,
       }),
     },
-    { path: "/", router: adminRoutes(platform.database.db, platform.users) },
+    { path: "/", router: adminRoutes(platform.nations, platform.users) },
     { path: "/", router: auditRoutes(platform.database.db) },
     { path: "/border", router: borderRoutes(border) },
     { path: "/flows", router: flowsRoutes(flows) },

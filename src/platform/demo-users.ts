@@ -2,6 +2,7 @@ import type { Role } from "./auth/auth.contract.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import { rolesForTenant } from "./auth/role-assignment.ts";
 import { systemScope } from "./auth/scope.ts";
+import { listLoginEmails } from "./auth/user-logins.store.ts";
 import { AppError } from "./errors.ts";
 import { demoOfficesOf, seedDemoOffices } from "./offices/demo-offices.ts";
 import type { Platform } from "./platform.ts";
@@ -26,9 +27,7 @@ export async function seedDemoUsers(platform: Platform): Promise<number> {
   await seedDemoOffices(platform.database);
   const hash = await hashPassword(DEMO_PASSWORD);
   const { db } = platform.database;
-  const existing = new Set(
-    (await db.selectFrom("user_logins").select("email").execute()).map((r) => r.email),
-  );
+  const existing = new Set(await listLoginEmails(db));
   let created = 0;
   for (const account of demoAccounts()) {
     if (existing.has(account.email)) continue;

@@ -1,3 +1,4 @@
+import { createNationsService } from "./auth/nations.service.ts";
 import { SEED_TENANTS } from "./auth/nations.ts";
 import { createSessionsService } from "./auth/sessions.service.ts";
 import { createUsersService, USER_NAME_CONTEXT } from "./auth/users.service.ts";
@@ -20,6 +21,7 @@ export interface Platform {
   keyring: Keyring;
   sessions: ReturnType<typeof createSessionsService>;
   users: ReturnType<typeof createUsersService>;
+  nations: ReturnType<typeof createNationsService>;
   offices: ReturnType<typeof createOfficesService>;
   close(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       keyring,
       sessions: createSessionsService(database, keyring),
       users: createUsersService(database, keyring),
+      nations: createNationsService(database),
       offices: createOfficesService(database),
       close: () => database.close(),
     };

@@ -11,6 +11,11 @@ export async function findLogin(db: Db, email: string): Promise<Selectable<UserL
   return db.selectFrom("user_logins").selectAll().where("email", "=", email).executeTakeFirst();
 }
 
+/** Every e-mail that signs in to some nation, read outside any tenant's transaction. */
+export async function listLoginEmails(db: Db): Promise<string[]> {
+  return (await db.selectFrom("user_logins").select("email").execute()).map((r) => r.email);
+}
+
 /** Whether some nation's user signs in with this e-mail already. */
 export async function loginTaken(tx: Tx, email: string): Promise<boolean> {
   const taken = await tx

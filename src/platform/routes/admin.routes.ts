@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody, NationList } from "../auth/auth.contract.ts";
+import type { NationsService } from "../auth/nations.service.ts";
 import { IdParam, RolesChange, UserCreate, UserList, UserView } from "../auth/users.contract.ts";
 import type { UsersService } from "../auth/users.service.ts";
-import type { Db } from "../db/connect.ts";
 import { newRouter } from "../http/app-env.ts";
 import { defineRoute } from "../http/define-route.ts";
 import { requirePermission } from "../http/middleware.ts";
@@ -14,7 +14,7 @@ const tags = ["platform"];
 const conflict = { 409: jsonContent(ErrorBody, "E-mail taken, or roles with conflicting duties") };
 
 /** Nations, users and their roles, service accounts and API tokens. */
-export function adminRoutes(db: Db, users: UsersService) {
+export function adminRoutes(nations: NationsService, users: UsersService) {
   const router = newRouter();
   router.openapi(
     defineRoute({
@@ -25,11 +25,7 @@ export function adminRoutes(db: Db, users: UsersService) {
       access: "nation.read",
       response: NationList,
     }),
-    async (c) => {
-      const rows = await db.selectFrom("tenants").selectAll().orderBy("name").execute();
-      const nations = rows.map((r) => ({ code: r.id, name: r.name, kind: r.kind, joinedOn: r.joined_on }));
-      return sendJson(c, NationList, { nations });
-    },
+    async (c) => sendJson(c, NationList, { nations: await nations.listNations() }),
   );
   router.openapi(
     defineRoute({
