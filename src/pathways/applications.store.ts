@@ -133,6 +133,22 @@ export async function changeStage(
   );
 }
 
+/** Sets an application's decision and when it was taken, without a stage change (demo data only). */
+export async function setDecision(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  decision: string,
+  decidedAt: Date,
+): Promise<void> {
+  await tx
+    .updateTable("pathway_applications")
+    .set({ decision, decided_at: decidedAt })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
 /** Appends one stage-history record (its reason already encrypted). */
 export async function recordStage(
   tx: Tx,

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
@@ -15,6 +14,7 @@ import {
   REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
+import { lockMarkedRows, updateTextColumns } from "./legacy-text.store.ts";
 
 // Free text about a person (reasons, consent texts, transport errors) is stored encrypted. Values written before
 // it was are marked `legacy:` by the migration and encrypted when the application starts; until then (a
@@ -30,8 +30,9 @@ const column = (table: string, name: string, context: string): EncryptedColumn =
 });
 
 /**
- * Free-text columns that held plaintext before `0003-pathways-encrypt-free-text.sql`; their migrated values are
- * marked `legacy:` until the application encrypts them at start. The first column of each table is the marker.
+ * Free-text columns that held plaintext before migration 0003-pathways-encrypt-free-text.sql; their migrated
+ * values are marked `legacy:` until the application encrypts them at start. The first column of each table is
+ * the marker.
  */
 export const legacyTextColumns: EncryptedColumn[] = [
   column("pathway_stage_changes", "reason_enc", STAGE_REASON_CONTEXT),
@@ -75,20 +76,15 @@ async function sealBatch(database: Database, keyring: Keyring, columns: Encrypte
   const [marker] = columns;
   if (!marker) return 0;
   return database.asOwner(async (tx) => {
-    // The literal pattern lets PostgreSQL use the partial index the migration made for exactly this predicate.
-    const rows = await sql<Record<string, string | null>>`
-      select tenant_id, id, ${sql.join(columns.map((c) => sql.ref(c.column)))}
-      from ${sql.table(marker.table)}
-      where ${sql.ref(marker.column)} like ${sql.lit(`${LEGACY}%`)}
-      limit ${BATCH} for update`.execute(tx);
-    for (const row of rows.rows) {
-      const sets = columns.map(
-        (c) => sql`${sql.ref(c.column)} = ${reseal(keyring, row[c.column] ?? null, c.context)}`,
-      );
-      await sql`update ${sql.table(marker.table)} set ${sql.join(sets)}
-        where tenant_id = ${row.tenant_id} and id = ${row.id}`.execute(tx);
+    const rows = await lockMarkedRows(tx, columns, LEGACY, BATCH);
+    for (const row of rows) {
+      const values = columns.map((c) => ({
+        column: c.column,
+        value: reseal(keyring, row[c.column] ?? null, c.context),
+      }));
+      await updateTextColumns(tx, marker.table, { tenant_id: row.tenant_id, id: row.id }, values);
     }
-    return rows.rows.length;
+    return rows.length;
   });
 }
 

@@ -5,10 +5,11 @@ import { encryptField } from "../platform/crypto/field-crypto.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
 import { seededRandom } from "../shared/seeded-random.ts";
-import { insertApplication, recordStage } from "./applications.store.ts";
+import { insertApplication, recordStage, setDecision } from "./applications.store.ts";
 import { upsertAppointmentDay } from "./appointments.store.ts";
 import { ANSWERS_CONTEXT, STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
 import type { PathwaysService } from "./pathways.service.ts";
+import { hasEntries } from "./pathways.store.ts";
 
 // Demo data: the example catalogue published by its nations, pledges, appointment days, and a few hundred
 // applications at every stage spread over the last months, so queues and dashboards are not empty.
@@ -57,9 +58,8 @@ export async function seedPathwaysDemo(
   now = new Date(),
 ): Promise<void> {
   const { db } = platform.database;
-  const already = await inScope(db, systemScope("USA", "demo"), (tx) =>
-    tx.selectFrom("pathway_entries").select("id").where("tenant_id", "=", "USA").executeTakeFirst(),
-  );
+  const usa = systemScope("USA", "demo");
+  const already = await inScope(db, usa, (tx) => hasEntries(tx, usa));
   if (already) return;
   const examples = JSON.parse(fs.readFileSync(EXAMPLES, "utf8")) as { pathways: Record<string, unknown>[] };
   for (const definition of examples.pathways) {
@@ -127,12 +127,7 @@ async function seedApplications(platform: Platform, now: Date): Promise<void> {
           const decidedAt = new Date(
             Math.min(now.getTime(), submitted.getTime() + (10 + next() * 60) * 86_400_000),
           );
-          await tx
-            .updateTable("pathway_applications")
-            .set({ decision, decided_at: decidedAt })
-            .where("tenant_id", "=", nation)
-            .where("id", "=", app.id)
-            .execute();
+          await setDecision(tx, scope, app.id, decision, decidedAt);
           await recordStage(
             tx,
             scope,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Scope } from "../platform/auth/scope.ts";
+import { listNationIds } from "../platform/auth/tenants.store.ts";
 import type { Platform } from "../platform/platform.ts";
 import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
@@ -66,10 +67,7 @@ export function createPathwaysService(
   const settings = options.portal ?? portalSettingsFromEnv(process.env);
   const outboxFile = path.join(platform.config.dataDir, "outbox", "notifications.jsonl");
   const transport = options.transport ?? fileTransport(outboxFile, keyring);
-  const nations = async () =>
-    (await db.selectFrom("tenants").select("id").where("kind", "=", "nation").orderBy("id").execute()).map(
-      (r) => r.id,
-    );
+  const nations = () => listNationIds(db);
   const catalog = createCatalogService(db, clock, { maxPublishedPerNation: settings.maxPublishedPerNation });
   const workflow = createWorkflowService(db, keyring);
   return {

@@ -15,6 +15,16 @@ export interface EntryRow {
   capacity_period: string | null;
 }
 
+/** Whether the nation has any pathway in its catalogue. */
+export async function hasEntries(tx: Tx, scope: Scope): Promise<boolean> {
+  const row = await tx
+    .selectFrom("pathway_entries")
+    .select("id")
+    .where("tenant_id", "=", scope.tenantId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The nation's pathways, with the definition of their current version. */
 export async function listEntries(tx: Tx, scope: Scope) {
   return tx

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { Db } from "../db/connect.ts";
+import type { Db, Tx } from "../db/connect.ts";
 import type { TenantsTable } from "../db/schema.ts";
 
 // SQL of `tenants`, the reference list every nation reads (no tenant owns it).
@@ -7,4 +7,23 @@ import type { TenantsTable } from "../db/schema.ts";
 /** Every tenant, by name. */
 export async function listTenants(db: Db): Promise<Selectable<TenantsTable>[]> {
   return db.selectFrom("tenants").selectAll().orderBy("name").execute();
+}
+
+/** The codes of the nation tenants (the secretariat aside), in order. */
+export async function listNationIds(db: Db): Promise<string[]> {
+  return (
+    await db.selectFrom("tenants").select("id").where("kind", "=", "nation").orderBy("id").execute()
+  ).map((r) => r.id);
+}
+
+/** The kind of a tenant, or undefined when there is no such tenant. */
+export async function tenantKind(tx: Tx, id: string): Promise<Selectable<TenantsTable>["kind"] | undefined> {
+  const row = await tx.selectFrom("tenants").select("kind").where("id", "=", id).executeTakeFirst();
+  return row?.kind;
+}
+
+/** Whether a tenant of this code exists. */
+export async function tenantExists(db: Db, id: string): Promise<boolean> {
+  const known = await db.selectFrom("tenants").select("id").where("id", "=", id).executeTakeFirst();
+  return known !== undefined;
 }
