@@ -32,10 +32,7 @@ const SQL_TEXT =
  * outside a store fails, and so does a listed file that no longer needs its entry.
  */
 const SQL_OUTSIDE_STORES_TO_MOVE = new Set<string>([
-  "src/border/verification.service.ts",
   "src/cli/admin-commands.ts",
-  "src/networks/ingest.service.ts",
-  "src/networks/networks.seed.ts",
   "src/platform/audit/audit-sequencer.ts",
   "src/platform/audit/audit-verify-tenant.ts",
   "src/platform/audit/audit-verify.ts",

@@ -1,5 +1,6 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import { type Scope, systemScope } from "../platform/auth/scope.ts";
+import { tenantKind } from "../platform/auth/tenants.store.ts";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
@@ -127,12 +128,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         const row = await findEncounter(tx, scope, encounterId);
         if (!row) throw new AppError("NOT_FOUND", "encounter not found");
         if (country === scope.tenantId) throw new AppError("BAD_INPUT", "ask a partner nation, not your own");
-        const partnerNation = await tx
-          .selectFrom("tenants")
-          .select("kind")
-          .where("id", "=", country)
-          .executeTakeFirst();
-        if (partnerNation?.kind !== "nation")
+        if ((await tenantKind(tx, country)) !== "nation")
           throw new AppError("BAD_INPUT", `${country} is not a partner nation`);
         const encoding = encoder.encode(subjectOf(row));
         const created = await insertVerificationRequest(tx, scope, {

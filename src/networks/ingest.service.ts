@@ -12,6 +12,7 @@ import {
 import type { EntityCodec } from "./entity.codec.ts";
 import { entityIdsByIndex, insertEntities, insertLinks, type NewLinkRow } from "./networks.store.ts";
 import type { TextCodec } from "./text-codec.service.ts";
+import { insertProtectionRecordOnce } from "./wall.store.ts";
 
 /** Where observations came from; kept on every link as part of its provenance. */
 export type ObservationOrigin = "case" | "encounter" | "investigator" | "import" | "demo";
@@ -66,16 +67,11 @@ export async function storeObservations(
   });
   const added = await insertLinks(tx, scope, rows);
   for (const record of input.protectionRecords ?? []) {
-    await tx
-      .insertInto("network_protection_records")
-      .values({
-        tenant_id: scope.tenantId,
-        case_ref: record.caseRef,
-        reason_enc: codecs.text.seal("protectionReason", record.reason),
-        flagged_by: scope.actorLabel,
-      })
-      .onConflict((oc) => oc.columns(["tenant_id", "case_ref"]).doNothing())
-      .execute();
+    await insertProtectionRecordOnce(tx, scope, {
+      caseRef: record.caseRef,
+      reasonEnc: codecs.text.seal("protectionReason", record.reason),
+      flaggedBy: scope.actorLabel,
+    });
   }
   const result = { links: rows.length, added, entities: created };
   await recordAudit(tx, scope, {

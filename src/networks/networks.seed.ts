@@ -4,6 +4,8 @@ import type { Platform } from "../platform/platform.ts";
 import { generateLinks, type LinkRow, type PlantedRing } from "./engine/links-generator.ts";
 import { observationFromRow } from "./engine/observations.ts";
 import type { NetworksService } from "./networks.service.ts";
+import { hasLinksOfOrigin } from "./networks.store.ts";
+import { isProtectionRecord } from "./wall.store.ts";
 
 /** What the demo loads: generated links with planted rings for one nation, and a partner holding a few of them. */
 export const NETWORKS_DEMO = {
@@ -71,15 +73,7 @@ export async function seedNetworksDemo(
 ): Promise<void> {
   const home = systemScope(NETWORKS_DEMO.nation, "demo", ["investigator"]);
   const partner = systemScope(NETWORKS_DEMO.partner, "demo", ["investigator"]);
-  const seeded = await inScope(platform.database.db, home, (tx) =>
-    tx
-      .selectFrom("network_links")
-      .select("id")
-      .where("tenant_id", "=", home.tenantId)
-      .where("origin", "=", "demo")
-      .limit(1)
-      .executeTakeFirst(),
-  );
+  const seeded = await inScope(platform.database.db, home, (tx) => hasLinksOfOrigin(tx, home, "demo"));
   const data = networksDemoData(size);
   if (seeded) return seedProtectedCase(platform, service, data.ringPhone);
   const account =
@@ -104,14 +98,7 @@ export async function seedNetworksDemo(
 async function seedProtectedCase(platform: Platform, service: NetworksService, ringPhone: string) {
   const home = systemScope(NETWORKS_DEMO.nation, "demo", ["investigator"]);
   const { caseRef, person, ownPhone, reason } = DEMO_PROTECTED_CASE;
-  const flagged = await inScope(platform.database.db, home, (tx) =>
-    tx
-      .selectFrom("network_protection_records")
-      .select("case_ref")
-      .where("tenant_id", "=", home.tenantId)
-      .where("case_ref", "=", caseRef)
-      .executeTakeFirst(),
-  );
+  const flagged = await inScope(platform.database.db, home, (tx) => isProtectionRecord(tx, home, caseRef));
   if (flagged) return;
   const row = (target: string, kind: string, day: string): LinkRow => [
     "person",

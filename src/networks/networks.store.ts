@@ -234,6 +234,18 @@ export async function visibleEntityById(tx: Tx, scope: Scope, id: string): Promi
   return rows.rows[0];
 }
 
+/** Whether the nation has any link of this origin (the demo's, say). */
+export async function hasLinksOfOrigin(tx: Tx, scope: Scope, origin: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom("network_links")
+    .select("id")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("origin", "=", origin)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A cheap fingerprint of what the analysis sees; it changes when links, protection or legal bases change. */
 export async function networkVersion(tx: Tx, scope: Scope): Promise<string> {
   const rows = await sql<{ v: string }>`

@@ -35,6 +35,35 @@ export function upsertProtectionRecord(
     .executeTakeFirstOrThrow();
 }
 
+/** Flags a case as a protection record unless it is one already (its reason then stays as it was). */
+export async function insertProtectionRecordOnce(
+  tx: Tx,
+  scope: Scope,
+  record: { caseRef: string; reasonEnc: string; flaggedBy: string },
+): Promise<void> {
+  await tx
+    .insertInto("network_protection_records")
+    .values({
+      tenant_id: scope.tenantId,
+      case_ref: record.caseRef,
+      reason_enc: record.reasonEnc,
+      flagged_by: record.flaggedBy,
+    })
+    .onConflict((oc) => oc.columns(["tenant_id", "case_ref"]).doNothing())
+    .execute();
+}
+
+/** Whether the nation holds this case as a protection record. */
+export async function isProtectionRecord(tx: Tx, scope: Scope, caseRef: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom("network_protection_records")
+    .select("case_ref")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("case_ref", "=", caseRef)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The sealed reason a case was protected for, if it is a protection record. */
 export async function protectionReasonOf(tx: Tx, scope: Scope, caseRef: string): Promise<string | undefined> {
   const row = await tx
