@@ -35,12 +35,8 @@ function nationOf(text: string): string {
 
 async function knownTenant(platform: Platform, text: string): Promise<string> {
   const nation = nationOf(text);
-  const known = await platform.database.db
-    .selectFrom("tenants")
-    .select("id")
-    .where("id", "=", nation)
-    .executeTakeFirst();
-  if (!known) throw new AppError("BAD_INPUT", `--nation: ${nation} is not a tenant`);
+  if (!(await platform.nations.isTenant(nation)))
+    throw new AppError("BAD_INPUT", `--nation: ${nation} is not a tenant`);
   return nation;
 }
 
@@ -125,14 +121,7 @@ export async function issueToken(platform: Platform, options: TokenOptions, pass
   if (!/^\d+$/.test(options.days.trim()) || days > 3660)
     throw new AppError("BAD_INPUT", "--days: expected a whole number from 0 to 3660");
   const scope = systemScope(nation, "token create");
-  const user = await inScope(platform.database.db, scope, (tx) =>
-    tx
-      .selectFrom("users")
-      .select(["id", "kind", "password_hash", "disabled"])
-      .where("tenant_id", "=", nation)
-      .where("email", "=", holder.login)
-      .executeTakeFirst(),
-  );
+  const user = await platform.users.findTokenHolder(scope, holder.login);
   const flag = holder.kind === "service" ? "--service" : "--email";
   if (!user || user.kind !== holder.kind)
     throw new AppError(

@@ -49,6 +49,16 @@ export async function findAccount(tx: Tx, scope: Scope, userId: string): Promise
     .executeTakeFirst();
 }
 
+/** A user of the scope's nation by login (e-mail, or `service:<name>`), with what issuing a token checks. */
+export async function findByLogin(tx: Tx, scope: Scope, login: string) {
+  return tx
+    .selectFrom("users")
+    .select(["id", "kind", "password_hash", "disabled"])
+    .where("tenant_id", "=", scope.tenantId)
+    .where("email", "=", login)
+    .executeTakeFirst();
+}
+
 /** Whether the scope's nation has this user (of any kind). */
 export async function userExists(tx: Tx, scope: Scope, userId: string): Promise<boolean> {
   const user = await tx

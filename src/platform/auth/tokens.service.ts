@@ -2,7 +2,7 @@ import { recordAudit } from "../audit/audit.ts";
 import type { Database } from "../db/connect.ts";
 import { inScope } from "../db/scoped.ts";
 import { AppError } from "../errors.ts";
-import { type AccountRow, findAccount, userExists } from "./accounts.store.ts";
+import { type AccountRow, findAccount, findByLogin, userExists } from "./accounts.store.ts";
 import { insertApiToken, listApiTokens, revokeApiToken } from "./api-tokens.store.ts";
 import { issueApiToken } from "./credentials.ts";
 import type { Scope } from "./scope.ts";
@@ -52,6 +52,14 @@ export function createTokensService(database: Database) {
         });
         return { id, token: issued.secret, expiresAt: input.expiresAt };
       });
+    },
+
+    /**
+     * The user of the scope's nation a command on the machine would issue a token for, by login: id, kind,
+     * whether disabled, and the password hash the command checks a person's password against.
+     */
+    async findTokenHolder(scope: Scope, login: string) {
+      return inScope(db, scope, (tx) => findByLogin(tx, scope, login));
     },
 
     /** The API tokens of one user of the scope's nation, without their secrets; 404 outside the nation. */

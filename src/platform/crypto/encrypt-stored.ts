@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Tx } from "../db/connect.ts";
+import { plaintextValues, writeValue } from "./encrypted-values.store.ts";
 import { encryptField } from "./field-crypto.ts";
 import type { EncryptedColumn } from "./key-rotation.ts";
 import type { Keyring } from "./keyring.ts";
@@ -28,19 +28,10 @@ export async function encryptPlaintextValues(
 }
 
 async function encryptBatch(tx: Tx, keyring: Keyring, column: EncryptedColumn): Promise<number> {
-  const value = sql.ref(column.column);
-  const rows = await sql<Record<string, string>>`
-    select ${sql.join(column.keyColumns.map((k) => sql.ref(k)))}, ${value} as value
-    from ${sql.table(column.table)}
-    where ${value} is not null and ${value} not like 'enc1:%'
-    limit ${BATCH}`.execute(tx);
-  for (const row of rows.rows) {
-    const where = sql.join(
-      column.keyColumns.map((k) => sql`${sql.ref(k)} = ${row[k]}`),
-      sql` and `,
-    );
+  const rows = await plaintextValues(tx, column, BATCH);
+  for (const row of rows) {
     const stored = encryptField(keyring, row.value as string, column.context);
-    await sql`update ${sql.table(column.table)} set ${value} = ${stored} where ${where}`.execute(tx);
+    await writeValue(tx, column, row, stored);
   }
-  return rows.rows.length;
+  return rows.length;
 }

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import type { Database } from "../db/connect.ts";
+import type { Database, Tx } from "../db/connect.ts";
+import { countValuesByKey, lockValuesNotUnderKey, writeValue } from "./encrypted-values.store.ts";
 import { decryptField, encryptField, keyIdOf } from "./field-crypto.ts";
 import type { Keyring } from "./keyring.ts";
 
@@ -40,30 +40,15 @@ export async function reencryptAll(
   return total;
 }
 
-async function rewriteBatch(
-  tx: Parameters<Parameters<Database["asOwner"]>[0]>[0],
-  keyring: Keyring,
-  column: EncryptedColumn,
-): Promise<number> {
-  const keys = column.keyColumns.map((k) => sql.ref(k));
-  const value = sql.ref(column.column);
-  const rows = await sql<Record<string, string>>`
-    select ${sql.join(keys)}, ${value} as value from ${sql.table(column.table)}
-    where ${value} is not null and ${value} not like ${`enc1:${keyring.currentId}:%`}
-    limit ${BATCH} for update`.execute(tx);
-  for (const row of rows.rows) {
+async function rewriteBatch(tx: Tx, keyring: Keyring, column: EncryptedColumn): Promise<number> {
+  const rows = await lockValuesNotUnderKey(tx, column, keyring.currentId, BATCH);
+  for (const row of rows) {
     const stored = row.value as string;
     if (keyIdOf(stored) === keyring.currentId) continue;
     const plain = decryptField(keyring, stored, column.context);
-    const where = sql.join(
-      column.keyColumns.map((k) => sql`${sql.ref(k)} = ${row[k]}`),
-      sql` and `,
-    );
-    await sql`update ${sql.table(column.table)} set ${value} = ${encryptField(keyring, plain, column.context)} where ${where}`.execute(
-      tx,
-    );
+    await writeValue(tx, column, row, encryptField(keyring, plain, column.context));
   }
-  return rows.rows.length;
+  return rows.length;
 }
 
 /** Counts values per key id in every registered column, to tell when an old key may be retired. */
@@ -73,13 +58,8 @@ export async function countByKey(
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const column of columns) {
-    const value = sql.ref(column.column);
-    const rows = await database.asOwner((tx) =>
-      sql<{ key_id: string; n: number }>`
-        select split_part(${value}, ':', 2) as key_id, count(*)::int as n from ${sql.table(column.table)}
-        where ${value} is not null group by 1`.execute(tx),
-    );
-    for (const r of rows.rows) counts.set(r.key_id, (counts.get(r.key_id) ?? 0) + r.n);
+    const rows = await database.asOwner((tx) => countValuesByKey(tx, column));
+    for (const r of rows) counts.set(r.key_id, (counts.get(r.key_id) ?? 0) + r.n);
   }
   return counts;
 }
