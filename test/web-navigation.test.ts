@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Role } from "../src/platform/auth/auth.contract.ts";
 import { PERMISSIONS, ROLE_TABLE, resolveRoles } from "../src/platform/auth/permissions.ts";
+import { rolesForTenant } from "../src/platform/auth/role-assignment.ts";
 import { CAPABILITIES, CAPABILITY_ACCESS, canOpen, capabilitiesFor } from "../web/src/pages/capabilities.ts";
+import { rolesOffered } from "../web/src/pages/users/roles-offered.ts";
 
 // The web's table of who opens which section must stay in step with the server's ROLE_TABLE.
 
@@ -38,10 +40,25 @@ describe("the navigation's access table", () => {
     expect(sections("auditor")).toEqual(["flows", "pathways", "audit"]);
     expect(sections("analyst")).toEqual(["flows", "pathways", "placement", "border"]);
     expect(sections("registrar")).toEqual(["flows", "registry", "identity", "pathways"]);
-    expect(sections("nation_admin")).toEqual(["flows", "registry", "identity", "pathways", "border"]);
+    expect(sections("nation_admin")).toEqual([
+      "flows",
+      "registry",
+      "identity",
+      "pathways",
+      "border",
+      "users",
+    ]);
+    expect(sections("regional_admin")).toEqual(["flows", "pathways", "placement", "users"]);
     expect(sections("investigator")).toEqual(["flows", "pathways", "networks"]);
     expect(sections("caseworker")).toContain("networks"); // the protection side of the wall
     expect(Role.options.filter((role) => sections(role).includes("audit"))).toEqual(["auditor"]);
+  });
+});
+
+describe("the roles the users page offers", () => {
+  it("are the roles the server lets each kind of tenant give", () => {
+    expect([...rolesOffered("REG")].sort()).toEqual(rolesForTenant(true).sort());
+    expect([...rolesOffered("USA")].sort()).toEqual(rolesForTenant(false).sort());
   });
 });
 

@@ -8,6 +8,7 @@ export const CAPABILITIES = [
   "border",
   "networks",
   "audit",
+  "users",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -26,6 +27,7 @@ export const CAPABILITY_ACCESS: Record<Capability, readonly string[]> = {
   border: ["border.read", "border.approve", "verification.answer"],
   networks: ["network.read", "protection.read"],
   audit: ["audit.read"],
+  users: ["user.manage"],
 };
 
 /** Whether a user with these permissions may open the capability's section. */
