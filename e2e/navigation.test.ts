@@ -17,6 +17,11 @@ const ROLES: { role: Role; nation: string }[] = [
   { role: "nation_admin", nation: "USA" },
   { role: "auditor", nation: "MEX" },
   { role: "regional_admin", nation: "REG" },
+  // The secretariat never holds personal-data permissions, whatever its roles say: its analyst sees no Border.
+  { role: "analyst", nation: "REG" },
+  { role: "auditor", nation: "REG" },
+  { role: "nation_admin", nation: "MEX" },
+  { role: "registrar", nation: "GTM" },
 ];
 
 /** Collects every API answer the server refused for lack of a permission (403), with its address. */
