@@ -331,3 +331,42 @@ export const ReferralView = z.object({
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 export const ReferralList = z.object({ referrals: z.array(ReferralView) });
+
+/** One agreement level of a compared field: how often matches and non-matches reach it, and its weight. */
+export const MatchingLevel = z.object({
+  level: z.number(),
+  agreement: z.enum(["different", "weak", "similar", "close", "exact"]),
+  /** Share of true matches at this level (m). */
+  m: z.number(),
+  /** Share of random pairs at this level (u). */
+  u: z.number(),
+  /** log2(m/u): what agreeing this far adds to (or takes from) a pair's score. */
+  weight: z.number(),
+});
+
+/** The matching model the registry scores possible duplicates with: fields, weights and thresholds. */
+export const MatchingModelView = z.object({
+  /** Where the figures come from: the built-in model for single pairs (learned models are per bulk job). */
+  source: z.literal("default"),
+  /** Share of matches expected among candidate pairs before any field is compared. */
+  prior: z.number(),
+  thresholds: z.object({ likely: z.number(), possible: z.number() }),
+  fields: z.array(z.object({ field: z.string(), levels: z.array(MatchingLevel) })),
+});
+export type MatchingModelView = z.infer<typeof MatchingModelView>;
+
+/** The nation's review queue of possible duplicates, in figures (no person in it). */
+export const ReviewFigures = z.object({
+  open: z.number(),
+  openLikely: z.number(),
+  openPossible: z.number(),
+  merged: z.number(),
+  distinct: z.number(),
+  /** Merges later undone (split). */
+  split: z.number(),
+  /** When the oldest pair still open was found; null when none is open. */
+  oldestOpenAt: z.string().nullable(),
+  /** Pairs decided in the last 30 days. */
+  decidedLast30Days: z.number(),
+});
+export type ReviewFigures = z.infer<typeof ReviewFigures>;

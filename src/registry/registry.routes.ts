@@ -1,5 +1,6 @@
 import { newRouter } from "../platform/http/app-env.ts";
 import { casesRoutes, crossmatchRoutes } from "./cases.routes.ts";
+import { matchingRoutes } from "./matching.routes.ts";
 import { peopleRoutes } from "./people.routes.ts";
 import { personEditRoutes } from "./person-edit.routes.ts";
 import type { RegistryService } from "./registry.service.ts";
@@ -11,5 +12,6 @@ export function registryRoutes(registry: RegistryService) {
   router.route("/", personEditRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
+  router.route("/", matchingRoutes(registry));
   return router;
 }
