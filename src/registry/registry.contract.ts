@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { trimmedText } from "../platform/contract/primitives.contract.ts";
 import { hasAName, NO_NAME } from "./person-name.contract.ts";
+import { NO_PROTECTION, Protection } from "./protection.contract.ts";
 
 /** Vulnerabilities a registrar may record; they change how a case is handled. */
 export const Vulnerability = z.enum([
@@ -108,6 +109,7 @@ export const PersonInput = z.object({
   priorResidences: z.array(PriorResidence).max(10).default([]),
   languages: z.array(Text).max(10).default([]),
   vulnerabilities: z.array(Vulnerability).max(6).default([]),
+  protection: Protection.default(NO_PROTECTION),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
@@ -127,6 +129,7 @@ export const PersonEdit = z.object({
   priorResidences: z.array(PriorResidence).max(10).optional(),
   languages: z.array(Text).max(10).optional(),
   vulnerabilities: z.array(Vulnerability).max(6).optional(),
+  protection: Protection.optional(),
   /** Why the record is corrected: kept with the version it replaces. */
   reason: trimmedText(3, 500),
 });
@@ -199,6 +202,8 @@ export const PersonView = z.object({
   languages: z.array(z.string()),
   /** Null when the reader may not see protection details. */
   vulnerabilities: z.array(Vulnerability).nullable(),
+  /** Protection and the nations the person is shielded from (`from` as applied); null without protection.read. */
+  protection: Protection.nullable(),
   family: z.array(z.object({ relatedId: z.string(), relation: z.string() })),
   consents: z.array(
     z.object({ purpose: z.string(), given: z.boolean(), givenBy: z.string(), at: z.string() }),
@@ -301,7 +306,11 @@ export const MergeView = z.object({
 });
 export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
 
-export const CrossmatchRequest = z.object({ personId: z.string().uuid() });
+/** A cross-nation question about a person, for a purpose the person has consented to. */
+export const CrossmatchRequest = z.object({
+  personId: z.string().uuid(),
+  purpose: ConsentPurpose.default("cross_border_referral"),
+});
 /** The answer names only the partner nations holding a likely match: no ids, no scores, no names. */
 export const CrossmatchAnswer = z.object({ holders: z.array(z.string()), asked: z.number() });
 
