@@ -184,7 +184,8 @@ export const PersonView = z.object({
   id: z.string(),
   externalId: z.string().nullable(),
   officeId: z.string().nullable(),
-  status: z.enum(["active", "merged"]),
+  /** An erased person is never shown (404); the value is listed so the stored states are all named. */
+  status: z.enum(["active", "merged", "erased"]),
   mergedInto: z.string().nullable(),
   givenNames: z.array(z.string()),
   surnames: z.array(z.string()),
@@ -305,6 +306,11 @@ export const MergeView = z.object({
   splitAt: z.string().nullable(),
 });
 export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
+
+/** Why a person is erased (a data subject's request, the end of retention): staff text, kept encrypted. */
+export const PersonErase = z.object({ reason: trimmedText(3, 500) });
+/** What an erasure cleared: the person and every record merged into them. */
+export const ErasureResult = z.object({ id: z.string(), erased: z.number(), records: z.number() });
 
 /** A cross-nation question about a person, for a purpose the person has consented to. */
 export const CrossmatchRequest = z.object({

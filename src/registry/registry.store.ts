@@ -104,6 +104,7 @@ export function findPerson(tx: Tx, scope: Scope, id: string) {
     .select(personColumns)
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
+    .where("status", "!=", "erased")
     .where(peopleReach(scope))
     .executeTakeFirst();
 }
@@ -115,6 +116,7 @@ export function findPersonInNation(tx: Tx, scope: Scope, id: string) {
     .select(personColumns)
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
+    .where("status", "!=", "erased")
     .executeTakeFirst();
 }
 
