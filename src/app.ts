@@ -81,7 +81,7 @@ export async function createApplication(config: Config, options: { database?: Da
       }),
     },
     { path: "/", router: adminRoutes(platform.nations, platform.users) },
-    { path: "/", router: auditRoutes(platform.database.db) },
+    { path: "/", router: auditRoutes(platform.database) },
     { path: "/border", router: borderRoutes(border) },
     { path: "/flows", router: flowsRoutes(flows) },
     { path: "/pathways", router: pathwaysRoutes(pathways) },

@@ -1,40 +1,20 @@
 import { sql } from "kysely";
-import "./border.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import type { BorderEncountersTable } from "./border.schema.ts";
 import type { EncounterMonthCount } from "./engine/cbp-layout.ts";
 
 // SQL for policy packs, encounters, imports and monthly counts. Every function takes the scope and filters
 // on its tenant; row-level security repeats the rule in the database.
 
-/** An encounter row as written: personal fields already encrypted. */
-export interface EncounterRow {
-  occurred: string;
-  encountered_on: string;
-  place_nation: string;
-  border: string | null;
-  port: string | null;
-  sector: string | null;
-  person_id: string | null;
-  demographic: string;
-  citizenship: string;
-  prior_residences: string;
-  fear_claim: boolean;
-  medical_emergency: boolean;
-  trafficking_indicators: string;
-  entry: string;
-  appointment: boolean;
-  denied_protection_in_transit: boolean;
-  imminent_threat: boolean;
-  prior_removal_order: boolean;
-  given_names_enc: string | null;
-  family_names_enc: string | null;
-  birth_date_enc: string | null;
-  documents_enc: string | null;
-  authority: string | null;
-  import_id: string | null;
-  created_by: string;
-}
+/**
+ * An encounter row as written: the table's columns less those the database fills, personal fields already
+ * encrypted, and the JSON columns as the JSON text the insert sends.
+ */
+export type EncounterRow = Omit<
+  BorderEncountersTable,
+  "tenant_id" | "id" | "created_at" | "prior_residences" | "trafficking_indicators"
+> & { prior_residences: string; trafficking_indicators: string };
 
 /** Stores a pack version for the scope's jurisdiction; a version already stored is left as it is. */
 export async function insertPack(

@@ -1,22 +1,15 @@
 import { sql } from "kysely";
-import "./border.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import type { BorderDecisionsTable } from "./border.schema.ts";
 
 // SQL for decisions and approvals: inserts and reads only (the tables refuse updates and deletes).
 
-export interface DecisionRowIn {
-  encounter_id: string;
-  disposition: string;
-  to_country: string | null;
-  authority: string;
-  reason: string;
-  needs_approval: boolean;
-  supersedes: string | null;
-  pack_id: string;
-  pack_version: string;
-  assessment: string;
-}
+/** A decision as written: the table's columns less those the database or the scope fills, the assessment as JSON text. */
+export type DecisionRowIn = Omit<
+  BorderDecisionsTable,
+  "tenant_id" | "id" | "decided_by" | "decided_by_user" | "decided_at" | "assessment"
+> & { assessment: string };
 
 export async function insertDecision(tx: Tx, scope: Scope, values: DecisionRowIn) {
   return tx

@@ -157,8 +157,7 @@ export function crossmatchRoutes(registry: RegistryService) {
       request: { body: CrossmatchRequest },
       response: CrossmatchAnswer,
     }),
-    async (c) =>
-      sendJson(c, CrossmatchAnswer, await crossmatch.query(c.get("scope"), c.req.valid("json").personId)),
+    async (c) => sendJson(c, CrossmatchAnswer, await crossmatch.query(c.get("scope"), c.req.valid("json"))),
   );
   r.openapi(
     defineRoute({

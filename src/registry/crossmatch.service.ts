@@ -75,16 +75,25 @@ export function createCrossmatchService(platform: Platform) {
   };
 
   return {
-    /** Asks every partner whether it holds a likely match; the answer names the holding nations only. */
-    query: async (scope: Scope, personId: string) => {
-      const { clk, partners } = await inScope(db, scope, async (tx) => ({
-        clk: (await ownPerson(tx, scope, personId)).clk,
-        partners: await partnersOf(tx, scope.tenantId),
-      }));
+    /**
+     * Asks every partner whether it holds a likely match, for a purpose the person has consented to; the answer
+     * names the holding nations only, and never a nation that holds the person shielded from the asker.
+     */
+    query: async (scope: Scope, input: { personId: string; purpose: ConsentPurpose }) => {
+      const { personId, purpose } = input;
+      const { clk, partners } = await inScope(db, scope, async (tx) => {
+        const own = await ownPerson(tx, scope, personId);
+        if (!(await hasConsent(tx, scope, personId, purpose)))
+          throw new AppError(
+            "FORBIDDEN",
+            `the person has no recorded consent for ${purpose}: record it before asking partner nations`,
+          );
+        return { clk: own.clk, partners: await partnersOf(tx, scope.tenantId) };
+      });
       const holders: string[] = [];
       for (const partner of partners) {
         await inScope(db, { tenantId: partner }, async (tx) => {
-          const match = await likelyMatchIn(tx, partner, clk);
+          const match = await likelyMatchIn(tx, partner, scope.tenantId, clk);
           if (match) holders.push(partner);
           await recordAudit(tx, scope, {
             tenantId: partner,
@@ -98,7 +107,7 @@ export function createCrossmatchService(platform: Platform) {
           action: "crossmatch.query",
           targetType: "person",
           targetId: personId,
-          details: { holders },
+          details: { holders, purpose },
         }),
       );
       return { holders, asked: partners.length };
@@ -134,7 +143,7 @@ export function createCrossmatchService(platform: Platform) {
           targetId: id,
           details: { partner: input.partner },
         });
-        const match = await likelyMatchIn(tx, input.partner, clk);
+        const match = await likelyMatchIn(tx, input.partner, scope.tenantId, clk);
         if (!match) throw new AppError("NOT_FOUND", `${input.partner} holds no likely match`);
         await insertReferral(tx, {
           ...common,

@@ -22,9 +22,14 @@ export async function partnersOf(tx: Tx, tenantId: string): Promise<string[]> {
 }
 
 /** The holder's best likely match for an encoding, looked up with the transaction bound to the holder. */
-export async function likelyMatchIn(tx: Tx, holder: string, clk: Uint8Array): Promise<string | null> {
+export async function likelyMatchIn(
+  tx: Tx,
+  holder: string,
+  asker: string,
+  clk: Uint8Array,
+): Promise<string | null> {
   await bindTenant(tx, holder);
-  const records = (await encodingsOf(tx, holder)).flatMap((r) =>
+  const records = (await encodingsOf(tx, holder, asker)).flatMap((r) =>
     r.clk ? [{ id: r.id, clk: new Uint8Array(r.clk) }] : [],
   );
   if (records.length === 0) return null;

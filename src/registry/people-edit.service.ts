@@ -37,8 +37,11 @@ export function createPersonEditService(platform: Platform, keys: PersonKeys) {
     if (!row) throw new AppError("NOT_FOUND", "person not found");
     if (row.status !== "active")
       throw new AppError("CONFLICT", "a merged record is corrected through the record it was merged into");
-    if (changes.vulnerabilities !== undefined && !scope.permissions.has("protection.read"))
-      throw new AppError("FORBIDDEN", "correcting vulnerabilities needs protection.read");
+    if (
+      (changes.vulnerabilities !== undefined || changes.protection !== undefined) &&
+      !scope.permissions.has("protection.read")
+    )
+      throw new AppError("FORBIDDEN", "correcting vulnerabilities or protection needs protection.read");
     const { person: before } = openPerson(keys.keyring, row);
     const after: PersonRecord = { ...before, ...stripUndefined(changes) };
     if (changes.birthDate !== undefined) after.birthDateAsWritten = "";
@@ -78,7 +81,10 @@ export function createPersonEditService(platform: Platform, keys: PersonKeys) {
         if (!version) throw new AppError("NOT_FOUND", "version not found");
         const { person } = openPerson(keys.keyring, { ...version, external_id_enc: null });
         const { birthDateAsWritten: _asWritten, ...changes } = person;
-        if (!scope.permissions.has("protection.read")) delete (changes as Changes).vulnerabilities;
+        if (!scope.permissions.has("protection.read")) {
+          delete (changes as Changes).vulnerabilities;
+          delete (changes as Changes).protection;
+        }
         return apply(tx, scope, id, changes, `restore ${versionId}: ${reason}`);
       }),
 

@@ -4,6 +4,7 @@ import { blindIndex, decryptField, encryptField } from "../platform/crypto/field
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./engine/person-record.ts";
+import { shieldedFrom } from "./protection.contract.ts";
 
 /** Encryption contexts: one per column, so a value copied to another column will not decrypt. */
 export const CONTEXT = {
@@ -86,6 +87,8 @@ export interface SealedPerson {
   details_enc: string;
   terms: string[];
   clk: Uint8Array;
+  /** The nations no answer about the person may reach (plain codes; the status stays in the details). */
+  shielded_from: string[];
 }
 
 /** The keys a sealer needs, built once per process. */
@@ -118,6 +121,7 @@ export function sealPerson(keys: PersonKeys, p: PersonRecord, externalId: string
     details_enc: encryptField(k, JSON.stringify(details), CONTEXT.details),
     terms: personTerms(p).map((t) => hashTerm(keys, t)),
     clk: encodeClk(normaliseRecord("", p), keys.clkKeys),
+    shielded_from: shieldedFrom(p),
   };
 }
 

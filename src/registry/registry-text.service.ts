@@ -28,6 +28,7 @@ export const REGISTRY_TEXT_COLUMNS = {
   referralReason: byId("registry_referrals", "reason_enc", "registry.referral.reason"),
   referralStatusReason: byId("registry_referrals", "status_reason_enc", "registry.referral.status_reason"),
   versionReason: byId("registry_person_versions", "reason_enc", "registry.person_version.reason"),
+  erasureReason: byId("registry_erasures", "reason_enc", "registry.erasure.reason"),
 } as const;
 
 export type RegistryTextColumn = keyof typeof REGISTRY_TEXT_COLUMNS;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { trimmedText } from "../platform/contract/primitives.contract.ts";
 import { hasAName, NO_NAME } from "./person-name.contract.ts";
+import { NO_PROTECTION, Protection } from "./protection.contract.ts";
 
 /** Vulnerabilities a registrar may record; they change how a case is handled. */
 export const Vulnerability = z.enum([
@@ -108,6 +109,7 @@ export const PersonInput = z.object({
   priorResidences: z.array(PriorResidence).max(10).default([]),
   languages: z.array(Text).max(10).default([]),
   vulnerabilities: z.array(Vulnerability).max(6).default([]),
+  protection: Protection.default(NO_PROTECTION),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
@@ -127,6 +129,7 @@ export const PersonEdit = z.object({
   priorResidences: z.array(PriorResidence).max(10).optional(),
   languages: z.array(Text).max(10).optional(),
   vulnerabilities: z.array(Vulnerability).max(6).optional(),
+  protection: Protection.optional(),
   /** Why the record is corrected: kept with the version it replaces. */
   reason: trimmedText(3, 500),
 });
@@ -181,7 +184,8 @@ export const PersonView = z.object({
   id: z.string(),
   externalId: z.string().nullable(),
   officeId: z.string().nullable(),
-  status: z.enum(["active", "merged"]),
+  /** An erased person is never shown (404); the value is listed so the stored states are all named. */
+  status: z.enum(["active", "merged", "erased"]),
   mergedInto: z.string().nullable(),
   givenNames: z.array(z.string()),
   surnames: z.array(z.string()),
@@ -199,6 +203,8 @@ export const PersonView = z.object({
   languages: z.array(z.string()),
   /** Null when the reader may not see protection details. */
   vulnerabilities: z.array(Vulnerability).nullable(),
+  /** Protection and the nations the person is shielded from (`from` as applied); null without protection.read. */
+  protection: Protection.nullable(),
   family: z.array(z.object({ relatedId: z.string(), relation: z.string() })),
   consents: z.array(
     z.object({ purpose: z.string(), given: z.boolean(), givenBy: z.string(), at: z.string() }),
@@ -301,7 +307,16 @@ export const MergeView = z.object({
 });
 export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
 
-export const CrossmatchRequest = z.object({ personId: z.string().uuid() });
+/** Why a person is erased (a data subject's request, the end of retention): staff text, kept encrypted. */
+export const PersonErase = z.object({ reason: trimmedText(3, 500) });
+/** What an erasure cleared: the person and every record merged into them. */
+export const ErasureResult = z.object({ id: z.string(), erased: z.number(), records: z.number() });
+
+/** A cross-nation question about a person, for a purpose the person has consented to. */
+export const CrossmatchRequest = z.object({
+  personId: z.string().uuid(),
+  purpose: ConsentPurpose.default("cross_border_referral"),
+});
 /** The answer names only the partner nations holding a likely match: no ids, no scores, no names. */
 export const CrossmatchAnswer = z.object({ holders: z.array(z.string()), asked: z.number() });
 
@@ -331,3 +346,42 @@ export const ReferralView = z.object({
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 export const ReferralList = z.object({ referrals: z.array(ReferralView) });
+
+/** One agreement level of a compared field: how often matches and non-matches reach it, and its weight. */
+export const MatchingLevel = z.object({
+  level: z.number(),
+  agreement: z.enum(["different", "weak", "similar", "close", "exact"]),
+  /** Share of true matches at this level (m). */
+  m: z.number(),
+  /** Share of random pairs at this level (u). */
+  u: z.number(),
+  /** log2(m/u): what agreeing this far adds to (or takes from) a pair's score. */
+  weight: z.number(),
+});
+
+/** The matching model the registry scores possible duplicates with: fields, weights and thresholds. */
+export const MatchingModelView = z.object({
+  /** Where the figures come from: the built-in model for single pairs (learned models are per bulk job). */
+  source: z.literal("default"),
+  /** Share of matches expected among candidate pairs before any field is compared. */
+  prior: z.number(),
+  thresholds: z.object({ likely: z.number(), possible: z.number() }),
+  fields: z.array(z.object({ field: z.string(), levels: z.array(MatchingLevel) })),
+});
+export type MatchingModelView = z.infer<typeof MatchingModelView>;
+
+/** The nation's review queue of possible duplicates, in figures (no person in it). */
+export const ReviewFigures = z.object({
+  open: z.number(),
+  openLikely: z.number(),
+  openPossible: z.number(),
+  merged: z.number(),
+  distinct: z.number(),
+  /** Merges later undone (split). */
+  split: z.number(),
+  /** When the oldest pair still open was found; null when none is open. */
+  oldestOpenAt: z.string().nullable(),
+  /** Pairs decided in the last 30 days. */
+  decidedLast30Days: z.number(),
+});
+export type ReviewFigures = z.infer<typeof ReviewFigures>;

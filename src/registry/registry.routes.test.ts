@@ -40,6 +40,8 @@ async function peopleOf(app: TestApp, nation: string) {
       personId: await registerPerson(app.app, nation),
       relatedId: await registerPerson(app.app, nation),
     };
+    // A cross-nation question needs the person's consent for its purpose.
+    await giveConsent(app.app, nation, found.personId);
     people.set(nation, found);
   }
   return found;

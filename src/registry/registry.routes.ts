@@ -1,5 +1,7 @@
 import { newRouter } from "../platform/http/app-env.ts";
 import { casesRoutes, crossmatchRoutes } from "./cases.routes.ts";
+import { erasureRoutes } from "./erasure.routes.ts";
+import { matchingRoutes } from "./matching.routes.ts";
 import { peopleRoutes } from "./people.routes.ts";
 import { personEditRoutes } from "./person-edit.routes.ts";
 import type { RegistryService } from "./registry.service.ts";
@@ -9,7 +11,9 @@ export function registryRoutes(registry: RegistryService) {
   const router = newRouter();
   router.route("/", peopleRoutes(registry));
   router.route("/", personEditRoutes(registry));
+  router.route("/", erasureRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
+  router.route("/", matchingRoutes(registry));
   return router;
 }

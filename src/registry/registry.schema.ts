@@ -16,7 +16,8 @@ export interface RegistryPeopleTable {
   details_enc: string;
   terms: ColumnType<string[], string[] | undefined, string[]>;
   clk: Uint8Array | null;
-  status: Generated<"active" | "merged">;
+  shielded_from: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<"active" | "merged" | "erased">;
   merged_into: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -138,6 +139,17 @@ export interface RegistryPersonVersionsTable {
   edited_at: Generated<Date>;
 }
 
+/** The record of an erasure: whom (a tombstone id), why (encrypted staff text), by whom and how much it cleared. */
+export interface RegistryErasuresTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  records: number;
+  reason_enc: string;
+  erased_by: string;
+  erased_at: Generated<Date>;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     registry_people: RegistryPeopleTable;
@@ -150,5 +162,6 @@ declare module "../platform/db/schema.ts" {
     registry_merges: RegistryMergesTable;
     registry_referrals: RegistryReferralsTable;
     registry_person_versions: RegistryPersonVersionsTable;
+    registry_erasures: RegistryErasuresTable;
   }
 }

@@ -5,6 +5,7 @@ import type { Platform } from "../platform/platform.ts";
 import { createCasesService } from "./cases.service.ts";
 import { createCrossmatchService } from "./crossmatch.service.ts";
 import type { ImportedPerson } from "./engine/registry-csv.ts";
+import { createErasureService } from "./erasure.service.ts";
 import { createPeopleService } from "./people.service.ts";
 import { createPersonEditService } from "./people-edit.service.ts";
 import { type ImportOptions, importPeople } from "./people-import.service.ts";
@@ -19,6 +20,7 @@ export function createRegistryService(platform: Platform) {
     keys,
     people,
     edits: createPersonEditService(platform, keys),
+    erasure: createErasureService(platform, keys),
     cases: createCasesService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),

@@ -55,14 +55,15 @@ export async function insertPeopleBulk(
   const col = <K extends keyof SealedPerson>(k: K) => rows.map((r) => r[k]);
   const result = await sql`
     insert into registry_people (tenant_id, office_id, created_by, external_key, external_id_enc,
-      given_names_enc, surnames_enc, sex_enc, birth_date_enc, details_enc, terms, clk)
+      given_names_enc, surnames_enc, sex_enc, birth_date_enc, details_enc, terms, clk, shielded_from)
     select ${scope.tenantId}, ${officeId}, ${scope.userId}::uuid, k, e, g, s, x, b, d,
-      string_to_array(t, ' '), decode(c, 'base64')
+      string_to_array(t, ' '), decode(c, 'base64'), string_to_array(f, ' ')
     from unnest(${col("external_key")}::text[], ${col("external_id_enc")}::text[],
       ${col("given_names_enc")}::text[], ${col("surnames_enc")}::text[], ${col("sex_enc")}::text[],
       ${col("birth_date_enc")}::text[], ${col("details_enc")}::text[],
       ${rows.map((r) => r.terms.join(" "))}::text[],
-      ${rows.map((r) => Buffer.from(r.clk).toString("base64"))}::text[]) as u(k, e, g, s, x, b, d, t, c)
+      ${rows.map((r) => Buffer.from(r.clk).toString("base64"))}::text[],
+      ${rows.map((r) => r.shielded_from.join(" "))}::text[]) as u(k, e, g, s, x, b, d, t, c, f)
     on conflict (tenant_id, external_key) do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -103,6 +104,7 @@ export function findPerson(tx: Tx, scope: Scope, id: string) {
     .select(personColumns)
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
+    .where("status", "!=", "erased")
     .where(peopleReach(scope))
     .executeTakeFirst();
 }
@@ -114,6 +116,7 @@ export function findPersonInNation(tx: Tx, scope: Scope, id: string) {
     .select(personColumns)
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
+    .where("status", "!=", "erased")
     .executeTakeFirst();
 }
 
@@ -246,14 +249,18 @@ export async function hasConsent(tx: Tx, scope: Pick<Scope, "tenantId">, personI
   return latest?.given === true;
 }
 
-/** Every active person's CLK in the bound tenant: the only thing a partner's question is matched against. */
-export function encodingsOf(tx: Tx, tenantId: string) {
+/**
+ * Every active person's CLK in the bound tenant that the asking nation may be answered about (people shielded
+ * from the asker are left out in this same statement): the only thing a partner's question is matched against.
+ */
+export function encodingsOf(tx: Tx, tenantId: string, asker: string) {
   return tx
     .selectFrom("registry_people")
     .select(["id", "clk"])
     .where("tenant_id", "=", tenantId)
     .where("status", "=", "active")
     .where("clk", "is not", null)
+    .where(sql<boolean>`not (${asker} = any(shielded_from))`)
     .execute();
 }
 

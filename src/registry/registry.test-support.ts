@@ -53,6 +53,7 @@ export function personInput(overrides: Partial<PersonInput> = {}): PersonInput {
     priorResidences: [],
     languages: ["es"],
     vulnerabilities: [],
+    protection: { status: "none", from: [] },
     ...overrides,
   };
 }

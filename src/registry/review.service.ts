@@ -4,6 +4,7 @@ import { decidePending } from "../platform/db/decide-pending.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import { presentMatchingModel } from "./engine/matching-model.ts";
 import type { PeopleService } from "./people.service.ts";
 import { findPerson, setMerged } from "./registry.store.ts";
 import { createRegistryText, type RegistryText } from "./registry-text.service.ts";
@@ -13,6 +14,7 @@ import {
   insertMerge,
   listMerges,
   openReviews,
+  reviewFigures,
   updateMerge,
   updateReview,
 } from "./review.store.ts";
@@ -58,6 +60,26 @@ export function createReviewService(platform: Platform, people: PeopleService) {
     queue: (scope: Scope) =>
       inScope(db, scope, async (tx) => {
         return (await openReviews(tx, scope, 200)).map(summary);
+      }),
+
+    /** The matching model pairs are scored with (the same for every nation; no data read). */
+    matchingModel: () => presentMatchingModel(),
+
+    /** The queue in figures: open pairs by band, decisions, splits, the oldest open pair (no person read). */
+    figures: (scope: Scope) =>
+      inScope(db, scope, async (tx) => {
+        const since = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+        const f = await reviewFigures(tx, scope, since);
+        return {
+          open: Number(f.open),
+          openLikely: Number(f.open_likely),
+          openPossible: Number(f.open_possible),
+          merged: Number(f.merged),
+          distinct: Number(f.distinct),
+          split: Number(f.split),
+          oldestOpenAt: f.oldest_open === null ? null : new Date(f.oldest_open).toISOString(),
+          decidedLast30Days: Number(f.decided_recently),
+        };
       }),
 
     /** One pair with both people side by side (each read audited). */

@@ -1,4 +1,4 @@
-import type { Updateable } from "kysely";
+import { sql, type Updateable } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import type { RegistryDuplicateReviewsTable, RegistryMergesTable } from "./registry.schema.ts";
@@ -107,4 +107,27 @@ export async function updateMerge(
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
     .execute();
+}
+
+/** The review queue in counts: pairs by status (open ones by band), splits, the oldest open pair. */
+export async function reviewFigures(tx: Tx, scope: Scope, since: Date) {
+  const reviews = await tx
+    .selectFrom("registry_duplicate_reviews")
+    .select([
+      sql<number>`count(*) filter (where status = 'open')`.as("open"),
+      sql<number>`count(*) filter (where status = 'open' and band = 'likely')`.as("open_likely"),
+      sql<number>`count(*) filter (where status = 'open' and band = 'possible')`.as("open_possible"),
+      sql<number>`count(*) filter (where status = 'merged')`.as("merged"),
+      sql<number>`count(*) filter (where status = 'distinct')`.as("distinct"),
+      sql<number>`count(*) filter (where decided_at >= ${since})`.as("decided_recently"),
+      sql<Date | null>`min(created_at) filter (where status = 'open')`.as("oldest_open"),
+    ])
+    .where("tenant_id", "=", scope.tenantId)
+    .executeTakeFirstOrThrow();
+  const merges = await tx
+    .selectFrom("registry_merges")
+    .select(sql<number>`count(*) filter (where split_at is not null)`.as("split"))
+    .where("tenant_id", "=", scope.tenantId)
+    .executeTakeFirstOrThrow();
+  return { ...reviews, split: merges.split };
 }

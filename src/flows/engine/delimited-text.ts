@@ -1,9 +1,3 @@
-/** One record of a delimited file: its 1-based starting line and its fields, unquoted. */
-export interface TextRecord {
-  line: number;
-  fields: string[];
-}
-
 /** Field separators the importers accept. */
 export type Delimiter = "," | "|" | "\t" | ";";
 
@@ -36,67 +30,6 @@ export function firstLine(text: string): string {
   const end = text.indexOf("\n");
   const line = end < 0 ? text : text.slice(0, end);
   return line.endsWith("\r") ? line.slice(0, -1) : line;
-}
-
-/**
- * Splits delimited text into records. Lines without a quote take a fast split; quoted fields may hold the
- * delimiter, doubled quotes and line breaks. Blank lines are skipped. CRLF and LF both end a line.
- */
-export function* readRecords(text: string, delimiter: Delimiter): Generator<TextRecord> {
-  let pos = 0;
-  let line = 1;
-  while (pos < text.length) {
-    let end = text.indexOf("\n", pos);
-    if (end < 0) end = text.length;
-    const raw = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
-    if (raw.indexOf('"') < 0) {
-      if (raw.trim() !== "") yield { line, fields: raw.split(delimiter) };
-      pos = end + 1;
-      line += 1;
-      continue;
-    }
-    const quoted = readQuotedRecord(text, pos, delimiter);
-    yield { line, fields: quoted.fields };
-    line += quoted.lines;
-    pos = quoted.next;
-  }
-}
-
-interface QuotedRecord {
-  fields: string[];
-  next: number;
-  lines: number;
-}
-
-/** Character-level reader for a record that contains quotes; returns where the next record starts. */
-function readQuotedRecord(text: string, start: number, delimiter: string): QuotedRecord {
-  const fields: string[] = [];
-  let field = "";
-  let inQuotes = false;
-  let lines = 1;
-  let i = start;
-  for (; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (inQuotes) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') inQuotes = false;
-      else {
-        if (ch === "\n") lines++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"') inQuotes = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\n") break;
-    else if (ch !== "\r") field += ch;
-  }
-  fields.push(field);
-  return { fields, next: i + 1, lines };
 }
 
 /** Header names made comparable: `Month (abbv)` and `month_abbv` both become `month_abbv`. */

@@ -1,11 +1,5 @@
-import {
-  detectDelimiter,
-  firstLine,
-  normaliseHeaderName,
-  parseNumber,
-  readRecords,
-  stripBom,
-} from "./delimited-text.ts";
+import { readDelimitedRecords } from "../../shared/delimited-records.ts";
+import { detectDelimiter, firstLine, normaliseHeaderName, parseNumber, stripBom } from "./delimited-text.ts";
 import { type FlowRow, ProblemList } from "./flows-types.ts";
 
 /** Column positions by normalised header name, with the header as written (for messages). */
@@ -37,7 +31,7 @@ export function parseTable(text: string, file: string, spec: TableSpec): TableRe
   const clean = stripBom(text);
   const problems = new ProblemList(file);
   const rows: FlowRow[] = [];
-  const records = readRecords(clean, detectDelimiter(firstLine(clean)));
+  const records = readDelimitedRecords(clean, detectDelimiter(firstLine(clean)));
   const head = records.next();
   if (head.done) {
     problems.add({ line: 1, expected: "a header line", message: "the file is empty" });

@@ -125,7 +125,7 @@ describe("bands after a break", () => {
 });
 
 describe.skipIf(!hasRealData)("the Venezuelan series that once gave a band of millions", () => {
-  const series = venezuelansSouthwestSeries(aorRows());
+  const series = hasRealData ? venezuelansSouthwestSeries(aorRows()) : [];
 
   it("forecast from September 2023 stays within twice the record month at every horizon", () => {
     const last = series.at(-1) as MonthlyPoint;

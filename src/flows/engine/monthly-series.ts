@@ -1,6 +1,7 @@
 import { csvDocument } from "../../shared/csv-write.ts";
+import { readDelimitedRecords } from "../../shared/delimited-records.ts";
 import type { LineProblem } from "../../shared/input-problem.ts";
-import { detectDelimiter, firstLine, parseNumber, readRecords, stripBom } from "./delimited-text.ts";
+import { detectDelimiter, firstLine, parseNumber, stripBom } from "./delimited-text.ts";
 
 /** One value of a monthly series, month as calendar `YYYY-MM`. */
 export interface MonthlyPoint {
@@ -41,7 +42,7 @@ export function parseSeriesCsv(text: string): { points: MonthlyPoint[]; problems
   let monthAt = 0;
   let valueAt = 1;
   let first = true;
-  for (const record of readRecords(clean, detectDelimiter(firstLine(clean)))) {
+  for (const record of readDelimitedRecords(clean, detectDelimiter(firstLine(clean)))) {
     const cells = record.fields.map((f) => f.trim());
     if (first) {
       first = false;

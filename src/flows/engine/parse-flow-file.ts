@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import { readDelimitedRecords } from "../../shared/delimited-records.ts";
 import { decodeStrictText } from "../../shared/strict-text.ts";
 import { cbpAorSpec, cbpStateSpec, usbpSectorsSpec } from "./cbp-import.ts";
-import { detectDelimiter, firstLine, normaliseHeaderName, readRecords, stripBom } from "./delimited-text.ts";
+import { detectDelimiter, firstLine, normaliseHeaderName, stripBom } from "./delimited-text.ts";
 import type { TableSpec } from "./flow-table.ts";
 import { parseTable } from "./flow-table.ts";
 import type { FlowSource, ParsedFlowFile } from "./flows-types.ts";
@@ -35,7 +36,7 @@ export function detectSource(text: string): FlowSource | undefined {
 function headerNames(text: string): string[] {
   const clean = stripBom(text);
   const line = firstLine(clean);
-  const first = readRecords(line, detectDelimiter(line)).next();
+  const first = readDelimitedRecords(line, detectDelimiter(line)).next();
   return first.done ? [] : first.value.fields;
 }
 

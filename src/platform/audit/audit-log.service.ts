@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import type { Scope } from "../auth/scope.ts";
-import type { Db } from "../db/connect.ts";
+import type { Database, Db } from "../db/connect.ts";
 import { inScope } from "../db/scoped.ts";
-import type { AuditEventList, AuditQuery } from "./audit.contract.ts";
+import type { AuditEventList, AuditQuery, AuditVerification } from "./audit.contract.ts";
 import { listAuditEvents } from "./audit.store.ts";
+import { verifyAuditChains } from "./audit-verify.ts";
 
 /** One page of the audit log of the caller's nation, newest first, as the auditors' screen reads it. */
 export async function listAuditLog(
@@ -29,4 +30,26 @@ export async function listAuditLog(
   }));
   const last = events.at(-1);
   return { events, nextBefore: events.length === query.limit && last ? last.seq : null };
+}
+
+/**
+ * Verifies the log of the caller's nation from its first event to its head, as `hemisphere audit verify` does
+ * for every nation: leaves, batch roots, head links and the events still waiting for a log position (counted
+ * as pending, not sequenced here: the server's sequencer does that within a second). Reads run as the schema
+ * owner, as the verifier always does, and only the caller's tenant is read.
+ */
+export async function verifyOwnAuditLog(database: Database, scope: Scope): Promise<AuditVerification> {
+  const [report] = await verifyAuditChains(database, { tenantId: scope.tenantId, integrate: false });
+  if (!report) throw new Error("verification returned no report for the caller's nation");
+  return {
+    nation: report.tenantId,
+    verifiedAt: new Date().toISOString(),
+    ok: report.ok,
+    events: report.events,
+    pending: report.pending,
+    batches: report.batches,
+    head: report.head,
+    brokenCount: report.brokenCount,
+    broken: report.broken,
+  };
 }

@@ -27,6 +27,8 @@ export interface VerifyOptions {
   integrate?: boolean;
   /** Called with the running count of sequenced events verified so far, across tenants. */
   onProgress?: (events: number) => void;
+  /** Verify this tenant's log only (a nation's auditor checking its own); every tenant's by default. */
+  tenantId?: string;
   /** Called for every broken link, as it is found. */
   onBroken?: (tenantId: string, link: BrokenLink) => void;
 }
@@ -46,7 +48,8 @@ export async function verifyAuditChains(
   if (options.integrate ?? true) await integratePending(database, { wait: true });
   const reports: ChainReport[] = [];
   let verified = 0;
-  for (const tenantId of await tenantsWithAudit(database)) {
+  const tenants = options.tenantId === undefined ? await tenantsWithAudit(database) : [options.tenantId];
+  for (const tenantId of tenants) {
     const head = await readHead(database, tenantId);
     const report: ChainReport = {
       tenantId,

@@ -36,3 +36,29 @@ export const AuditEventList = z.object({
   events: z.array(AuditEventView),
   nextBefore: z.number().nullable(),
 });
+
+/** The outcome of verifying the caller's nation's audit log, as `GET /audit/verification` answers it. */
+export const AuditVerification = z.object({
+  nation: z.string(),
+  /** When the verification ran (it runs on every request). */
+  verifiedAt: z.string(),
+  ok: z.boolean(),
+  /** Sequenced events verified: leaf hash, columns, place under its batch root. */
+  events: z.number(),
+  /** Events not yet given a log position; each was verified as a leaf. */
+  pending: z.number(),
+  batches: z.number(),
+  /** The head hash verification started from: a later rewrite of the whole log would change it. */
+  head: z.string(),
+  brokenCount: z.number(),
+  /** The first broken links, each with where it is (whichever of event, position, batch is known) and why. */
+  broken: z.array(
+    z.object({
+      seq: z.number().nullable(),
+      logIndex: z.number().nullable(),
+      batch: z.number().nullable(),
+      reason: z.string(),
+    }),
+  ),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "person.read",
   "person.write",
   "person.merge",
+  "person.erase",
   "case.read",
   "case.write",
   "case.assign",
@@ -66,6 +67,7 @@ export const PERSONAL_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set<Permis
   "person.read",
   "person.write",
   "person.merge",
+  "person.erase",
   "case.read",
   "case.write",
   "case.assign",
@@ -103,6 +105,7 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "case.write",
       "consent.manage",
       "identity.run",
+      "person.erase",
     ],
   },
   caseworker: {
@@ -176,6 +179,7 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "border.approve",
       "case.assign",
       "person.merge",
+      "person.erase",
     ],
   },
   regional_admin: {

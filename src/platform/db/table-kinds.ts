@@ -56,6 +56,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   registry_duplicate_reviews: tenant,
   registry_merges: tenant,
   registry_referrals: tenant,
+  registry_erasures: tenant,
   // flows
   flow_releases: publishedFlows,
   flow_release_files: publishedFlows,

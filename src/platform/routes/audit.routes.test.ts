@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../../test/harness.ts";
 import { integratePending } from "../audit/audit-sequencer.ts";
@@ -96,5 +97,56 @@ describe("GET /audit/events", () => {
     );
     const page = ((await res.json()) as Listed).events;
     expect(page.map((e) => e.seq)).toEqual(all.slice(2, 4).map((e) => e.seq));
+  });
+});
+
+interface Verification {
+  nation: string;
+  ok: boolean;
+  events: number;
+  pending: number;
+  brokenCount: number;
+  broken: { seq: number | null; reason: string }[];
+}
+
+async function verification(token: string): Promise<Verification> {
+  const res = await t.request("GET", "/api/v1/audit/verification", { token });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Verification;
+}
+
+describe("GET /audit/verification", () => {
+  it("verifies the caller's nation only, counting pending and sequenced events", async () => {
+    expect(await flagCase(JSON.stringify({ caseRef: "CASE-VERIFY-1", reason: "victim" }))).toBe(201);
+    const before = await verification(auditor);
+    expect(before).toMatchObject({ nation: "ECU", ok: true, brokenCount: 0 });
+    expect(before.pending).toBeGreaterThan(0);
+    await integratePending(t.database);
+    const after = await verification(auditor);
+    expect(after).toMatchObject({ nation: "ECU", ok: true, pending: 0 });
+    expect(after.events).toBeGreaterThanOrEqual(before.events + before.pending);
+    // Another nation's auditor sees its own log, not Ecuador's.
+    const peru = (await userWithToken(t, "PER", ["auditor"])).token;
+    expect((await verification(peru)).nation).toBe("PER");
+  });
+
+  it("reports an altered event as a broken link, and another nation's log stays sound", async () => {
+    expect(await flagCase(JSON.stringify({ caseRef: "CASE-VERIFY-2", reason: "victim" }))).toBe(201);
+    await integratePending(t.database);
+    const [latest] = await listFlags();
+    // Edited as someone with database access would, past the append-only trigger.
+    await t.database.asOwner(async (tx) => {
+      await sql`alter table audit_events disable trigger user`.execute(tx);
+      await sql`update audit_events set target_id = 'CASE-ALTERED' where tenant_id = 'ECU' and seq = ${latest?.seq}`.execute(
+        tx,
+      );
+      await sql`alter table audit_events enable trigger user`.execute(tx);
+    });
+    const report = await verification(auditor);
+    expect(report.ok).toBe(false);
+    expect(report.brokenCount).toBeGreaterThan(0);
+    expect(report.broken.map((b) => b.seq)).toContain(latest?.seq);
+    const peru = (await userWithToken(t, "PER", ["auditor"])).token;
+    expect((await verification(peru)).ok).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
-import { AuditEventList, AuditQuery } from "../audit/audit.contract.ts";
-import { listAuditLog } from "../audit/audit-log.service.ts";
-import type { Db } from "../db/connect.ts";
+import { AuditEventList, AuditQuery, AuditVerification } from "../audit/audit.contract.ts";
+import { listAuditLog, verifyOwnAuditLog } from "../audit/audit-log.service.ts";
+import type { Database } from "../db/connect.ts";
 import { newRouter } from "../http/app-env.ts";
 import { defineRoute } from "../http/define-route.ts";
 import { sendJson } from "../http/route-helpers.ts";
 
-/** The audit log of the auditor's nation, filtered and paged. */
-export function auditRoutes(db: Db) {
+/** The audit log of the auditor's nation, filtered and paged, and its verification. */
+export function auditRoutes(database: Database) {
   const router = newRouter();
   router.openapi(
     defineRoute({
@@ -18,7 +18,19 @@ export function auditRoutes(db: Db) {
       request: { query: AuditQuery },
       response: AuditEventList,
     }),
-    async (c) => sendJson(c, AuditEventList, await listAuditLog(db, c.get("scope"), c.req.valid("query"))),
+    async (c) =>
+      sendJson(c, AuditEventList, await listAuditLog(database.db, c.get("scope"), c.req.valid("query"))),
+  );
+  router.openapi(
+    defineRoute({
+      method: "get",
+      path: "/audit/verification",
+      tag: "audit",
+      summary: "Verify your nation's audit log now: every event, batch root and head link",
+      access: "audit.read",
+      response: AuditVerification,
+    }),
+    async (c) => sendJson(c, AuditVerification, await verifyOwnAuditLog(database, c.get("scope"))),
   );
   return router;
 }

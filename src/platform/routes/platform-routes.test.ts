@@ -50,6 +50,13 @@ describeRoleMatrix("platform", () => t, fixture, [
     permission: "audit.read",
     ok: 200,
   },
+  {
+    name: "GET /audit/verification",
+    method: "GET",
+    path: () => "/api/v1/audit/verification",
+    permission: "audit.read",
+    ok: 200,
+  },
 ]);
 
 describe("platform routes", () => {

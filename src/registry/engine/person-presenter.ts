@@ -1,3 +1,4 @@
+import { shieldedFrom } from "../protection.contract.ts";
 import type { PersonView } from "../registry.contract.ts";
 import type { PersonRow } from "../registry.store.ts";
 import type { PersonRecord } from "./person-record.ts";
@@ -15,7 +16,8 @@ export function maskDocument(number: string): string {
 }
 
 /**
- * Every field of a person that leaves the server, redacted by permission: protection details (vulnerabilities)
+ * Every field of a person that leaves the server, redacted by permission: protection details (vulnerabilities,
+ * protection status)
  * need `protection.read`; full document numbers need `person.write`.
  */
 export function presentPerson(
@@ -47,6 +49,9 @@ export function presentPerson(
     priorResidences: record.priorResidences,
     languages: record.languages,
     vulnerabilities: scope.permissions.has("protection.read") ? record.vulnerabilities : null,
+    protection: scope.permissions.has("protection.read")
+      ? { status: record.protection.status, from: shieldedFrom(record) }
+      : null,
     family: extras.family.map((f) => ({ relatedId: f.related_id, relation: f.relation })),
     consents: extras.consents.map((c) => ({
       purpose: c.purpose,

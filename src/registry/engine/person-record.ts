@@ -5,6 +5,7 @@ import {
   phoneticKey,
   type RawPerson,
 } from "../../identity/engine/index.ts";
+import { NO_PROTECTION } from "../protection.contract.ts";
 import type { PersonInput } from "../registry.contract.ts";
 
 /** A person as the registry holds them once decrypted (the contract's input, fully defaulted). */
@@ -28,6 +29,7 @@ export function emptyPerson(): PersonRecord {
     priorResidences: [],
     languages: [],
     vulnerabilities: [],
+    protection: NO_PROTECTION,
   };
 }
 

@@ -1,16 +1,18 @@
 import { useTranslation } from "react-i18next";
-import { CAPABILITIES } from "../pages/capabilities.ts";
+import { capabilitiesFor } from "../pages/capabilities.ts";
 import { capabilityAt, capabilityPath } from "../pages/routes.ts";
 import { Link, usePath } from "../router.tsx";
+import { useSignedInUser } from "../session.tsx";
 
-/** The main navigation: a list of links, the current page marked with aria-current. */
+/** The main navigation: the sections the user's roles open, the current page marked with aria-current. */
 export function CapabilityNav() {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   const path = usePath();
   const current = capabilityAt(path);
   const entries = [
     { path: "/", label: t("nav.overview"), active: path === "/" },
-    ...CAPABILITIES.map((capability) => ({
+    ...capabilitiesFor(user.permissions).map((capability) => ({
       path: capabilityPath(capability),
       label: t(`nav.${capability}`),
       active: capability === current,

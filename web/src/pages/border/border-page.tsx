@@ -1,7 +1,10 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePath } from "../../router.tsx";
+import { useSignedInUser } from "../../session.tsx";
+import { NotAvailablePage } from "../../ui/not-available-page.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
+import { tabsFor } from "../capabilities.ts";
 import { ApprovalsPanel } from "./approvals-panel.tsx";
 import { DispositionDashboard, ReturnsDashboard } from "./border-dashboards.tsx";
 import { EncounterDetail } from "./encounter-detail.tsx";
@@ -10,25 +13,38 @@ import { EncounterListPanel } from "./encounter-list.tsx";
 import { InboxPanel } from "./inbox-panel.tsx";
 import { OpenSafeguardsPanel } from "./safeguards-panel.tsx";
 
-const TABS = ["encounters", "record", "approvals", "dashboards", "inbox"] as const;
-type Tab = (typeof TABS)[number];
+const TABS = [
+  { name: "encounters", permission: "border.read" },
+  { name: "record", permission: "border.record" },
+  { name: "approvals", permission: "border.approve" },
+  { name: "dashboards", permission: "border.read" },
+  { name: "inbox", permission: "verification.answer" },
+] as const;
+type Tab = (typeof TABS)[number]["name"];
 
 /** Border processing: encounters, one encounter's assessment and decision, dashboards, the partner inbox. */
 export function BorderPage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
   const path = usePath();
   const match = /^\/border\/encounters\/([0-9a-f-]{36})$/.exec(path);
+  if (match?.[1] && !user.permissions.includes("border.read"))
+    return <NotAvailablePage title={t("pages.border.title")} />;
   if (match?.[1]) return <EncounterDetail id={match[1]} />;
   return <BorderHome />;
 }
 
 function BorderHome() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>("encounters");
+  const user = useSignedInUser();
+  const tabs = tabsFor(TABS, user.permissions).map((entry) => entry.name);
+  const [chosen, setTab] = useState<Tab | null>(null);
+  const tab = chosen !== null && tabs.includes(chosen) ? chosen : tabs[0];
   return (
     <>
       <PageHeading title={t("pages.border.title")} />
       <div role="tablist" aria-label={t("pages.border.title")}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             type="button"

@@ -1,6 +1,132 @@
-import { PlannedPage } from "../../ui/planned-page.tsx";
+import { useTranslation } from "react-i18next";
+import { MatchingModelView, ReviewFigures } from "../../../../src/registry/registry.contract.ts";
+import { Link } from "../../router.tsx";
+import { useSignedInUser } from "../../session.tsx";
+import { PageHeading } from "../../ui/page-heading.tsx";
+import { useLoad } from "../registry/use-registry.ts";
 
-/** The Identity capability; until it is built, it says what will be here. */
+/** Identity: how the registry tells whether two records are one person, and the queue people decide. */
 export function IdentityPage() {
-  return <PlannedPage capability="identity" />;
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  return (
+    <>
+      <PageHeading title={t("pages.identity.title")} />
+      <p>{t("pages.identity.intro")}</p>
+      {user.permissions.includes("person.merge") && <QueueFigures />}
+      {user.permissions.includes("identity.run") && <ModelPanel />}
+    </>
+  );
+}
+
+function QueueFigures() {
+  const { t, i18n } = useTranslation();
+  const { data, error } = useLoad("/registry/review-figures", ReviewFigures);
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  return (
+    <section aria-labelledby="identity-queue">
+      <h2 id="identity-queue">{t("pages.identity.queue.title")}</h2>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+      {data && (
+        <>
+          <dl className="facts" data-testid="identity-queue-figures">
+            <dt>{t("pages.identity.queue.open")}</dt>
+            <dd>{number(data.open)}</dd>
+            <dt>{t("pages.identity.queue.openLikely")}</dt>
+            <dd>{number(data.openLikely)}</dd>
+            <dt>{t("pages.identity.queue.openPossible")}</dt>
+            <dd>{number(data.openPossible)}</dd>
+            <dt>{t("pages.identity.queue.oldest")}</dt>
+            <dd>
+              {data.oldestOpenAt
+                ? new Date(data.oldestOpenAt).toLocaleDateString(i18n.language)
+                : t("pages.identity.queue.none")}
+            </dd>
+            <dt>{t("pages.identity.queue.merged")}</dt>
+            <dd>{number(data.merged)}</dd>
+            <dt>{t("pages.identity.queue.distinct")}</dt>
+            <dd>{number(data.distinct)}</dd>
+            <dt>{t("pages.identity.queue.split")}</dt>
+            <dd>{number(data.split)}</dd>
+            <dt>{t("pages.identity.queue.recent")}</dt>
+            <dd>{number(data.decidedLast30Days)}</dd>
+          </dl>
+          <p>
+            <Link to="/registry/review">{t("pages.identity.queue.open_link")}</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ModelPanel() {
+  const { t, i18n } = useTranslation();
+  const { data, error } = useLoad("/registry/matching-model", MatchingModelView);
+  const percent = (x: number) =>
+    x.toLocaleString(i18n.language, { style: "percent", maximumFractionDigits: 2 });
+  const decimal = (x: number) =>
+    x.toLocaleString(i18n.language, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+      signDisplay: "exceptZero",
+    });
+  return (
+    <section aria-labelledby="identity-model">
+      <h2 id="identity-model">{t("pages.identity.model.title")}</h2>
+      <p>{t("pages.identity.model.help")}</p>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+      {data && (
+        <>
+          <dl className="facts" data-testid="identity-thresholds">
+            <dt>{t("pages.identity.model.likely")}</dt>
+            <dd>{percent(data.thresholds.likely)}</dd>
+            <dt>{t("pages.identity.model.possible")}</dt>
+            <dd>{percent(data.thresholds.possible)}</dd>
+            <dt>{t("pages.identity.model.prior")}</dt>
+            <dd>{percent(data.prior)}</dd>
+          </dl>
+          <table className="data-table" data-testid="identity-model">
+            <caption>{t("pages.identity.model.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("pages.identity.model.field")}</th>
+                <th scope="col">{t("pages.identity.model.agreement")}</th>
+                <th scope="col">{t("pages.identity.model.m")}</th>
+                <th scope="col">{t("pages.identity.model.u")}</th>
+                <th scope="col">{t("pages.identity.model.weight")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.fields.flatMap((field) =>
+                [...field.levels].reverse().map((level, i) => (
+                  <tr key={`${field.field}-${level.level}`}>
+                    {i === 0 && (
+                      <th scope="row" rowSpan={field.levels.length}>
+                        {t(`pages.identity.fields.${field.field}`, { defaultValue: field.field })}
+                      </th>
+                    )}
+                    <td>{t(`pages.identity.agreement.${level.agreement}`)}</td>
+                    <td>{percent(level.m)}</td>
+                    <td>{percent(level.u)}</td>
+                    <td>{decimal(level.weight)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,17 +1,27 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
+import { tabsFor } from "../capabilities.ts";
 import { CatalogPanel } from "./catalog-panel.tsx";
 import { DashboardPanel, PledgesPanel } from "./figures-panels.tsx";
 import { QueuePanel } from "./queue-panel.tsx";
 
-const TABS = ["queue", "dashboard", "pledges", "catalog"] as const;
-type Tab = (typeof TABS)[number];
+const TABS = [
+  { name: "queue", permission: "application.read" },
+  { name: "dashboard", permission: "pathway.read" },
+  { name: "pledges", permission: "pathway.read" },
+  { name: "catalog", permission: "pathway.read" },
+] as const;
+type Tab = (typeof TABS)[number]["name"];
 
 /** Pathways for staff: the queue and its workflow, dashboards, regional pledges, the catalogue. */
 export function PathwaysPage() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>("queue");
+  const user = useSignedInUser();
+  const tabs = tabsFor(TABS, user.permissions).map((entry) => entry.name);
+  const [chosen, setTab] = useState<Tab | null>(null);
+  const tab = chosen !== null && tabs.includes(chosen) ? chosen : tabs[0];
   return (
     <>
       <PageHeading title={t("pages.pathways.title")} />
@@ -19,7 +29,7 @@ export function PathwaysPage() {
         <a href="/portal">{t("pages.pathways.portalLink")}</a>
       </p>
       <div role="tablist" aria-label={t("pages.pathways.title")}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             type="button"

@@ -10,11 +10,13 @@ import {
   ReferralView,
 } from "../../../../src/pathways/pathways.contract.ts";
 import { apiRequest } from "../../api.ts";
+import { useSignedInUser } from "../../session.tsx";
 import { useApi } from "./use-api.ts";
 
 /** The queue, one application's detail, and the actions staff take on it; incoming referrals below. */
 export function QueuePanel() {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   const { data, error, reload } = useApi("/pathways/applications?limit=200", ApplicationList);
   const [openId, setOpenId] = useState<string | null>(null);
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
@@ -22,7 +24,7 @@ export function QueuePanel() {
   return (
     <>
       {openId && <ApplicationPanel id={openId} onChange={reload} />}
-      <IncomingReferrals />
+      {user.permissions.includes("referral.decide") && <IncomingReferrals />}
       <table>
         <caption>{t("pages.pathways.queue")}</caption>
         <thead>

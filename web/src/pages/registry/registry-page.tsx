@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link, usePath } from "../../router.tsx";
 import { useSession } from "../../session.tsx";
+import { NotAvailablePage } from "../../ui/not-available-page.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
+import { tabsFor } from "../capabilities.ts";
 import { RegistryCase } from "./registry-case.tsx";
 import { RegistryCreate } from "./registry-create.tsx";
 import { RegistryCrossmatch } from "./registry-crossmatch.tsx";
@@ -21,11 +23,18 @@ export function RegistryPage() {
   const { t } = useTranslation();
   const path = usePath();
   const session = useSession();
-  const permissions = new Set(session.state.status === "signed-in" ? session.state.user.permissions : []);
-  const shown = tabs.filter((tab) => tab.permission === null || permissions.has(tab.permission));
+  const granted = session.state.status === "signed-in" ? session.state.user.permissions : [];
+  const permissions = new Set(granted);
+  const shown = tabsFor(tabs, granted);
   const person = /^\/registry\/people\/([\w-]+)$/.exec(path)?.[1];
   const caseId = /^\/registry\/cases\/([\w-]+)$/.exec(path)?.[1];
-  const current = tabs.find((tab) => tab.path === path) ?? tabs[0];
+  // The section opens on the first tab the user's roles allow; a tab's own address they do not allow says so.
+  const asked = path === "/registry" ? undefined : tabs.find((tab) => tab.path === path);
+  if (asked && !shown.includes(asked))
+    return <NotAvailablePage title={t(`pages.registry.tabs.${asked.key}`)} />;
+  if ((person && !permissions.has("person.read")) || (caseId && !permissions.has("case.read")))
+    return <NotAvailablePage title={t(person ? "pages.registry.person" : "pages.registry.case")} />;
+  const current = asked ?? shown[0] ?? tabs[3];
   const title = person
     ? t("pages.registry.person")
     : caseId

@@ -1,0 +1,32 @@
+import { COMPARISONS, defaultMatchModel, LIKELY, POSSIBLE } from "../../identity/engine/index.ts";
+import type { MatchingModelView } from "../registry.contract.ts";
+
+const AGREEMENT_FROM_TOP = ["exact", "close", "similar", "weak"] as const;
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/**
+ * The model the registry scores pairs with, as people reviewing matches read it: each field's agreement
+ * levels (named as a pair's reasons name them), m, u and weight, the prior and the band thresholds.
+ */
+export function presentMatchingModel(): MatchingModelView {
+  const model = defaultMatchModel();
+  return {
+    source: "default",
+    prior: model.lambda,
+    thresholds: { likely: LIKELY, possible: POSSIBLE },
+    fields: COMPARISONS.map((c, f) => ({
+      field: c.name,
+      levels: Array.from({ length: c.levels }, (_, l) => ({
+        level: l,
+        agreement: l === 0 ? "different" : AGREEMENT_FROM_TOP[Math.min(c.levels - 1 - l, 3)]!,
+        m: round(model.m[f]![l]!, 6),
+        u: round(model.u[f]![l]!, 6),
+        weight: round(model.weights[f]![l]!, 2),
+      })),
+    })),
+  };
+}

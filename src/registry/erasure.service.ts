@@ -1,0 +1,52 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import { emptyPerson } from "./engine/person-record.ts";
+import { erasableIds, erasePeople, insertErasure } from "./erasure.store.ts";
+import { type PersonKeys, sealPerson } from "./person-seal.codec.ts";
+import { findPerson } from "./registry.store.ts";
+import { createRegistryText } from "./registry-text.service.ts";
+
+/** Erasure of a person on a data subject's request or at the end of retention. */
+export function createErasureService(platform: Platform, keys: PersonKeys) {
+  const { db } = platform.database;
+  const text = createRegistryText(keys.keyring);
+
+  return {
+    /**
+     * Erases a person in the caller's reach and every record merged into them: personal values, blind indexes,
+     * encodings, earlier versions, family links, consents, duplicate reviews, case notes and what referrals
+     * carried; tombstones keep the ids. The audit event names the ids and counts, never a value, so the
+     * audit log still verifies; the reason is kept encrypted with the erasure's record.
+     */
+    erasePerson: (scope: Scope, id: string, reason: string) =>
+      inScope(db, scope, async (tx) => {
+        if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
+        const ids = await erasableIds(tx, scope, id);
+        const { given_names_enc, surnames_enc, details_enc } = sealPerson(keys, emptyPerson(), null);
+        const records = await erasePeople(
+          tx,
+          scope,
+          ids,
+          { given_names_enc, surnames_enc, details_enc },
+          text.seal("referralReason", "erased with the person"),
+        );
+        await insertErasure(tx, {
+          tenant_id: scope.tenantId,
+          person_id: id,
+          records,
+          reason_enc: text.seal("erasureReason", reason),
+          erased_by: scope.actorLabel,
+        });
+        await recordAudit(tx, scope, {
+          action: "person.erase",
+          targetType: "person",
+          targetId: id,
+          details: { erased: ids, records },
+        });
+        return { id, erased: ids.length, records };
+      }),
+  };
+}
