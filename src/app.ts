@@ -27,12 +27,14 @@ import {
   placementRoutes,
   seedPlacementDemo,
 } from "./placement/index.ts";
+import { seedDemoAgreements } from "./platform/agreements/demo-agreements.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/connect.ts";
 import { type Migration, platformMigrations } from "./platform/db/migrate.ts";
 import { createHttpApp } from "./platform/http/http-app.ts";
 import { platformEncryptedColumns, startPlatform } from "./platform/platform.ts";
 import { adminRoutes } from "./platform/routes/admin.routes.ts";
+import { agreementsRoutes } from "./platform/routes/agreements.routes.ts";
 import { auditRoutes } from "./platform/routes/audit.routes.ts";
 import { authRoutes } from "./platform/routes/auth.routes.ts";
 import {
@@ -82,6 +84,7 @@ export async function createApplication(config: Config, options: { database?: Da
     },
     { path: "/", router: adminRoutes(platform.nations, platform.users) },
     { path: "/", router: auditRoutes(platform.database) },
+    { path: "/", router: agreementsRoutes(platform.agreements) },
     { path: "/border", router: borderRoutes(border) },
     { path: "/flows", router: flowsRoutes(flows) },
     { path: "/pathways", router: pathwaysRoutes(pathways) },
@@ -92,6 +95,7 @@ export async function createApplication(config: Config, options: { database?: Da
   ]);
   /** Loads each capability's demo data; every seeder is idempotent. */
   const seedDemoData = async (): Promise<void> => {
+    await seedDemoAgreements(platform);
     await seedBorderDemo(platform, border);
     await seedFlowsDemo(flows);
     await seedPathwaysDemo(platform, pathways);

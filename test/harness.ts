@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { type Application, createApplication } from "../src/app.ts";
+import { openAgreementsAmongAllNations } from "../src/platform/agreements/agreements.test-support.ts";
 import type { Role } from "../src/platform/auth/auth.contract.ts";
 import { systemScope } from "../src/platform/auth/scope.ts";
 import { loadConfig } from "../src/platform/config.ts";
@@ -47,8 +48,11 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   return { database, drop: () => adminQuery(template.url, `drop database if exists ${name} with (force)`) };
 }
 
-/** Starts the application on a fresh test database with its own keys and data directory. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Starts the application on a fresh test database with its own keys and data directory. Every two nations have
+ * an accepted data-sharing agreement for every purpose unless `agreements: false` (tests of the agreements).
+ */
+export async function startTestApp(options: { agreements?: boolean } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hemisphere-test-"));
   const config = loadConfig({
@@ -57,6 +61,7 @@ export async function startTestApp(): Promise<TestApp> {
     NODE_ENV: "test",
   });
   const app = await createApplication(config, { database });
+  if (options.agreements !== false) await openAgreementsAmongAllNations(database);
   return {
     app,
     database,

@@ -37,7 +37,7 @@ describe("the navigation's access table", () => {
 
   it("gives each role the sections it may use and hides the rest", () => {
     const sections = (role: Role) => capabilitiesFor([...resolveRoles([role]).permissions]);
-    expect(sections("auditor")).toEqual(["flows", "pathways", "audit"]);
+    expect(sections("auditor")).toEqual(["flows", "pathways", "audit", "agreements"]);
     expect(sections("analyst")).toEqual(["flows", "pathways", "placement", "border"]);
     expect(sections("registrar")).toEqual(["flows", "registry", "identity", "pathways"]);
     expect(sections("nation_admin")).toEqual([
@@ -46,9 +46,10 @@ describe("the navigation's access table", () => {
       "identity",
       "pathways",
       "border",
+      "agreements",
       "users",
     ]);
-    expect(sections("regional_admin")).toEqual(["flows", "pathways", "placement", "users"]);
+    expect(sections("regional_admin")).toEqual(["flows", "pathways", "placement", "agreements", "users"]);
     expect(sections("investigator")).toEqual(["flows", "pathways", "networks"]);
     expect(sections("caseworker")).toContain("networks"); // the protection side of the wall
     expect(Role.options.filter((role) => sections(role).includes("audit"))).toEqual(["auditor"]);

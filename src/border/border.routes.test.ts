@@ -176,7 +176,10 @@ async function awaitingApproval(app: TestApp, nation: string): Promise<DecisionF
     });
     return decision.id;
   };
-  return { decisionId: await make(nation), otherDecisionId: await make(nation === "MEX" ? "GTM" : "MEX") };
+  // The secretariat holds no encounters and has no agreement to ask COL: its callers get their 403 from the
+  // permission, so their fixture is a US decision.
+  const own = nation === "REG" ? "USA" : nation;
+  return { decisionId: await make(own), otherDecisionId: await make(own === "MEX" ? "GTM" : "MEX") };
 }
 
 // The US pack relabelled for another jurisdiction, so a second nation can hold decisions too.

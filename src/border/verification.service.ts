@@ -1,3 +1,4 @@
+import { requireAgreement } from "../platform/agreements/agreements.service.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import { type Scope, systemScope } from "../platform/auth/scope.ts";
 import { tenantKind } from "../platform/auth/tenants.store.ts";
@@ -130,6 +131,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         if (country === scope.tenantId) throw new AppError("BAD_INPUT", "ask a partner nation, not your own");
         if ((await tenantKind(tx, country)) !== "nation")
           throw new AppError("BAD_INPUT", `${country} is not a partner nation`);
+        await requireAgreement(tx, scope.tenantId, country, "prior_residence_verification");
         const encoding = encoder.encode(subjectOf(row));
         const created = await insertVerificationRequest(tx, scope, {
           encounterId,
@@ -208,6 +210,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
       inScope(db, scope, async (tx) => {
         const request = await findInboxRequest(tx, scope, input.fromNation, requestId);
         if (!request) throw new AppError("NOT_FOUND", "verification request not found");
+        await requireAgreement(tx, scope.tenantId, input.fromNation, "prior_residence_verification");
         if (await findAnswer(tx, scope, input.fromNation, requestId))
           throw new AppError("CONFLICT", "this request is answered already");
         let permit = null;

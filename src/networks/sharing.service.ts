@@ -1,3 +1,4 @@
+import { requireAgreement } from "../platform/agreements/agreements.service.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
@@ -137,6 +138,7 @@ export function createSharingService(db: Db, codec: EntityCodec, text: TextCodec
       inScope(db, scope, async (tx) => {
         if (input.holder === scope.tenantId)
           throw new AppError("BAD_INPUT", "ask another nation, not your own");
+        await requireAgreement(tx, scope.tenantId, input.holder, "network_detail");
         const shared =
           (await hasPublished(tx, scope.tenantId, input.type, input.hash)) &&
           (await hasPublished(tx, input.holder, input.type, input.hash));
@@ -191,6 +193,8 @@ export function createSharingService(db: Db, codec: EntityCodec, text: TextCodec
         const { found, row, details } = await decidePending(
           { what: "request", loadForUpdate: () => findReceivedRequestForUpdate(tx, scope, id) },
           async (found) => {
+            if (input.decision === "approve")
+              await requireAgreement(tx, scope.tenantId, found.requester_tenant, "network_detail");
             const details = input.decision === "approve" ? await releaseDetails(tx, scope, found.hash) : null;
             const row = await updateReceivedRequest(tx, scope, id, {
               status: input.decision === "approve" ? "approved" : "rejected",

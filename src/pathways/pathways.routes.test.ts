@@ -224,8 +224,11 @@ describeRoleMatrix("pathways", () => t, fixture, [
 
 // A pending referral per call (deciding one changes it), sent by Mexico to the caller's nation.
 async function referralFixture(app: TestApp, nation: string): Promise<Fixture> {
-  const base = await fixture(app, nation);
-  return { ...base, referralId: await referTo(app, nation, base.pathwayId) };
+  // The secretariat takes no applications and has no agreement for them: its callers get their 403 from the
+  // permission, so their fixture is a referral to the USA.
+  const to = nation === "REG" ? "USA" : nation;
+  const base = await fixture(app, to);
+  return { ...base, referralId: await referTo(app, to, base.pathwayId) };
 }
 
 describeRoleMatrix("pathway referrals", () => t, referralFixture, [

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { requireAgreement } from "../platform/agreements/agreements.service.ts";
 import { type AuditInput, recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
@@ -149,6 +150,7 @@ export function createReferralService(
         const app = await workflow.requireApplication(tx, scope, applicationId, true);
         if (app.stage === "decided" || app.stage === "closed")
           throw new AppError("CONFLICT", `an application in stage ${app.stage} cannot be referred`);
+        await requireAgreement(tx, scope.tenantId, input.toNation, "pathway_application");
         const payload: Payload = {
           trackingCode: app.tracking_code,
           language: app.language,

@@ -1,3 +1,4 @@
+import { createAgreementsService } from "./agreements/agreements.service.ts";
 import { createNationsService } from "./auth/nations.service.ts";
 import { SEED_TENANTS } from "./auth/nations.ts";
 import { createSessionsService } from "./auth/sessions.service.ts";
@@ -23,6 +24,8 @@ export interface Platform {
   users: ReturnType<typeof createUsersService>;
   nations: ReturnType<typeof createNationsService>;
   offices: ReturnType<typeof createOfficesService>;
+  /** Data-sharing agreements: what may cross between two tenants, for which purposes. */
+  agreements: ReturnType<typeof createAgreementsService>;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
       users: createUsersService(database, keyring),
       nations: createNationsService(database),
       offices: createOfficesService(database),
+      agreements: createAgreementsService(database),
       close: () => database.close(),
     };
   } catch (error) {

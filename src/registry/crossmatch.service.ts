@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { partnersUnderAgreement, requireAgreement } from "../platform/agreements/agreements.service.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
@@ -18,6 +19,7 @@ import {
   partnersOf,
   updateReferralSide,
 } from "./crossmatch.store.ts";
+import { sharedUnder } from "./engine/referral-share.ts";
 import { CONTEXT, openPerson } from "./person-seal.codec.ts";
 import type { ConsentPurpose, ReferralView } from "./registry.contract.ts";
 import { findPerson, findPersonInNation, hasConsent } from "./registry.store.ts";
@@ -88,7 +90,14 @@ export function createCrossmatchService(platform: Platform) {
             "FORBIDDEN",
             `the person has no recorded consent for ${purpose}: record it before asking partner nations`,
           );
-        return { clk: own.clk, partners: await partnersOf(tx, scope.tenantId) };
+        const agreed = await partnersUnderAgreement(tx, scope.tenantId, purpose);
+        const partners = (await partnersOf(tx, scope.tenantId)).filter((p) => agreed.has(p));
+        if (partners.length === 0)
+          throw new AppError(
+            "FORBIDDEN",
+            `no data-sharing agreement in force covers ${purpose} between ${scope.tenantId} and any partner nation: nobody was asked`,
+          );
+        return { clk: own.clk, partners };
       });
       const holders: string[] = [];
       for (const partner of partners) {
@@ -125,6 +134,7 @@ export function createCrossmatchService(platform: Platform) {
           !(await partnersOf(tx, scope.tenantId)).includes(input.partner)
         )
           throw new AppError("NOT_FOUND", "partner: not another partner nation", { field: "partner" });
+        await requireAgreement(tx, scope.tenantId, input.partner, input.purpose);
         if (!(await hasConsent(tx, scope, input.personId, input.purpose)))
           throw new AppError("CONFLICT", `the person has not consented to ${input.purpose}`);
         const id = randomUUID();
@@ -176,20 +186,21 @@ export function createCrossmatchService(platform: Platform) {
           async (ref) => {
             if (decision !== "accept")
               return setStatus(tx, scope, ref, decision === "reject" ? "rejected" : "revoked", reason, null);
+            const purpose = ref.purpose as ConsentPurpose;
+            const categories = await requireAgreement(tx, scope.tenantId, ref.partner_tenant, purpose);
             if (!(await hasConsent(tx, scope, ref.person_id, ref.purpose)))
               throw new AppError("CONFLICT", `the person has no recorded consent for ${ref.purpose}`);
             const row = await findPersonInNation(tx, scope, ref.person_id);
             if (!row) throw new AppError("NOT_FOUND", "the matched person is no longer registered");
+            // Protection set after the referral was asked still holds: nothing goes to a nation the person is
+            // shielded from. The asking nation only ever sees the referral stay pending.
+            if (row.shielded_from.includes(ref.partner_tenant))
+              throw new AppError(
+                "CONFLICT",
+                `the person is protected from ${ref.partner_tenant}: reject this referral, it cannot be accepted`,
+              );
             const { person } = openPerson(keyring, row);
-            const shared = {
-              givenNames: person.givenNames,
-              surnames: person.surnames,
-              sex: person.sex,
-              birthDate: person.birthDate,
-              nationalities: person.nationalities,
-              documents: person.documents,
-              priorResidences: person.priorResidences,
-            };
+            const shared = sharedUnder(person, categories);
             await setStatus(
               tx,
               scope,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SharingPurpose } from "../platform/agreements/agreements.contract.ts";
 import { trimmedText } from "../platform/contract/primitives.contract.ts";
 import { hasAName, NO_NAME } from "./person-name.contract.ts";
 import { NO_PROTECTION, Protection } from "./protection.contract.ts";
@@ -14,7 +15,11 @@ export const Vulnerability = z.enum([
 ]);
 
 /** What a person's data may be used or shared for; nothing leaves a nation without consent for its purpose. */
-export const ConsentPurpose = z.enum(["cross_border_referral", "pathway_application", "family_tracing"]);
+export const ConsentPurpose = SharingPurpose.extract([
+  "cross_border_referral",
+  "pathway_application",
+  "family_tracing",
+]);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 const Text = trimmedText(1, 200);
@@ -330,6 +335,17 @@ export const ReferralDecision = z.object({
   decision: z.enum(["accept", "reject", "revoke"]),
   reason: trimmedText(3, 500),
 });
+/** The details a referral may carry, each group present only when the agreement's categories allow it. */
+export const ReferralShared = z.object({
+  givenNames: z.array(z.string()).optional(),
+  surnames: z.array(z.string()).optional(),
+  sex: z.string().nullable().optional(),
+  birthDate: z.string().nullable().optional(),
+  nationalities: z.array(z.string()).optional(),
+  documents: z.array(DocumentEntry).optional(),
+  priorResidences: z.array(PriorResidence).optional(),
+});
+
 export const ReferralView = z.object({
   id: z.string(),
   direction: z.enum(["outgoing", "incoming"]),
@@ -341,8 +357,11 @@ export const ReferralView = z.object({
   statusReason: z.string().nullable(),
   requestedAt: z.string(),
   decidedAt: z.string().nullable(),
-  /** What the holding nation shared on acceptance (outgoing referrals only). */
-  shared: PersonInput.partial().nullable(),
+  /**
+   * What the holding nation shared on acceptance (outgoing referrals only): only the categories the agreement
+   * names for the purpose, so a field absent here was not shared.
+   */
+  shared: ReferralShared.nullable(),
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 export const ReferralList = z.object({ referrals: z.array(ReferralView) });

@@ -95,6 +95,7 @@ const personColumns = [
   "status",
   "merged_into",
   "created_at",
+  "shielded_from",
 ] as const;
 
 /** One person in the scope's reach, or undefined. */

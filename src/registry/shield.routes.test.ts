@@ -11,12 +11,14 @@ let usa: { token: string };
 let usaRegistrar: { token: string };
 let hti: { token: string };
 let mex: { token: string };
+let usaAdmin: { token: string };
 beforeAll(async () => {
   t = await startTestApp();
   usa = await userWithToken(t, "USA", ["caseworker"]);
   usaRegistrar = await userWithToken(t, "USA", ["registrar"]);
   hti = await userWithToken(t, "HTI", ["caseworker"]);
   mex = await userWithToken(t, "MEX", ["caseworker"]);
+  usaAdmin = await userWithToken(t, "USA", ["nation_admin"]);
 });
 afterAll(async () => {
   await t.close();
@@ -102,6 +104,32 @@ describe("the country-of-origin shield", () => {
     expect((await ask(hti.token, await heldWithConsent("HTI", person))).body.holders).not.toContain("USA");
     const registrarView = await send("GET", `/registry/people/${usaId}`, usaRegistrar.token);
     expect(registrarView.body.protection).toBeNull();
+  });
+
+  it("holds against a referral asked before the person was protected: the holder cannot accept it", async () => {
+    const person = haitian();
+    const usaId = await registerInUsa(person);
+    await giveConsent(t.app, "USA", usaId);
+    const asked = await send("POST", "/registry/referrals", hti.token, {
+      personId: await heldWithConsent("HTI", person),
+      partner: "USA",
+      purpose: "cross_border_referral",
+      reason: "family tracing",
+    });
+    expect(asked.status).toBe(201);
+    const correction = { protection: { status: "asylum_seeker", from: [] }, reason: "fear claim recorded" };
+    expect((await send("PATCH", `/registry/people/${usaId}`, usa.token, correction)).status).toBe(200);
+    const accepted = await send("POST", `/registry/referrals/${asked.body.id}/decision`, usaAdmin.token, {
+      decision: "accept",
+      reason: "consent on file",
+    });
+    expect(accepted.status).toBe(409);
+    expect(JSON.stringify(accepted.body)).toMatch(/protected from HTI/);
+    const seenByHaiti = await send("GET", "/registry/referrals/outgoing", hti.token);
+    const referral = (seenByHaiti.body.referrals as { id: string; status: string; shared: unknown }[]).find(
+      (r) => r.id === asked.body.id,
+    );
+    expect(referral).toMatchObject({ status: "pending", shared: null });
   });
 
   it.each([

@@ -8,6 +8,8 @@ export const PERMISSIONS = [
   "token.manage",
   "service.grant",
   "audit.read",
+  "agreement.read",
+  "agreement.manage",
   "flows.read",
   "flows.import",
   "flows.publish",
@@ -180,6 +182,8 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "case.assign",
       "person.merge",
       "person.erase",
+      "agreement.read",
+      "agreement.manage",
     ],
   },
   regional_admin: {
@@ -193,12 +197,14 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "flows.publish",
       "placement.read",
       "placement.run",
+      "agreement.read",
+      "agreement.manage",
     ],
   },
   auditor: {
     reach: "nation",
     holders: "both",
-    permissions: [...everyone, "audit.read"],
+    permissions: [...everyone, "audit.read", "agreement.read"],
   },
 };
 

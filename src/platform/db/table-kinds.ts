@@ -45,6 +45,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   audit_pending: tenant,
   audit_log: tenant,
   audit_batches: tenant,
+  data_sharing_agreements: tenant,
   // registry
   registry_people: tenant,
   registry_person_versions: tenant,

@@ -8,6 +8,7 @@ export const CAPABILITIES = [
   "border",
   "networks",
   "audit",
+  "agreements",
   "users",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -27,6 +28,7 @@ export const CAPABILITY_ACCESS: Record<Capability, readonly string[]> = {
   border: ["border.read", "border.approve", "verification.answer"],
   networks: ["network.read", "protection.read"],
   audit: ["audit.read"],
+  agreements: ["agreement.read"],
   users: ["user.manage"],
 };
 

@@ -11,6 +11,9 @@ const pages: Record<Capability, ComponentType> = {
   border: lazy(() => import("./border/border-page.tsx").then((m) => ({ default: m.BorderPage }))),
   networks: lazy(() => import("./networks/networks-page.tsx").then((m) => ({ default: m.NetworksPage }))),
   audit: lazy(() => import("./audit/audit-page.tsx").then((m) => ({ default: m.AuditPage }))),
+  agreements: lazy(() =>
+    import("./agreements/agreements-page.tsx").then((m) => ({ default: m.AgreementsPage })),
+  ),
   users: lazy(() => import("./users/users-page.tsx").then((m) => ({ default: m.UsersPage }))),
 };
 

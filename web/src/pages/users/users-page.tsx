@@ -6,6 +6,7 @@ import { UserList, UserView } from "../../../../src/platform/auth/users.contract
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
+import { TextField } from "../../ui/text-field.tsx";
 import { messageOf, useLoad } from "../registry/use-registry.ts";
 import { rolesOffered } from "./roles-offered.ts";
 
@@ -180,16 +181,14 @@ function CreateUser({ onCreated }: { onCreated: (email: string) => void }) {
       .catch((e: unknown) => setError(messageOf(e)));
   };
   const field = (key: keyof typeof EMPTY, type = "text", required = false) => (
-    <div className="field">
-      <label htmlFor={`new-user-${key}`}>{t(`pages.users.fields.${key}`)}</label>
-      <input
-        id={`new-user-${key}`}
-        type={type}
-        required={required}
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </div>
+    <TextField
+      id={`new-user-${key}`}
+      label={t(`pages.users.fields.${key}`)}
+      type={type}
+      required={required}
+      value={form[key]}
+      onChange={(value) => setForm({ ...form, [key]: value })}
+    />
   );
   return (
     <section aria-labelledby="users-create">
