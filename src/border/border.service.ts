@@ -6,7 +6,7 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { personExistsInScope } from "../registry/index.ts";
+import { personExistsInScope, recordFearClaim } from "../registry/index.ts";
 import {
   addToMonthlyCounts,
   findEncounter,
@@ -113,6 +113,15 @@ export function createBorderService(platform: Platform) {
           createdBy: scope.actorLabel,
         });
         const id = await insertEncounter(tx, scope, row);
+        // A fear claim about a registered person shields them from the nations they fled, from this moment.
+        if (record.fearClaim && record.personId)
+          await recordFearClaim(
+            tx,
+            scope,
+            keyring,
+            record.personId,
+            `fear claim at the border, encounter ${id}`,
+          );
         await addToMonthlyCounts(tx, scope, { encounterId: id });
         await recordAudit(tx, scope, {
           action: "border.encounter.record",

@@ -9,6 +9,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { nextTurn } from "../platform/next-turn.ts";
 import { pipeStrictText } from "../platform/text-input.ts";
+import { personExistsInScope, recordFearClaim } from "../registry/index.ts";
 import {
   addToMonthlyCounts,
   type EncounterRow,
@@ -66,7 +67,7 @@ export function importEncounterCsv(
         importId,
         createdBy: scope.actorLabel,
       });
-    const rows = await streamRows(tx, scope, input, toRow);
+    const rows = await streamRows(tx, scope, deps.keyring, input, toRow);
     await addToMonthlyCounts(tx, scope, { importId });
     await insertImport(tx, scope, {
       id: importId,
@@ -87,17 +88,24 @@ export function importEncounterCsv(
 async function streamRows(
   tx: Tx,
   scope: Scope,
+  keyring: Keyring,
   input: ImportInput,
   toRow: (record: EncounterRecord) => EncounterRow,
 ): Promise<number> {
   const problems: CsvProblem[] = [];
+  const claims: { personId: string; line: number }[] = [];
   const writer = batchWriter(tx, scope, input.onRows);
   let batch: EncounterRow[] = [];
   let count = 0;
   try {
-    for await (const record of validRecords(input, problems)) {
+    for await (const { record, line } of validRecords(input, problems)) {
       count++;
       if (count % ROWS_PER_TURN === 0) await nextTurn();
+      if (record.personId) {
+        if (!(await personExistsInScope(tx, scope, record.personId)))
+          problems.push({ line, field: "person_id", message: "no such person in your nation's registry" });
+        else if (record.fearClaim) claims.push({ personId: record.personId, line });
+      }
       // After the first problem rows are still validated, to report them all, but no longer written.
       if (problems.length > 0) continue;
       batch.push(toRow(record));
@@ -116,11 +124,23 @@ async function streamRows(
   stopIfAborted(input);
   await writer.write(batch);
   await writer.flush();
+  // A fear claim about a registered person shields them from the nations they fled, as for one encounter.
+  for (const claim of claims)
+    await recordFearClaim(
+      tx,
+      scope,
+      keyring,
+      claim.personId,
+      `fear claim at the border, ${input.fileName} line ${claim.line}`,
+    );
   return count;
 }
 
 /** The file's valid records in order; every problem (header, row or CSV syntax) goes to `problems`. */
-async function* validRecords(input: ImportInput, problems: CsvProblem[]): AsyncGenerator<EncounterRecord> {
+async function* validRecords(
+  input: ImportInput,
+  problems: CsvProblem[],
+): AsyncGenerator<{ record: EncounterRecord; line: number }> {
   let header: string[] | null = null;
   const source = input.open();
   const parser = pipeStrictText(
@@ -142,7 +162,7 @@ async function* validRecords(input: ImportInput, problems: CsvProblem[]): AsyncG
         continue;
       }
       const result = encounterFromCsvRow(rowObject(header, record), info.lines);
-      if (result.ok) yield result.value;
+      if (result.ok) yield { record: result.value, line: info.lines };
       else if (problems.length < PROBLEM_LIMIT) problems.push(...result.problems);
     }
   } catch (error) {

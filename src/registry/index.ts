@@ -1,8 +1,11 @@
 /** What other capabilities and the composition root may use from the registry. */
 import type { Scope } from "../platform/auth/scope.ts";
 import { encryptPlaintextValues } from "../platform/crypto/encrypt-stored.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
+import { recordProtectionClaim } from "./people-edit.service.ts";
+import { regionalClkKeys } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
@@ -48,3 +51,18 @@ const TEXT_ENCRYPTED_BY_0003 = [
   "referralStatusReason",
   "versionReason",
 ] as const;
+
+/**
+ * Records a fear claim made about a registered person elsewhere (at the border): a person with no protection
+ * becomes an asylum seeker, shielded from the nations of their nationalities, in the caller's transaction. The
+ * caller needs no right to read protection details: the claim is a recorded act, not a reading.
+ */
+export async function recordFearClaim(
+  tx: Tx,
+  scope: Scope,
+  keyring: Keyring,
+  personId: string,
+  reason: string,
+): Promise<void> {
+  await recordProtectionClaim(tx, scope, { keyring, clkKeys: regionalClkKeys(keyring) }, personId, reason);
+}

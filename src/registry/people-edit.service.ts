@@ -27,41 +27,83 @@ export function changedFields(before: PersonRecord, after: PersonRecord): (keyof
   );
 }
 
+/**
+ * Applies changes to a person in the caller's reach inside the caller's transaction: the values are re-sealed
+ * (blind indexes, regional encoding and shield recomputed), the replaced values kept as a version, and
+ * `person.update` audited with the fields. Changing vulnerabilities or protection needs `protection.read`
+ * unless `onBehalfOfLaw` says the change follows from a recorded act (a fear claim), not a user's reading.
+ */
+async function applyChanges(
+  tx: Tx,
+  scope: Scope,
+  keys: PersonKeys,
+  id: string,
+  changes: Changes,
+  reason: string,
+  options: { onBehalfOfLaw?: boolean } = {},
+): Promise<EditResult> {
+  const text = createRegistryText(keys.keyring);
+  const row = await findPerson(tx, scope, id);
+  if (!row) throw new AppError("NOT_FOUND", "person not found");
+  if (row.status !== "active")
+    throw new AppError("CONFLICT", "a merged record is corrected through the record it was merged into");
+  if (
+    !options.onBehalfOfLaw &&
+    (changes.vulnerabilities !== undefined || changes.protection !== undefined) &&
+    !scope.permissions.has("protection.read")
+  )
+    throw new AppError("FORBIDDEN", "correcting vulnerabilities or protection needs protection.read");
+  const { person: before } = openPerson(keys.keyring, row);
+  const after: PersonRecord = { ...before, ...stripUndefined(changes) };
+  if (changes.birthDate !== undefined) after.birthDateAsWritten = "";
+  if (!hasAName(after)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
+  const changed = changedFields(before, after);
+  if (changed.length === 0) return { id, changed, versionId: null };
+  const versionId = await insertPersonVersion(tx, scope, id, row, {
+    changed,
+    reasonEnc: text.seal("versionReason", reason),
+  });
+  const { external_key: _key, external_id_enc: _externalId, ...sealed } = sealPerson(keys, after, null);
+  await updatePerson(tx, scope, id, sealed);
+  await recordAudit(tx, scope, {
+    action: "person.update",
+    targetType: "person",
+    targetId: id,
+    details: { changed, versionId },
+  });
+  return { id, changed, versionId };
+}
+
+/**
+ * Records that a person asked for international protection (a fear claim at the border): a person with no
+ * protection becomes an asylum seeker, shielded from their nationalities; a status already recorded is kept
+ * (never lowered, never widened). Runs in the caller's transaction; the correction is kept as a version.
+ */
+export async function recordProtectionClaim(
+  tx: Tx,
+  scope: Scope,
+  keys: PersonKeys,
+  id: string,
+  reason: string,
+): Promise<EditResult> {
+  const row = await findPerson(tx, scope, id);
+  if (!row)
+    throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
+      field: "personId",
+    });
+  const { person } = openPerson(keys.keyring, row);
+  if ((person.protection?.status ?? "none") !== "none") return { id, changed: [], versionId: null };
+  return applyChanges(tx, scope, keys, id, { protection: { status: "asylum_seeker", from: [] } }, reason, {
+    onBehalfOfLaw: true,
+  });
+}
+
 /** Corrections of registered people, each keeping the version it replaced (encrypted) so it can be restored. */
 export function createPersonEditService(platform: Platform, keys: PersonKeys) {
   const { db } = platform.database;
   const text = createRegistryText(keys.keyring);
-
-  const apply = async (tx: Tx, scope: Scope, id: string, changes: Changes, reason: string) => {
-    const row = await findPerson(tx, scope, id);
-    if (!row) throw new AppError("NOT_FOUND", "person not found");
-    if (row.status !== "active")
-      throw new AppError("CONFLICT", "a merged record is corrected through the record it was merged into");
-    if (
-      (changes.vulnerabilities !== undefined || changes.protection !== undefined) &&
-      !scope.permissions.has("protection.read")
-    )
-      throw new AppError("FORBIDDEN", "correcting vulnerabilities or protection needs protection.read");
-    const { person: before } = openPerson(keys.keyring, row);
-    const after: PersonRecord = { ...before, ...stripUndefined(changes) };
-    if (changes.birthDate !== undefined) after.birthDateAsWritten = "";
-    if (!hasAName(after)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
-    const changed = changedFields(before, after);
-    if (changed.length === 0) return { id, changed, versionId: null };
-    const versionId = await insertPersonVersion(tx, scope, id, row, {
-      changed,
-      reasonEnc: text.seal("versionReason", reason),
-    });
-    const { external_key: _key, external_id_enc: _externalId, ...sealed } = sealPerson(keys, after, null);
-    await updatePerson(tx, scope, id, sealed);
-    await recordAudit(tx, scope, {
-      action: "person.update",
-      targetType: "person",
-      targetId: id,
-      details: { changed, versionId },
-    });
-    return { id, changed, versionId };
-  };
+  const apply = (tx: Tx, scope: Scope, id: string, changes: Changes, reason: string) =>
+    applyChanges(tx, scope, keys, id, changes, reason);
 
   return {
     /**
