@@ -187,8 +187,24 @@ describe("the other questions between nations", () => {
     const refused = await refer();
     expect(refused.status, refused.text).toBe(403);
     expect(refused.text).toMatch(/between USA and CAN covers pathway_application/);
-    await agree("CAN", "USA", ["pathway_application"], ["identity"]);
+    const agreementId = await agree("CAN", "USA", ["pathway_application"], ["identity"]);
     const referred = await refer();
     expect(referred.status, referred.text).toBe(201);
+
+    // Canada suspends the agreement before it takes the application: accepting is refused, rejecting is not.
+    await t.app.platform.agreements.decide(systemScope("CAN", "test"), agreementId, {
+      decision: "suspend",
+      reason: "under review",
+    });
+    const canOfficer = (await userWithToken(t, "CAN", ["pathway_officer"])).token;
+    const decide = (status: string) =>
+      send("POST", `/pathways/referrals/${referred.body.id}/decision`, canOfficer, {
+        status,
+        reason: "decided by the receiving office",
+      });
+    const notTaken = await decide("accepted");
+    expect(notTaken.status, notTaken.text).toBe(403);
+    expect(notTaken.text).toMatch(/between CAN and USA covers pathway_application/);
+    expect((await decide("rejected")).status).toBe(200);
   });
 });

@@ -228,6 +228,8 @@ export function createReferralService(
         }
         let received = row.received_application_id;
         if (input.status === "accepted") {
+          // The agreement may have been suspended or ended since the referral was sent.
+          await requireAgreement(tx, scope.tenantId, row.from_tenant, "pathway_application");
           const target = published.keys.get(`${scope.tenantId}:${row.to_pathway}`);
           received = await receiveApplication(tx, scope, row, target?.version ?? 1);
         } else if (input.status === "revoked" && received) {
