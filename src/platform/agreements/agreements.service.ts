@@ -20,6 +20,7 @@ import {
   listAgreements,
   liveAgreementWith,
   lockPair,
+  partnerOfAgreement,
   partnersCovering,
   updateAgreementSide,
 } from "./agreements.store.ts";
@@ -183,8 +184,12 @@ export function createAgreementsService(database: Database) {
 
     /** Accepts (the side that did not propose), suspends, resumes (the side that suspended) or ends. */
     decide: (scope: Scope, id: string, input: AgreementDecision): Promise<AgreementView> =>
-      inScope(db, scope, (tx) =>
-        decidePending(
+      inScope(db, scope, async (tx) => {
+        // Both sides deciding at once would each lock their own row, then wait for the other's: the pair's lock
+        // comes first, so the second decision waits and then sees the first.
+        const partner = await partnerOfAgreement(tx, scope.tenantId, id);
+        if (partner) await lockPair(tx, scope.tenantId, partner);
+        return decidePending(
           {
             what: "agreement",
             loadForUpdate: () => agreementForUpdate(tx, scope.tenantId, id),
@@ -227,8 +232,8 @@ export function createAgreementsService(database: Database) {
             });
             return view((await agreementForUpdate(tx, scope.tenantId, id)) as AgreementRow);
           },
-        ),
-      ),
+        );
+      }),
   };
 }
 

@@ -34,6 +34,17 @@ export async function insertAgreementSide(
   await tx.insertInto("data_sharing_agreements").values(row).execute();
 }
 
+/** The partner of one of the tenant's agreements, read without a lock (to take the pair's lock first). */
+export async function partnerOfAgreement(tx: Tx, tenantId: string, id: string): Promise<string | undefined> {
+  const row = await tx
+    .selectFrom("data_sharing_agreements")
+    .select("partner_tenant")
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.partner_tenant;
+}
+
 /** One of the tenant's agreements, locked for a decision. */
 export function agreementForUpdate(tx: Tx, tenantId: string, id: string): Promise<AgreementRow | undefined> {
   return tx

@@ -195,6 +195,24 @@ describe("what a proposal must say", () => {
     expect(list.map((a) => a.id)).not.toContain(id);
   });
 
+  it("takes one of two decisions both sides make at the same moment, and both sides read the same status", async () => {
+    const braAdmin = (await userWithToken(t, "BRA", ["nation_admin"])).token;
+    const uryAdmin = (await userWithToken(t, "URY", ["nation_admin"])).token;
+    const id = (await send("POST", "/agreements", braAdmin, proposal("URY"))).body.id as string;
+    expect((await decide(uryAdmin, id, "accept")).status).toBe(200);
+    const answers = await Promise.all([decide(braAdmin, id, "suspend"), decide(uryAdmin, id, "suspend")]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const sides = await Promise.all(
+      [braAdmin, uryAdmin].map(
+        async (token) =>
+          (
+            (await send("GET", "/agreements", token)).body.agreements as { id: string; status: string }[]
+          ).find((a) => a.id === id)?.status,
+      ),
+    );
+    expect(sides).toEqual(["suspended", "suspended"]);
+  });
+
   it("takes one of two proposals made to each other at the same moment", async () => {
     const slvAdmin = (await userWithToken(t, "SLV", ["nation_admin"])).token;
     const hndAdmin = (await userWithToken(t, "HND", ["nation_admin"])).token;
