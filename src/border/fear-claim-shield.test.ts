@@ -86,6 +86,24 @@ describe("a fear claim at the border", () => {
     expect(record.body.protection).toEqual({ status: "refugee", from: ["CUB"] });
   });
 
+  it("goes to the record a person was merged into", async () => {
+    const person = haitian();
+    const survivor = await registerPerson(t.app, "USA", person);
+    const duplicate = await registerPerson(t.app, "USA", person, { overrideReason: "second office visit" });
+    await t.database.asOwner((tx) =>
+      tx
+        .updateTable("registry_people")
+        .set({ status: "merged", merged_into: survivor })
+        .where("tenant_id", "=", "USA")
+        .where("id", "=", duplicate)
+        .execute(),
+    );
+    const recorded = await send("POST", "/border/encounters", tokens.officer, encounterOf(duplicate, true));
+    expect(recorded.status, recorded.text).toBe(201);
+    const record = await send("GET", `/registry/people/${survivor}`, tokens.caseworker);
+    expect(record.body.protection).toEqual({ status: "asylum_seeker", from: ["HTI"] });
+  });
+
   it("in an encounter file too; and a file naming another nation's person is refused whole, naming the line", async () => {
     const person = haitian();
     const usaId = await registerPerson(t.app, "USA", person);

@@ -91,6 +91,9 @@ export async function recordProtectionClaim(
     throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
       field: "personId",
     });
+  // A record merged into another is the same human: the claim goes to the record it was merged into.
+  if (row.status === "merged" && row.merged_into)
+    return recordProtectionClaim(tx, scope, keys, row.merged_into, reason);
   const { person } = openPerson(keys.keyring, row);
   if ((person.protection?.status ?? "none") !== "none") return { id, changed: [], versionId: null };
   return applyChanges(tx, scope, keys, id, { protection: { status: "asylum_seeker", from: [] } }, reason, {
