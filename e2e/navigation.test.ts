@@ -74,7 +74,13 @@ describe("navigation by role", () => {
     const page = await suite.newPage();
     const refused = watchRefusals(page);
     await signInAs(page, "auditor", "USA");
-    expect((await navLinks(page)).map((l) => l.href)).toEqual(["/", "/flows", "/pathways", "/audit"]);
+    expect((await navLinks(page)).map((l) => l.href)).toEqual([
+      "/",
+      "/flows",
+      "/pathways",
+      "/audit",
+      "/agreements",
+    ]);
     await page.goto("/border");
     await page.getByTestId("not-available").waitFor();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Border");
