@@ -3,6 +3,13 @@ import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import {
+  CrossmatchAnswer,
+  CrossmatchRequest,
+  ReferralCreate,
+  ReferralDecision,
+  ReferralList,
+} from "./crossmatch.contract.ts";
+import {
   CaseAssign,
   CaseCreate,
   CaseList,
@@ -10,12 +17,7 @@ import {
   CaseStatusChange,
   CaseTransfer,
   CaseView,
-  CrossmatchAnswer,
-  CrossmatchRequest,
   IdParam,
-  ReferralCreate,
-  ReferralDecision,
-  ReferralList,
 } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
 

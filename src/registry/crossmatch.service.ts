@@ -8,6 +8,7 @@ import { decidePending } from "../platform/db/decide-pending.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import type { ReferralView } from "./crossmatch.contract.ts";
 import {
   clkOf,
   findIncomingReferralForUpdate,
@@ -21,7 +22,7 @@ import {
 } from "./crossmatch.store.ts";
 import { sharedUnder } from "./engine/referral-share.ts";
 import { CONTEXT, openPerson } from "./person-seal.codec.ts";
-import type { ConsentPurpose, ReferralView } from "./registry.contract.ts";
+import type { ConsentPurpose } from "./registry.contract.ts";
 import { findPerson, findPersonInNation, hasConsent } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ReferralList, type ReferralView } from "../../../../src/registry/registry.contract.ts";
+import { ReferralList, type ReferralView } from "../../../../src/registry/crossmatch.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { messageOf, useLoad } from "./use-registry.ts";
 

@@ -1,12 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import {
-  CaseList,
-  CaseView,
-  CrossmatchAnswer,
-  PersonView,
-} from "../../../../src/registry/registry.contract.ts";
+import { CrossmatchAnswer } from "../../../../src/registry/crossmatch.contract.ts";
+import { CaseList, CaseView, PersonView } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
