@@ -10,6 +10,7 @@ import {
 import { NationList } from "../../../../src/platform/auth/auth.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
+import { LoadStatus } from "../../ui/load-status.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { messageOf, useLoad } from "../registry/use-registry.ts";
@@ -52,12 +53,7 @@ export function AgreementsPage() {
       <p role="status">{message}</p>
       <section aria-labelledby="agreements-list">
         <h2 id="agreements-list">{t("pages.agreements.listTitle")}</h2>
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        )}
-        {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+        <LoadStatus error={error} loaded={data !== null} />
         {data && data.agreements.length === 0 && <p>{t("pages.agreements.none")}</p>}
         {data && data.agreements.length > 0 && (
           <table className="data-table" data-testid="agreements-table">

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { MatchingModelView, ReviewFigures } from "../../../../src/registry/registry.contract.ts";
 import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";
+import { LoadStatus } from "../../ui/load-status.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { useLoad } from "../registry/use-registry.ts";
 
@@ -26,12 +27,7 @@ function QueueFigures() {
   return (
     <section aria-labelledby="identity-queue">
       <h2 id="identity-queue">{t("pages.identity.queue.title")}</h2>
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
-      {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+      <LoadStatus error={error} loaded={data !== null} />
       {data && (
         <>
           <dl className="facts" data-testid="identity-queue-figures">
@@ -80,12 +76,7 @@ function ModelPanel() {
     <section aria-labelledby="identity-model">
       <h2 id="identity-model">{t("pages.identity.model.title")}</h2>
       <p>{t("pages.identity.model.help")}</p>
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
-      {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+      <LoadStatus error={error} loaded={data !== null} />
       {data && (
         <>
           <dl className="facts" data-testid="identity-thresholds">

@@ -5,6 +5,7 @@ import type { Role } from "../../../../src/platform/auth/auth.contract.ts";
 import { UserList, UserView } from "../../../../src/platform/auth/users.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
+import { LoadStatus } from "../../ui/load-status.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { messageOf, useLoad } from "../registry/use-registry.ts";
@@ -33,12 +34,7 @@ export function UsersPage() {
       <CreateUser onCreated={(email) => done(t("pages.users.created", { email }))} />
       <section aria-labelledby="users-list">
         <h2 id="users-list">{t("pages.users.listTitle")}</h2>
-        {error && (
-          <p role="alert" className="alert">
-            {error}
-          </p>
-        )}
-        {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+        <LoadStatus error={error} loaded={data !== null} />
         {data && (
           <table className="data-table" data-testid="users-table">
             <caption>{t("pages.users.caption", { count: data.users.length })}</caption>
