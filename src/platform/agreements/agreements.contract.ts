@@ -65,6 +65,12 @@ export const AgreementProposal = z
     for (const purpose of Object.keys(p.categories))
       if (!p.purposes.includes(purpose as SharingPurpose))
         ctx.addIssue({ code: "custom", path: ["categories", purpose], message: "not one of the purposes" });
+    if ((p.categories.statistics ?? []).some((c) => c !== "aggregate_counts"))
+      ctx.addIssue({
+        code: "custom",
+        path: ["categories", "statistics"],
+        message: "statistics carry aggregate_counts only, never data about a person",
+      });
     if (p.validUntil !== null && p.validUntil < p.validFrom)
       ctx.addIssue({
         code: "custom",

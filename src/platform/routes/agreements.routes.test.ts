@@ -145,6 +145,11 @@ describe("what a proposal must say", () => {
     ],
     ["an unknown purpose", { purposes: ["marketing"] }, /purposes/],
     ["an unknown category", { categories: { cross_border_referral: ["biometrics"] } }, /categories/],
+    [
+      "statistics carrying data about a person",
+      { purposes: ["statistics"], categories: { statistics: ["aggregate_counts", "identity"] } },
+      /categories\.statistics/,
+    ],
     ["an end before the start", { validFrom: "2024-07-01", validUntil: "2024-06-30" }, /validUntil/],
     [
       "an instrument without a title",
