@@ -32,7 +32,8 @@ export function createServiceAccountsService(database: Database, keyring: Keyrin
     ): Promise<UserSummary> {
       if (input.roles.length === 0)
         throw new AppError("BAD_INPUT", "a service account needs a role", { field: "roles" });
-      assertAssignableRoles(scope.regional, input.roles);
+      const roles = [...new Set(input.roles)].sort();
+      assertAssignableRoles(scope.regional, roles);
       return inScope(db, scope, async (tx) => {
         const id = await insertUser(
           tx,
@@ -43,7 +44,7 @@ export function createServiceAccountsService(database: Database, keyring: Keyrin
             displayName: input.displayName,
             kind: "service",
             passwordHash: null,
-            roles: input.roles,
+            roles,
           },
           null,
         );
@@ -51,7 +52,7 @@ export function createServiceAccountsService(database: Database, keyring: Keyrin
           action: "user.create",
           targetType: "user",
           targetId: id,
-          details: { kind: "service", roles: input.roles },
+          details: { kind: "service", roles },
         });
         return accountSummary(tx, scope, keyring, id);
       });

@@ -49,7 +49,8 @@ export function createUsersService(database: Database, keyring: Keyring) {
       }
       if (input.roles.length === 0)
         throw new AppError("BAD_INPUT", "a user needs a role", { field: "roles" });
-      assertAssignableRoles(scope.regional, input.roles);
+      const roles = [...new Set(input.roles)].sort();
+      assertAssignableRoles(scope.regional, roles);
       const passwordHash =
         input.password === undefined ? (input.passwordHash ?? null) : await hashPassword(input.password);
       return inScope(db, scope, async (tx) => {
@@ -60,7 +61,7 @@ export function createUsersService(database: Database, keyring: Keyring) {
           tx,
           scope,
           keyring,
-          { email, displayName: input.displayName, kind: "person", passwordHash, roles: input.roles },
+          { email, displayName: input.displayName, kind: "person", passwordHash, roles },
           input.officeId ?? null,
         );
         await insertLogin(tx, scope, email, id);
@@ -68,7 +69,7 @@ export function createUsersService(database: Database, keyring: Keyring) {
           action: "user.create",
           targetType: "user",
           targetId: id,
-          details: { kind: "person", roles: input.roles },
+          details: { kind: "person", roles },
         });
         return accountSummary(tx, scope, keyring, id);
       });

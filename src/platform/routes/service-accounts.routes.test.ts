@@ -199,4 +199,20 @@ describe("service accounts", () => {
     });
     expect(grantPerson.status).toBe(404);
   });
+
+  it("takes a role named twice as that role once, for a service account and for a person", async () => {
+    const admin = await userWithToken(t, "GTM", ["nation_admin"]);
+    const account = await t.request("POST", "/api/v1/service-accounts", {
+      token: admin.token,
+      body: { name: "doubled", displayName: "Doubled", roles: ["registrar", "analyst", "registrar"] },
+    });
+    expect(account.status).toBe(201);
+    expect(((await account.json()) as { roles: string[] }).roles).toEqual(["analyst", "registrar"]);
+    const person = await t.request("POST", "/api/v1/users", {
+      token: admin.token,
+      body: { email: "doubled@gtm.test", displayName: "Doubled", roles: ["analyst", "analyst"] },
+    });
+    expect(person.status).toBe(201);
+    expect(((await person.json()) as { roles: string[] }).roles).toEqual(["analyst"]);
+  });
 });
