@@ -13,6 +13,7 @@ const ROLES: { role: Role; nation: string }[] = [
   { role: "pathway_officer", nation: "USA" },
   { role: "border_officer", nation: "USA" },
   { role: "investigator", nation: "USA" },
+  { role: "protection_officer", nation: "USA" },
   { role: "analyst", nation: "USA" },
   { role: "nation_admin", nation: "USA" },
   { role: "auditor", nation: "MEX" },

@@ -76,7 +76,7 @@ test("the wall: a protected record shows only as a marker until the protection s
   expect(await investigator.content()).not.toContain(caseRef);
 
   const protection = await suite.newPage();
-  await signInAs(protection, "caseworker", "USA");
+  await signInAs(protection, "protection_officer", "USA");
   await protection.goto("/networks");
   await protection.getByRole("heading", { level: 2, name: "Legal bases awaiting a decision" }).waitFor();
   const card = protection.getByRole("article").filter({ hasText: reference });

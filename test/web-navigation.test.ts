@@ -51,7 +51,8 @@ describe("the navigation's access table", () => {
     ]);
     expect(sections("regional_admin")).toEqual(["flows", "pathways", "placement", "agreements", "users"]);
     expect(sections("investigator")).toEqual(["flows", "pathways", "networks"]);
-    expect(sections("caseworker")).toContain("networks"); // the protection side of the wall
+    expect(sections("protection_officer")).toContain("networks"); // the protection side of the wall
+    expect(sections("caseworker")).not.toContain("networks");
     expect(Role.options.filter((role) => sections(role).includes("audit"))).toEqual(["auditor"]);
   });
 });

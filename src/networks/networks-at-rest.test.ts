@@ -56,7 +56,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const col = await userWithToken(t, "COL", ["investigator"]);
   const gtm = await userWithToken(t, "GTM", ["investigator"]);
-  const protection = await userWithToken(t, "COL", ["caseworker"]);
+  const protection = await userWithToken(t, "COL", ["protection_officer"]);
   for (const l of [link("P-1", "CASE-1"), link("P-2", "CASE-2"), link("V", "CASE-R")])
     await call("POST", "/links", col.token, l);
   await call("POST", "/links", gtm.token, link("G-1", "GTM-1"));
@@ -101,9 +101,9 @@ describe("networks free text at rest", () => {
   });
 
   it("reads every text back through the services", async () => {
-    const caseworker = systemScope("COL", "test", ["caseworker"]);
+    const officer = systemScope("COL", "test", ["protection_officer"]);
     const investigator = systemScope("COL", "test", ["investigator"]);
-    const [basis] = (await t.app.networks.listLegalBases(caseworker, { pendingOnly: false })).legalBases;
+    const [basis] = (await t.app.networks.listLegalBases(officer, { pendingOnly: false })).legalBases;
     expect(basis).toMatchObject({
       purpose: MARKERS.purpose,
       authority: MARKERS.authority,
@@ -152,7 +152,7 @@ describe("the migration to encrypted text", () => {
     expect(after).not.toContain("zyqxlegacy");
     // The values encrypted already are byte for byte what they were.
     for (const line of before.split("\n").filter((l) => l.startsWith("enc1:"))) expect(after).toContain(line);
-    const mex = systemScope("MEX", "test", ["caseworker"]);
+    const mex = systemScope("MEX", "test", ["protection_officer"]);
     const [basis] = (await t.app.networks.listLegalBases(mex, { pendingOnly: false })).legalBases;
     expect(basis).toMatchObject({ purpose: "zyqxlegacy purpose", authority: "zyqxlegacy authority" });
     const mexInvestigator = systemScope("MEX", "test", ["investigator"]);

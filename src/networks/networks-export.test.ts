@@ -36,7 +36,7 @@ beforeAll(async () => {
   t = await startTestApp();
   col = await userWithToken(t, "COL", ["investigator"]);
   gtm = await userWithToken(t, "GTM", ["investigator"]);
-  protection = await userWithToken(t, "COL", ["caseworker"]);
+  protection = await userWithToken(t, "COL", ["protection_officer"]);
   for (const l of [1, 2, 3, 4].map((i) => link(`P-${i}`, RING_PHONE, `CASE-${i}`)))
     await ok((await call("POST", "/links", col.token, l)).status, 201, "ring link");
   for (const l of [

@@ -34,7 +34,7 @@ const link = (person: string, type: string, value: string, caseRef: string, kind
 beforeAll(async () => {
   t = await startTestApp();
   inv = await userWithToken(t, "COL", ["investigator"]);
-  protection = await userWithToken(t, "COL", ["caseworker"]);
+  protection = await userWithToken(t, "COL", ["protection_officer"]);
   const smuggling = [1, 2, 3, 4].map((i) => link(`P-${i}`, "phone", RING_PHONE, `CASE-${i}`));
   for (const l of smuggling) expect((await call("POST", "/links", inv.token, l)).status).toBe(201);
   // The victim's case: her own phone, and her call to the ring's phone. The protection side flags it.
@@ -145,12 +145,22 @@ describe("the wall", () => {
     expect((await call("POST", `/legal-bases/${asked.json.id}/decision`, inv.token, decide)).status).toBe(
       403,
     );
+    // A caseworker sees protection details in the registry but does not decide who opens a protected case.
+    const caseworker = await userWithToken(t, "COL", ["caseworker"]);
+    const byCaseworker = await call(
+      "POST",
+      `/legal-bases/${asked.json.id}/decision`,
+      caseworker.token,
+      decide,
+    );
+    expect(byCaseworker.status).toBe(403);
+    expect((await call("GET", "/legal-bases/pending", caseworker.token)).status).toBe(403);
     // Both sides can no longer be given to one person; rows written before that rule still meet this check.
     const both = await userWithToken(t, "COL", ["investigator"]);
     await t.database.asOwner((tx) =>
       tx
         .insertInto("user_roles")
-        .values({ tenant_id: "COL", user_id: both.userId, role: "caseworker" })
+        .values({ tenant_id: "COL", user_id: both.userId, role: "protection_officer" })
         .execute(),
     );
     const own = await call<{ id: string }>("POST", "/legal-bases", both.token, {

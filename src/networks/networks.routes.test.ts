@@ -28,7 +28,7 @@ interface Fixture {
 let seq = 0;
 const partnerOf = (nation: string) => (nation === "MEX" ? "GTM" : "MEX");
 const investigator = (nation: string) => systemScope(nation, "test", ["investigator"]);
-const caseworker = (nation: string) => systemScope(nation, "test", ["caseworker"]);
+const protectionOfficer = (nation: string) => systemScope(nation, "test", ["protection_officer"]);
 
 /** A victim's protection record in the nation, opened by an approved legal basis; returns the basis id. */
 async function openedProtectedCase(nation: string, tag: string): Promise<string> {
@@ -45,7 +45,7 @@ async function openedProtectedCase(nation: string, tag: string): Promise<string>
     purpose: "prosecution of a trafficking ring",
     authority: "court order 18/2024",
   });
-  await t.app.networks.decideLegalBasis(caseworker(nation), basis.id, {
+  await t.app.networks.decideLegalBasis(protectionOfficer(nation), basis.id, {
     decision: "approve",
     note: "checked",
   });
@@ -217,7 +217,7 @@ describeRoleMatrix("networks", () => t, fixture, [
     name: "GET /networks/legal-bases/pending",
     method: "GET",
     path: () => `${base}/legal-bases/pending`,
-    permission: "protection.read",
+    permission: "protection.decide",
     ok: 200,
   },
   {
@@ -226,7 +226,7 @@ describeRoleMatrix("networks", () => t, fixture, [
     path: (fx) => `${base}/legal-bases/${fx.legalBasisId}/decision`,
     otherNationPath: (fx) => `${base}/legal-bases/${fx.otherLegalBasisId}/decision`,
     body: decision,
-    permission: "protection.read",
+    permission: "protection.decide",
     ok: 200,
   },
   {

@@ -121,6 +121,11 @@ export function createWallService(db: Db, codec: EntityCodec, text: TextCodec, r
     /** The protection side approves or rejects a pending legal basis; the requester cannot decide their own. */
     decideLegalBasis: (scope: Scope, id: string, input: { decision: "approve" | "reject"; note: string }) =>
       inScope(db, scope, async (tx) => {
+        if (!scope.permissions.has("protection.decide"))
+          throw new AppError(
+            "FORBIDDEN",
+            "a legal basis is decided by a protection officer (protection.decide)",
+          );
         const row = await decidePending(
           { what: "legal basis", loadForUpdate: () => findLegalBasis(tx, scope, id, { lock: true }) },
           async (found) => {

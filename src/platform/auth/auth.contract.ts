@@ -7,6 +7,7 @@ export const Role = z.enum([
   "caseworker",
   "pathway_officer",
   "border_officer",
+  "protection_officer",
   "investigator",
   "analyst",
   "nation_admin",

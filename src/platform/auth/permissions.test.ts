@@ -79,9 +79,10 @@ describe("separation of duties", () => {
 
   it.each<[Role[], string[]]>([
     [
-      ["investigator", "caseworker"],
+      ["investigator", "protection_officer"],
       ["network-legal-basis", "network-protection-wall"],
     ],
+    [["investigator", "caseworker"], ["network-protection-wall"]],
     [["border_officer", "nation_admin"], ["border-decision-approval"]],
     [["border_officer", "caseworker"], []],
     [["investigator", "analyst"], []],

@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   "network.write",
   "network.export",
   "protection.read",
+  "protection.decide",
   "keys.rotate",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -91,6 +92,7 @@ export const PERSONAL_DATA_PERMISSIONS: ReadonlySet<Permission> = new Set<Permis
   "network.write",
   "network.export",
   "protection.read",
+  "protection.decide",
   "service.grant",
 ]);
 
@@ -154,6 +156,11 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "border.decide",
       "crossmatch.query",
     ],
+  },
+  protection_officer: {
+    reach: "nation",
+    holders: "nation",
+    permissions: [...everyone, "person.read", "protection.read", "protection.decide"],
   },
   investigator: {
     reach: "nation",
@@ -247,7 +254,7 @@ export const SEPARATION_OF_DUTIES: readonly DutyConflict[] = [
   {
     id: "network-legal-basis",
     acts: "network.write",
-    checks: "protection.read",
+    checks: "protection.decide",
     risk: "ask for a legal basis to open a victim's protected case and approve that request",
   },
   {

@@ -25,7 +25,8 @@ async function createUser(token: string, nation: string, roles: string[]) {
 
 describe("separation of duties when roles are given", () => {
   it.each([
-    [["investigator", "caseworker"], "network-legal-basis"],
+    [["investigator", "protection_officer"], "network-legal-basis"],
+    [["investigator", "caseworker"], "network-protection-wall"],
     [["border_officer", "nation_admin"], "border-decision-approval"],
   ])("refuses %j with 409 naming %s", async (roles, conflict) => {
     const admin = await userWithToken(t, "USA", ["nation_admin"]);

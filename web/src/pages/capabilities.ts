@@ -26,7 +26,7 @@ export const CAPABILITY_ACCESS: Record<Capability, readonly string[]> = {
   pathways: ["pathway.read"],
   placement: ["placement.read"],
   border: ["border.read", "border.approve", "verification.answer"],
-  networks: ["network.read", "protection.read"],
+  networks: ["network.read", "protection.decide"],
   audit: ["audit.read"],
   agreements: ["agreement.read"],
   users: ["user.manage"],

@@ -15,7 +15,7 @@ type Tab = (typeof INVESTIGATOR_TABS)[number] | "decisions";
 /** The tabs a user's permissions open: investigators work the networks, the protection side decides bases. */
 function tabsFor(permissions: readonly string[]): Tab[] {
   const tabs: Tab[] = permissions.includes("network.read") ? [...INVESTIGATOR_TABS] : [];
-  if (permissions.includes("protection.read")) tabs.push("decisions");
+  if (permissions.includes("protection.decide")) tabs.push("decisions");
   return tabs;
 }
 

@@ -8,6 +8,7 @@ export const NATION_ROLES: readonly Role[] = [
   "caseworker",
   "pathway_officer",
   "border_officer",
+  "protection_officer",
   "investigator",
   "analyst",
   "nation_admin",
