@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   "network.export",
   "protection.read",
   "keys.rotate",
+  "retention.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -184,6 +185,7 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "person.erase",
       "agreement.read",
       "agreement.manage",
+      "retention.manage",
     ],
   },
   regional_admin: {
