@@ -33,12 +33,15 @@ import type { Database } from "./platform/db/connect.ts";
 import { type Migration, platformMigrations } from "./platform/db/migrate.ts";
 import { createHttpApp } from "./platform/http/http-app.ts";
 import { platformEncryptedColumns, startPlatform } from "./platform/platform.ts";
+import { createRetentionService } from "./platform/retention/retention.service.ts";
 import { adminRoutes } from "./platform/routes/admin.routes.ts";
 import { agreementsRoutes } from "./platform/routes/agreements.routes.ts";
 import { auditRoutes } from "./platform/routes/audit.routes.ts";
 import { authRoutes } from "./platform/routes/auth.routes.ts";
+import { retentionRoutes } from "./platform/routes/retention.routes.ts";
 import {
   createRegistryService,
+  personRetentionSweeper,
   registryEncryptedColumns,
   registryMigrations,
   registryRoutes,
@@ -74,6 +77,8 @@ export async function createApplication(config: Config, options: { database?: Da
       return new Map(list.nations.map((n) => [n.nation, n.pledged]));
     },
   });
+  // Each capability gives the record kinds it can erase when a nation's retention period has passed.
+  const retention = createRetentionService(platform.database, [personRetentionSweeper(platform, registry)]);
   const http = createHttpApp(platform, [
     {
       path: "/auth",
@@ -85,6 +90,7 @@ export async function createApplication(config: Config, options: { database?: Da
     { path: "/", router: adminRoutes(platform.nations, platform.users) },
     { path: "/", router: auditRoutes(platform.database) },
     { path: "/", router: agreementsRoutes(platform.agreements) },
+    { path: "/", router: retentionRoutes(retention) },
     { path: "/border", router: borderRoutes(border) },
     { path: "/flows", router: flowsRoutes(flows) },
     { path: "/pathways", router: pathwaysRoutes(pathways) },
@@ -111,6 +117,7 @@ export async function createApplication(config: Config, options: { database?: Da
     registry,
     networks,
     placement,
+    retention,
     http,
     encryptedColumns: [
       ...platformEncryptedColumns,

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
 
-/** Registers serve, demo, migrate, user, token, audit and keys commands. */
+/** Registers serve, demo, migrate, retention, user, token, audit and keys commands. */
 export function registerPlatformCommands(program: Command): void {
   program
     .command("serve")
@@ -40,6 +40,22 @@ export function registerPlatformCommands(program: Command): void {
       }),
     );
   registerAdminCommands(program);
+  program
+    .command("retention")
+    .description("Retention periods per nation and record kind (set through the API by a nation_admin)")
+    .command("run")
+    .description(
+      "Erase, in each nation (or one), the records that have outlived the nation's retention period, and print " +
+        "counts per nation and kind; exit 1 when a nation could not be swept",
+    )
+    .option("--nation <ISO3>", "sweep one nation only")
+    .option("--dry-run", "count what has expired; erase and record nothing")
+    .action(
+      cliAction(async (options: { nation?: string; dryRun?: boolean }) => {
+        const { retentionRunCommand } = await import("./retention-command.ts");
+        await retentionRunCommand(options);
+      }),
+    );
 }
 
 interface AccountCommandOptions {

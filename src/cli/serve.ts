@@ -4,6 +4,7 @@ import { startAuditSequencer } from "../platform/audit/audit-sequencer.ts";
 import { loadConfig } from "../platform/config.ts";
 import { DEMO_PASSWORD, seedDemoUsers } from "../platform/demo-users.ts";
 import { AppError } from "../platform/errors.ts";
+import { startRetentionTimer } from "../platform/retention/retention-timer.ts";
 
 export interface ServeOptions {
   port?: string | undefined;
@@ -49,14 +50,18 @@ export async function runServer(options: ServeOptions): Promise<void> {
   const sequencer = startAuditSequencer(app.platform.database, {
     onError: (error) => process.stderr.write(`audit sequencer: ${String(error)}\n`),
   });
+  // Erases once a day what has outlived each nation's retention periods (none are set by default).
+  const retention = config.retentionTimer
+    ? startRetentionTimer(app.retention, { log: (line) => process.stderr.write(`${line}\n`) })
+    : null;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: stopping\n`);
     server.close();
-    void sequencer
-      .stop()
+    void Promise.resolve(retention?.stop())
+      .then(() => sequencer.stop())
       .then(() => app.platform.close())
       .then(() => process.exit(0));
   };

@@ -18,6 +18,8 @@ export interface Config {
   webDir: string;
   /** Trust `X-Forwarded-For` for the client address (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Run the daily retention sweep in `serve` (`RETENTION_TIMER=off` turns it off). */
+  retentionTimer: boolean;
 }
 
 /** Reads and checks the configuration from environment variables. */
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: path.resolve(env.HEMISPHERE_KEY_FILE || path.join(dataDir, "keys.json")),
     keysFromEnv: env.HEMISPHERE_KEYS || undefined,
     trustProxy: env.HEMISPHERE_TRUST_PROXY === "1",
+    retentionTimer: env.RETENTION_TIMER !== "off",
     webDir: path.resolve(env.HEMISPHERE_WEB_DIR || new URL("../../web/dist", import.meta.url).pathname),
   };
 }

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   "protection.read",
   "protection.decide",
   "keys.rotate",
+  "retention.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -191,6 +192,7 @@ export const ROLE_TABLE: Record<Role, RoleDefinition> = {
       "person.erase",
       "agreement.read",
       "agreement.manage",
+      "retention.manage",
     ],
   },
   regional_admin: {

@@ -46,6 +46,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   audit_log: tenant,
   audit_batches: tenant,
   data_sharing_agreements: tenant,
+  retention_periods: tenant,
   // registry
   registry_people: tenant,
   registry_person_versions: tenant,
