@@ -33,6 +33,32 @@ test("an investigator finds a planted ring from one phone number, sees why its k
   expect(file).toContain(`Case file: network around phone ${ringPhone}`);
   expect(file).toContain("Key actors");
   expect(file).toMatch(/highest PageRank in community/);
+  // The ring's clients and victims are listed apart, in the workspace and in the file, never as key actors.
+  const clients = page.getByRole("region", { name: /^Clients \(\d+\)$/ });
+  await clients.waitFor();
+  expect(await clients.getByRole("button").count()).toBeGreaterThan(0);
+  await page.getByRole("region", { name: /^Victims \(\d+\)$/ }).waitFor();
+  expect(await keyActors.getByText(/^(Client|Victim)$/).count()).toBe(0);
+  expect(file).toMatch(/<section id="clients"><h2>Clients<\/h2>\s*<table>/);
+  expect(file).toContain('<section id="victims"><h2>Victims</h2>');
+}, 180_000);
+
+test("an investigator sets the role of an entity, and the workspace shows it", async () => {
+  const { ringPhone } = networksDemoData();
+  const page = await suite.newPage();
+  await signInAs(page, "investigator", "USA");
+  await page.goto("/networks");
+  await page.getByLabel("Identifier (any spelling)").fill(ringPhone);
+  await page.getByRole("button", { name: "Search" }).click();
+  const form = page.getByRole("form", { name: "Set the role of this entity" });
+  await form.waitFor();
+  // The ring's phone: marking it a suspect changes no ranking (suspects and unknowns are ranked alike).
+  await form.getByLabel("Role").selectOption("suspect");
+  const set = form.getByRole("button", { name: "Set role" });
+  if (await set.isEnabled()) await set.click();
+  await page.getByText("Role in the investigation: Suspect").waitFor();
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }, 180_000);
 
 test("the flagged communities list names key actors with reasons, and a key actor opens its network", async () => {

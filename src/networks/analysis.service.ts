@@ -6,13 +6,14 @@ import { analyseLinkGraph, type NetworkReport } from "./engine/analyze.ts";
 import { type IndicatorPack, mergeIndicatorPacks, parseIndicatorPack } from "./engine/indicators.ts";
 import { LinkGraphBuilder } from "./engine/link-graph.ts";
 import { parseObservedDay } from "./engine/links-csv.ts";
+import { parseRole } from "./engine/roles.ts";
 import type { Audience } from "./link-visibility.store.ts";
-import { networkVersion, visibleLinks } from "./networks.store.ts";
+import { type AnalysedLinkRow, networkVersion, visibleLinks } from "./networks.store.ts";
 
 /** The analysis of what a nation's investigators may see; entity ids in the report are entity uuids. */
 export interface NationAnalysis {
   report: NetworkReport;
-  /** Index into `report.communities` per entity uuid (reported communities only). */
+  /** Index into `report.communities` per entity uuid (reported communities only; victims and clients too). */
   communityOf: Map<string, number>;
 }
 
@@ -46,7 +47,7 @@ export function createAnalysisCache(pack: IndicatorPack) {
   };
 }
 
-function analyseRows(rows: Awaited<ReturnType<typeof visibleLinks>>, pack: IndicatorPack): NationAnalysis {
+function analyseRows(rows: AnalysedLinkRow[], pack: IndicatorPack): NationAnalysis {
   const builder = new LinkGraphBuilder();
   for (const r of rows) {
     builder.add({
@@ -57,12 +58,14 @@ function analyseRows(rows: Awaited<ReturnType<typeof visibleLinks>>, pack: Indic
       kind: r.kind,
       observedDay: r.observed_on ? parseObservedDay(r.observed_on) : undefined,
       caseId: r.case_ref ?? undefined,
+      sourceRole: parseRole(r.source_role),
+      targetRole: parseRole(r.target_role),
     });
   }
   const report = analyseLinkGraph(builder.build(), { random: seededRandom(1), pack });
   const communityOf = new Map<string, number>();
   report.communities.forEach((c, i) => {
-    for (const m of c.members) communityOf.set(m.id, i);
+    for (const m of [...c.members, ...c.victims, ...c.clients]) communityOf.set(m.id, i);
   });
   return { report, communityOf };
 }

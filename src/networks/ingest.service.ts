@@ -10,7 +10,13 @@ import {
   prepareObservations,
 } from "./engine/observations.ts";
 import type { EntityCodec } from "./entity.codec.ts";
-import { entityIdsByIndex, insertEntities, insertLinks, type NewLinkRow } from "./networks.store.ts";
+import {
+  entityIdsByIndex,
+  fillUnknownRoles,
+  insertEntities,
+  insertLinks,
+  type NewLinkRow,
+} from "./networks.store.ts";
 import type { TextCodec } from "./text-codec.service.ts";
 import { insertProtectionRecordOnce } from "./wall.store.ts";
 
@@ -31,12 +37,15 @@ export interface IngestResult {
   links: number;
   added: number;
   entities: number;
+  /** Entities of unknown role that took the role an observation stated. */
+  rolesSet: number;
 }
 
 /**
  * Stores observations in the caller's transaction: entities are matched by blind index (new ones stored
  * encrypted), links keep when, which case, which origin and who recorded them; a repeated observation changes
- * nothing. All or nothing: one bad observation rejects the batch.
+ * nothing. A role an observation states is given to an entity still of unknown role; a role already decided is
+ * kept (it changes only through the audited role route). All or nothing: one bad observation rejects the batch.
  */
 export async function storeObservations(
   tx: Tx,
@@ -66,6 +75,12 @@ export async function storeObservations(
     };
   });
   const added = await insertLinks(tx, scope, rows);
+  const roles = new Map<string, string>();
+  for (const l of prepared.links) {
+    if (l.sourceRole) roles.set(ids.get(indexOf(l.source)) as string, l.sourceRole);
+    if (l.targetRole) roles.set(ids.get(indexOf(l.target)) as string, l.targetRole);
+  }
+  const rolesSet = roles.size === 0 ? 0 : await fillUnknownRoles(tx, scope, roles, scope.actorLabel);
   for (const record of input.protectionRecords ?? []) {
     await insertProtectionRecordOnce(tx, scope, {
       caseRef: record.caseRef,
@@ -73,7 +88,7 @@ export async function storeObservations(
       flaggedBy: scope.actorLabel,
     });
   }
-  const result = { links: rows.length, added, entities: created };
+  const result = { links: rows.length, added, entities: created, rolesSet };
   await recordAudit(tx, scope, {
     action: "network.ingest",
     targetType: "network",

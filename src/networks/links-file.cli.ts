@@ -78,6 +78,15 @@ export async function readLinksFile(path: string, defaultRegion?: CountryCode): 
     })),
     `${name} gives a link more than once; nothing was analysed`,
   );
+  failOnProblems(
+    builder.roleConflicts(maxProblemsKept).map((c) => ({
+      file: name,
+      line: lineOf[c.second.at],
+      field: c.second.column,
+      message: `${c.type} ${c.id} is given the role ${c.second.role} here but ${c.first.role} on line ${lineOf[c.first.at]}`,
+    })),
+    `${name} gives an entity two roles; nothing was analysed`,
+  );
   return builder.build();
 }
 

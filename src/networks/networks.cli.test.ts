@@ -72,12 +72,43 @@ describe("hemisphere networks analyze", () => {
     const ids = ring.members.map((m: { id: string }) => m.id);
     expect(ids).toEqual(expect.arrayContaining(["P1", "P8", "BOSS", "ACCT77", "casa azul, km 12"]));
     expect(ids).not.toContain("F1");
-    expect(ring.members[0]).toEqual({ type: expect.any(String), id: expect.any(String), score: 1 });
+    expect(ring.members[0]).toEqual({
+      type: expect.any(String),
+      id: expect.any(String),
+      role: "unknown",
+      score: 1,
+    });
+    expect([ring.victims, ring.clients]).toEqual([[], []]);
     expect(ring.keyActors.flatMap((a: { reasons: string[] }) => a.reasons)).toContain(
       "phone shared by 9 people across 9 cases",
     );
     expect(report.hubs[0]).toMatchObject({ type: "phone", id: "+525512345678", names: 9 });
     expect(report.hubs).toContainEqual(expect.objectContaining({ type: "drone", id: "D-1", names: 3 }));
+  });
+
+  it("reads roles: victims and clients are listed apart and never key; a file without roles reads as before", async () => {
+    const roleOf = (line: string) => {
+      if (line.startsWith("person,BOSS,") || line.startsWith("alias,El Flaco,")) return "suspect,suspect";
+      if (line.startsWith("person,P3,")) return "Victim,";
+      if (/^person,P\d,/.test(line)) return "client,";
+      return ",";
+    };
+    const [head, ...rows] = ringFile().trimEnd().split("\r\n");
+    const content = [`${head},source_role,target_role`, ...rows.map((r) => `${r},${roleOf(r)}`)].join("\n");
+    const out = join(dir, "roles-report.json");
+    const result = await run(["analyze", "--links", file("roles.csv", `${content}\n`), "--out", out]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    const ring = report.communities.find((c: { members: { id: string }[] }) =>
+      c.members.some((m) => m.id === "+525512345678"),
+    );
+    const ids = (list: { id: string }[]) => list.map((e) => e.id);
+    expect(ids(ring.victims)).toEqual(["P3"]);
+    expect(ids(ring.clients).sort()).toEqual(["P1", "P2", "P4", "P5", "P6", "P7", "P8"]);
+    expect(ids(ring.members)).toEqual(expect.arrayContaining(["BOSS", "+525512345678", "ACCT77"]));
+    expect(ids(ring.members).filter((id) => /^P\d$/.test(id))).toEqual([]);
+    expect(ids(ring.keyActors).filter((id) => /^P\d$/.test(id))).toEqual([]);
+    expect(ring.members.find((m: { id: string }) => m.id === "BOSS").role).toBe("suspect");
   });
 
   it("writes an empty report for a header-only file", async () => {
@@ -105,6 +136,16 @@ describe("hemisphere networks analyze", () => {
     },
     { name: "broken quotes", content: `${header}\nperson,"P1,phone,1,x,,C1\n`, says: "not readable as CSV" },
     { name: "empty file", content: "", says: "empty" },
+    {
+      name: "not a role",
+      content: `${header},source_role,target_role\nperson,P1,phone,1,x,,C1,client,\nperson,P2,phone,1,x,,C2,boss,\n`,
+      says: 'line 3, field source_role: "boss" is not a role',
+    },
+    {
+      name: "two roles for one entity",
+      content: `${header},source_role,target_role\nperson,P1,phone,1,x,,C1,client,\nphone,2,person,P1,x,,C2,,victim\n`,
+      says: "line 3, field target_role: person P1 is given the role victim here but client on line 2",
+    },
   ])("exits 2 naming the place of a bad file: $name", async ({ content, says }) => {
     const result = await run([
       "analyze",

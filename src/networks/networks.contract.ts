@@ -10,9 +10,21 @@ export const EntityRefInput = z.object({
   value: trimmedText(1, 300),
 });
 
+/**
+ * What an entity is to the investigation: a `suspect` (the ring's people and what they hold), a `client` (someone
+ * the ring moved, who paid it), a `victim` (someone it exploited), or `unknown` (not decided: the default).
+ * Only suspects and unknowns are ever named key actors; victims and clients are listed apart.
+ */
+export const entityRoles = ["suspect", "client", "victim", "unknown"] as const;
+export const EntityRole = z.enum(entityRoles);
+export type EntityRole = z.infer<typeof EntityRole>;
+
+/** One end of a link as entered, optionally with the role the investigator knows it has. */
+export const LinkEndInput = EntityRefInput.extend({ role: EntityRole.optional() });
+
 export const LinkCreate = z.object({
-  source: EntityRefInput,
-  target: EntityRefInput,
+  source: LinkEndInput,
+  target: LinkEndInput,
   kind: trimmedText(1, 60).optional(),
   observedAt: trimmedText(0, 40).optional(),
   caseRef: trimmedText(1, 80).optional(),
@@ -23,16 +35,26 @@ export const IngestResult = z.object({
   links: z.number().int(),
   added: z.number().int(),
   entities: z.number().int(),
+  /** Entities of unknown role that took the role the link stated (a role already decided is kept). */
+  rolesSet: z.number().int(),
 });
 
 export const EntityView = z.object({ id: z.string(), type: z.string(), value: z.string() });
 export type EntityView = z.infer<typeof EntityView>;
 
+/** An entity in the investigator's workspace: with its role in the investigation. */
+export const RoledEntityView = EntityView.extend({ role: EntityRole });
+export type RoledEntityView = z.infer<typeof RoledEntityView>;
+
+/** An investigator sets (or corrects) an entity's role; the change is audited with the role before and after. */
+export const RoleUpdate = z.object({ role: EntityRole });
+export const RoleChange = z.object({ entity: RoledEntityView, previous: EntityRole });
+
 export const SearchQuery = z.object({
   type: trimmedText(1, 40).default("phone"),
   value: trimmedText(1, 300),
 });
-export const SearchResult = z.object({ matches: z.array(EntityView) });
+export const SearchResult = z.object({ matches: z.array(RoledEntityView) });
 
 /** One observed link with its provenance: when, from which case, where it came from, who recorded it. */
 export const EdgeView = z.object({
@@ -48,7 +70,7 @@ export const EdgeView = z.object({
 });
 export type EdgeView = z.infer<typeof EdgeView>;
 
-export const NeighbourhoodNode = EntityView.extend({ degree: z.number().int() });
+export const NeighbourhoodNode = RoledEntityView.extend({ degree: z.number().int() });
 /**
  * A protection record behind the wall, as an investigator may see it: an opaque reference and nothing else (no
  * case, no date, no identifier), enough to ask for it on a legal basis.
@@ -57,7 +79,7 @@ export const ProtectedMarker = z.object({ ref: z.string() });
 export type ProtectedMarker = z.infer<typeof ProtectedMarker>;
 
 export const Neighbourhood = z.object({
-  center: EntityView,
+  center: RoledEntityView,
   nodes: z.array(NeighbourhoodNode),
   edges: z.array(EdgeView),
   truncated: z.boolean(),
@@ -77,7 +99,8 @@ export const IndicatorView = z.object({
   category: z.enum(["smuggling_logistics", "trafficking_exploitation"]).optional(),
 });
 
-export const KeyActorView = z.object({ entity: EntityView, reasons: z.array(z.string()) });
+/** A key actor: always a suspect or of unknown role, never a victim or a client. */
+export const KeyActorView = z.object({ entity: RoledEntityView, reasons: z.array(z.string()) });
 
 export const CommunitySummary = z.object({
   id: z.string(),
@@ -98,8 +121,11 @@ export const CommunityList = z.object({
   communities: z.array(CommunitySummary),
 });
 
+/** A community with every member ranked (suspects and unknowns), and its victims and clients listed apart. */
 export const CommunityDetail = CommunitySummary.extend({
-  members: z.array(z.object({ entity: EntityView, score: z.number() })),
+  members: z.array(z.object({ entity: RoledEntityView, score: z.number() })),
+  victims: z.array(RoledEntityView),
+  clients: z.array(RoledEntityView),
 });
 export type CommunityDetail = z.infer<typeof CommunityDetail>;
 

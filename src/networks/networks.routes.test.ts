@@ -164,6 +164,15 @@ describeRoleMatrix("networks", () => t, fixture, [
     ok: 200,
   },
   {
+    name: "PUT /networks/entities/:id/role",
+    method: "PUT",
+    path: (fx) => `${base}/entities/${fx.entityId}/role`,
+    otherNationPath: (fx) => `${base}/entities/${fx.otherEntityId}/role`,
+    body: () => ({ role: "suspect" }),
+    permission: "network.write",
+    ok: 200,
+  },
+  {
     name: "GET /networks/communities",
     method: "GET",
     path: () => `${base}/communities`,

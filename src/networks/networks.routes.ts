@@ -12,6 +12,8 @@ import {
   IngestResult,
   LinkCreate,
   Neighbourhood,
+  RoleChange,
+  RoleUpdate,
   SearchQuery,
   SearchResult,
 } from "./networks.contract.ts";
@@ -72,6 +74,24 @@ function registerWorkspaceRoutes(router: OpenAPIHono<AppEnv>, service: NetworksS
     }),
     async (c) =>
       sendJson(c, Neighbourhood, await service.neighbourhood(c.get("scope"), c.req.valid("param").id)),
+  );
+  router.openapi(
+    defineRoute({
+      method: "put",
+      path: "/entities/{id}/role",
+      tag: "networks",
+      summary:
+        "Set what an entity is to the investigation: suspect, client, victim or unknown (audited; victims and clients are never key actors)",
+      access: "network.write",
+      request: { params: IdParam, body: RoleUpdate },
+      response: RoleChange,
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        RoleChange,
+        await service.setRole(c.get("scope"), c.req.valid("param").id, c.req.valid("json").role),
+      ),
   );
   router.openapi(
     defineRoute({

@@ -13,6 +13,10 @@ export interface NetworkEntitiesTable {
   value_enc: string;
   regional_hash: string;
   created_at: Generated<Date>;
+  /** `suspect`, `client`, `victim` or `unknown` (the default). */
+  role: Generated<string>;
+  role_set_by: string | null;
+  role_set_at: Timestamp | null;
 }
 
 export interface NetworkLinksTable {

@@ -25,13 +25,22 @@ describe("networks demo data", () => {
     expect(matches).toHaveLength(1);
     const community = await t.app.networks.communityOf(scope, matches[0]!.id);
     expect(community.flagged).toBe(true);
-    const ring = new Set(data.rings[0]!.members);
-    const members = community.members.map((m) => memberKey(m.entity.type, m.entity.value));
+    const ring = new Set(data.rings[0]!.suspects);
+    // Members are the suspects and the unknowns (places aside); the ring's clients and victims are listed apart.
+    const members = community.members
+      .filter((m) => !["waypoint", "route"].includes(m.entity.type))
+      .map((m) => memberKey(m.entity.type, m.entity.value));
     const inRing = members.filter((m) => ring.has(m)).length;
-    // Precision and recall of the ring's membership in the smaller world (the full demo scores higher).
+    // Precision and recall of the ring's suspects in the smaller world (the full demo scores higher).
     expect(inRing / members.length).toBeGreaterThan(0.75);
     expect(inRing / ring.size).toBeGreaterThan(0.75);
     expect(community.keyActors.every((a) => a.reasons.length > 0)).toBe(true);
+    const apart = new Set([...data.rings[0]!.clients, ...data.rings[0]!.victims]);
+    const listed = [...community.clients, ...community.victims].map((e) => memberKey(e.type, e.value));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((k) => !apart.has(k))).toEqual([]);
+    expect(community.keyActors.every((a) => ["suspect", "unknown"].includes(a.entity.role))).toBe(true);
+    expect(community.clients.every((e) => e.role === "client")).toBe(true);
     // The demo's victim called the ring phone: a marker says so, and nothing of hers is in view.
     const around = await t.app.networks.neighbourhood(scope, matches[0]!.id);
     expect(around.protectedRecords.length).toBeGreaterThan(0);

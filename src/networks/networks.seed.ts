@@ -45,10 +45,11 @@ export function networksDemoData(size: DemoSize = NETWORKS_DEMO) {
   );
   const ring = rings[0] as PlantedRing;
   // Set order keeps the operators' identifiers first: the first phone is one the ring's organisers use.
-  const ringPhone = (ring.members.find((m) => m.startsWith("phone:")) ?? "phone:").slice("phone:".length);
-  const victimRow = rows.find(
-    (r) => r[4] === "called" && r[6].startsWith("CASE") && ring.members.includes(`person:${r[1]}`),
-  );
+  const ringPhone = (ring.suspects.find((m) => m.startsWith("phone:")) ?? "phone:").slice("phone:".length);
+  // The protection record is a victim's case: the ring's first victim, or its first client if it has none.
+  const calledBy = (people: string[]) =>
+    rows.find((r) => r[4] === "called" && r[6].startsWith("CASE") && people.includes(`person:${r[1]}`));
+  const victimRow = calledBy(ring.victims) ?? calledBy(ring.clients);
   return { rows, rings, ringPhone, victimCase: victimRow?.[6] ?? "" };
 }
 
@@ -59,8 +60,8 @@ function partnerRows(ringPhone: string, ringAccount: string): LinkRow[] {
   for (let i = 0; i < 4; i++) {
     const person = `MX-P-${i + 1}`;
     const caseRef = `MEX-CASE-${i + 1}`;
-    rows.push(["person", person, "phone", ringPhone, "called", `2024-02-0${i + 1}`, caseRef]);
-    rows.push(["person", person, "account", ringAccount, "paid_to", `2024-02-0${i + 1}`, caseRef]);
+    rows.push(["person", person, "phone", ringPhone, "called", `2024-02-0${i + 1}`, caseRef, "", ""]);
+    rows.push(["person", person, "account", ringAccount, "paid_to", `2024-02-0${i + 1}`, caseRef, "", ""]);
   }
   return rows;
 }
@@ -77,7 +78,7 @@ export async function seedNetworksDemo(
   const data = networksDemoData(size);
   if (seeded) return seedProtectedCase(platform, service, data.ringPhone);
   const account =
-    data.rings[0]?.members.find((m) => m.startsWith("account:"))?.slice("account:".length) ?? "";
+    data.rings[0]?.suspects.find((m) => m.startsWith("account:"))?.slice("account:".length) ?? "";
   await service.ingest(home, {
     origin: "demo",
     observations: data.rows.map(observationFromRow),
@@ -108,6 +109,8 @@ async function seedProtectedCase(platform: Platform, service: NetworksService, r
     kind,
     day,
     caseRef,
+    "victim",
+    "",
   ];
   // One batch: the links and the flag land together, so the victim's links are never in view unflagged.
   await service.ingest(home, {

@@ -18,6 +18,11 @@ export interface EntityRow {
   regional_hash: string;
 }
 
+/** A stored entity with its role in the investigation (`suspect`, `client`, `victim` or `unknown`). */
+export interface RoledEntityRow extends EntityRow {
+  role: string;
+}
+
 /** A stored link with its provenance. */
 export interface LinkRow {
   id: string;
@@ -89,15 +94,20 @@ export async function insertLinks(tx: Tx, scope: Scope, rows: NewLinkRow[]): Pro
   return added;
 }
 
-/** Every link of the nation the audience may see, with its two ends' types (the analysis input). */
-export async function visibleLinks(
-  tx: Tx,
-  scope: Scope,
-  audience: Audience,
-): Promise<(LinkRow & { source_type: string; target_type: string })[]> {
-  const rows = await sql<LinkRow & { source_type: string; target_type: string }>`
+/** A link as the analysis reads it: with both ends' types and roles. */
+export type AnalysedLinkRow = LinkRow & {
+  source_type: string;
+  target_type: string;
+  source_role: string;
+  target_role: string;
+};
+
+/** Every link of the nation the audience may see, with its two ends' types and roles (the analysis input). */
+export async function visibleLinks(tx: Tx, scope: Scope, audience: Audience): Promise<AnalysedLinkRow[]> {
+  const rows = await sql<AnalysedLinkRow>`
     select l.id, l.source_id, l.target_id, l.kind, l.observed_on::text as observed_on, l.case_ref, l.origin,
-           l.recorded_by, l.recorded_at, s.entity_type as source_type, t.entity_type as target_type
+           l.recorded_by, l.recorded_at, s.entity_type as source_type, t.entity_type as target_type,
+           s.role as source_role, t.role as target_role
     from network_links l
     join network_entities s on s.tenant_id = l.tenant_id and s.id = l.source_id
     join network_entities t on t.tenant_id = l.tenant_id and t.id = l.target_id
@@ -194,12 +204,12 @@ export async function visibleDegrees(
 }
 
 /** Entities by id (values encrypted). */
-export async function entitiesById(tx: Tx, scope: Scope, ids: string[]): Promise<EntityRow[]> {
-  const out: EntityRow[] = [];
+export async function entitiesById(tx: Tx, scope: Scope, ids: string[]): Promise<RoledEntityRow[]> {
+  const out: RoledEntityRow[] = [];
   for (const part of chunks([...new Set(ids)])) {
     const rows = await tx
       .selectFrom("network_entities")
-      .select(["id", "entity_type", "value_enc", "regional_hash"])
+      .select(["id", "entity_type", "value_enc", "regional_hash", "role"])
       .where("tenant_id", "=", scope.tenantId)
       .where("id", "in", part)
       .execute();
@@ -213,9 +223,9 @@ export async function visibleEntityByIndex(
   tx: Tx,
   scope: Scope,
   index: string,
-): Promise<EntityRow | undefined> {
-  const rows = await sql<EntityRow>`
-    select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
+): Promise<RoledEntityRow | undefined> {
+  const rows = await sql<RoledEntityRow>`
+    select e.id, e.entity_type, e.value_enc, e.regional_hash, e.role from network_entities e
     where e.tenant_id = ${scope.tenantId} and e.value_index = ${index}
       and exists (select 1 from network_links l
                   where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
@@ -224,9 +234,13 @@ export async function visibleEntityByIndex(
 }
 
 /** The entity by id, only when a link the nation's investigators may see touches it. */
-export async function visibleEntityById(tx: Tx, scope: Scope, id: string): Promise<EntityRow | undefined> {
-  const rows = await sql<EntityRow>`
-    select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
+export async function visibleEntityById(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+): Promise<RoledEntityRow | undefined> {
+  const rows = await sql<RoledEntityRow>`
+    select e.id, e.entity_type, e.value_enc, e.regional_hash, e.role from network_entities e
     where e.tenant_id = ${scope.tenantId} and e.id = ${id}
       and exists (select 1 from network_links l
                   where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
@@ -246,12 +260,68 @@ export async function hasLinksOfOrigin(tx: Tx, scope: Scope, origin: string): Pr
   return row !== undefined;
 }
 
-/** A cheap fingerprint of what the analysis sees; it changes when links, protection or legal bases change. */
+/**
+ * Gives stated roles to entities still of unknown role; an entity whose role was already decided keeps it (a change
+ * goes through `setEntityRole`, audited). Returns how many took a role.
+ */
+export async function fillUnknownRoles(
+  tx: Tx,
+  scope: Scope,
+  roles: Map<string, string>,
+  setBy: string,
+): Promise<number> {
+  const byRole = new Map<string, string[]>();
+  for (const [id, role] of roles) byRole.set(role, [...(byRole.get(role) ?? []), id]);
+  let filled = 0;
+  for (const [role, ids] of byRole) {
+    for (const part of chunks(ids)) {
+      const updated = await tx
+        .updateTable("network_entities")
+        .set({ role, role_set_by: setBy, role_set_at: sql<Date>`now()` })
+        .where("tenant_id", "=", scope.tenantId)
+        .where("id", "in", part)
+        .where("role", "=", "unknown")
+        .executeTakeFirst();
+      filled += Number(updated.numUpdatedRows);
+    }
+  }
+  return filled;
+}
+
+/** Sets one entity's role, whatever it was; returns the role it had (undefined when there is no such entity). */
+export async function setEntityRole(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  role: string,
+  setBy: string,
+): Promise<string | undefined> {
+  const was = await tx
+    .selectFrom("network_entities")
+    .select("role")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!was) return undefined;
+  await tx
+    .updateTable("network_entities")
+    .set({ role, role_set_by: setBy, role_set_at: sql<Date>`now()` })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+  return was.role;
+}
+
+/**
+ * A cheap fingerprint of what the analysis sees; it changes when links, roles, protection or legal bases change.
+ */
 export async function networkVersion(tx: Tx, scope: Scope): Promise<string> {
   const rows = await sql<{ v: string }>`
     select concat_ws('/',
       (select count(*) from network_links where tenant_id = ${scope.tenantId}),
       (select max(recorded_at)::text from network_links where tenant_id = ${scope.tenantId}),
+      (select max(role_set_at)::text from network_entities where tenant_id = ${scope.tenantId}),
       (select count(*) from network_protection_records where tenant_id = ${scope.tenantId}),
       (select count(*) from network_legal_bases where tenant_id = ${scope.tenantId} and status = 'approved')
     ) as v`.execute(tx);

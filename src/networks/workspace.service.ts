@@ -7,6 +7,7 @@ import type { NationAnalysis } from "./analysis.service.ts";
 import type { ReportCommunity } from "./engine/analyze.ts";
 import { renderCaseFile } from "./engine/case-file.ts";
 import { normaliseEntityId, normaliseEntityType } from "./engine/entities.ts";
+import { parseRole } from "./engine/roles.ts";
 import type { EntityCodec } from "./entity.codec.ts";
 import { storeObservations } from "./ingest.service.ts";
 import type { Audience } from "./link-visibility.store.ts";
@@ -14,15 +15,17 @@ import type {
   CommunityDetail,
   CommunitySummary,
   EdgeView,
-  EntityView,
+  EntityRole,
   LinkCreate,
   Neighbourhood,
+  RoledEntityView,
 } from "./networks.contract.ts";
 import {
-  type EntityRow,
   entitiesById,
   hiddenCasesTouching,
   type LinkRow,
+  type RoledEntityRow,
+  setEntityRole,
   visibleDegrees,
   visibleEntityById,
   visibleEntityByIndex,
@@ -61,10 +64,11 @@ export function createWorkspaceService(
   refOf: ProtectedRefOf,
 ) {
   const codec = codecs.entity;
-  const present = (r: EntityRow): EntityView => ({
+  const present = (r: RoledEntityRow): RoledEntityView => ({
     id: r.id,
     type: r.entity_type,
     value: codec.decrypt(r.value_enc),
+    role: parseRole(r.role) ?? "unknown",
   });
   const presentMany = async (tx: Tx, scope: Scope, ids: string[]) =>
     new Map((await entitiesById(tx, scope, ids)).map((r) => [r.id, present(r)]));
@@ -74,7 +78,7 @@ export function createWorkspaceService(
     return row;
   };
 
-  const summarise = (c: ReportCommunity, views: Map<string, EntityView>): CommunitySummary => ({
+  const summarise = (c: ReportCommunity, views: Map<string, RoledEntityView>): CommunitySummary => ({
     id: c.id,
     score: c.score,
     flagged: c.flagged,
@@ -95,14 +99,17 @@ export function createWorkspaceService(
     const views = await presentMany(
       tx,
       scope,
-      c.members.map((m) => m.id),
+      [...c.members, ...c.victims, ...c.clients].map((m) => m.id),
     );
+    const listed = (entities: { id: string }[]) => entities.flatMap((e) => views.get(e.id) ?? []);
     return {
       ...summarise(c, views),
       members: c.members.flatMap((m) => {
         const entity = views.get(m.id);
         return entity ? [{ entity, score: m.score }] : [];
       }),
+      victims: listed(c.victims),
+      clients: listed(c.clients),
     };
   };
 
@@ -112,6 +119,24 @@ export function createWorkspaceService(
       inScope(db, scope, (tx) =>
         storeObservations(tx, scope, codecs, { observations: [input], origin: "investigator" }),
       ),
+
+    /**
+     * Sets (or corrects) what an entity is to the investigation. Audited with the role before and after; the next
+     * analysis sees it (a victim or a client stops being a key actor, a suspect may become one).
+     */
+    setRole: (scope: Scope, id: string, role: EntityRole) =>
+      inScope(db, scope, async (tx) => {
+        const row = await mustSee(tx, scope, id);
+        const previous =
+          parseRole((await setEntityRole(tx, scope, id, role, scope.actorLabel)) ?? "") ?? "unknown";
+        await recordAudit(tx, scope, {
+          action: "network.entity.role.set",
+          targetType: "network_entity",
+          targetId: id,
+          details: { type: row.entity_type, from: previous, to: role },
+        });
+        return { entity: { ...present(row), role }, previous };
+      }),
 
     /** Finds an identifier by its value in any spelling (normalised first); behind the wall it is not found. */
     search: (scope: Scope, query: { type: string; value: string }) =>

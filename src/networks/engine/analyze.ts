@@ -1,3 +1,4 @@
+import type { EntityRole } from "../networks.contract.ts";
 import { findRouteBursts } from "./bursts.ts";
 import { groupBetweenness, pageRank } from "./centrality.ts";
 import { connectedComponents, detectCommunities, weightedForCommunities } from "./communities.ts";
@@ -13,6 +14,7 @@ import { countedLinkKinds, evaluateIndicators, type IndicatorHit, type Indicator
 import { pickKeyActors } from "./key-actors.ts";
 import type { LinkGraph } from "./link-graph.ts";
 import type { WeightedCsr } from "./louvain.ts";
+import { mayBeActor, roleOfCode } from "./roles.ts";
 
 /** The analysis tuned as ADR 0006 explains; every knob has a default. */
 export interface AnalysisOptions {
@@ -33,9 +35,14 @@ export interface AnalysisOptions {
 
 export const defaultTuning = { idfPower: 4, casePower: 1, density: 0.001 } as const;
 
-export interface ReportMember {
+/** An entity of the report, with the role the links gave it (`unknown` unless one was stated). */
+export interface ReportEntity {
   type: string;
   id: string;
+  role: EntityRole;
+}
+
+export interface ReportMember extends ReportEntity {
   score: number;
 }
 
@@ -43,9 +50,15 @@ export interface ReportCommunity {
   id: string;
   score: number;
   flagged: boolean;
+  /** Every member, victims and clients included. */
   size: number;
+  /** Suspects and members of unknown role, most central first. */
   members: ReportMember[];
-  keyActors: { type: string; id: string; reasons: string[] }[];
+  /** Victims and clients in the community, listed apart: never members in the suspects' sense, never key. */
+  victims: ReportEntity[];
+  clients: ReportEntity[];
+  /** Suspects or unknowns only. */
+  keyActors: (ReportEntity & { reasons: string[] })[];
   indicators: IndicatorHit[];
 }
 
@@ -94,7 +107,7 @@ export function analyseLinkGraph(graph: LinkGraph, options: AnalysisOptions): Ne
   );
   const communities = groups
     .map((members) => describeCommunity(ctx, structure, members, options))
-    .sort((a, b) => b.score - a.score || b.size - a.size || a.members[0]!.id.localeCompare(b.members[0]!.id))
+    .sort((a, b) => b.score - a.score || b.size - a.size || firstId(a).localeCompare(firstId(b)))
     .map((c, i) => ({ ...c, id: `C${i + 1}` }));
   return {
     summary: {
@@ -113,6 +126,15 @@ export function analyseLinkGraph(graph: LinkGraph, options: AnalysisOptions): Ne
 
 function entity(graph: LinkGraph, node: number): { type: string; id: string } {
   return { type: graph.types[graph.nodeType[node]!]!, id: graph.nodeId[node]! };
+}
+
+/** A community's most central entity, whatever its role: the tie-break that keeps the order stable. */
+function firstId(c: ReportCommunity): string {
+  return c.members[0]?.id ?? c.victims[0]?.id ?? c.clients[0]?.id ?? "";
+}
+
+function roled(graph: LinkGraph, node: number): ReportEntity {
+  return { ...entity(graph, node), role: roleOfCode(graph.nodeRole[node]!) };
 }
 
 function describeCommunity(
@@ -141,16 +163,21 @@ function describeCommunity(
   let topRank = 0;
   for (const m of members) topRank = Math.max(topRank, structure.rank[m]!);
   const ranked = [...members].sort((a, b) => structure.rank[b]! - structure.rank[a]! || a - b);
+  const all = ranked.map((m) => roled(ctx.graph, m));
+  const ofRole = (role: EntityRole) => all.filter((m) => m.role === role);
   return {
     id: "",
     score,
     flagged,
     size: members.length,
-    members: ranked.map((m) => ({
-      ...entity(ctx.graph, m),
-      score: topRank > 0 ? Math.round((structure.rank[m]! / topRank) * 1000) / 1000 : 0,
-    })),
-    keyActors: keyActors.map((a) => ({ ...entity(ctx.graph, a.node), reasons: a.reasons })),
+    members: ranked.flatMap((m, i) =>
+      mayBeActor(all[i]!.role)
+        ? [{ ...all[i]!, score: topRank > 0 ? Math.round((structure.rank[m]! / topRank) * 1000) / 1000 : 0 }]
+        : [],
+    ),
+    victims: ofRole("victim"),
+    clients: ofRole("client"),
+    keyActors: keyActors.map((a) => ({ ...roled(ctx.graph, a.node), reasons: a.reasons })),
     indicators: hits,
   };
 }

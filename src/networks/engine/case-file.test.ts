@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CommunityDetail, EdgeView } from "../networks.contract.ts";
 import { renderCaseFile } from "./case-file.ts";
 
-const phone = { id: "e1", type: "phone", value: "+525540744125" };
-const person = { id: "e2", type: "person", value: "P-7" };
+const phone = { id: "e1", type: "phone", value: "+525540744125", role: "unknown" as const };
+const person = { id: "e2", type: "person", value: "P-7", role: "suspect" as const };
 const community: CommunityDetail = {
   id: "C1",
   score: 0.75,
@@ -15,6 +15,8 @@ const community: CommunityDetail = {
     { entity: phone, score: 1 },
     { entity: person, score: 0.4 },
   ],
+  victims: [],
+  clients: [],
 };
 const edge: EdgeView = {
   id: "l1",
@@ -61,5 +63,55 @@ describe("the case file", () => {
     );
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  });
+});
+
+describe("the case file's roles", () => {
+  const victim = { id: "e3", type: "person", value: "V-3", role: "victim" as const };
+  const client = { id: "e4", type: "person", value: "K-4", role: "client" as const };
+  const section = (html: string, id: string) => {
+    const start = html.indexOf(`<section id="${id}">`);
+    return start < 0 ? "" : html.slice(start, html.indexOf("</section>", start));
+  };
+
+  it("lists victims and clients each in their own section, never among key actors or suspects", () => {
+    const html = renderCaseFile({ ...community, victims: [victim], clients: [client] }, [edge], meta);
+    expect(section(html, "victims")).toContain("V-3");
+    expect(section(html, "victims")).not.toContain("K-4");
+    expect(section(html, "clients")).toContain("K-4");
+    expect(section(html, "key-actors")).toContain("+525540744125");
+    expect(section(html, "suspects")).toContain("P-7");
+    for (const id of ["key-actors", "suspects"]) expect(section(html, id)).not.toMatch(/V-3|K-4/);
+  });
+
+  it("keeps a victim or client handed in as a key actor or member out of those lists, and lists them apart", () => {
+    const html = renderCaseFile(
+      {
+        ...community,
+        keyActors: [
+          { entity: victim, reasons: ["highest PageRank in community"] },
+          { entity: person, reasons: ["uses 1 alias"] },
+        ],
+        members: [
+          { entity: victim, score: 1 },
+          { entity: client, score: 0.8 },
+          { entity: person, score: 0.4 },
+        ],
+      },
+      [],
+      meta,
+    );
+    expect(section(html, "key-actors")).not.toContain("V-3");
+    expect(section(html, "key-actors")).toContain("P-7");
+    expect(section(html, "suspects")).not.toMatch(/V-3|K-4/);
+    expect(section(html, "victims")).toContain("V-3");
+    expect(section(html, "clients")).toContain("K-4");
+  });
+
+  it("says when no victim or client is recorded, and names roles in the timeline", () => {
+    const html = renderCaseFile(community, [edge], meta);
+    expect(section(html, "victims")).toContain("No member of this network is recorded as a victim.");
+    expect(section(html, "clients")).toContain("No member of this network is recorded as a client.");
+    expect(html).toContain("<td>person P-7 (suspect)</td>");
   });
 });

@@ -1,4 +1,5 @@
-import type { CommunityDetail, EdgeView } from "../networks.contract.ts";
+import type { CommunityDetail, EdgeView, RoledEntityView } from "../networks.contract.ts";
+import { mayBeActor } from "./roles.ts";
 
 /** Who exported the file and when (time comes in as an argument: this file is pure). */
 export interface CaseFileMeta {
@@ -38,12 +39,38 @@ const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</
 const head = (cells: string[]) =>
   `<tr>${cells.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join("")}</tr>`;
 
+/** A section listing the victims or the clients, apart from the suspects; says so when there are none. */
+function apart(id: string, title: string, entities: RoledEntityView[], none: string): string {
+  const body =
+    entities.length === 0
+      ? `<p>${escapeHtml(none)}</p>`
+      : `<table>${head(["Type", "Identifier"])}
+${entities.map((e) => row([e.type, e.value])).join("\n")}</table>`;
+  return `<section id="${id}"><h2>${escapeHtml(title)}</h2>
+${body}</section>`;
+}
+
 /**
  * A self-contained HTML case file for prosecutors: the community, why it was flagged, its key actors and the
- * reasons, its members, and every link with its provenance in date order.
+ * reasons, its suspects and members of unknown role, its victims and its clients each apart, and every link with
+ * its provenance in date order. A victim or a client is never listed as a key actor or among the suspects, even
+ * when the detail handed in says otherwise.
  */
 export function renderCaseFile(community: CommunityDetail, edges: EdgeView[], meta: CaseFileMeta): string {
-  const names = new Map(community.members.map((m) => [m.entity.id, `${m.entity.type} ${m.entity.value}`]));
+  const everyone = [...community.members.map((m) => m.entity), ...community.victims, ...community.clients];
+  const names = new Map(
+    everyone.map((e) => [e.id, `${e.type} ${e.value}${e.role === "unknown" ? "" : ` (${e.role})`}`]),
+  );
+  const keyActors = community.keyActors.filter((a) => mayBeActor(a.entity.role));
+  const suspects = community.members.filter((m) => mayBeActor(m.entity.role));
+  const victims = [
+    ...community.victims,
+    ...community.members.map((m) => m.entity).filter((e) => e.role === "victim"),
+  ];
+  const clients = [
+    ...community.clients,
+    ...community.members.map((m) => m.entity).filter((e) => e.role === "client"),
+  ];
   const label = (id: string) => names.get(id) ?? "(outside the community)";
   const timeline = [...edges].sort(
     (a, b) => (a.observedOn ?? "9999").localeCompare(b.observedOn ?? "9999") || a.id.localeCompare(b.id),
@@ -62,12 +89,15 @@ ${withheldNote(meta.protectedWithheld ?? 0)}<h2>Assessment</h2>
 <p>Score ${community.score.toFixed(2)} (${community.flagged ? "flagged for review" : "not flagged"}), ${community.size} members.</p>
 <table>${head(["Indicator", "Value", "Threshold", "Weight", "Why it matters"])}
 ${community.indicators.map((i) => row([i.title, String(i.value), `≥ ${i.atLeast}`, i.weight.toFixed(2), i.explanation])).join("\n")}</table>
-<h2>Key actors</h2>
-<table>${head(["Type", "Identifier", "Why key"])}
-${community.keyActors.map((a) => row([a.entity.type, a.entity.value, a.reasons.join("; ")])).join("\n")}</table>
-<h2>Members</h2>
-<table>${head(["Type", "Identifier", "Centrality"])}
-${community.members.map((m) => row([m.entity.type, m.entity.value, m.score.toFixed(3)])).join("\n")}</table>
+<section id="key-actors"><h2>Key actors</h2>
+<p>Suspects and members whose role is not yet decided; victims and clients are never named here.</p>
+<table>${head(["Type", "Identifier", "Role", "Why key"])}
+${keyActors.map((a) => row([a.entity.type, a.entity.value, a.entity.role, a.reasons.join("; ")])).join("\n")}</table></section>
+<section id="suspects"><h2>Suspects and members of unknown role</h2>
+<table>${head(["Type", "Identifier", "Role", "Centrality"])}
+${suspects.map((m) => row([m.entity.type, m.entity.value, m.entity.role, m.score.toFixed(3)])).join("\n")}</table></section>
+${apart("victims", "Victims", victims, "No member of this network is recorded as a victim.")}
+${apart("clients", "Clients", clients, "No member of this network is recorded as a client.")}
 <h2>Links and provenance (timeline)</h2>
 <table>${head(["Observed", "From", "Link", "To", "Case", "Origin", "Recorded by"])}
 ${timeline.map((e) => row([e.observedOn ?? "undated", label(e.source), e.kind, label(e.target), e.caseRef ?? "", e.origin, e.recordedBy])).join("\n")}</table>

@@ -1,6 +1,7 @@
 import type { GraphContext, MemberUse } from "./community-features.ts";
 import { isIdentifierType, isPlaceType } from "./entities.ts";
 import type { WeightedCsr } from "./louvain.ts";
+import { mayBeActor, roleOfCode } from "./roles.ts";
 
 /** A member singled out, with the reasons an investigator can check. */
 export interface KeyActor {
@@ -20,6 +21,15 @@ export interface CommunityView {
 /** Edges lighter than this (common identifiers, muted) do not count as bridges to another community. */
 const bridgeMinWeight = 0.05;
 
+/**
+ * Whether a node may be named key: not a place (a station, a route is context), and a suspect or of unknown role —
+ * never a victim or a client, however central: a ring's clients all call its phone, its victims sit at its centre.
+ */
+export function mayBeKeyActor(ctx: GraphContext, node: number): boolean {
+  const { graph } = ctx;
+  return !isPlaceType(graph.types[graph.nodeType[node]!]!) && mayBeActor(roleOfCode(graph.nodeRole[node]!));
+}
+
 /** Picks up to `limit` key actors of a community, each with the reasons that make it key. */
 export function pickKeyActors(
   ctx: GraphContext,
@@ -29,14 +39,14 @@ export function pickKeyActors(
 ): KeyActor[] {
   const reasons = new Map<number, string[]>();
   const add = (node: number, reason: string) => {
+    if (!mayBeKeyActor(ctx, node)) return;
     const list = reasons.get(node) ?? [];
     list.push(reason);
     reasons.set(node, list);
   };
   const { members, rank } = view;
   if (members.length === 0) return [];
-  // Places (a station, a route) are context, not actors: they are never named key.
-  const actors = members.filter((m) => !isPlaceType(ctx.graph.types[ctx.graph.nodeType[m]!]!));
+  const actors = members.filter((m) => mayBeKeyActor(ctx, m));
   if (actors.length === 0) return [];
   let top = actors[0]!;
   for (const m of actors) if (rank[m]! > rank[top]!) top = m;
@@ -63,7 +73,7 @@ function addBetweennessReason(
   if (n < 4) return;
   let best = -1;
   for (let i = 0; i < n; i++) {
-    if (isPlaceType(ctx.graph.types[ctx.graph.nodeType[view.members[i]!]!]!)) continue;
+    if (!mayBeKeyActor(ctx, view.members[i]!)) continue;
     if (best < 0 || view.betweenness[i]! > view.betweenness[best]!) best = i;
   }
   if (best < 0) return;

@@ -1,5 +1,7 @@
+import type { EntityRole } from "../networks.contract.ts";
 import { isNameType } from "./entities.ts";
 import type { Link } from "./links-csv.ts";
+import { roleCode, roleOfCode } from "./roles.ts";
 
 /**
  * The link graph in compact form: entities numbered 0..n-1, every observation kept with its provenance,
@@ -11,6 +13,8 @@ export interface LinkGraph {
   /** Index into `types` per node. */
   nodeType: Uint16Array;
   nodeId: string[];
+  /** Role code per node (`roleOfCode`): 0 unknown unless a link stated one. */
+  nodeRole: Uint8Array;
   caseIds: string[];
   kinds: string[];
   linkCount: number;
@@ -34,6 +38,14 @@ export interface LinkGraph {
 
 export const noDay = -2147483648;
 
+/** One entity given two different roles: where each was stated (positions of the links, in add order). */
+export interface RoleConflict {
+  type: string;
+  id: string;
+  first: { at: number; role: EntityRole };
+  second: { at: number; role: EntityRole; column: "source_role" | "target_role" };
+}
+
 /** Accumulates links one at a time (so a big file never sits in memory as objects) and builds the graph. */
 export class LinkGraphBuilder {
   private readonly nodeIndex = new Map<string, number>();
@@ -45,6 +57,10 @@ export class LinkGraphBuilder {
   private readonly kinds: string[] = [];
   private readonly nodeId: string[] = [];
   private nodeType = new Uint16Array(1024);
+  private nodeRole = new Uint8Array(1024);
+  /** Position of the link that first stated each node's role. */
+  private roleStatedAt = new Int32Array(1024);
+  private readonly conflicts: RoleConflict[] = [];
   private cols = { src: new Int32Array(1024), dst: new Int32Array(1024), day: new Int32Array(1024) };
   private cols2 = { kase: new Int32Array(1024), kind: new Uint16Array(1024) };
   private count = 0;
@@ -61,6 +77,8 @@ export class LinkGraphBuilder {
     }
     if (this.count === this.cols.src.length) this.grow();
     const i = this.count++;
+    this.stateRole(u, link.sourceRole, i, "source_role");
+    this.stateRole(v, link.targetRole, i, "target_role");
     this.cols.src[i] = u;
     this.cols.dst[i] = v;
     this.cols.day[i] = link.observedDay ?? noDay;
@@ -96,6 +114,36 @@ export class LinkGraphBuilder {
     return found.sort((x, y) => x[1] - y[1]);
   }
 
+  /**
+   * Entities the links gave two different roles, at most `limit`, in the order found. Stating `unknown`, or no
+   * role, never conflicts: it is what every entity is until someone decides.
+   */
+  roleConflicts(limit: number): RoleConflict[] {
+    return this.conflicts.slice(0, limit);
+  }
+
+  private stateRole(
+    node: number,
+    role: EntityRole | undefined,
+    at: number,
+    column: RoleConflict["second"]["column"],
+  ): void {
+    if (role === undefined || role === "unknown") return;
+    const code = roleCode(role);
+    const held = this.nodeRole[node]!;
+    if (held === 0) {
+      this.nodeRole[node] = code;
+      this.roleStatedAt[node] = at;
+    } else if (held !== code) {
+      this.conflicts.push({
+        type: this.types[this.nodeType[node]!]!,
+        id: this.nodeId[node]!,
+        first: { at: this.roleStatedAt[node]!, role: roleOfCode(held) },
+        second: { at, role, column },
+      });
+    }
+  }
+
   /** Freezes what was added into a LinkGraph. */
   build(): LinkGraph {
     const n = this.nodeId.length;
@@ -111,6 +159,7 @@ export class LinkGraphBuilder {
       types: this.types,
       nodeType,
       nodeId: this.nodeId,
+      nodeRole: this.nodeRole.slice(0, n),
       caseIds: this.caseIds,
       kinds: this.kinds,
       linkCount: m,
@@ -132,7 +181,11 @@ export class LinkGraphBuilder {
     const index = this.nodeId.length;
     this.nodeIndex.set(key, index);
     this.nodeId.push(id);
-    if (index === this.nodeType.length) this.nodeType = growArray(this.nodeType);
+    if (index === this.nodeType.length) {
+      this.nodeType = growArray(this.nodeType);
+      this.nodeRole = growArray(this.nodeRole);
+      this.roleStatedAt = growArray(this.roleStatedAt);
+    }
     this.nodeType[index] = intern(this.typeIndex, this.types, type);
     return index;
   }
@@ -155,7 +208,7 @@ function intern(index: Map<string, number>, list: string[], value: string): numb
   return list.length - 1;
 }
 
-function growArray<T extends Int32Array | Uint16Array>(a: T): T {
+function growArray<T extends Int32Array | Uint16Array | Uint8Array>(a: T): T {
   const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
   bigger.set(a);
   return bigger;

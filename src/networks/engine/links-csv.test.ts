@@ -77,3 +77,50 @@ describe("parseLinkRecord", () => {
     expect(parsed.problems[0]).toMatchObject({ line: 7, field });
   });
 });
+
+describe("roles in a links file", () => {
+  const withRoles = readLinksHeader([...header, "source_role", "target_role"]).index;
+
+  it("reads source_role and target_role in any case; empty cells and unknown claim nothing", () => {
+    const parsed = parseLinkRecord(
+      ["person", "P1", "phone", "+12025550101", "", "", "", "Victim", ""],
+      2,
+      withRoles,
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.link).toMatchObject({ sourceRole: "victim" });
+    expect(parsed.link?.targetRole).toBeUndefined();
+    const unknown = parseLinkRecord(
+      ["person", "P1", "phone", "1", "", "", "", "unknown", "suspect"],
+      3,
+      withRoles,
+    );
+    expect(unknown.link).toMatchObject({ sourceRole: "unknown", targetRole: "suspect" });
+  });
+
+  it("imports a file without role columns as before: every role unknown", () => {
+    const parsed = parseLinkRecord(["person", "P1", "phone", "1", "called", "", "C-1"], 2, index);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.link?.sourceRole).toBeUndefined();
+    expect(parsed.link?.targetRole).toBeUndefined();
+  });
+
+  it.each([
+    { row: ["person", "P1", "phone", "1", "", "", "", "boss", ""], field: "source_role", value: "boss" },
+    {
+      row: ["person", "P1", "phone", "1", "", "", "", "", "victims"],
+      field: "target_role",
+      value: "victims",
+    },
+  ])("refuses $value in $field, naming the line and the field", ({ row, field, value }) => {
+    const parsed = parseLinkRecord(row, 9, withRoles);
+    expect(parsed.link).toBeUndefined();
+    expect(parsed.problems).toEqual([
+      {
+        line: 9,
+        field,
+        message: `"${value}" is not a role (use suspect, client, victim, unknown, or leave it empty)`,
+      },
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { LineProblem } from "../../shared/input-problem.ts";
+import type { EntityRole } from "../networks.contract.ts";
 import { normaliseEntityId, normaliseEntityType } from "./entities.ts";
+import { notARole, parseRole } from "./roles.ts";
 
 /** Normalises an identifier of a canonical type (memoise it for big files: phone parsing is not free). */
 export type IdNormaliser = (type: string, raw: string) => string;
@@ -14,6 +16,9 @@ export interface Link {
   /** Day number since 1970-01-01 (UTC), or undefined when the date was not recorded. */
   observedDay?: number;
   caseId?: string;
+  /** The role the file gives the source entity; undefined when its cell is empty or the column absent. */
+  sourceRole?: EntityRole;
+  targetRole?: EntityRole;
 }
 
 /** A problem in one place of the links file (line 1 is the header). */
@@ -27,6 +32,8 @@ export const linkColumns = [
   "kind",
   "observed_at",
   "case_id",
+  "source_role",
+  "target_role",
 ] as const;
 
 export type LinkColumn = (typeof linkColumns)[number];
@@ -95,6 +102,17 @@ export function parseLinkRecord(
   if (observed !== "" && observedDay === undefined) {
     problems.push({ line, field: "observed_at", message: `"${observed}" is not a date (use YYYY-MM-DD)` });
   }
+  const roles: { sourceRole?: EntityRole; targetRole?: EntityRole } = {};
+  for (const [column, key] of [
+    ["source_role", "sourceRole"],
+    ["target_role", "targetRole"],
+  ] as const) {
+    const text = cell(record, index, column);
+    if (text === "") continue;
+    const role = parseRole(text);
+    if (role === undefined) problems.push({ line, field: column, message: notARole(text) });
+    else roles[key] = role;
+  }
   if (problems.length > 0) return { problems };
   const sourceType = normaliseEntityType(cell(record, index, "source_type"));
   const targetType = normaliseEntityType(cell(record, index, "target_type"));
@@ -107,6 +125,7 @@ export function parseLinkRecord(
     kind: cell(record, index, "kind").toLowerCase() || "linked",
     observedDay,
     caseId: caseId === "" ? undefined : caseId,
+    ...roles,
   };
   for (const side of ["source_id", "target_id"] as const) {
     const value = side === "source_id" ? link.sourceId : link.targetId;

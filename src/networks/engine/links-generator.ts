@@ -3,14 +3,26 @@ import { normaliseEntityId, normalisePhone } from "./entities.ts";
 import { formatDay } from "./links-csv.ts";
 import { zipfSampler } from "./zipf.ts";
 
-/** A links-file row in column order: source_type, source_id, target_type, target_id, kind, observed_at, case_id. */
-export type LinkRow = [string, string, string, string, string, string, string];
+/**
+ * A links-file row in column order: source_type, source_id, target_type, target_id, kind, observed_at, case_id,
+ * source_role, target_role (a role cell is empty when the generator states none: the entity stays `unknown`).
+ */
+export type LinkRow = [string, string, string, string, string, string, string, string, string];
 
-/** What the generator planted: each ring's members as `type:normalised-id` keys. */
+/**
+ * What the generator planted, each entity as a `type:normalised-id` key: the ring's suspects (operators, their
+ * aliases and the phones, accounts, houses, plates and handle they hold), and apart from them the clients it moved
+ * and the victims it exploited, each with the identifiers only they use.
+ */
 export interface PlantedRing {
   id: string;
-  members: string[];
+  suspects: string[];
+  clients: string[];
+  victims: string[];
 }
+
+/** Share of a ring's clients who are its victims (held in debt bondage) rather than paying clients. */
+const victimShare = 0.15;
 
 /** Options for the synthetic link data. */
 export interface GeneratorOptions {
@@ -40,12 +52,16 @@ interface Ring {
   waypoint: string;
   startDay: number;
   capacity: number;
-  members: Set<string>;
+  suspects: Set<string>;
+  clients: Set<string>;
+  victims: Set<string>;
 }
 
 /** Emits seeded link rows with planted smuggling rings amid realistic noise; returns the rings planted. */
 export function generateLinks(options: GeneratorOptions, emit: (row: LinkRow) => void): PlantedRing[] {
   const random = seededRandom(options.seed);
+  // Roles draw from their own stream, so the links of a seed are the same links whether or not roles are read.
+  const roleRandom = seededRandom(options.seed + 0x5eed);
   const ids = { n: 0 };
   const next = (prefix: string) => `${prefix}-${(++ids.n).toString(36).toUpperCase()}`;
   const phone = () => makePhone(random);
@@ -65,9 +81,14 @@ export function generateLinks(options: GeneratorOptions, emit: (row: LinkRow) =>
   while (emitted < options.links) {
     const caseId = next("CASE");
     const ring = random() < clientsWanted / familiesExpected ? rings[ringCursor++ % rings.length] : undefined;
-    emitFamily(random, { world, ring, caseId, next, phone, day }, out);
+    emitFamily(random, { world, ring, caseId, next, phone, day, roleRandom }, out);
   }
-  return rings.map((r) => ({ id: r.id, members: [...r.members] }));
+  return rings.map((r) => ({
+    id: r.id,
+    suspects: [...r.suspects],
+    clients: [...r.clients],
+    victims: [...r.victims],
+  }));
 }
 
 function makePhone(random: () => number) {
@@ -106,7 +127,9 @@ function makeRing(random: () => number, next: Next, phone: () => Phone): Ring & 
     waypoint: `waypoint-${randomBetween(random, 0, 299)}`,
     startDay: firstDay + randomBetween(random, 0, spanDays - 60),
     capacity: randomBetween(random, 15, 60),
-    members: new Set<string>(),
+    suspects: new Set<string>(),
+    clients: new Set<string>(),
+    victims: new Set<string>(),
   };
 }
 
@@ -120,10 +143,12 @@ function plantOperators(
 ): number {
   let count = 0;
   const when = () => day(ring.startDay + randomBetween(random, -30, 60));
+  // People and their aliases are stated suspects; the identifiers they hold are left for the analysis to place.
+  const roleOf = (type: string) => (type === "person" || type === "alias" ? "suspect" : "");
   const link = (a: [string, string], b: [string, string], kind: string, caseId: string) => {
-    emit([a[0], a[1], b[0], b[1], kind, when(), caseId]);
-    ring.members.add(memberKey(a[0], a[1]));
-    ring.members.add(memberKey(b[0], b[1]));
+    emit([a[0], a[1], b[0], b[1], kind, when(), caseId, roleOf(a[0]), roleOf(b[0])]);
+    ring.suspects.add(memberKey(a[0], a[1]));
+    ring.suspects.add(memberKey(b[0], b[1]));
     count++;
   };
   const investigation = next("INV");
@@ -139,9 +164,9 @@ function plantOperators(
     link(["person", op], ["plate", pick(random, ring.vehicles)], "drives", investigation);
   }
   link(["person", operators[0]!], ["handle", `@${ring.handle}`], "posts_as", investigation);
-  for (const p of ring.phones) ring.members.add(`phone:${p}`);
-  for (const a of ring.accounts) ring.members.add(memberKey("account", a));
-  for (const v of ring.vehicles) ring.members.add(memberKey("plate", v));
+  for (const p of ring.phones) ring.suspects.add(`phone:${p}`);
+  for (const a of ring.accounts) ring.suspects.add(memberKey("account", a));
+  for (const v of ring.vehicles) ring.suspects.add(memberKey("plate", v));
   return count;
 }
 
@@ -170,6 +195,7 @@ interface FamilyContext {
   next: Next;
   phone: () => Phone;
   day: (d: number) => string;
+  roleRandom: () => number;
 }
 
 /** One migrant family: a case, a shared phone and address, stations, shelters, money agents. */
@@ -180,20 +206,33 @@ function emitFamily(random: () => number, ctx: FamilyContext, out: (row: LinkRow
   const when = () => ctx.day(start + randomBetween(random, 0, 20));
   const familyPhone = size > 1 && random() < 0.85 ? ctx.phone() : undefined;
   const address = `Calle ${randomBetween(random, 1, 400)} #${randomBetween(random, 1, 9999)}, Col. ${next("C")}`;
+  // A family the ring moves travels together: all of them are its clients, or now and then all its victims, and
+  // so are the phone and the home only they share. Families the ring never touched stay unknown.
+  const ring = ctx.ring;
+  const role = ring ? (ctx.roleRandom() < victimShare ? "victim" : "client") : "";
+  const moved = (key: string) => {
+    if (ring) (role === "victim" ? ring.victims : ring.clients).add(key);
+  };
+  const key = (type: string, id: string) =>
+    type === "phone" ? `phone:${normalisePhone(id)}` : memberKey(type, id);
   for (let m = 0; m < size; m++) {
     const person = next("P");
-    const client = m === 0 ? ctx.ring : undefined;
-    const link = (type: string, id: string, kind: string) =>
-      out(["person", person, type, id, kind, when(), caseId]);
-    // A client's own identifiers (nobody else uses them) belong to the ring's picture; shared family ones do not.
+    // The first of the family is the one the ring's phones, accounts and houses record.
+    const client = m === 0 ? ring : undefined;
+    moved(`person:${person}`);
+    const link = (type: string, id: string, kind: string, targetRole = "") =>
+      out(["person", person, type, id, kind, when(), caseId, role, targetRole]);
+    // The family's own identifiers (nobody else uses them) carry its role; stations, shelters and agents do not.
     const own = (type: string, id: string, kind: string) => {
-      link(type, id, kind);
-      if (client) client.members.add(type === "phone" ? `phone:${normalisePhone(id)}` : memberKey(type, id));
+      link(type, id, kind, role);
+      moved(key(type, id));
     };
-    if (familyPhone) link(random() < 0.1 ? "mobile" : "phone", familyPhone.spelt(), "uses_phone");
+    if (familyPhone) {
+      link(random() < 0.1 ? "mobile" : "phone", familyPhone.spelt(), "uses_phone", role);
+      moved(`phone:${familyPhone.e164}`);
+    }
     if (random() < 0.4) own("phone", ctx.phone().spelt(), "uses_phone");
-    if (size === 1) own("address", address, "lives_at");
-    else link("address", address, "lives_at");
+    own("address", address, "lives_at");
     for (let s = randomBetween(random, 1, 3); s > 0; s--)
       link(random() < 0.1 ? "bus_station" : "waypoint", world.station(), "passed_through");
     if (random() < 0.35) link("address", world.shelter(), "stayed_at");
@@ -201,23 +240,26 @@ function emitFamily(random: () => number, ctx: FamilyContext, out: (row: LinkRow
     if (random() < 0.1) own("account", next("ACCT"), "holds");
     if (random() < 0.2) own("handle", `@${next("user").toLowerCase()}`, "posts_as");
     if (random() < 0.003) link("phone", ctx.phone().spelt(), "called");
-    if (client) emitClient(random, client, person, caseId, out, ctx.day);
+    if (client) emitClient(random, client, { person, role, caseId }, out, ctx.day);
   }
 }
 
-/** A ring's client: calls its phones, pays its account, sleeps in its house, rides its vehicle. */
+/**
+ * A ring's client: calls its phones, pays its account, sleeps in its house, rides its vehicle. A victim does the
+ * same and owes the ring's account a debt it works off.
+ */
 function emitClient(
   random: () => number,
   ring: Ring & { phoneSpelling: Phone[] },
-  person: string,
-  caseId: string,
+  who: { person: string; role: string; caseId: string },
   out: (row: LinkRow) => void,
   day: (d: number) => string,
 ): void {
+  const { person, role, caseId } = who;
   const when = () => day(ring.startDay + randomBetween(random, 0, 21));
   const link = (type: string, id: string, kind: string) =>
-    out(["person", person, type, id, kind, when(), caseId]);
-  ring.members.add(`person:${person}`);
+    out(["person", person, type, id, kind, when(), caseId, role, ""]);
+  (role === "victim" ? ring.victims : ring.clients).add(`person:${person}`);
   link("phone", pick(random, ring.phoneSpelling).spelt(), "called");
   if (random() < 0.5) link("phone", pick(random, ring.phoneSpelling).spelt(), "called");
   if (random() < 0.8) link("account", pick(random, ring.accounts), "paid_to");
@@ -225,4 +267,17 @@ function emitClient(
   if (random() < 0.4) link("plate", pick(random, ring.vehicles), "transported_in");
   if (random() < 0.3) link("handle", `@${ring.handle}`, "contacted");
   link("waypoint", ring.waypoint, "passed_through");
+  // Fixed, not drawn: the victim's extra link leaves the random stream (and so every later row) as it was.
+  if (role === "victim")
+    out([
+      "person",
+      person,
+      "account",
+      ring.accounts[0]!,
+      "owes_debt_to",
+      formatDay(ring.startDay),
+      caseId,
+      role,
+      "",
+    ]);
 }

@@ -63,6 +63,50 @@ describe("prepareObservations", () => {
     ]);
   });
 
+  it("keeps the roles stated for each end; unknown and none claim nothing", () => {
+    const { links, problems } = prepareObservations([
+      {
+        source: { type: "person", value: "P-1", role: "Victim" },
+        target: { type: "phone", value: "+1 202 555 0101", role: "unknown" },
+      },
+      { source: { type: "person", value: "P-2", role: " suspect " }, target: { type: "plate", value: "X1" } },
+    ]);
+    expect(problems).toEqual([]);
+    expect(links.map((l) => [l.sourceRole, l.targetRole])).toEqual([
+      ["victim", undefined],
+      ["suspect", undefined],
+    ]);
+  });
+
+  it("refuses a role that is none of the four, naming the observation and the end", () => {
+    const { links, problems } = prepareObservations([
+      { source: { type: "person", value: "P-1" }, target: { type: "phone", value: "+12025550101" } },
+      {
+        source: { type: "person", value: "P-2" },
+        target: { type: "phone", value: "+12025550102", role: "boss" },
+      },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ index: 1, field: "target.role", message: expect.stringContaining('"boss"') }),
+    ]);
+    expect(links).toHaveLength(1);
+  });
+
+  it("refuses a batch giving one entity two roles, naming both observations", () => {
+    const { problems } = prepareObservations([
+      { source: { type: "person", value: "P-1", role: "client" }, target: { type: "plate", value: "X1" } },
+      { source: { type: "person", value: "P-1", role: "unknown" }, target: { type: "plate", value: "X2" } },
+      { source: { type: "plate", value: "X3" }, target: { type: "person", value: " P-1 ", role: "victim" } },
+    ]);
+    expect(problems).toEqual([
+      {
+        index: 2,
+        field: "target.role",
+        message: "this person is given the role victim here but client in observations[0]",
+      },
+    ]);
+  });
+
   it("reads a links-file row in the CLI's column order", () => {
     expect(observationFromRow(["person", "P-1", "phone", "+1", "called", "", "C-1"])).toEqual({
       source: { type: "person", value: "P-1" },
@@ -70,6 +114,9 @@ describe("prepareObservations", () => {
       kind: "called",
       caseRef: "C-1",
     });
+    expect(
+      observationFromRow(["person", "P-1", "phone", "+1", "called", "", "C-1", "client", ""]).source,
+    ).toEqual({ type: "person", value: "P-1", role: "client" });
   });
 });
 
@@ -78,7 +125,12 @@ describe("case file", () => {
     expect(escapeHtml(`<script>"x"&'y'</script>`)).toBe(
       "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;",
     );
-    const entity = { id: "e1", type: "alias", value: "<img src=x onerror=alert(1)>" };
+    const entity = {
+      id: "e1",
+      type: "alias",
+      value: "<img src=x onerror=alert(1)>",
+      role: "suspect" as const,
+    };
     const html = renderCaseFile(
       {
         id: "C1",
@@ -88,6 +140,8 @@ describe("case file", () => {
         keyActors: [{ entity, reasons: ["uses 2 aliases"] }],
         indicators: [],
         members: [{ entity, score: 1 }],
+        victims: [],
+        clients: [],
       },
       [],
       { nation: "USA", exportedBy: "inv@usa", exportedAt: "2024-01-01T00:00:00.000Z", anchor: entity },

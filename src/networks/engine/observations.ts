@@ -1,6 +1,8 @@
 import type { CountryCode } from "libphonenumber-js";
+import type { EntityRole } from "../networks.contract.ts";
 import { createIdNormaliser, normaliseEntityType } from "./entities.ts";
 import { formatDay, parseObservedDay } from "./links-csv.ts";
+import { notARole, parseRole } from "./roles.ts";
 
 /** One thing named in a record: a phone, an account, a person's case-local id, a safehouse… */
 export interface EntityRef {
@@ -8,10 +10,15 @@ export interface EntityRef {
   value: string;
 }
 
+/** One end of an observation, with the role the caller knows it has (`suspect`, `client`, `victim`, `unknown`). */
+export interface ObservedEntity extends EntityRef {
+  role?: string;
+}
+
 /** An identifier observation as cases, encounters and investigators supply it: two entities and how they met. */
 export interface IdentifierObservation {
-  source: EntityRef;
-  target: EntityRef;
+  source: ObservedEntity;
+  target: ObservedEntity;
   /** How they are linked (`uses_phone`, `paid_to`…); `linked` when not said. */
   kind?: string;
   /** ISO date or date-time the link was observed. */
@@ -27,6 +34,9 @@ export interface PreparedLink {
   kind: string;
   observedOn: string | null;
   caseRef: string | null;
+  /** Roles stated for the ends (`unknown` and no role are the same: nothing is claimed). */
+  sourceRole?: EntityRole;
+  targetRole?: EntityRole;
 }
 
 /** A problem with one observation (index from 0). */
@@ -57,15 +67,69 @@ export function prepareObservations(
     const source = side(o.source, "source");
     const target = side(o.target, "target");
     const observedOn = dayOf(o.observedAt, index, problems);
-    if (!source || !target || observedOn === undefined) return;
+    const sourceRole = roleOf(o.source.role, index, "source.role", problems);
+    const targetRole = roleOf(o.target.role, index, "target.role", problems);
+    if (!source || !target || observedOn === undefined || sourceRole === null || targetRole === null) return;
     if (source.type === target.type && source.value === target.value) {
       problems.push({ index, field: "target", message: "links an entity to itself" });
       return;
     }
     const caseRef = o.caseRef?.trim() || null;
-    links.push({ source, target, kind: o.kind?.trim().toLowerCase() || "linked", observedOn, caseRef });
+    links.push({
+      source,
+      target,
+      kind: o.kind?.trim().toLowerCase() || "linked",
+      observedOn,
+      caseRef,
+      ...(sourceRole ? { sourceRole } : {}),
+      ...(targetRole ? { targetRole } : {}),
+    });
   });
+  if (problems.length === 0) problems.push(...roleConflicts(links));
   return { links, problems };
+}
+
+/** The role stated for one end: undefined when none (or `unknown`), null when it is not a role. */
+function roleOf(
+  text: string | undefined,
+  index: number,
+  field: string,
+  problems: ObservationProblem[],
+): EntityRole | undefined | null {
+  if (text === undefined || text.trim() === "") return undefined;
+  const role = parseRole(text);
+  if (role === undefined) {
+    problems.push({ index, field, message: notARole(text) });
+    return null;
+  }
+  return role === "unknown" ? undefined : role;
+}
+
+/**
+ * An entity given two different roles in one batch: the batch cannot say which holds, so it is refused. Run only on
+ * a batch without other problems, where every observation became a link and the indexes are the same.
+ */
+function roleConflicts(links: PreparedLink[]): ObservationProblem[] {
+  const stated = new Map<string, { role: EntityRole; index: number }>();
+  const problems: ObservationProblem[] = [];
+  links.forEach((l, index) => {
+    for (const [end, role, field] of [
+      [l.source, l.sourceRole, "source.role"],
+      [l.target, l.targetRole, "target.role"],
+    ] as const) {
+      if (!role) continue;
+      const key = `${end.type}\u0000${end.value}`;
+      const first = stated.get(key);
+      if (!first) stated.set(key, { role, index });
+      else if (first.role !== role)
+        problems.push({
+          index,
+          field,
+          message: `this ${end.type} is given the role ${role} here but ${first.role} in observations[${first.index}]`,
+        });
+    }
+  });
+  return problems;
 }
 
 function dayOf(
@@ -84,10 +148,20 @@ function dayOf(
 
 /** The observations a links-file row stands for (the generator's and the CLI's column order). */
 export function observationFromRow(row: readonly string[]): IdentifierObservation {
-  const [sourceType = "", sourceId = "", targetType = "", targetId = "", kind, observedAt, caseRef] = row;
+  const [
+    sourceType = "",
+    sourceId = "",
+    targetType = "",
+    targetId = "",
+    kind,
+    observedAt,
+    caseRef,
+    sourceRole,
+    targetRole,
+  ] = row;
   return {
-    source: { type: sourceType, value: sourceId },
-    target: { type: targetType, value: targetId },
+    source: { type: sourceType, value: sourceId, ...(sourceRole ? { role: sourceRole } : {}) },
+    target: { type: targetType, value: targetId, ...(targetRole ? { role: targetRole } : {}) },
     ...(kind ? { kind } : {}),
     ...(observedAt ? { observedAt } : {}),
     ...(caseRef ? { caseRef } : {}),

@@ -1,12 +1,16 @@
 import { useTranslation } from "react-i18next";
-import type { CommunitySummary } from "../../../../src/networks/networks.contract.ts";
+import type { CommunityDetail, CommunitySummary } from "../../../../src/networks/networks.contract.ts";
+import { RoleBadge, RoleSection } from "./entity-role.tsx";
 
-/** A community's assessment: score, the indicators it shows (with why they matter), key actors and why. */
+/**
+ * A community's assessment: score, the indicators it shows (with why they matter), key actors (suspects and
+ * unknowns only) and why; with the detail, its victims and clients listed apart.
+ */
 export function CommunityCard({
   community,
   onOpen,
 }: {
-  community: CommunitySummary;
+  community: CommunitySummary | CommunityDetail;
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
@@ -23,6 +27,7 @@ export function CommunityCard({
         <thead>
           <tr>
             <th scope="col">{t("pages.networks.community.actor")}</th>
+            <th scope="col">{t("pages.networks.roles.label")}</th>
             <th scope="col">{t("pages.networks.community.why")}</th>
           </tr>
         </thead>
@@ -36,6 +41,9 @@ export function CommunityCard({
                 </button>
               </td>
               <td>
+                <RoleBadge role={a.entity.role} />
+              </td>
+              <td>
                 <ul className="reasons">
                   {a.reasons.map((r) => (
                     <li key={r}>{r}</li>
@@ -46,6 +54,22 @@ export function CommunityCard({
           ))}
         </tbody>
       </table>
+      {"victims" in community && (
+        <>
+          <RoleSection
+            title={t("pages.networks.roles.victims", { count: community.victims.length })}
+            entities={community.victims}
+            none={t("pages.networks.roles.noVictims")}
+            onOpen={onOpen}
+          />
+          <RoleSection
+            title={t("pages.networks.roles.clients", { count: community.clients.length })}
+            entities={community.clients}
+            none={t("pages.networks.roles.noClients")}
+            onOpen={onOpen}
+          />
+        </>
+      )}
       <details>
         <summary>{t("pages.networks.community.indicators", { count: community.indicators.length })}</summary>
         <ul>

@@ -8,6 +8,7 @@ import {
 } from "../../../../src/networks/networks.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { CommunityCard } from "./community-card.tsx";
+import { EntityRoleControl } from "./entity-role.tsx";
 import { NetworkGraph } from "./network-graph.tsx";
 import { ProtectedRecords } from "./protected-records.tsx";
 import { Timeline } from "./timeline.tsx";
@@ -45,6 +46,14 @@ export function EntityWorkspace({ id, onOpen }: { id: string; onOpen: (id: strin
       <h2 id="networks-entity">
         {t(`pages.networks.types.${center.type}`, { defaultValue: center.type })} {center.value}
       </h2>
+      <EntityRoleControl
+        key={center.role}
+        entity={center}
+        onChanged={() => {
+          first.reload();
+          community.reload();
+        }}
+      />
       <p>
         <a className="button-secondary" href={`/api/v1/networks/entities/${center.id}/case-file`} download>
           {t("pages.networks.export")}
