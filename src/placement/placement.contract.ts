@@ -16,6 +16,10 @@ export const RunOptions = z.object({
   priority: z.enum(["score", "cases"]).default("score"),
   preferenceWeight: z.number().min(0).max(100).default(0),
   tieWeight: z.number().min(0).max(100).default(0),
+  /** Families with relatives at a place go there whenever capacity allows (false: only `tieWeight`). */
+  honourTies: z.boolean().default(true),
+  /** Families without ties go to a stated preference whenever capacity allows (false: only `preferenceWeight`). */
+  honourPreferences: z.boolean().default(true),
   /** Minimum number of cases per nation (solved by HiGHS within the time limit). */
   floors: z.record(Nation, count()).default({}),
   timeLimitSeconds: z.number().min(1).max(60).default(10),
@@ -117,6 +121,17 @@ export const AssignmentQuery = z.object({
 });
 export type AssignmentQuery = z.infer<typeof AssignmentQuery>;
 
+/**
+ * The family's wish (its relatives' places, or else its stated preferences) and what became of it: honoured,
+ * `full` (no room left for the family at any wish place), `not-allowed` (no allowed place matches it),
+ * `not-chosen` (honouring was switched off for the run), `none` (no wish stated).
+ */
+export const WishView = z.object({
+  kind: z.enum(["tie", "preference", "none"]),
+  status: z.enum(["honoured", "full", "not-allowed", "not-chosen", "none"]),
+});
+export type WishView = z.infer<typeof WishView>;
+
 /** One case's current place (after overrides) beside the solver's recommendation. */
 export const AssignmentRow = z.object({
   caseId: z.string(),
@@ -128,6 +143,7 @@ export const AssignmentRow = z.object({
   nextBestPlaceId: z.string().nullable(),
   difference: z.number().nullable(),
   reason: Reason,
+  wish: WishView,
   overridden: z.boolean(),
 });
 export type AssignmentRow = z.infer<typeof AssignmentRow>;
@@ -163,6 +179,7 @@ export const CaseExplanation = z.object({
   needs: z.array(z.string()),
   languages: z.array(z.string()),
   reason: Reason,
+  wish: WishView,
   recommended: PlaceRef.extend({ score: z.number(), weight: z.number() }).nullable(),
   rank: z.number().int().nullable(),
   allowed: z.number().int(),

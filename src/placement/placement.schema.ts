@@ -49,6 +49,8 @@ export interface PlacementAssignmentsTable {
   difference: number | null;
   better_but_full: Json;
   reason: "best-place" | "better-places-full" | "no-allowed-place" | "no-room";
+  wish_kind: Generated<"tie" | "preference" | "none">;
+  wish_status: Generated<"honoured" | "full" | "not-allowed" | "not-chosen" | "none">;
   overridden: Generated<boolean>;
 }
 

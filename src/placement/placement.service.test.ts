@@ -76,6 +76,46 @@ describe("placement runs", () => {
     expect(listed.map((r) => r.id)).toContain(detail.run.id);
   });
 
+  it("honours a family tie by default, says so per case, and stores the opt-out", async () => {
+    // B has relatives in Monterrey: it goes there although Toronto scores higher for it.
+    const tied: RunCreateInput = {
+      source: "csv",
+      cases: "case_id,size,ties\nA,2,\nB,3,Monterrey\n",
+      places: "place_id,nation,capacity_persons,locality\nP1,CAN,9,Toronto\nP2,MEX,4,Monterrey\n",
+      scores: "case_id,place_id,score\nA,P1,0.9\nA,P2,0.5\nB,P1,0.8\nB,P2,0.3\n",
+    };
+    const rowsOf = async (runId: string) =>
+      (await t.app.placement.assignments(officer("CAN"), runId, { offset: 0, limit: 10 })).rows;
+    const detail = await t.app.placement.createRun(officer("CAN"), tied);
+    expect(detail.options.honourTies).toBe(true);
+    const rows = await rowsOf(detail.run.id);
+    expect(rows.find((r) => r.caseId === "B")).toMatchObject({
+      placeId: "P2",
+      wish: { kind: "tie", status: "honoured" },
+    });
+    expect(rows.find((r) => r.caseId === "A")?.wish).toEqual({ kind: "none", status: "none" });
+    const explained = await t.app.placement.explainCase(officer("CAN"), detail.run.id, "B");
+    expect(explained.wish).toEqual({ kind: "tie", status: "honoured" });
+
+    // Monterrey with room for 2 persons cannot take B's 3: the tie is not honoured, and the row says why.
+    const cramped = { ...tied, places: tied.places.replace("P2,MEX,4", "P2,MEX,2") };
+    const full = await rowsOf((await t.app.placement.createRun(officer("CAN"), cramped)).run.id);
+    expect(full.find((r) => r.caseId === "B")).toMatchObject({
+      placeId: "P1",
+      wish: { kind: "tie", status: "full" },
+    });
+
+    const optOut = await t.app.placement.createRun(officer("CAN"), {
+      ...tied,
+      options: { honourTies: false },
+    });
+    expect(optOut.options.honourTies).toBe(false);
+    expect((await rowsOf(optOut.run.id)).find((r) => r.caseId === "B")).toMatchObject({
+      placeId: "P1",
+      wish: { kind: "tie", status: "not-chosen" },
+    });
+  });
+
   it("rejects bad files with every located problem, storing nothing", async () => {
     const before = (await t.app.placement.listRuns(officer("CAN"))).length;
     await expectError(

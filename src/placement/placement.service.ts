@@ -135,6 +135,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
           nextBestPlaceId: r.next_best_place_id,
           difference: r.difference,
           reason: r.reason,
+          wish: { kind: r.wish_kind, status: r.wish_status },
           overridden: r.overridden,
         })),
       };

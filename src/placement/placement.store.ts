@@ -157,6 +157,8 @@ export async function assignmentPage(
       "next_best_place_id",
       "difference",
       "reason",
+      "wish_kind",
+      "wish_status",
       "overridden",
     ])
     .orderBy("position")
