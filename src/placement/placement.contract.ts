@@ -34,15 +34,28 @@ const common = {
   options: RunOptions.default(RunOptions.parse({})),
 };
 
-/** A batch from the three CSV texts of the CLI contract (cases, places, scores), or a generated demo batch. */
+/**
+ * A batch from the three CSV texts of the CLI contract (cases, places, scores), or from cases, places and a
+ * HISTORY.csv of past outcomes (`history` instead of `scores`: the platform trains the outcome model, reports
+ * its fairness and refuses a flagged model unless `acknowledgeFlaggedModel` gives the reason to use it), or a
+ * generated demo batch.
+ */
 export const RunCreate = z.discriminatedUnion("source", [
-  z.object({
-    source: z.literal("csv"),
-    cases: text(1, LONG_TEXT_MAX),
-    places: text(1, LONG_TEXT_MAX),
-    scores: text(1, LONG_TEXT_MAX),
-    ...common,
-  }),
+  z
+    .object({
+      source: z.literal("csv"),
+      cases: text(1, LONG_TEXT_MAX),
+      places: text(1, LONG_TEXT_MAX),
+      scores: text(1, LONG_TEXT_MAX).optional(),
+      history: text(1, LONG_TEXT_MAX).optional(),
+      acknowledgeFlaggedModel: trimmedText(5, 2000).optional(),
+      ...common,
+    })
+    .refine((body) => (body.scores === undefined) !== (body.history === undefined), {
+      path: ["scores"],
+      message:
+        "send either scores (SCORES.csv) or history (HISTORY.csv to train the outcome model), not both",
+    }),
   z.object({
     source: z.literal("demo"),
     cases: z.number().int().min(10).max(2000).default(150),
@@ -104,9 +117,60 @@ export const PlaceUsage = z.object({
 });
 export type PlaceUsage = z.infer<typeof PlaceUsage>;
 
+const GroupCalibration = z.object({
+  group: z.string(),
+  rows: z.number().int(),
+  meanPredicted: z.number(),
+  observedRate: z.number(),
+});
+const GroupReport = GroupCalibration.extend({
+  placedObservedRate: z.number().nullable(),
+  places: z.array(
+    z.object({
+      locality: z.string(),
+      share: z.number(),
+      overallShare: z.number(),
+      observedRate: z.number().nullable(),
+      observedRows: z.number().int(),
+    }),
+  ),
+});
+
+/** The outcome model's fairness report (see docs/placement.md, "Fairness of the outcome model"). */
+export const FairnessView = z.object({
+  settings: z.object({
+    shareRatio: z.number(),
+    tolerance: z.number(),
+    minRows: z.number(),
+    minExpected: z.number(),
+    z: z.number(),
+  }),
+  heldOutRows: z.number().int(),
+  overall: GroupCalibration,
+  byNeed: z.array(GroupReport),
+  byNationality: z.array(GroupReport),
+  flags: z.array(
+    z.object({
+      group: z.string(),
+      locality: z.string(),
+      share: z.number(),
+      overallShare: z.number(),
+      observedRate: z.number(),
+      placedObservedRate: z.number(),
+      observedRows: z.number().int(),
+    }),
+  ),
+  flagged: z.boolean(),
+  /** The officer's reason for using a flagged model; null when the model was not flagged. */
+  acknowledgement: z.object({ reason: z.string(), by: z.string() }).nullable(),
+});
+export type FairnessView = z.infer<typeof FairnessView>;
+
 export const RunDetail = z.object({
   run: RunSummary,
   options: RunOptions,
+  /** Present when the platform trained the scores from a history. */
+  fairness: FairnessView.nullable(),
   nations: z.array(NationTotal),
   places: z.array(PlaceUsage),
 });

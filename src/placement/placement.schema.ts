@@ -12,6 +12,7 @@ export interface PlacementRunsTable {
   pledge_year: number;
   options: Json;
   places: Json;
+  fairness: ColumnType<unknown, string | null | undefined, string | null>;
   input_digest: string;
   method: string;
   optimal: boolean;

@@ -27,8 +27,8 @@ export interface FairnessSettings {
 
 /** Chosen by `bench/placement-fairness.ts` on its tuning seeds (see docs/placement.md). */
 export const DEFAULT_FAIRNESS: FairnessSettings = {
-  shareRatio: 0.5,
-  tolerance: 0.05,
+  shareRatio: 0.3,
+  tolerance: 0,
   minRows: 30,
   minExpected: 5,
   z: 1,
@@ -102,7 +102,7 @@ export function placeHeldOut(
 ): string[] {
   const capacity = new Map(localities.map((l) => [l, 0]));
   for (const r of heldOut) capacity.set(r.locality, (capacity.get(r.locality) ?? 0) + 1);
-  const cases: PlacementCase[] = heldOut.map((r, i) => ({
+  const cases: PlacementCase[] = heldOut.map((_, i) => ({
     id: String(i),
     size: 1,
     needs: [],
