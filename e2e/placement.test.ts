@@ -35,6 +35,11 @@ test("a pathway officer runs the demo batch, reads totals against pledges, expla
 
   const cases = page.getByRole("table", { name: /^Cases 1–25 of 80/ });
   await cases.waitFor(SLOW);
+  // The demo families state some ties and preferences: each row says what became of them.
+  await cases.getByRole("columnheader", { name: "Tie or preference" }).waitFor();
+  await expect
+    .poll(() => cases.getByText(/^(relatives' place|preference): (honoured|full|not allowed)/).count(), SLOW)
+    .toBeGreaterThan(0);
   const first = cases.getByRole("button", { name: /^Explain / }).first();
   const caseId = (await first.textContent()) ?? "";
   await first.click();

@@ -1,5 +1,6 @@
 import { explainAssignment } from "./engine/explain.ts";
 import type { PlacementInput, PlacementOptions, PlacementResult } from "./engine/placement-types.ts";
+import { type WishKind, type WishStatus, wishOutcomes } from "./engine/wishes.ts";
 import { solvePlacement } from "./solve-placement.pool.ts";
 
 /** One case's recommendation and why, by place index (-1 = not placed). */
@@ -14,6 +15,8 @@ export interface CaseOutcome {
   difference: number | null;
   betterButFull: number[];
   reason: "best-place" | "better-places-full" | "no-allowed-place" | "no-room";
+  /** The family's wish (ties, or else stated preferences) and whether it was honoured. */
+  wish: { kind: WishKind; status: WishStatus };
 }
 
 /** What a batch produces: the solver's figures and one outcome per case, in case order. */
@@ -40,6 +43,7 @@ export async function solveBatch(
   const nationFloors = new Map(Object.entries(floors ?? {}));
   const { model, result } = await solvePlacement(input, { ...rest, nationFloors }, now);
   const { placeOf, ...figures } = result;
+  const wishes = wishOutcomes(input, model, placeOf);
   const cases = explainAssignment(model, placeOf).map((e): CaseOutcome => {
     let score: number | null = null;
     for (let k = model.start[e.caseIndex]!; k < model.start[e.caseIndex + 1]!; k++)
@@ -55,6 +59,7 @@ export async function solveBatch(
       difference: e.difference ?? null,
       betterButFull: e.betterButFull,
       reason: e.reason,
+      wish: { kind: wishes[e.caseIndex]!.kind, status: wishes[e.caseIndex]!.status },
     };
   });
   return { result: figures, seconds: (now() - started) / 1000, cases };

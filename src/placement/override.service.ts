@@ -102,6 +102,7 @@ async function explain(tx: Tx, scope: Scope, loaded: Loaded): Promise<CaseExplan
     needs: family.needs,
     languages: family.languages,
     reason: a.reason,
+    wish: { kind: a.wish_kind, status: a.wish_status },
     recommended: recommended && {
       ...recommended,
       score: a.recommended_score ?? 0,

@@ -86,6 +86,68 @@ describe("hemisphere placement train", () => {
   });
 });
 
+describe("hemisphere placement train: fairness", () => {
+  // Arabic speakers did badly in L2 (40 of 200 employed), except the women at risk among them (70 of 100),
+  // who did better there than in L1 (60 of 100). A model on languages sends every Arabic speaker to L1.
+  function steeringHistory(): string {
+    const lines = ["case_id,languages,specific_needs,nationality,locality,outcome"];
+    const add = (
+      prefix: string,
+      count: number,
+      language: string,
+      need: string,
+      locality: string,
+      employed: number,
+    ) => {
+      for (let i = 0; i < count; i++)
+        lines.push(
+          `${prefix}${locality}${i},${language},${need},${language === "ar" ? "SYR" : "VEN"},${locality},${i < employed ? 1 : 0}`,
+        );
+    };
+    add("E", 400, "es", "", "L1", 200);
+    add("E", 400, "es", "", "L2", 200);
+    add("A", 200, "ar", "", "L1", 120);
+    add("A", 200, "ar", "", "L2", 40);
+    add("W", 100, "ar", "woman_at_risk", "L1", 60);
+    add("W", 100, "ar", "woman_at_risk", "L2", 70);
+    return `${lines.join("\n")}\n`;
+  }
+
+  it("reports by needs group and nationality, refuses a steering model, and uses it only when acknowledged", () => {
+    writeFileSync(at("fh.csv"), steeringHistory());
+    writeFileSync(at("fc.csv"), "case_id,languages\nX,ar\nY,es\n");
+    writeFileSync(at("fp.csv"), "place_id,locality\nP1,L1\nP2,L2\n");
+    const files = ["--history", at("fh.csv"), "--cases", at("fc.csv"), "--places", at("fp.csv")];
+    const refused = run("train", ...files, "--out", at("fs.csv"), "--fairness", at("ff.json"));
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toMatch(/need +woman_at_risk +n= +\d+ +predicted 0\.\d{3} +observed 0\.\d{3}/);
+    expect(refused.stdout).toMatch(/nationality +SYR/);
+    expect(refused.stdout).toMatch(/FLAG woman_at_risk at L2: share \d+\.\d% against \d+\.\d% overall/);
+    expect(refused.stderr).toMatch(/--acknowledge-flag: the model steers woman_at_risk away/);
+    expect(() => readFileSync(at("fs.csv"), "utf8")).toThrow();
+    const report = JSON.parse(readFileSync(at("ff.json"), "utf8"));
+    expect(report.flagged).toBe(true);
+    expect(report.acknowledgement).toBeNull();
+
+    const used = run(
+      "train",
+      ...files,
+      "--out",
+      at("fs.csv"),
+      "--model",
+      at("fm.json"),
+      "--acknowledge-flag",
+      "reviewed with the protection unit",
+    );
+    expect(used.status).toBe(0);
+    expect(used.stderr).toMatch(/flagged model used, acknowledged: reviewed with the protection unit/);
+    expect(readFileSync(at("fs.csv"), "utf8").trim().split("\n")).toHaveLength(5);
+    const model = JSON.parse(readFileSync(at("fm.json"), "utf8"));
+    expect(model.fairness.acknowledgement).toEqual({ reason: "reviewed with the protection unit" });
+    expect(model.fairness.byNeed.map((g: { group: string }) => g.group)).toEqual(["woman_at_risk"]);
+  }, 60_000);
+});
+
 describe("hemisphere placement simulate", () => {
   it("compares dynamic, greedy and hindsight on cases arriving in batches", () => {
     const cases = ["case_id,size", ...Array.from({ length: 12 }, (_, i) => `C${i},1`)];

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { cliAction } from "../platform/cli-support.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
+import type { OutcomeRecord } from "./engine/outcome-history.ts";
 import type { TrainingRun } from "./engine/train-scores.ts";
 import { parseNumber, readInput, writeAtomically } from "./placement-files.command.ts";
 
@@ -14,6 +15,8 @@ interface TrainFlags {
   seed: string;
   shrinkage?: string;
   minCount: string;
+  fairness?: string;
+  acknowledgeFlag?: string;
 }
 
 /** Registers `hemisphere placement train` and `generate-history`. */
@@ -25,7 +28,7 @@ export function registerTrainCommands(placement: Command): void {
     )
     .requiredOption(
       "--history <file>",
-      "HISTORY.csv: locality,outcome[,case_id,size,languages,needs,education,work_experience]",
+      "HISTORY.csv: locality,outcome[,case_id,size,languages,needs,education,work_experience,specific_needs,nationality]",
     )
     .requiredOption(
       "--cases <file>",
@@ -37,6 +40,14 @@ export function registerTrainCommands(placement: Command): void {
     )
     .requiredOption("--out <file>", "SCORES.csv to write: case_id,place_id,score (input of placement solve)")
     .option("--model <file>", "MODEL.json to write: coefficients per locality and the held-out evaluation")
+    .option(
+      "--fairness <file>",
+      "FAIRNESS.json to write: calibration and placement share by specific-needs group and nationality, flags",
+    )
+    .option(
+      "--acknowledge-flag <reason>",
+      "use a model flagged for steering a needs group away from places where it does as well (reason recorded)",
+    )
     .option("--holdout <share>", "share of the history held out for evaluation (0 skips it)", "0.2")
     .option("--seed <n>", "seed of the held-out split", "1")
     .option(
@@ -80,6 +91,7 @@ async function runTrain(flags: TrainFlags): Promise<void> {
   const { trainOutcomeModel, formatScoresCsv } = await import("./engine/train-scores.ts");
   const run = trainOutcomeModel(history.records, history.columns, settings);
   await reportTraining(run);
+  const fairness = await checkFairness(run, history.records, flags);
   const scores = formatScoresCsv(run.model, cases.cases, places.places);
   if (scores.unseen.length > 0)
     process.stderr.write(
@@ -89,9 +101,51 @@ async function runTrain(flags: TrainFlags): Promise<void> {
   if (flags.model) {
     const { describeOutcomeModel } = await import("./engine/outcome-model.ts");
     const evaluation = { heldOut: run.evaluation ?? null, pooledOnHeldOut: run.pooledEvaluation ?? null };
-    const document = describeOutcomeModel(run.model, { trainedOnRows: history.records.length, evaluation });
+    const document = describeOutcomeModel(run.model, {
+      trainedOnRows: history.records.length,
+      evaluation,
+      fairness,
+    });
     await writeAtomically(flags.model, `${JSON.stringify(document, null, 2)}\n`);
   }
+}
+
+/**
+ * The fairness report of the held-out model, printed and (with --fairness) written. A flagged model stops
+ * here, before any score is written, unless --acknowledge-flag gives the reason to use it anyway.
+ */
+async function checkFairness(run: TrainingRun, records: OutcomeRecord[], flags: TrainFlags) {
+  if (!run.trial) {
+    process.stdout.write("no held-out rows: fairness not assessed (--holdout 0)\n");
+    return null;
+  }
+  const trial = run.trial;
+  const { assessFairness, formatFairness } = await import("./engine/outcome-fairness.ts");
+  const { predictOutcome } = await import("./engine/outcome-model.ts");
+  const report = assessFairness({
+    heldOut: run.heldOut,
+    history: records,
+    predict: (c, locality) => predictOutcome(trial, c, locality),
+  });
+  process.stdout.write(`${formatFairness(report).join("\n")}\n`);
+  const reason = flags.acknowledgeFlag?.trim();
+  if (reason !== undefined && reason.length < 5)
+    throw new AppError("BAD_INPUT", "--acknowledge-flag: give a reason (at least 5 characters)");
+  const document = {
+    ...report,
+    acknowledgement: report.flagged && reason ? { reason } : null,
+  };
+  if (flags.fairness) await writeAtomically(flags.fairness, `${JSON.stringify(document, null, 2)}\n`);
+  if (report.flagged && !reason) {
+    throw new AppError(
+      "BAD_INPUT",
+      `--acknowledge-flag: the model steers ${[...new Set(report.flags.map((f) => f.group))].join(", ")} away from ` +
+        "places where the group does as well (FLAG lines above); no scores written. Pass --acknowledge-flag " +
+        '"<reason>" to use it anyway',
+    );
+  }
+  if (report.flagged) process.stderr.write(`placement train: flagged model used, acknowledged: ${reason}\n`);
+  return document;
 }
 
 async function reportTraining(run: TrainingRun): Promise<void> {

@@ -72,3 +72,32 @@ describe("hemisphere placement solve", () => {
     expect(flagged.run.stderr).toMatch(/--priority/);
   });
 });
+
+describe("placement solve: family ties", () => {
+  const tiedCases = file("tied-cases.csv", "case_id,size,ties\nT,1,Halifax\n");
+  const twoPlaces = file(
+    "two-places.csv",
+    "place_id,nation,capacity_persons,locality\nP1,CAN,5,Toronto\nP2,CAN,5,Halifax\n",
+  );
+  const tiedScores = file("tied-scores.csv", "case_id,place_id,score\nT,P1,0.9\nT,P2,0.2\n");
+  const run = (extra: string[]) => {
+    const out = join(dir, "tied-assign.csv");
+    const explain = join(dir, "tied-explain.csv");
+    const args = ["--cases", tiedCases, "--places", twoPlaces, "--scores", tiedScores, "--out", out];
+    const done = spawnSync(bin, ["placement", "solve", ...args, "--explain", explain, ...extra], {
+      encoding: "utf8",
+    });
+    return { done, assign: readFileSync(out, "utf8"), explain: readFileSync(explain, "utf8") };
+  };
+
+  it("honours the tie by default, says so in EXPLAIN.csv, and --no-honour-ties switches it off", () => {
+    const honoured = run([]);
+    expect(honoured.done.status).toBe(0);
+    expect(honoured.assign).toBe("case_id,place_id,score\nT,P2,0.2\n");
+    expect(honoured.explain.split("\n")[0]).toMatch(/,reason,wish,wish_status$/);
+    expect(honoured.explain).toMatch(/relatives' place honoured; .*,tie,honoured\n/);
+    const off = run(["--no-honour-ties"]);
+    expect(off.assign).toBe("case_id,place_id,score\nT,P1,0.9\n");
+    expect(off.explain).toMatch(/,tie,not-chosen\n/);
+  }, 60_000);
+});

@@ -17,6 +17,8 @@ interface SolveFlags {
   priority: string;
   preferenceWeight: string;
   tieWeight: string;
+  honourTies: boolean;
+  honourPreferences: boolean;
   floors?: string;
   timeLimit: string;
   seed: string;
@@ -47,6 +49,14 @@ export function registerPlacementCommands(program: Command): void {
     )
     .option("--preference-weight <w>", "bonus for a family's first stated preference (scaled by rank)", "0")
     .option("--tie-weight <w>", "bonus for a place where the family has relatives", "0")
+    .option(
+      "--no-honour-ties",
+      "weigh family ties only by --tie-weight (default: a tie is honoured whenever capacity allows)",
+    )
+    .option(
+      "--no-honour-preferences",
+      "weigh stated preferences only by --preference-weight (default: honoured whenever capacity allows)",
+    )
     .option("--floors <list>", "minimum cases per nation, e.g. CAN=40,MEX=25")
     .option("--time-limit <seconds>", "time budget for the heuristic or HiGHS", "10")
     .option("--seed <n>", "seed for the local search", "1")
@@ -94,15 +104,21 @@ async function writeOutputs(
   if (flags.summary) await writeAtomically(flags.summary, out.formatSummary(result, seconds));
   if (flags.explain) {
     const { explainAssignment } = await import("./engine/explain.ts");
+    const { wishOutcomes } = await import("./engine/wishes.ts");
     await writeAtomically(
       flags.explain,
-      out.formatExplanationCsv(input, explainAssignment(model, result.placeOf)),
+      out.formatExplanationCsv(
+        input,
+        explainAssignment(model, result.placeOf),
+        wishOutcomes(input, model, result.placeOf),
+      ),
     );
   }
   const gap = (result.gap * 100).toFixed(3);
   process.stderr.write(
     `placement: ${result.assigned}/${model.n} cases placed, objective ${result.objective.toFixed(6)}, ` +
-      `bound ${result.bound.toFixed(6)}, gap ${gap}% (${result.method}) in ${seconds.toFixed(2)}s\n`,
+      `bound ${result.bound.toFixed(6)}, gap ${gap}% (${result.method}) in ${seconds.toFixed(2)}s` +
+      `${result.wishesHonoured > 0 ? `; ${result.wishesHonoured} families' ties or preferences honoured` : ""}\n`,
   );
 }
 
@@ -119,6 +135,8 @@ function parseOptions(flags: SolveFlags): PlacementOptions {
     priority: flags.priority,
     preferenceWeight: parseNumber(flags.preferenceWeight, "--preference-weight"),
     tieWeight: parseNumber(flags.tieWeight, "--tie-weight"),
+    honourTies: flags.honourTies,
+    honourPreferences: flags.honourPreferences,
     nationFloors: floors,
     timeLimitSeconds: parseNumber(flags.timeLimit, "--time-limit", { positive: true }),
     seed: parseNumber(flags.seed, "--seed", { whole: true }),

@@ -16,6 +16,10 @@ export const RunOptions = z.object({
   priority: z.enum(["score", "cases"]).default("score"),
   preferenceWeight: z.number().min(0).max(100).default(0),
   tieWeight: z.number().min(0).max(100).default(0),
+  /** Families with relatives at a place go there whenever capacity allows (false: only `tieWeight`). */
+  honourTies: z.boolean().default(true),
+  /** Families without ties go to a stated preference whenever capacity allows (false: only `preferenceWeight`). */
+  honourPreferences: z.boolean().default(true),
   /** Minimum number of cases per nation (solved by HiGHS within the time limit). */
   floors: z.record(Nation, count()).default({}),
   timeLimitSeconds: z.number().min(1).max(60).default(10),
@@ -30,15 +34,28 @@ const common = {
   options: RunOptions.default(RunOptions.parse({})),
 };
 
-/** A batch from the three CSV texts of the CLI contract (cases, places, scores), or a generated demo batch. */
+/**
+ * A batch from the three CSV texts of the CLI contract (cases, places, scores), or from cases, places and a
+ * HISTORY.csv of past outcomes (`history` instead of `scores`: the platform trains the outcome model, reports
+ * its fairness and refuses a flagged model unless `acknowledgeFlaggedModel` gives the reason to use it), or a
+ * generated demo batch.
+ */
 export const RunCreate = z.discriminatedUnion("source", [
-  z.object({
-    source: z.literal("csv"),
-    cases: text(1, LONG_TEXT_MAX),
-    places: text(1, LONG_TEXT_MAX),
-    scores: text(1, LONG_TEXT_MAX),
-    ...common,
-  }),
+  z
+    .object({
+      source: z.literal("csv"),
+      cases: text(1, LONG_TEXT_MAX),
+      places: text(1, LONG_TEXT_MAX),
+      scores: text(1, LONG_TEXT_MAX).optional(),
+      history: text(1, LONG_TEXT_MAX).optional(),
+      acknowledgeFlaggedModel: trimmedText(5, 2000).optional(),
+      ...common,
+    })
+    .refine((body) => (body.scores === undefined) !== (body.history === undefined), {
+      path: ["scores"],
+      message:
+        "send either scores (SCORES.csv) or history (HISTORY.csv to train the outcome model), not both",
+    }),
   z.object({
     source: z.literal("demo"),
     cases: z.number().int().min(10).max(2000).default(150),
@@ -100,9 +117,60 @@ export const PlaceUsage = z.object({
 });
 export type PlaceUsage = z.infer<typeof PlaceUsage>;
 
+const GroupCalibration = z.object({
+  group: z.string(),
+  rows: z.number().int(),
+  meanPredicted: z.number(),
+  observedRate: z.number(),
+});
+const GroupReport = GroupCalibration.extend({
+  placedObservedRate: z.number().nullable(),
+  places: z.array(
+    z.object({
+      locality: z.string(),
+      share: z.number(),
+      overallShare: z.number(),
+      observedRate: z.number().nullable(),
+      observedRows: z.number().int(),
+    }),
+  ),
+});
+
+/** The outcome model's fairness report (see docs/placement.md, "Fairness of the outcome model"). */
+export const FairnessView = z.object({
+  settings: z.object({
+    shareRatio: z.number(),
+    tolerance: z.number(),
+    minRows: z.number(),
+    minExpected: z.number(),
+    z: z.number(),
+  }),
+  heldOutRows: z.number().int(),
+  overall: GroupCalibration,
+  byNeed: z.array(GroupReport),
+  byNationality: z.array(GroupReport),
+  flags: z.array(
+    z.object({
+      group: z.string(),
+      locality: z.string(),
+      share: z.number(),
+      overallShare: z.number(),
+      observedRate: z.number(),
+      placedObservedRate: z.number(),
+      observedRows: z.number().int(),
+    }),
+  ),
+  flagged: z.boolean(),
+  /** The officer's reason for using a flagged model; null when the model was not flagged. */
+  acknowledgement: z.object({ reason: z.string(), by: z.string() }).nullable(),
+});
+export type FairnessView = z.infer<typeof FairnessView>;
+
 export const RunDetail = z.object({
   run: RunSummary,
   options: RunOptions,
+  /** Present when the platform trained the scores from a history. */
+  fairness: FairnessView.nullable(),
   nations: z.array(NationTotal),
   places: z.array(PlaceUsage),
 });
@@ -117,6 +185,17 @@ export const AssignmentQuery = z.object({
 });
 export type AssignmentQuery = z.infer<typeof AssignmentQuery>;
 
+/**
+ * The family's wish (its relatives' places, or else its stated preferences) and what became of it: honoured,
+ * `full` (no room left for the family at any wish place), `not-allowed` (no allowed place matches it),
+ * `not-chosen` (honouring was switched off for the run), `none` (no wish stated).
+ */
+export const WishView = z.object({
+  kind: z.enum(["tie", "preference", "none"]),
+  status: z.enum(["honoured", "full", "not-allowed", "not-chosen", "none"]),
+});
+export type WishView = z.infer<typeof WishView>;
+
 /** One case's current place (after overrides) beside the solver's recommendation. */
 export const AssignmentRow = z.object({
   caseId: z.string(),
@@ -128,6 +207,7 @@ export const AssignmentRow = z.object({
   nextBestPlaceId: z.string().nullable(),
   difference: z.number().nullable(),
   reason: Reason,
+  wish: WishView,
   overridden: z.boolean(),
 });
 export type AssignmentRow = z.infer<typeof AssignmentRow>;
@@ -163,6 +243,7 @@ export const CaseExplanation = z.object({
   needs: z.array(z.string()),
   languages: z.array(z.string()),
   reason: Reason,
+  wish: WishView,
   recommended: PlaceRef.extend({ score: z.number(), weight: z.number() }).nullable(),
   rank: z.number().int().nullable(),
   allowed: z.number().int(),

@@ -143,4 +143,40 @@ describe("placement over HTTP", () => {
     });
     expect(noReason.status).toBe(400);
   });
+
+  it("answers 400 naming body.scores when both scores and a history are sent, or neither", async () => {
+    for (const body of [
+      { ...files, history: "locality,outcome\nL1,1\n" },
+      { ...files, scores: undefined },
+    ]) {
+      const res = await t.request("POST", `${base}/runs`, { token, body });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/body\.scores/);
+    }
+  });
+
+  it("answers 409 naming body.acknowledgeFlaggedModel when the trained model is flagged", async () => {
+    const lines = ["languages,specific_needs,locality,outcome"];
+    const add = (count: number, lang: string, need: string, locality: string, employed: number) => {
+      for (let i = 0; i < count; i++) lines.push(`${lang},${need},${locality},${i < employed ? 1 : 0}`);
+    };
+    add(400, "es", "", "L1", 200);
+    add(400, "es", "", "L2", 200);
+    add(200, "ar", "", "L1", 120);
+    add(200, "ar", "", "L2", 40);
+    add(100, "ar", "woman_at_risk", "L1", 60);
+    add(100, "ar", "woman_at_risk", "L2", 70);
+    const res = await t.request("POST", `${base}/runs`, {
+      token,
+      body: {
+        source: "csv",
+        cases: "case_id,size,languages\nX,1,ar\n",
+        places: "place_id,nation,capacity_persons,locality\nP1,CAN,5,L1\nP2,MEX,5,L2\n",
+        history: `${lines.join("\n")}\n`,
+      },
+    });
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as { error: { code: string; details: { issues: { field: string }[] } } };
+    expect(body.error.details.issues[0]?.field).toBe("body.acknowledgeFlaggedModel");
+  });
 });

@@ -12,6 +12,7 @@ export interface PlacementRunsTable {
   pledge_year: number;
   options: Json;
   places: Json;
+  fairness: ColumnType<unknown, string | null | undefined, string | null>;
   input_digest: string;
   method: string;
   optimal: boolean;
@@ -49,6 +50,8 @@ export interface PlacementAssignmentsTable {
   difference: number | null;
   better_but_full: Json;
   reason: "best-place" | "better-places-full" | "no-allowed-place" | "no-room";
+  wish_kind: Generated<"tie" | "preference" | "none">;
+  wish_status: Generated<"honoured" | "full" | "not-allowed" | "not-chosen" | "none">;
   overridden: Generated<boolean>;
 }
 

@@ -76,6 +76,100 @@ describe("placement runs", () => {
     expect(listed.map((r) => r.id)).toContain(detail.run.id);
   });
 
+  it("honours a family tie by default, says so per case, and stores the opt-out", async () => {
+    // B has relatives in Monterrey: it goes there although Toronto scores higher for it.
+    const tied: RunCreateInput = {
+      source: "csv",
+      cases: "case_id,size,ties\nA,2,\nB,3,Monterrey\n",
+      places: "place_id,nation,capacity_persons,locality\nP1,CAN,9,Toronto\nP2,MEX,4,Monterrey\n",
+      scores: "case_id,place_id,score\nA,P1,0.9\nA,P2,0.5\nB,P1,0.8\nB,P2,0.3\n",
+    };
+    const rowsOf = async (runId: string) =>
+      (await t.app.placement.assignments(officer("CAN"), runId, { offset: 0, limit: 10 })).rows;
+    const detail = await t.app.placement.createRun(officer("CAN"), tied);
+    expect(detail.options.honourTies).toBe(true);
+    const rows = await rowsOf(detail.run.id);
+    expect(rows.find((r) => r.caseId === "B")).toMatchObject({
+      placeId: "P2",
+      wish: { kind: "tie", status: "honoured" },
+    });
+    expect(rows.find((r) => r.caseId === "A")?.wish).toEqual({ kind: "none", status: "none" });
+    const explained = await t.app.placement.explainCase(officer("CAN"), detail.run.id, "B");
+    expect(explained.wish).toEqual({ kind: "tie", status: "honoured" });
+
+    // Monterrey with room for 2 persons cannot take B's 3: the tie is not honoured, and the row says why.
+    const cramped = { ...tied, places: tied.places.replace("P2,MEX,4", "P2,MEX,2") };
+    const full = await rowsOf((await t.app.placement.createRun(officer("CAN"), cramped)).run.id);
+    expect(full.find((r) => r.caseId === "B")).toMatchObject({
+      placeId: "P1",
+      wish: { kind: "tie", status: "full" },
+    });
+
+    const optOut = await t.app.placement.createRun(officer("CAN"), {
+      ...tied,
+      options: { honourTies: false },
+    });
+    expect(optOut.options.honourTies).toBe(false);
+    expect((await rowsOf(optOut.run.id)).find((r) => r.caseId === "B")).toMatchObject({
+      placeId: "P1",
+      wish: { kind: "tie", status: "not-chosen" },
+    });
+  });
+
+  it("trains scores from a history, refuses a steering model, and audits the officer's acknowledgement", async () => {
+    // Arabic speakers did badly in L2, except the women at risk among them, who did better there than in L1:
+    // a model on languages keeps them all out of L2 (see the fairness criterion in docs/placement.md).
+    const lines = ["case_id,languages,specific_needs,nationality,locality,outcome"];
+    const add = (
+      tag: string,
+      count: number,
+      lang: string,
+      need: string,
+      locality: string,
+      employed: number,
+    ) => {
+      for (let i = 0; i < count; i++)
+        lines.push(
+          `${tag}${locality}${i},${lang},${need},${lang === "ar" ? "SYR" : "VEN"},${locality},${i < employed ? 1 : 0}`,
+        );
+    };
+    add("E", 400, "es", "", "L1", 200);
+    add("E", 400, "es", "", "L2", 200);
+    add("A", 200, "ar", "", "L1", 120);
+    add("A", 200, "ar", "", "L2", 40);
+    add("W", 100, "ar", "woman_at_risk", "L1", 60);
+    add("W", 100, "ar", "woman_at_risk", "L2", 70);
+    const request: RunCreateInput = {
+      source: "csv",
+      cases: "case_id,size,languages\nX,1,ar\nY,2,es\n",
+      places: "place_id,nation,capacity_persons,locality\nP1,CAN,5,L1\nP2,MEX,5,L2\n",
+      history: `${lines.join("\n")}\n`,
+    };
+    const before = (await t.app.placement.listRuns(officer("MEX"))).length;
+    await expectError(
+      t.app.placement.createRun(officer("MEX"), request),
+      "CONFLICT",
+      /steers woman_at_risk away/,
+    );
+    expect(await t.app.placement.listRuns(officer("MEX"))).toHaveLength(before);
+
+    const detail = await t.app.placement.createRun(officer("MEX"), {
+      ...request,
+      acknowledgeFlaggedModel: "reviewed with the protection unit",
+    });
+    expect(detail.run.assigned).toBe(2);
+    expect(detail.fairness?.flagged).toBe(true);
+    expect(detail.fairness?.flags.map((f) => `${f.group}@${f.locality}`)).toContain("woman_at_risk@L2");
+    expect(detail.fairness?.acknowledgement).toEqual({
+      reason: "reviewed with the protection unit",
+      by: "system:test",
+    });
+    expect(detail.fairness?.byNationality.map((g) => g.group)).toEqual(["SYR", "VEN"]);
+    const audited = await auditActions("MEX");
+    expect(audited.slice(-2)).toEqual(["placement.run", "placement.model.flag_acknowledged"]);
+    expect((await t.app.placement.getRun(officer("MEX"), detail.run.id)).fairness?.flagged).toBe(true);
+  });
+
   it("rejects bad files with every located problem, storing nothing", async () => {
     const before = (await t.app.placement.listRuns(officer("CAN"))).length;
     await expectError(

@@ -7,12 +7,17 @@ import type { Platform } from "../platform/platform.ts";
 import { type BatchRunSettings, runBatch } from "./batch.pool.ts";
 import type { BatchOptions, BatchOutcome } from "./batch-outcome.pool.ts";
 import { buildDemoBatch } from "./engine/demo-batch.ts";
+import { assessFairness } from "./engine/outcome-fairness.ts";
+import { readFeatureCases, readHistory, readScoredPlaces } from "./engine/outcome-input.ts";
+import { predictOutcome } from "./engine/outcome-model.ts";
 import { readPlacementInput } from "./engine/placement-input.ts";
 import type { PlacementInput, PlacementPlace } from "./engine/placement-types.ts";
 import { assignmentValues, nationTotals, placeUsages } from "./engine/run-view.ts";
+import { formatScoresCsv, trainOutcomeModel } from "./engine/train-scores.ts";
 import { createOverrideService, presentRun, runOptions } from "./override.service.ts";
 import {
   type AssignmentQuery,
+  type FairnessView,
   RunCreate,
   type RunCreateInput,
   type RunDetail,
@@ -60,6 +65,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
     return {
       run: presentRun(found.run),
       options: runOptions(found.run.options),
+      fairness: (found.run.fairness ?? null) as FairnessView | null,
       nations: nationTotals(places, found.usage, pledges),
       places: placeUsages(places, found.usage),
     };
@@ -70,7 +76,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
     async createRun(scope: Scope, raw: RunCreateInput): Promise<RunDetail> {
       const request = RunCreate.parse(raw);
       const year = request.pledgeYear ?? now().getUTCFullYear();
-      const input = await batchInput(request, () => deps.pledges(scope, year));
+      const { input, fairness } = await batchInput(request, () => deps.pledges(scope, year), scope);
       const { options } = request;
       const outcome = await solveOrExplain(input, options, settings);
       const label =
@@ -80,7 +86,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
         const runId = await insertRun(
           tx,
           scope,
-          runValues(scope, { ...request, label, year }, input, outcome),
+          runValues(scope, { ...request, label, year }, input, outcome, fairness),
         );
         await insertAssignments(tx, scope, runId, assignmentValues(input, outcome));
         await recordAudit(tx, scope, {
@@ -94,8 +100,22 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
             method: outcome.result.method,
             objective: outcome.result.objective,
             gap: outcome.result.gap,
+            wishesHonoured: outcome.result.wishesHonoured,
+            ...(fairness ? { modelFlagged: fairness.flagged } : {}),
           },
         });
+        if (fairness?.acknowledgement) {
+          // The officer's reason stays on the run (free text); the event names the groups and places flagged.
+          await recordAudit(tx, scope, {
+            action: "placement.model.flag_acknowledged",
+            targetType: "placement_run",
+            targetId: runId,
+            details: {
+              groups: [...new Set(fairness.flags.map((f) => f.group))],
+              flags: fairness.flags.map((f) => `${f.group}@${f.locality}`),
+            },
+          });
+        }
         return runId;
       });
       return getRun(scope, id);
@@ -135,6 +155,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
           nextBestPlaceId: r.next_best_place_id,
           difference: r.difference,
           reason: r.reason,
+          wish: { kind: r.wish_kind, status: r.wish_status },
           overridden: r.overridden,
         })),
       };
@@ -152,6 +173,7 @@ function runValues(
   request: { label: string; source: RunCreate["source"]; year: number; options: RunOptions },
   input: PlacementInput,
   outcome: BatchOutcome,
+  fairness: FairnessView | null,
 ): NewRun {
   const { result } = outcome;
   return {
@@ -160,6 +182,7 @@ function runValues(
     pledge_year: request.year,
     options: JSON.stringify(request.options),
     places: JSON.stringify(input.places),
+    fairness: fairness ? JSON.stringify(fairness) : null,
     input_digest: inputDigest(input),
     method: result.method,
     optimal: result.optimal,
@@ -176,18 +199,89 @@ function runValues(
   };
 }
 
-/** The batch's input: the three CSV texts validated as the CLI does, or the demo built on the pledges. */
+/**
+ * The batch's input: the three CSV texts validated as the CLI does (the scores trained from a history when
+ * one is sent instead, with the model's fairness report), or the demo built on the pledges.
+ */
 async function batchInput(
   request: RunCreate,
   pledges: () => Promise<Map<string, number>>,
-): Promise<PlacementInput> {
+  scope: Scope,
+): Promise<{ input: PlacementInput; fairness: FairnessView | null }> {
   if (request.source === "demo") {
-    return buildDemoBatch({ cases: request.cases, seed: request.seed, pledges: await pledges() });
+    const input = buildDemoBatch({ cases: request.cases, seed: request.seed, pledges: await pledges() });
+    return { input, fairness: null };
   }
+  const trained =
+    request.history === undefined
+      ? undefined
+      : trainScores(request.history, request.cases, request.places, request.options.seed);
+  if (trained) {
+    const reason = request.acknowledgeFlaggedModel;
+    if (trained.report.flagged && reason === undefined) {
+      const groups = [...new Set(trained.report.flags.map((f) => f.group))].join(", ");
+      throw new AppError(
+        "CONFLICT",
+        `the outcome model trained on this history steers ${groups} away from places where the group does as ` +
+          "well; send acknowledgeFlaggedModel with your reason to use it anyway",
+        {
+          issues: [
+            {
+              field: "body.acknowledgeFlaggedModel",
+              path: ["acknowledgeFlaggedModel"],
+              message: "required for a flagged model",
+            },
+          ],
+          flags: trained.report.flags,
+        },
+      );
+    }
+    const acknowledgement = trained.report.flagged && reason ? { reason, by: scope.actorLabel } : null;
+    const input = readBatchFiles(request.cases, request.places, trained.scores);
+    return { input, fairness: { ...trained.report, acknowledgement } };
+  }
+  return { input: readBatchFiles(request.cases, request.places, request.scores ?? ""), fairness: null };
+}
+
+/** History rows the platform trains on in one request; larger histories go through `placement train`. */
+export const HISTORY_LIMIT = 20_000;
+
+/** Trains the outcome model on a HISTORY.csv, scores cases × places, and assesses the model's fairness. */
+function trainScores(history: string, cases: string, places: string, seed: number) {
+  const past = readHistory(history, "history.csv");
+  const features = readFeatureCases(cases, "cases.csv");
+  const scored = readScoredPlaces(places, "places.csv");
+  failOnProblems(
+    [...past.problems, ...features.problems, ...scored.problems],
+    "the placement files have problems",
+  );
+  if (past.records.length > HISTORY_LIMIT) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `a platform batch trains on at most ${HISTORY_LIMIT} history rows; use the CLI for more`,
+    );
+  }
+  if (past.records.length < 50) {
+    throw new AppError("BAD_INPUT", "history.csv: at least 50 rows are needed to train and assess a model", {
+      issues: [{ field: "body.history", path: ["history"], message: "at least 50 rows" }],
+    });
+  }
+  const run = trainOutcomeModel(past.records, past.columns, { holdout: 0.2, seed, minCount: 20 });
+  const trial = run.trial!;
+  const report = assessFairness({
+    heldOut: run.heldOut,
+    history: past.records,
+    predict: (c, locality) => predictOutcome(trial, c, locality),
+  });
+  return { report, scores: formatScoresCsv(run.model, features.cases, scored.places).text };
+}
+
+/** CASES, PLACES and SCORES read and validated as the CLI does, within the platform's batch limits. */
+function readBatchFiles(casesText: string, placesText: string, scoresText: string): PlacementInput {
   const { input, problems } = readPlacementInput({
-    cases: { name: "cases.csv", text: request.cases },
-    places: { name: "places.csv", text: request.places },
-    scores: { name: "scores.csv", text: request.scores },
+    cases: { name: "cases.csv", text: casesText },
+    places: { name: "places.csv", text: placesText },
+    scores: { name: "scores.csv", text: scoresText },
   });
   failOnProblems(problems, "the placement files have problems");
   if (!input) throw new AppError("BAD_INPUT", "the placement files could not be read");

@@ -31,12 +31,14 @@ export interface RunRow {
 }
 
 /** A run with its options and places (the inputs the pages and overrides need). */
-export type RunWithPlaces = RunRow & { options: unknown; places: unknown };
+export type RunWithPlaces = RunRow & { options: unknown; places: unknown; fairness: unknown };
 
 /** A run to store: its figures, options and places as JSON text. */
 export type NewRun = Omit<RunRow, "id" | "override_count" | "created_at"> & {
   options: string;
   places: string;
+  /** The outcome model's fairness report when the platform trained the scores; null otherwise. */
+  fairness: string | null;
   input_digest: string;
   created_by_user: string | null;
 };
@@ -115,7 +117,7 @@ export async function findRun(
 ): Promise<RunWithPlaces | undefined> {
   const query = tx
     .selectFrom("placement_runs")
-    .select([...runColumns, "options", "places"])
+    .select([...runColumns, "options", "places", "fairness"])
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
@@ -157,6 +159,8 @@ export async function assignmentPage(
       "next_best_place_id",
       "difference",
       "reason",
+      "wish_kind",
+      "wish_status",
       "overridden",
     ])
     .orderBy("position")

@@ -5,6 +5,7 @@ import { denseWeights, Packing } from "./engine/packing.ts";
 import { buildModel, type PlacementModel, unitCapacities } from "./engine/placement-model.ts";
 import type { PlacementInput, PlacementOptions, PlacementResult } from "./engine/placement-types.ts";
 import { auctionFits, solveTransportation } from "./engine/transportation.ts";
+import { countHonoured, wishBonus, wishPairs, withWishBonus } from "./engine/wishes.ts";
 import { runHighs } from "./highs.pool.ts";
 
 /** Raised when hard side constraints (nation floors) admit no solution. */
@@ -21,12 +22,35 @@ export async function solvePlacement(
   now: () => number,
 ): Promise<{ model: PlacementModel; result: PlacementResult }> {
   const model = buildModel(input, options);
+  const marks = wishPairs(input, model, options);
+  if (!marks) return { model, result: await solveModel(model, options, now) };
+  // Wishes first: the solver sees each wish pair raised by a bonus no score difference can match; the
+  // figures are then given back in the model's own weights (the bonus taken out of objective and bound).
+  const bonus = wishBonus(model);
+  const raised = await solveModel(withWishBonus(model, marks, bonus), options, now);
+  const honoured = countHonoured(model, marks, raised.placeOf);
+  const { value } = assignmentValue(model, raised.placeOf);
+  return {
+    model,
+    result: {
+      ...result(model, raised.placeOf, raised.bound - bonus * honoured, raised.method),
+      objective: value,
+      wishesHonoured: honoured,
+    },
+  };
+}
+
+async function solveModel(
+  model: PlacementModel,
+  options: PlacementOptions,
+  now: () => number,
+): Promise<PlacementResult> {
   const floors = options.nationFloors ?? new Map<string, number>();
   const hasFloors = [...floors.values()].some((v) => v > 0);
   const caps = hasFloors ? undefined : unitCapacities(model);
-  if (hasFloors) return { model, result: await solveWithHighs(model, options, floors) };
-  if (caps) return { model, result: solveWithFlow(model, caps, options) };
-  return { model, result: solveWithHeuristic(model, options, now) };
+  if (hasFloors) return solveWithHighs(model, options, floors);
+  if (caps) return solveWithFlow(model, caps, options);
+  return solveWithHeuristic(model, options, now);
 }
 
 /** Total weight of an assignment and its counts. */
@@ -66,6 +90,7 @@ function result(
     unassigned: model.n - assigned,
     method,
     optimal: gap === 0,
+    wishesHonoured: 0,
   };
 }
 

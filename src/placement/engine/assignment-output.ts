@@ -2,6 +2,7 @@ import { csvCell } from "../../shared/csv-write.ts";
 import { type CaseExplanation, describeExplanation } from "./explain.ts";
 import type { PlacementModel } from "./placement-model.ts";
 import type { PlacementInput, PlacementResult } from "./placement-types.ts";
+import { describeWish, type WishOutcome } from "./wishes.ts";
 
 /** ASSIGN.csv: `case_id,place_id,score`, every case once in input order, empty place when unassigned. */
 export function formatAssignmentCsv(
@@ -37,15 +38,25 @@ export function formatSummary(result: PlacementResult, seconds: number): string 
     seconds: Math.round(seconds * 1000) / 1000,
     method: result.method,
     optimal: result.optimal,
+    wishesHonoured: result.wishesHonoured,
   };
   return `${JSON.stringify(summary, null, 2)}\n`;
 }
 
-/** EXPLAIN.csv: one line per case with its rank, next-best place, difference and a readable reason. */
-export function formatExplanationCsv(input: PlacementInput, explanations: CaseExplanation[]): string {
+/**
+ * EXPLAIN.csv: one line per case with its rank, next-best place, difference and a readable reason, then its
+ * wish (`tie`, `preference` or `none`) and what became of it (`honoured`, `full`, `not-allowed`, …).
+ */
+export function formatExplanationCsv(
+  input: PlacementInput,
+  explanations: CaseExplanation[],
+  wishes: WishOutcome[],
+): string {
   const name = (p: number) => input.places[p]!.id;
   const num = (x: number | undefined) => (x === undefined ? "" : String(Math.round(x * 1e6) / 1e6));
-  const lines = ["case_id,place_id,score,rank,allowed,next_best_place_id,next_best_score,difference,reason"];
+  const lines = [
+    "case_id,place_id,score,rank,allowed,next_best_place_id,next_best_score,difference,reason,wish,wish_status",
+  ];
   for (const e of explanations) {
     lines.push(
       [
@@ -57,7 +68,11 @@ export function formatExplanationCsv(input: PlacementInput, explanations: CaseEx
         e.nextBest === undefined ? "" : csvCell(name(e.nextBest)),
         num(e.nextBestWeight),
         num(e.difference),
-        csvCell(describeExplanation(e, name)),
+        csvCell(
+          [describeWish(wishes[e.caseIndex]!, name), describeExplanation(e, name)].filter(Boolean).join("; "),
+        ),
+        wishes[e.caseIndex]!.kind,
+        wishes[e.caseIndex]!.status,
       ].join(","),
     );
   }

@@ -11,6 +11,13 @@ export interface CaseFeatures {
   education: number | undefined;
   /** Years of work experience of the principal applicant. */
   workExperience: number | undefined;
+  /**
+   * Specific-needs codes of the family, in the vulnerability vocabulary of pathways (`woman_at_risk`,
+   * `child_at_risk`, `medical_need`, …; docs/pathways-rules.md). Reported on, never a model feature.
+   */
+  specificNeeds: string[];
+  /** Nationality (ISO 3166 alpha-3) of the principal applicant; reported on, never a model feature. */
+  nationality: string;
 }
 
 /** One past case: its features, the locality it went to and its 0/1 outcome (e.g. employed at 90 days). */
@@ -43,6 +50,22 @@ export interface GeneratedHistory {
 const LANGUAGES = ["es", "en", "fr", "pt", "ar", "ht"];
 const LANGUAGE_SHARE = [0.55, 0.3, 0.12, 0.1, 0.12, 0.06];
 const NATIONS = ["USA", "CAN", "MEX", "BRA", "CHL", "COL", "CRI", "PAN"];
+// Specific needs drawn for generated families (codes of the pathways vocabulary) and how common each is;
+// `medical_need` follows the `medical` service need instead.
+const SPECIFIC_NEEDS: [string, number][] = [
+  ["woman_at_risk", 0.1],
+  ["child_at_risk", 0.06],
+  ["survivor_of_violence", 0.08],
+  ["disability", 0.05],
+  ["older_person", 0.06],
+];
+/** Nationalities by the language that suggests them (Haitian Creole, Arabic, Spanish speakers, others). */
+const NATIONALITIES: Record<string, string[]> = {
+  ht: ["HTI"],
+  ar: ["SYR", "AFG"],
+  es: ["VEN", "COL", "NIC", "CUB"],
+  other: ["VEN", "HTI", "AFG"],
+};
 
 interface LocalityEffects {
   base: number;
@@ -78,10 +101,10 @@ function logit(effects: LocalityEffects, c: CaseFeatures): number {
   return z;
 }
 
-function drawCase(random: () => number, id: string): CaseFeatures {
+function drawCase(random: () => number, id: string, profile: () => number): CaseFeatures {
   const languages = LANGUAGES.filter((_, l) => random() < LANGUAGE_SHARE[l]!);
   if (languages.length === 0) languages.push(LANGUAGES[Math.floor(random() * 2)]!);
-  return {
+  const drawn = {
     id,
     size: 1 + Math.min(7, Math.floor(-Math.log(1 - random()) * 2.2)),
     languages,
@@ -89,6 +112,14 @@ function drawCase(random: () => number, id: string): CaseFeatures {
     education: Math.floor(random() * 17),
     workExperience: Math.floor(random() * 21),
   };
+  // Specific needs and nationality come from a stream of their own, so the features above (and every
+  // figure measured on them) are what they were before these were generated.
+  const specificNeeds = SPECIFIC_NEEDS.filter(([, share]) => profile() < share).map(([code]) => code);
+  if (drawn.needs.includes("medical")) specificNeeds.push("medical_need");
+  const key = ["ht", "ar", "es"].find((l) => languages.includes(l)) ?? "other";
+  const choices = NATIONALITIES[key]!;
+  const nationality = choices[Math.floor(profile() * choices.length)]!;
+  return { ...drawn, specificNeeds: specificNeeds.sort(), nationality };
 }
 
 /**
@@ -98,18 +129,19 @@ function drawCase(random: () => number, id: string): CaseFeatures {
  */
 export function generateHistory(spec: HistorySpec): GeneratedHistory {
   const random = seededRandom(spec.seed);
+  const profile = seededRandom(spec.seed * 7919 + 17);
   const signal = spec.signal ?? 1;
   const localities = Array.from({ length: spec.localities }, (_, l) => `L${String(l + 1).padStart(3, "0")}`);
   const effects = localities.map(() => drawEffects(random, signal));
   const trueProbability = (c: CaseFeatures, l: number) => 1 / (1 + Math.exp(-logit(effects[l]!, c)));
   const records: OutcomeRecord[] = Array.from({ length: spec.history }, (_, i) => {
-    const c = drawCase(random, `H${String(i + 1).padStart(6, "0")}`);
+    const c = drawCase(random, `H${String(i + 1).padStart(6, "0")}`, profile);
     const l = Math.floor(random() * spec.localities);
     const outcome = random() < trueProbability(c, l) ? 1 : 0;
     return { ...c, locality: localities[l]!, outcome, line: 0 };
   });
   const cases = Array.from({ length: spec.newCases }, (_, i) =>
-    drawCase(random, `N${String(i + 1).padStart(6, "0")}`),
+    drawCase(random, `N${String(i + 1).padStart(6, "0")}`, profile),
   );
   const nations = localities.map((_, l) => NATIONS[l % NATIONS.length]!);
   return { records, cases, localities, nations, trueProbability };
@@ -117,7 +149,10 @@ export function generateHistory(spec: HistorySpec): GeneratedHistory {
 
 const numberCell = (x: number | undefined) => (x === undefined ? "" : String(x));
 
-/** HISTORY.csv text: case_id,size,languages,needs,education,work_experience,locality,outcome. */
+/**
+ * HISTORY.csv text: case_id,size,languages,needs,education,work_experience,locality,outcome, then the
+ * reporting columns specific_needs,nationality.
+ */
 export function formatHistoryCsv(records: OutcomeRecord[]): string {
   const lines = records.map((r) =>
     [
@@ -129,9 +164,13 @@ export function formatHistoryCsv(records: OutcomeRecord[]): string {
       numberCell(r.workExperience),
       csvCell(r.locality),
       String(r.outcome),
+      r.specificNeeds.join(";"),
+      csvCell(r.nationality),
     ].join(","),
   );
-  return `case_id,size,languages,needs,education,work_experience,locality,outcome\n${lines.join("\n")}\n`;
+  const header =
+    "case_id,size,languages,needs,education,work_experience,locality,outcome,specific_needs,nationality";
+  return `${header}\n${lines.join("\n")}\n`;
 }
 
 /** CASES.csv text for new cases, with the feature columns `placement train` reads. */
@@ -144,9 +183,11 @@ export function formatFeatureCasesCsv(cases: CaseFeatures[]): string {
       c.needs.join(";"),
       numberCell(c.education),
       numberCell(c.workExperience),
+      c.specificNeeds.join(";"),
+      csvCell(c.nationality),
     ].join(","),
   );
-  return `case_id,size,languages,needs,education,work_experience\n${lines.join("\n")}\n`;
+  return `case_id,size,languages,needs,education,work_experience,specific_needs,nationality\n${lines.join("\n")}\n`;
 }
 
 /** PLACES.csv text: one place per locality, capacities splitting `persons` roughly evenly. */

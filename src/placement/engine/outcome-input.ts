@@ -64,6 +64,8 @@ function readFeatures(
     needs: splitList(get(record, "needs").toLowerCase()),
     education: numberAt("education", false, 0),
     workExperience: numberAt("work_experience", false, 0),
+    specificNeeds: splitList(get(record, "specific_needs").toLowerCase()),
+    nationality: get(record, "nationality").toUpperCase(),
   };
 }
 

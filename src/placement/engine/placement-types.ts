@@ -45,6 +45,13 @@ export interface PlacementOptions {
   preferenceWeight?: number;
   /** Added to a pair's weight when the family has relatives at the place. */
   tieWeight?: number;
+  /**
+   * Honour family ties first (default true): a family with relatives at a place goes there whenever capacity
+   * allows, before any score is weighed (see `wishes.ts`).
+   */
+  honourTies?: boolean;
+  /** Honour the stated preferences of families without ties the same way (default true). */
+  honourPreferences?: boolean;
   /** Minimum number of cases each nation receives (when feasible). */
   nationFloors?: Map<string, number>;
   /** `score`: maximise total weight; `cases`: maximise the number of cases placed first, then weight. */
@@ -67,4 +74,6 @@ export interface PlacementResult {
   unassigned: number;
   method: "flow" | "heuristic" | "milp";
   optimal: boolean;
+  /** Families placed where their wish (tie, or else stated preference) is honoured, among those honoured by option. */
+  wishesHonoured: number;
 }

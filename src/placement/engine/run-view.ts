@@ -33,6 +33,8 @@ export interface AssignmentValues {
   difference: number | null;
   better_but_full: string;
   reason: BatchOutcome["cases"][number]["reason"];
+  wish_kind: BatchOutcome["cases"][number]["wish"]["kind"];
+  wish_status: BatchOutcome["cases"][number]["wish"]["status"];
 }
 
 /** Groups the supplied scores by case. */
@@ -72,6 +74,8 @@ export function assignmentValues(input: PlacementInput, outcome: BatchOutcome): 
       difference: o.difference,
       better_but_full: JSON.stringify(o.betterButFull.map((p) => input.places[p]!.id)),
       reason: o.reason,
+      wish_kind: o.wish.kind,
+      wish_status: o.wish.status,
     };
   });
 }

@@ -28,6 +28,9 @@ export interface TrainingRun {
   evaluation?: OutcomeEvaluation;
   /** The pooled model alone on the same held-out rows: what the per-locality terms add. */
   pooledEvaluation?: OutcomeEvaluation;
+  /** The rows held out, and the model fitted without them (what the held-out figures are of). */
+  heldOut: OutcomeRecord[];
+  trial?: OutcomeModel;
 }
 
 const SHRINKAGE_GRID = [1, 3, 10, 30, 100, 300];
@@ -75,9 +78,10 @@ export function trainOutcomeModel(
 ): TrainingRun {
   const { kept, heldOut } = splitRows(records, settings.holdout, settings.seed);
   const shrinkage = chooseShrinkage(kept, columns, settings);
-  const run: Omit<TrainingRun, "model"> = { shrinkage, trainRows: kept.length };
+  const run: Omit<TrainingRun, "model"> = { shrinkage, trainRows: kept.length, heldOut };
   if (heldOut.length > 0) {
     const trial = fitOutcomeModel(kept, chooseFeatures(kept, columns, settings.minCount), shrinkage);
+    run.trial = trial;
     const outcome = Uint8Array.from(heldOut, (r) => r.outcome);
     run.evaluation = evaluateOutcomes(predictAll(trial, heldOut), outcome);
     run.pooledEvaluation = evaluateOutcomes(predictAll(trial, heldOut, true), outcome);

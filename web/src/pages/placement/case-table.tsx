@@ -66,6 +66,7 @@ export function CaseTable({
                 <th scope="col">{t("pages.placement.table.nextBest")}</th>
                 <th scope="col">{t("pages.placement.table.difference")}</th>
                 <th scope="col">{t("pages.placement.table.status")}</th>
+                <th scope="col">{t("pages.placement.wish.column")}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,6 +88,11 @@ export function CaseTable({
                   <td>{r.nextBestPlaceId ?? "—"}</td>
                   <td>{formatScore(r.difference, true)}</td>
                   <td>{status(r.overridden, r.placeId !== null)}</td>
+                  <td>
+                    {r.wish.kind === "none"
+                      ? t("pages.placement.wish.none")
+                      : t(`pages.placement.wish.${r.wish.kind}.${r.wish.status}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { RunDetail, type RunSummary } from "../../../../src/placement/placement.
 import { AllocationMap } from "./allocation-map.tsx";
 import { CasePanel } from "./case-panel.tsx";
 import { CaseTable } from "./case-table.tsx";
+import { FairnessReport } from "./fairness-report.tsx";
 import { NationTotals } from "./nation-totals.tsx";
 import { formatScore, usePlacementApi } from "./use-placement-api.ts";
 
@@ -33,6 +34,7 @@ export function RunResult({
   return (
     <>
       <RunFigures run={run} />
+      {detail.data.fairness && <FairnessReport report={detail.data.fairness} />}
       <AllocationMap run={run} nations={nations} onNation={setNation} />
       <NationTotals year={run.pledgeYear} nations={nations} />
       <CaseTable
