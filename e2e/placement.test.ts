@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
@@ -84,3 +85,62 @@ test("an analyst reads the seeded demo run but may not run or override", async (
   await page.getByRole("heading", { level: 2, name: /^Case / }).waitFor(SLOW);
   expect(await page.getByRole("button", { name: "Record the override" }).count()).toBe(0);
 }, 120_000);
+
+/** A past-outcomes history in which women at risk do as well at L2 as at L1, but other Arabic speakers do not. */
+function steeringHistory(): string {
+  const lines = ["languages,specific_needs,locality,outcome"];
+  const add = (count: number, lang: string, need: string, locality: string, employed: number) => {
+    for (let i = 0; i < count; i++) lines.push(`${lang},${need},${locality},${i < employed ? 1 : 0}`);
+  };
+  add(400, "es", "", "L1", 200);
+  add(400, "es", "", "L2", 200);
+  add(200, "ar", "", "L1", 120);
+  add(200, "ar", "", "L2", 40);
+  add(100, "ar", "woman_at_risk", "L1", 60);
+  add(100, "ar", "woman_at_risk", "L2", 70);
+  return `${lines.join("\n")}\n`;
+}
+
+test("a flagged outcome model is used only with a reason, and the run shows its fairness report", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "placement-fairness-"));
+  const file = async (name: string, text: string) => {
+    await writeFile(join(dir, name), text);
+    return join(dir, name);
+  };
+  const cases = await file(
+    "fair-cases.csv",
+    "case_id,size,languages,specific_needs\nX,1,ar,woman_at_risk\nY,1,es,\n",
+  );
+  const places = await file(
+    "fair-places.csv",
+    "place_id,nation,capacity_persons,locality\nP1,USA,5,L1\nP2,USA,5,L2\n",
+  );
+  const history = await file("fair-history.csv", steeringHistory());
+
+  const page = await suite.newPage();
+  await signInAs(page, "pathway_officer", "USA");
+  await page.goto("/placement");
+  await page.getByRole("heading", { level: 1, name: "Placement" }).waitFor();
+  await page.getByText("Upload CSV files").click();
+  await page.getByLabel("Cases file").setInputFiles(cases);
+  await page.getByLabel("Places file").setInputFiles(places);
+  await page.getByLabel("History file (past outcomes, instead of scores)").setInputFiles(history);
+  await page.getByRole("button", { name: "Run the uploaded batch" }).click();
+
+  const flagged = page.getByRole("form", { name: "Flagged outcome model" });
+  await flagged.getByText(/steers woman_at_risk away/).waitFor(SLOW);
+  const run = flagged.getByRole("button", { name: "Run with the flagged model" });
+  expect(await run.isDisabled()).toBe(true);
+  await flagged.getByLabel("Reason to use the flagged model").fill("Reviewed with the protection unit");
+  await run.click();
+
+  await page.getByRole("heading", { level: 2, name: /^Result: fair-cases\.csv/ }).waitFor(SLOW);
+  const report = page.getByRole("region", { name: "Fairness of the outcome model" });
+  await report.getByText(/^Flagged: the model steers a needs group away/).waitFor();
+  await report.getByText(/^woman_at_risk at L2: share/).waitFor();
+  await report.getByText(/Reviewed with the protection unit$/).waitFor();
+  const calibration = report.getByRole("table", { name: "Calibration by group on held-out history" });
+  await calibration.getByRole("row", { name: /woman_at_risk/ }).waitFor();
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}, 180_000);

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RunDetail } from "../../../../src/placement/placement.contract.ts";
 import { decodeStrictText } from "../../../../src/shared/strict-text.ts";
-import { apiRequest } from "../../api.ts";
+import { ApiError, apiRequest } from "../../api.ts";
 
 type ReadFile = { ok: true; text: string } | { ok: false; problem: Record<string, string | number> };
 
@@ -16,25 +16,45 @@ async function readStrictText(file: File): Promise<ReadFile> {
   return { ok: false, problem };
 }
 
-/** Runs a batch: the demo batch on this year's pledges, or the three CSV files of the command line. */
+/** True when the server refused a run because its trained model is flagged and wants the reason to use it. */
+function wantsAcknowledgement(e: unknown): boolean {
+  if (!(e instanceof ApiError) || e.status !== 409) return false;
+  const issues = (e.details as { issues?: { field?: string }[] } | undefined)?.issues ?? [];
+  return issues.some((issue) => issue.field === "body.acknowledgeFlaggedModel");
+}
+
+type Upload = { cases: string; places: string; label: string } & ({ scores: string } | { history: string });
+
+/**
+ * Runs a batch: the demo batch on this year's pledges, or the CSV files of the command line — cases, places and
+ * either scores or a history of past outcomes to train the outcome model on. A trained model the platform
+ * flags (it steers a needs group away from where the group does as well) is used only with a reason given here.
+ */
 export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation();
   const [families, setFamilies] = useState(150);
-  const [files, setFiles] = useState<Record<"cases" | "places" | "scores", File | null>>({
+  const [files, setFiles] = useState<Record<"cases" | "places" | "scores" | "history", File | null>>({
     cases: null,
     places: null,
     scores: null,
+    history: null,
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  // The upload the server refused for a flagged model, kept until the officer gives a reason or changes files.
+  const [flagged, setFlagged] = useState<{ upload: Upload; message: string } | null>(null);
+  const [reason, setReason] = useState("");
   const submit = async (body: unknown) => {
     setBusy(true);
     setError("");
     try {
       const detail = await apiRequest("/placement/runs", { method: "POST", body, schema: RunDetail });
+      setFlagged(null);
       onCreated(detail.run.id);
     } catch (e) {
-      setError(t("pages.placement.run.failed", { message: (e as Error).message }));
+      if (wantsAcknowledgement(e) && typeof body === "object" && body && "history" in body) {
+        setFlagged({ upload: body as Upload, message: (e as Error).message });
+      } else setError(t("pages.placement.run.failed", { message: (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -45,13 +65,25 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
   };
   const runUpload = async (e: FormEvent) => {
     e.preventDefault();
-    const { cases, places, scores } = files;
-    if (!cases || !places || !scores) return setError(t("pages.placement.run.missingFiles"));
-    const texts = await Promise.all([cases, places, scores].map(readStrictText));
+    setFlagged(null);
+    const { cases, places, scores, history } = files;
+    if (!cases || !places || !(scores || history) || (scores && history))
+      return setError(t("pages.placement.run.missingFiles"));
+    const outcome = (scores ?? history) as File;
+    const texts = await Promise.all([cases, places, outcome].map(readStrictText));
     const fault = texts.find((r) => !r.ok);
     if (fault && !fault.ok) return setError(t("pages.placement.run.unreadable", fault.problem));
-    const [c, p, s] = texts.map((r) => (r.ok ? r.text : ""));
-    await submit({ source: "csv", cases: c, places: p, scores: s, label: cases.name });
+    const [c, p, o] = texts.map((r) => (r.ok ? r.text : ""));
+    const label = cases.name;
+    await submit(
+      scores
+        ? { source: "csv", cases: c, places: p, scores: o, label }
+        : { source: "csv", cases: c, places: p, history: o, label },
+    );
+  };
+  const runAcknowledged = (e: FormEvent) => {
+    e.preventDefault();
+    if (flagged) void submit({ source: "csv", ...flagged.upload, acknowledgeFlaggedModel: reason.trim() });
   };
   const fileField = (key: keyof typeof files) => (
     <div className="field">
@@ -60,7 +92,10 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
         id={`placement-${key}`}
         type="file"
         accept=".csv,text/csv"
-        onChange={(e) => setFiles({ ...files, [key]: e.target.files?.[0] ?? null })}
+        onChange={(e) => {
+          setFlagged(null);
+          setFiles({ ...files, [key]: e.target.files?.[0] ?? null });
+        }}
       />
     </div>
   );
@@ -91,10 +126,34 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
           {fileField("cases")}
           {fileField("places")}
           {fileField("scores")}
+          {fileField("history")}
           <button type="submit" className="button-secondary" disabled={busy}>
             {t("pages.placement.run.runUpload")}
           </button>
         </form>
+        {flagged && (
+          <form
+            onSubmit={runAcknowledged}
+            aria-label={t("pages.placement.run.flaggedTitle")}
+            className="alert"
+          >
+            <p>{t("pages.placement.run.flagged", { message: flagged.message })}</p>
+            <div className="field">
+              <label htmlFor="placement-acknowledge">{t("pages.placement.run.acknowledge")}</label>
+              <textarea
+                id="placement-acknowledge"
+                minLength={5}
+                maxLength={2000}
+                required
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button-secondary" disabled={busy || reason.trim().length < 5}>
+              {t("pages.placement.run.runAcknowledged")}
+            </button>
+          </form>
+        )}
       </details>
       <p role="status">{busy ? t("pages.placement.run.running") : ""}</p>
       <p role="alert" className={error ? "alert" : undefined}>
