@@ -62,6 +62,33 @@ describe("the data-sharing agreements page", () => {
     expect(await usa.textContent()).toContain("Remisión transfronteriza");
     expect(await page.getByRole("button", { name: /Terminar|Suspender/ }).count()).toBe(0);
     expect(await page.getByRole("heading", { name: "Proponer un acuerdo" }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Plazos de conservación" }).count()).toBe(0);
     await expectAccessible(page);
+  });
+
+  test("an administrator sets how long registered people are kept, sees who set it, and clears it again", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "nation_admin", "GTM");
+    await page.goto("/agreements");
+    const periods = page.getByRole("table", { name: "Kinds of record and their periods" });
+    const person = periods.getByRole("row", { name: /^registry\.person/ });
+    await person.getByText("Kept: no period set.").waitFor();
+    expect(await person.textContent()).toContain("every case closed");
+
+    const days = person.getByLabel("Days to keep registry.person");
+    await days.fill("3650");
+    await person.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "registry.person: erased 3650 days after" }).waitFor();
+    await person.getByText(/^Set by nation_admin@gtm\.demo, \d{4}-/).waitFor();
+    await expectAccessible(page);
+
+    await days.fill("0");
+    await person.getByRole("button", { name: "Save" }).click();
+    // The browser refuses a period under a day before it is sent; nothing changed.
+    expect(await days.evaluate((input) => (input as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+    await days.fill("");
+    await person.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "registry.person: kept, no period." }).waitFor();
+    await person.getByText("Kept: no period set.").waitFor();
   });
 });

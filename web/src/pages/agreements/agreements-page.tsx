@@ -14,6 +14,7 @@ import { LoadStatus } from "../../ui/load-status.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { TextField } from "../../ui/text-field.tsx";
 import { messageOf, useLoad } from "../registry/use-registry.ts";
+import { RetentionPeriods } from "./retention-periods.tsx";
 
 type Agreement = AgreementView;
 type Decision = AgreementDecision["decision"];
@@ -118,6 +119,7 @@ export function AgreementsPage() {
         )}
       </section>
       {manage && <Propose onProposed={(partner) => done(t("pages.agreements.proposed", { partner }))} />}
+      {me.permissions.includes("retention.manage") && <RetentionPeriods />}
     </>
   );
 }
