@@ -85,7 +85,11 @@ describe("the data-sharing agreements page", () => {
     await days.fill("0");
     await person.getByRole("button", { name: "Save" }).click();
     // The browser refuses a period under a day before it is sent; nothing changed.
-    expect(await days.evaluate((input) => (input as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+    expect(
+      await days.evaluate(
+        (input) => (input as unknown as { validity: { rangeUnderflow: boolean } }).validity.rangeUnderflow,
+      ),
+    ).toBe(true);
     await days.fill("");
     await person.getByRole("button", { name: "Save" }).click();
     await page.getByRole("status").filter({ hasText: "registry.person: kept, no period." }).waitFor();
