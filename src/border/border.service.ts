@@ -6,7 +6,7 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { personExistsInScope, recordFearClaim } from "../registry/index.ts";
+import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
 import {
   addToMonthlyCounts,
   findEncounter,
@@ -115,7 +115,7 @@ export function createBorderService(platform: Platform) {
         const id = await insertEncounter(tx, scope, row);
         // A fear claim about a registered person shields them from the nations they fled, from this moment.
         if (record.fearClaim && record.personId)
-          await recordFearClaim(
+          await recordProtectionRequest(
             tx,
             scope,
             keyring,

@@ -9,7 +9,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import { nextTurn } from "../platform/next-turn.ts";
 import { pipeStrictText } from "../platform/text-input.ts";
-import { personExistsInScope, recordFearClaim } from "../registry/index.ts";
+import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
 import {
   addToMonthlyCounts,
   type EncounterRow,
@@ -126,7 +126,7 @@ async function streamRows(
   await writer.flush();
   // A fear claim about a registered person shields them from the nations they fled, as for one encounter.
   for (const claim of claims)
-    await recordFearClaim(
+    await recordProtectionRequest(
       tx,
       scope,
       keyring,

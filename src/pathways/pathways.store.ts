@@ -52,6 +52,24 @@ export async function listVersions(tx: Tx, scope: Scope) {
     .execute();
 }
 
+/** The type of a pathway's current version (`resettlement`, `labour`, …), or null when it names none. */
+export async function pathwayTypeOf(tx: Tx, scope: Scope, pathwayId: string): Promise<string | null> {
+  const row = await tx
+    .selectFrom("pathway_entries as e")
+    .innerJoin("pathway_versions as v", (join) =>
+      join
+        .onRef("v.tenant_id", "=", "e.tenant_id")
+        .onRef("v.pathway_id", "=", "e.id")
+        .onRef("v.version", "=", "e.current_version"),
+    )
+    .select("v.definition")
+    .where("e.tenant_id", "=", scope.tenantId)
+    .where("e.id", "=", pathwayId)
+    .executeTakeFirst();
+  const type = (row?.definition as { type?: unknown } | undefined)?.type;
+  return typeof type === "string" ? type : null;
+}
+
 /** One pathway of the nation, or undefined. */
 export async function findEntry(tx: Tx, scope: Scope, id: string): Promise<EntryRow | undefined> {
   return tx

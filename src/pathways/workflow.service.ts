@@ -5,7 +5,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { personExistsInScope } from "../registry/index.ts";
+import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
 import {
   type ApplicationRow,
   changeStage,
@@ -16,6 +16,7 @@ import {
 } from "./applications.store.ts";
 import { createAppointmentsService, slotTime } from "./appointments.service.ts";
 import { appointmentOf } from "./appointments.store.ts";
+import { PROTECTION_PATHWAY_TYPES } from "./engine/catalog-schema.ts";
 import {
   ANSWERS_CONTEXT,
   CONTACT_CONTEXT,
@@ -27,6 +28,7 @@ import { nextStepText, subjectText } from "./engine/status-texts.ts";
 import { openText, sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
 import type { ApplicationDetail, ApplicationSummary } from "./pathways.contract.ts";
+import { pathwayTypeOf } from "./pathways.store.ts";
 
 /** Which stages may follow which; a decision is final, closing is always possible until closed. */
 const NEXT_STAGES: Record<string, string[]> = {
@@ -173,6 +175,16 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
           });
         }
         await setPerson(tx, scope, id, personId);
+        // Applying to a protection pathway is a claim for protection: the person is shielded from then on.
+        const type = personId === null ? null : await pathwayTypeOf(tx, scope, app.pathway_id);
+        if (personId !== null && type !== null && PROTECTION_PATHWAY_TYPES.has(type))
+          await recordProtectionRequest(
+            tx,
+            scope,
+            keyring,
+            personId,
+            `application ${app.tracking_code} to a ${type.replace("_", " ")} pathway`,
+          );
         await recordAudit(tx, scope, {
           action: "pathway.application.link_person",
           targetType: "pathway_application",

@@ -54,11 +54,12 @@ const TEXT_ENCRYPTED_BY_0003 = [
 ] as const;
 
 /**
- * Records a fear claim made about a registered person elsewhere (at the border): a person with no protection
- * becomes an asylum seeker, shielded from the nations of their nationalities, in the caller's transaction. The
- * caller needs no right to read protection details: the claim is a recorded act, not a reading.
+ * Records a claim for protection made about a registered person elsewhere (a fear claim at the border, an
+ * application to a protection pathway): a person with no protection becomes an asylum seeker, shielded from
+ * the nations of their nationalities, in the caller's transaction. The caller needs no right to read protection
+ * details: the claim is a recorded act, not a reading.
  */
-export async function recordFearClaim(
+export async function recordProtectionRequest(
   tx: Tx,
   scope: Scope,
   keyring: Keyring,

@@ -13,6 +13,16 @@ export const pathwayTypes = [
 ] as const;
 export type PathwayType = (typeof pathwayTypes)[number];
 
+/**
+ * Pathways whose application is a claim for international protection: refugee resettlement and complementary
+ * protection. Linking such an application to a registered person records the person as an asylum seeker
+ * (unless a protection status is already recorded), which shields them from the nations they fled.
+ */
+export const PROTECTION_PATHWAY_TYPES: ReadonlySet<string> = new Set<PathwayType>([
+  "resettlement",
+  "complementary_protection",
+]);
+
 const typeAliases: Record<string, PathwayType> = {
   labor: "labour",
   parole: "humanitarian_parole",
