@@ -19,6 +19,13 @@ export const entityRoles = ["suspect", "client", "victim", "unknown"] as const;
 export const EntityRole = z.enum(entityRoles);
 export type EntityRole = z.infer<typeof EntityRole>;
 
+/**
+ * Roles of the people an investigation protects, not pursues: a smuggled client or a victim. Their identifiers
+ * never leave the nation — never published as hashes, never released as details — so no other nation, the one
+ * they fled included, learns from the network where they are.
+ */
+export const PROTECTED_ROLES: readonly EntityRole[] = ["client", "victim"];
+
 /** One end of a link as entered, optionally with the role the investigator knows it has. */
 export const LinkEndInput = EntityRefInput.extend({ role: EntityRole.optional() });
 

@@ -2,14 +2,19 @@ import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { type Audience, hiddenFrom } from "./link-visibility.store.ts";
+import { PROTECTED_ROLES } from "./networks.contract.ts";
 import type { NetworkDetailRequestsTable } from "./networks.schema.ts";
 import type { EntityRow } from "./networks.store.ts";
 
 // The shared hash table (every tenant reads it, each writes only its own rows) and detail requests.
 
+/** Whether an entity's identifier may leave the nation at all: never a client's or a victim's. */
+const leavesNation = (entity: string) =>
+  sql<boolean>`not (${sql.ref(`${entity}.role`)} = any(${[...PROTECTED_ROLES]}::text[]))`;
+
 /**
- * Entities a nation may publish: those a link outside every protection record touches. Publishing leaves the
- * nation, so an approved legal basis opens nothing here.
+ * Entities a nation may publish: those a link outside every protection record touches, except clients and
+ * victims (`PROTECTED_ROLES`). Publishing leaves the nation, so an approved legal basis opens nothing here.
  */
 export async function publishableEntities(
   tx: Tx,
@@ -22,8 +27,24 @@ export async function publishableEntities(
       select l.target_id as id from network_links l where l.tenant_id = ${scope.tenantId} and not ${hiddenFrom("export")}
     )
     select distinct e.entity_type, e.regional_hash from network_entities e join seen on seen.id = e.id
-    where e.tenant_id = ${scope.tenantId}`.execute(tx);
+    where e.tenant_id = ${scope.tenantId} and ${leavesNation("e")}`.execute(tx);
   return rows.rows;
+}
+
+/** Withdraws one published hash of the nation at once (its entity became a client or a victim). */
+export async function withdrawPublishedHash(
+  tx: Tx,
+  scope: Scope,
+  type: string,
+  hash: string,
+): Promise<number> {
+  const gone = await tx
+    .deleteFrom("network_shared_hashes")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("entity_type", "=", type)
+    .where("hash", "=", hash)
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows);
 }
 
 /** Replaces the nation's published hashes with `hashes`; returns how many were added and withdrawn. */
@@ -90,8 +111,9 @@ export async function hasPublished(tx: Tx, tenant: string, type: string, hash: s
 }
 
 /**
- * The nation's entities with these regional hashes that a link the audience may see touches. The hashes go as one
- * array parameter: every hash other nations published may be asked about at once.
+ * The nation's entities with these regional hashes that a link the audience may see touches; for the `export`
+ * audience, never a client or a victim. The hashes go as one array parameter: every hash other nations published
+ * may be asked about at once.
  */
 export async function visibleEntitiesByHash(
   tx: Tx,
@@ -103,6 +125,7 @@ export async function visibleEntitiesByHash(
   const rows = await sql<EntityRow>`
     select e.id, e.entity_type, e.value_enc, e.regional_hash from network_entities e
     where e.tenant_id = ${scope.tenantId} and e.regional_hash = any(${hashes}::text[])
+      and (${audience} <> 'export' or ${leavesNation("e")})
       and exists (select 1 from network_links l
                   where l.tenant_id = e.tenant_id and (l.source_id = e.id or l.target_id = e.id)
                     and not ${hiddenFrom(audience)})`.execute(tx);

@@ -11,14 +11,15 @@ import { parseRole } from "./engine/roles.ts";
 import type { EntityCodec } from "./entity.codec.ts";
 import { storeObservations } from "./ingest.service.ts";
 import type { Audience } from "./link-visibility.store.ts";
-import type {
-  CommunityDetail,
-  CommunitySummary,
-  EdgeView,
-  EntityRole,
-  LinkCreate,
-  Neighbourhood,
-  RoledEntityView,
+import {
+  type CommunityDetail,
+  type CommunitySummary,
+  type EdgeView,
+  type EntityRole,
+  type LinkCreate,
+  type Neighbourhood,
+  PROTECTED_ROLES,
+  type RoledEntityView,
 } from "./networks.contract.ts";
 import {
   entitiesById,
@@ -31,6 +32,7 @@ import {
   visibleEntityByIndex,
   visibleLinksTouching,
 } from "./networks.store.ts";
+import { withdrawPublishedHash } from "./sharing.store.ts";
 import type { TextCodec } from "./text-codec.service.ts";
 
 /** Links shown around one entity at most (a bus station touches thousands). */
@@ -122,18 +124,22 @@ export function createWorkspaceService(
 
     /**
      * Sets (or corrects) what an entity is to the investigation. Audited with the role before and after; the next
-     * analysis sees it (a victim or a client stops being a key actor, a suspect may become one).
+     * analysis sees it (a victim or a client stops being a key actor, a suspect may become one). A client's or a
+     * victim's published hash is withdrawn in the same transaction: it leaves the nation no more.
      */
     setRole: (scope: Scope, id: string, role: EntityRole) =>
       inScope(db, scope, async (tx) => {
         const row = await mustSee(tx, scope, id);
         const previous =
           parseRole((await setEntityRole(tx, scope, id, role, scope.actorLabel)) ?? "") ?? "unknown";
+        const withdrawn = PROTECTED_ROLES.includes(role)
+          ? await withdrawPublishedHash(tx, scope, row.entity_type, row.regional_hash)
+          : 0;
         await recordAudit(tx, scope, {
           action: "network.entity.role.set",
           targetType: "network_entity",
           targetId: id,
-          details: { type: row.entity_type, from: previous, to: role },
+          details: { type: row.entity_type, from: previous, to: role, hashWithdrawn: withdrawn > 0 },
         });
         return { entity: { ...present(row), role }, previous };
       }),
