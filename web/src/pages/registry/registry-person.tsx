@@ -6,6 +6,7 @@ import { CaseList, CaseView, PersonView } from "../../../../src/registry/registr
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
+import { RegistryPersonErase } from "./registry-person-erase.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string() });
@@ -146,6 +147,9 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
             ))}
           </ul>
         </>
+      )}
+      {permissions.has("person.erase") && (
+        <RegistryPersonErase id={p.id} name={[...p.givenNames, ...p.surnames].join(" ")} />
       )}
     </section>
   );
