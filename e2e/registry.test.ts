@@ -38,6 +38,24 @@ describe("registry pages", () => {
     await expectAccessible(page);
   });
 
+  test("a registrar downloads a person's whole record as JSON", async () => {
+    const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    const downloaded = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export record (JSON)" }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^person-[0-9a-f-]{36}\.json$/);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const exported = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    expect(exported).toMatchObject({ nation: "GTM", person: { surnames: target.surnames } });
+    expect(Object.keys(exported.sections)).toEqual(["registry", "border", "pathways"]);
+    await page.getByText("Record exported").waitFor();
+  });
+
   test("registering a person already on file shows the duplicate while typing and needs a reason", async () => {
     const target = gtm.people.find((p) => p.office === "GTM-01" && p.person.birthDate)!.person;
     const page = await suite.newPage();

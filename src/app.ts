@@ -2,6 +2,7 @@ import {
   borderEncryptedColumns,
   borderMigrations,
   borderRoutes,
+  borderSubjectData,
   createBorderService,
   seedBorderDemo,
 } from "./border/index.ts";
@@ -18,6 +19,7 @@ import {
   pathwaysEncryptedColumns,
   pathwaysMigrations,
   pathwaysRoutes,
+  pathwaysSubjectData,
   portalRoutes,
   seedPathwaysDemo,
 } from "./pathways/index.ts";
@@ -68,7 +70,10 @@ export async function createApplication(config: Config, options: { database?: Da
   const flows = createFlowsService(platform);
   const pathways = createPathwaysService(platform);
   await pathways.sealStoredText();
-  const registry = createRegistryService(platform);
+  // A person's export for a data subject's request gathers what border and pathways link to their registry id.
+  const registry = createRegistryService(platform, {
+    subjectSources: [borderSubjectData(platform.keyring), pathwaysSubjectData(platform.keyring)],
+  });
   const networks = createNetworksService(platform);
   // Placement compares each nation's allocation with its pledge for the year, which pathways keeps.
   const placement = createPlacementService(platform, {

@@ -93,6 +93,18 @@ export function findEncounter(tx: Tx, scope: Scope, id: string) {
     .executeTakeFirst();
 }
 
+/** The nation's encounters linked to any of these registry people, oldest first. */
+export function encountersOfPeople(tx: Tx, scope: Scope, personIds: readonly string[]) {
+  return tx
+    .selectFrom("border_encounters")
+    .selectAll()
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "in", [...personIds])
+    .orderBy("occurred")
+    .orderBy("id")
+    .execute();
+}
+
 /** A page of the nation's encounters, newest first, and the total. */
 export async function listEncounters(tx: Tx, scope: Scope, limit: number, offset: number) {
   const rows = await tx

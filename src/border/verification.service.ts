@@ -43,7 +43,8 @@ export interface NewPermit {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-function toView(r: RequestWithAnswer): VerificationView {
+/** The view of a request with its answer. */
+export function toVerificationView(r: RequestWithAnswer): VerificationView {
   return {
     id: r.id,
     encounterId: r.encounter_id,
@@ -163,7 +164,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         }
         await bindTenant(tx, scope.tenantId);
         const views = await listRequestsForEncounter(tx, scope, encounterId);
-        return toView(views.find((v) => v.id === created.id)!);
+        return toVerificationView(views.find((v) => v.id === created.id)!);
       }),
 
     /** The questions asked about one encounter and their answers. */
@@ -171,7 +172,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
       inScope(db, scope, async (tx) => {
         if (!(await findEncounter(tx, scope, encounterId)))
           throw new AppError("NOT_FOUND", "encounter not found");
-        return (await listRequestsForEncounter(tx, scope, encounterId)).map(toView);
+        return (await listRequestsForEncounter(tx, scope, encounterId)).map(toVerificationView);
       }),
 
     /** Questions addressed to the scope's nation, with the best candidate among its permits for open ones. */

@@ -58,6 +58,40 @@ export function presentSummary(row: ApplicationRow): ApplicationSummary {
   };
 }
 
+/** An application with its personal fields decrypted, its stage history and appointment (the caller audits). */
+export async function describeApplication(
+  tx: Tx,
+  scope: Scope,
+  keyring: Keyring,
+  app: ApplicationRow,
+): Promise<ApplicationDetail> {
+  const history = await stageHistory(tx, scope, app.id);
+  const appointment = await appointmentOf(tx, scope, app.id);
+  return {
+    ...presentSummary(app),
+    answers: JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<string, unknown>,
+    fullName: app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null,
+    contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
+    history: history.map((h) => ({
+      fromStage: h.from_stage,
+      toStage: h.to_stage,
+      decision: h.decision,
+      reason: openText(keyring, h.reason_enc, STAGE_REASON_CONTEXT),
+      actor: h.actor_label,
+      changedAt: new Date(h.changed_at).toISOString(),
+    })),
+    appointment: appointment
+      ? {
+          id: appointment.id,
+          officeId: appointment.office_id,
+          day: String(appointment.day),
+          slot: appointment.slot,
+          time: slotTime(appointment.slot),
+        }
+      : null,
+  };
+}
+
 /** The staff workflow: queues, detail (audited read), stage changes, person links and appointments. */
 export function createWorkflowService(db: Db, keyring: Keyring) {
   /** The application or 404; `forUpdate` for a change, so concurrent changes see each other. */
@@ -95,39 +129,13 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
     detail(scope: Scope, id: string): Promise<ApplicationDetail> {
       return inScope(db, scope, async (tx) => {
         const app = await requireApplication(tx, scope, id);
-        const history = await stageHistory(tx, scope, id);
-        const appointment = await appointmentOf(tx, scope, id);
+        const detail = await describeApplication(tx, scope, keyring, app);
         await recordAudit(tx, scope, {
           action: "pathway.application.read",
           targetType: "pathway_application",
           targetId: id,
         });
-        return {
-          ...presentSummary(app),
-          answers: JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<
-            string,
-            unknown
-          >,
-          fullName: app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null,
-          contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
-          history: history.map((h) => ({
-            fromStage: h.from_stage,
-            toStage: h.to_stage,
-            decision: h.decision,
-            reason: openText(keyring, h.reason_enc, STAGE_REASON_CONTEXT),
-            actor: h.actor_label,
-            changedAt: new Date(h.changed_at).toISOString(),
-          })),
-          appointment: appointment
-            ? {
-                id: appointment.id,
-                officeId: appointment.office_id,
-                day: String(appointment.day),
-                slot: appointment.slot,
-                time: slotTime(appointment.slot),
-              }
-            : null,
-        };
+        return detail;
       });
     },
     /** Moves an application to a stage (with a decision when deciding); recorded, audited, notified. */

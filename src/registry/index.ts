@@ -14,6 +14,7 @@ export { registryRoutes } from "./registry.routes.ts";
 export { seedRegistryDemo } from "./registry.seed.ts";
 export { createRegistryService, type RegistryService } from "./registry.service.ts";
 export { registryEncryptedColumns } from "./registry-text.service.ts";
+export type { SubjectDataSource, SubjectSection } from "./subject-export.service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,6 +5,7 @@ import { matchingRoutes } from "./matching.routes.ts";
 import { peopleRoutes } from "./people.routes.ts";
 import { personEditRoutes } from "./person-edit.routes.ts";
 import type { RegistryService } from "./registry.service.ts";
+import { subjectExportRoutes } from "./subject-export.routes.ts";
 
 /** Every registry route, mounted under `/api/v1`. */
 export function registryRoutes(registry: RegistryService) {
@@ -12,6 +13,7 @@ export function registryRoutes(registry: RegistryService) {
   router.route("/", peopleRoutes(registry));
   router.route("/", personEditRoutes(registry));
   router.route("/", erasureRoutes(registry));
+  router.route("/", subjectExportRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
   router.route("/", matchingRoutes(registry));

@@ -11,9 +11,16 @@ import { createPersonEditService } from "./people-edit.service.ts";
 import { type ImportOptions, importPeople } from "./people-import.service.ts";
 import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
 import { createReviewService } from "./review.service.ts";
+import { createSubjectExportService, type SubjectDataSource } from "./subject-export.service.ts";
 
-/** The registry's services on one platform, sharing the keys they need. */
-export function createRegistryService(platform: Platform) {
+/**
+ * The registry's services on one platform, sharing the keys they need. `subjectSources` are the other
+ * capabilities' parts of a person's export (handed in by the composition root: the registry imports none).
+ */
+export function createRegistryService(
+  platform: Platform,
+  options: { subjectSources?: readonly SubjectDataSource[] } = {},
+) {
   const keys: PersonKeys = { keyring: platform.keyring, clkKeys: regionalClkKeys(platform.keyring) };
   const people = createPeopleService(platform, keys);
   return {
@@ -21,6 +28,7 @@ export function createRegistryService(platform: Platform) {
     people,
     edits: createPersonEditService(platform, keys),
     erasure: createErasureService(platform, keys),
+    subjectExport: createSubjectExportService(platform, keys, options.subjectSources ?? []),
     cases: createCasesService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),

@@ -1,6 +1,7 @@
 import { shieldedFrom } from "../protection.contract.ts";
 import type { PersonView } from "../registry.contract.ts";
 import type { PersonRow } from "../registry.store.ts";
+import type { ExportedPerson, ExportedValues } from "../subject-export.contract.ts";
 import type { PersonRecord } from "./person-record.ts";
 
 /** What else is shown with a person: family, consent history and cases in reach. */
@@ -60,6 +61,45 @@ export function presentPerson(
       at: new Date(c.recorded_at).toISOString(),
     })),
     cases: extras.cases.map((c) => ({ id: c.id, type: c.case_type, status: c.status })),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+/** Every value of a person, unredacted: what a data subject's export holds (protection and documents in full). */
+export function presentWholeValues(record: PersonRecord): ExportedValues {
+  return {
+    givenNames: record.givenNames,
+    surnames: record.surnames,
+    aliases: record.aliases,
+    sex: record.sex,
+    birthDate: record.birthDate,
+    birthDateAsWritten: record.birthDateAsWritten ?? "",
+    birthPlace: record.birthPlace,
+    nationalities: record.nationalities,
+    documents: record.documents,
+    phones: record.phones,
+    email: record.email,
+    addresses: record.addresses,
+    priorResidences: record.priorResidences,
+    languages: record.languages,
+    vulnerabilities: record.vulnerabilities,
+    protection: { status: record.protection.status, from: shieldedFrom(record) },
+  };
+}
+
+/** A stored person in full, for a data subject's export. */
+export function presentWholePerson(
+  row: Pick<PersonRow, "id" | "office_id" | "status" | "merged_into" | "created_at">,
+  record: PersonRecord,
+  externalId: string | null,
+): ExportedPerson {
+  return {
+    id: row.id,
+    externalId,
+    officeId: row.office_id,
+    status: row.status,
+    mergedInto: row.merged_into,
+    ...presentWholeValues(record),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

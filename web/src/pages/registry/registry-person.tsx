@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CrossmatchAnswer } from "../../../../src/registry/crossmatch.contract.ts";
 import { CaseList, CaseView, PersonView } from "../../../../src/registry/registry.contract.ts";
+import { SubjectExport } from "../../../../src/registry/subject-export.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
@@ -10,6 +11,18 @@ import { RegistryPersonErase } from "./registry-person-erase.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string() });
+
+/** Fetches the person's whole record (an audited export) and hands it to the browser as a JSON file. */
+async function downloadExport(id: string): Promise<void> {
+  const exported = await apiRequest(`/registry/people/${id}/export`, { schema: SubjectExport });
+  const blob = new Blob([JSON.stringify(exported, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `person-${exported.person.id}.json`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 /** One person: identity, documents, consent and cases; ask partners and request a referral from here. */
 export function RegistryPerson({ id, permissions }: { id: string; permissions: Set<string> }) {
@@ -55,6 +68,19 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
       )}
       {permissions.has("person.write") && p.status === "active" && (
         <RegistryPersonEdit key={p.id} person={p} onSaved={reload} />
+      )}
+      {permissions.has("person.export") && (
+        <button
+          type="button"
+          onClick={() =>
+            downloadExport(id).then(
+              () => setMessage(t("pages.registry.exported")),
+              (e: unknown) => setMessage(messageOf(e)),
+            )
+          }
+        >
+          {t("pages.registry.exportRecord")}
+        </button>
       )}
       {permissions.has("consent.manage") && (
         <button

@@ -1,0 +1,55 @@
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import type { SubjectDataSource } from "../registry/index.ts";
+import { encountersOfPeople } from "./border.store.ts";
+import { BorderSubjectSection } from "./border-subject.contract.ts";
+import { toDecisionView } from "./decisions.service.ts";
+import { listDecisions } from "./decisions.store.ts";
+import { toEncounterView } from "./encounter-rows.store.ts";
+import { listSafeguardEvents } from "./safeguards.store.ts";
+import { toVerificationView } from "./verification.service.ts";
+import { listRequestsForEncounter } from "./verification.store.ts";
+
+/**
+ * The border's part of a data subject's export: every encounter recorded with the person's registry id (or the
+ * id of a record merged into theirs), in full, with what was decided and asked about it.
+ */
+export function borderSubjectData(keyring: Keyring): SubjectDataSource {
+  return {
+    name: "border",
+    schema: BorderSubjectSection,
+    collect: async (tx, scope, personIds) => {
+      const rows = personIds.length === 0 ? [] : await encountersOfPeople(tx, scope, personIds);
+      const encounters: BorderSubjectSection["encounters"] = [];
+      for (const row of rows) {
+        const events = await listSafeguardEvents(tx, scope, row.id);
+        encounters.push({
+          ...toEncounterView(keyring, row),
+          decisions: (await listDecisions(tx, scope, row.id)).map(toDecisionView),
+          safeguardEvents: events.map((e) => ({
+            id: e.id,
+            safeguard:
+              e.safeguard as BorderSubjectSection["encounters"][number]["safeguardEvents"][number]["safeguard"],
+            action: e.action,
+            reason: e.reason,
+            evidenceKind: e.evidence_kind,
+            evidenceReference: e.evidence_reference,
+            by: e.recorded_by,
+            at: new Date(e.recorded_at).toISOString(),
+          })),
+          verifications: (await listRequestsForEncounter(tx, scope, row.id)).map(toVerificationView),
+        });
+      }
+      const total = (pick: (e: (typeof encounters)[number]) => unknown[]) =>
+        encounters.reduce((n, e) => n + pick(e).length, 0);
+      return {
+        data: { encounters },
+        counts: {
+          encounters: encounters.length,
+          decisions: total((e) => e.decisions),
+          safeguardEvents: total((e) => e.safeguardEvents),
+          verifications: total((e) => e.verifications),
+        },
+      };
+    },
+  };
+}
