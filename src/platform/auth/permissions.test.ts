@@ -83,6 +83,8 @@ describe("separation of duties", () => {
       ["network-legal-basis", "network-protection-wall"],
     ],
     [["investigator", "caseworker"], ["network-protection-wall"]],
+    [["investigator", "registrar"], ["network-subject-export"]],
+    [["investigator", "nation_admin"], ["network-subject-export"]],
     [["border_officer", "nation_admin"], ["border-decision-approval"]],
     [["border_officer", "caseworker"], []],
     [["investigator", "analyst"], []],

@@ -270,6 +270,12 @@ export const SEPARATION_OF_DUTIES: readonly DutyConflict[] = [
     risk: "read victims' protection records inside network analysis with no legal basis at all",
   },
   {
+    id: "network-subject-export",
+    acts: "network.read",
+    checks: "person.export",
+    risk: "read a person's protection record through their complete export while analysing networks",
+  },
+  {
     id: "border-decision-approval",
     acts: "border.decide",
     checks: "border.approve",
