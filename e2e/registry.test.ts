@@ -110,6 +110,34 @@ describe("registry pages", () => {
     await expectAccessible(page);
   });
 
+  test("a registrar erases a person with a reason, and the person is found nowhere afterwards", async () => {
+    const target = gtm.people.filter((p) => p.office === "GTM-01")[30]!.person;
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    const id = new URL(page.url()).pathname.split("/").pop() as string;
+    await page.getByText("Erase this person").click();
+    const form = page.getByRole("form", { name: /^Erase / });
+    await form.getByLabel("Why the person is erased").fill("the person asked for their data to be deleted");
+    const erase = form.getByRole("button", { name: "Erase permanently" });
+    expect(await erase.isDisabled()).toBe(true); // not before the officer confirms
+    await form.getByLabel("I understand that this cannot be undone").check();
+    await expectAccessible(page);
+    await erase.click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Erased: 1 record\(s\) of this person/ })
+      .waitFor();
+
+    expect((await page.request.get(`/api/v1/registry/people/${id}`)).status()).toBe(404);
+    await page.goto("/registry");
+    await page.getByLabel("Given names").fill(target.givenNames.join(" "));
+    await page.getByLabel("Surnames").fill(target.surnames.join(" "));
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("table", { name: /result\(s\), best first$/ }).waitFor();
+    expect(await page.locator(`a[href$="${id}"]`).count()).toBe(0);
+  });
+
   test("an administrator sees possible duplicates side by side", async () => {
     const page = await suite.newPage();
     await signInAs(page, "nation_admin", "USA");

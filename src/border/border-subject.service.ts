@@ -1,6 +1,6 @@
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { SubjectDataSource } from "../registry/index.ts";
-import { encountersOfPeople } from "./border.store.ts";
+import { clearEncounterIdentities, encountersOfPeople } from "./border.store.ts";
 import { BorderSubjectSection } from "./border-subject.contract.ts";
 import { toDecisionView } from "./decisions.service.ts";
 import { listDecisions } from "./decisions.store.ts";
@@ -10,13 +10,15 @@ import { toVerificationView } from "./verification.service.ts";
 import { listRequestsForEncounter } from "./verification.store.ts";
 
 /**
- * The border's part of a data subject's export: every encounter recorded with the person's registry id (or the
- * id of a record merged into theirs), in full, with what was decided and asked about it.
+ * The border's part of a data subject's rights. Export: every encounter recorded with the person's registry id
+ * (or the id of a record merged into theirs), in full, with what was decided and asked about it. Erasure: those
+ * encounters lose who the person was (`clearEncounterIdentities`) and keep what happened.
  */
 export function borderSubjectData(keyring: Keyring): SubjectDataSource {
   return {
     name: "border",
     schema: BorderSubjectSection,
+    erase: (tx, scope, personIds) => clearEncounterIdentities(tx, scope, personIds),
     collect: async (tx, scope, personIds) => {
       const rows = personIds.length === 0 ? [] : await encountersOfPeople(tx, scope, personIds);
       const encounters: BorderSubjectSection["encounters"] = [];

@@ -105,6 +105,44 @@ export function encountersOfPeople(tx: Tx, scope: Scope, personIds: readonly str
     .execute();
 }
 
+/**
+ * Clears who an erased person was from the encounters linked to them: names, birth date and documents go, and
+ * so does the link to the registry and the keyed encoding any verification question carried; what happened
+ * (date, place, citizenship, the authority and decisions) stays for the nation's records and statistics.
+ * Returns how many encounters and verification questions were cleared.
+ */
+export async function clearEncounterIdentities(
+  tx: Tx,
+  scope: Scope,
+  personIds: readonly string[],
+): Promise<{ encounters: number; verifications: number }> {
+  if (personIds.length === 0) return { encounters: 0, verifications: 0 };
+  const cleared = await tx
+    .updateTable("border_encounters")
+    .set({
+      person_id: null,
+      given_names_enc: null,
+      family_names_enc: null,
+      birth_date_enc: null,
+      documents_enc: null,
+    })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "in", [...personIds])
+    .returning("id")
+    .execute();
+  const ids = cleared.map((r) => r.id);
+  const questions =
+    ids.length === 0
+      ? { numUpdatedRows: 0n }
+      : await tx
+          .updateTable("border_verification_requests")
+          .set({ encoding: "" })
+          .where("tenant_id", "=", scope.tenantId)
+          .where("encounter_id", "in", ids)
+          .executeTakeFirst();
+  return { encounters: ids.length, verifications: Number(questions.numUpdatedRows) };
+}
+
 /** A page of the nation's encounters, newest first, and the total. */
 export async function listEncounters(tx: Tx, scope: Scope, limit: number, offset: number) {
   const rows = await tx

@@ -8,6 +8,7 @@ import {
   applicationsOfPeople,
   notificationsOfApplications,
   referralsOfApplications,
+  unlinkPeople,
 } from "./pathways-subject.store.ts";
 import { presentReferral } from "./referral.service.ts";
 import { describeApplication } from "./workflow.service.ts";
@@ -20,6 +21,7 @@ export function pathwaysSubjectData(keyring: Keyring): SubjectDataSource {
   return {
     name: "pathways",
     schema: PathwaysSubjectSection,
+    erase: async (tx, scope, personIds) => ({ applications: await unlinkPeople(tx, scope, personIds) }),
     collect: async (tx, scope, personIds) => {
       const apps = await applicationsOfPeople(tx, scope, personIds);
       const ids = apps.map((a) => a.id);

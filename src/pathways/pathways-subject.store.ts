@@ -53,3 +53,16 @@ export async function notificationsOfApplications(tx: Tx, scope: Scope, applicat
     .orderBy("id")
     .execute();
 }
+
+/** Unlinks the applications of erased people from the registry; returns how many there were. */
+export async function unlinkPeople(tx: Tx, scope: Scope, personIds: readonly string[]): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const rows = await tx
+    .updateTable("pathway_applications")
+    .set({ person_id: null })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "in", [...personIds])
+    .returning("id")
+    .execute();
+  return rows.length;
+}

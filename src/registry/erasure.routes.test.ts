@@ -43,7 +43,15 @@ describe("erasing a person", () => {
 
     const erased = await erase(id);
     // The person's row, their one earlier version and their one consent.
-    expect(erased).toEqual({ status: 200, body: { id, erased: 1, records: 3 } });
+    expect(erased).toEqual({
+      status: 200,
+      body: {
+        id,
+        erased: 1,
+        records: 3,
+        elsewhere: { border: { encounters: 0, verifications: 0 }, pathways: { applications: 0 } },
+      },
+    });
 
     expect((await send("GET", `/registry/people/${id}`, caseworker.token)).status).toBe(404);
     expect((await send("GET", `/registry/people/${id}/history`, caseworker.token)).status).toBe(404);

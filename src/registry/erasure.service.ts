@@ -8,9 +8,14 @@ import { erasableIds, erasePeople, insertErasure } from "./erasure.store.ts";
 import { type PersonKeys, sealPerson } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
+import type { SubjectDataSource } from "./subject-export.service.ts";
 
 /** Erasure of a person on a data subject's request or at the end of retention. */
-export function createErasureService(platform: Platform, keys: PersonKeys) {
+export function createErasureService(
+  platform: Platform,
+  keys: PersonKeys,
+  sources: readonly SubjectDataSource[] = [],
+) {
   const { db } = platform.database;
   const text = createRegistryText(keys.keyring);
 
@@ -18,8 +23,10 @@ export function createErasureService(platform: Platform, keys: PersonKeys) {
     /**
      * Erases a person in the caller's reach and every record merged into them: personal values, blind indexes,
      * encodings, earlier versions, family links, consents, duplicate reviews, case notes and what referrals
-     * carried; tombstones keep the ids. The audit event names the ids and counts, never a value, so the
-     * audit log still verifies; the reason is kept encrypted with the erasure's record.
+     * carried; tombstones keep the ids. In the same transaction, every other capability clears what it keeps
+     * about them (`SubjectDataSource.erase`: border encounters, pathway applications). The audit event names the
+     * ids and counts, never a value, so the audit log still verifies; the reason is kept encrypted with the
+     * erasure's record.
      */
     erasePerson: (scope: Scope, id: string, reason: string) =>
       inScope(db, scope, async (tx) => {
@@ -33,6 +40,8 @@ export function createErasureService(platform: Platform, keys: PersonKeys) {
           { given_names_enc, surnames_enc, details_enc },
           text.seal("referralReason", "erased with the person"),
         );
+        const elsewhere: Record<string, Record<string, number>> = {};
+        for (const source of sources) elsewhere[source.name] = await source.erase(tx, scope, ids);
         await insertErasure(tx, {
           tenant_id: scope.tenantId,
           person_id: id,
@@ -44,9 +53,9 @@ export function createErasureService(platform: Platform, keys: PersonKeys) {
           action: "person.erase",
           targetType: "person",
           targetId: id,
-          details: { erased: ids, records },
+          details: { erased: ids, records, elsewhere },
         });
-        return { id, erased: ids.length, records };
+        return { id, erased: ids.length, records, elsewhere };
       }),
   };
 }

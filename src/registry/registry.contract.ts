@@ -315,7 +315,13 @@ export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
 /** Why a person is erased (a data subject's request, the end of retention): staff text, kept encrypted. */
 export const PersonErase = z.object({ reason: trimmedText(3, 500) });
 /** What an erasure cleared: the person and every record merged into them. */
-export const ErasureResult = z.object({ id: z.string(), erased: z.number(), records: z.number() });
+export const ErasureResult = z.object({
+  id: z.string(),
+  erased: z.number(),
+  records: z.number(),
+  /** What each other capability cleared about the person, per kind of record (`{ border: { encounters: 2 } }`). */
+  elsewhere: z.record(z.string(), z.record(z.string(), z.number())),
+});
 
 /** One agreement level of a compared field: how often matches and non-matches reach it, and its weight. */
 export const MatchingLevel = z.object({

@@ -27,7 +27,7 @@ export function createRegistryService(
     keys,
     people,
     edits: createPersonEditService(platform, keys),
-    erasure: createErasureService(platform, keys),
+    erasure: createErasureService(platform, keys, options.subjectSources ?? []),
     subjectExport: createSubjectExportService(platform, keys, options.subjectSources ?? []),
     cases: createCasesService(platform),
     review: createReviewService(platform, people),

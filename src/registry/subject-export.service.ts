@@ -38,6 +38,12 @@ export interface SubjectDataSource {
    * read in the export's own transaction; with how many records of each kind it found (for the audit event).
    */
   collect(tx: Tx, scope: Scope, personIds: readonly string[]): Promise<SubjectSection>;
+  /**
+   * When the person is erased, in the erasure's own transaction: clears what the capability keeps about these
+   * person ids (who they were, and the link to the registry), keeping only facts without a person; returns how
+   * many records of each kind it cleared (for the audit event and the answer).
+   */
+  erase(tx: Tx, scope: Scope, personIds: readonly string[]): Promise<Record<string, number>>;
 }
 
 /** One capability's part of an export. */
