@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
@@ -84,4 +85,63 @@ test("a pathway officer sees the queue, the dashboard and the regional pledges",
   await page.getByRole("table", { name: /Regional pledges/ }).waitFor();
   violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
+}, 120_000);
+
+test("an applicant downloads their application, deletes their data, and the code then opens nothing", async () => {
+  const page = await suite.newPage();
+  await page.goto("/portal");
+  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("heading", { level: 2, name: "Vos réponses" }).waitFor();
+  // The consent text promises only what the page does.
+  await page.getByLabel(/Quelle est votre nationalité/).selectOption("VEN");
+  await page.getByLabel(/Dans quel pays vivez-vous/).selectOption("COL");
+  await page.getByLabel(/À quelle date êtes-vous arrivé/).fill("2022-03-01");
+  await page.getByRole("button", { name: "Voir les voies possibles" }).click();
+  await page.getByRole("heading", { level: 2, name: "Voies qui peuvent vous convenir" }).waitFor();
+  await page
+    .getByRole("button", { name: /^Postuler:/ })
+    .first()
+    .click();
+  expect(await page.locator("body").textContent()).toContain(
+    "supprimer vos données à tout moment sur cette page",
+  );
+  await page.getByRole("checkbox", { name: "J'accepte" }).check();
+  await page.getByLabel(/Nom complet/).fill("Jeanne Exantus");
+  await page.getByRole("button", { name: "Envoyer la demande" }).click();
+  const code = (await page.getByTestId("tracking-code").textContent({ timeout: 60_000 })) ?? "";
+  const secret = (await page.getByTestId("secret").textContent()) ?? "";
+  await page.getByLabel("Code de suivi", { exact: true }).fill(code);
+  await page.getByLabel("Secret", { exact: true }).fill(secret);
+  await page.getByRole("button", { name: "Voir", exact: true }).click();
+  await page.getByTestId("status").waitFor();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Télécharger ma demande" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`application-${code}.json`);
+  const saved = JSON.parse(readFileSync((await download.path()) as string, "utf8")) as {
+    trackingCode: string;
+    applicant: { fullName: string };
+    answers: Record<string, unknown>;
+  };
+  expect(saved.trackingCode).toBe(code);
+  expect(saved.applicant.fullName).toBe("Jeanne Exantus");
+  expect(saved.answers.nationality).toBe("VEN");
+
+  await page.getByRole("button", { name: "Supprimer mes données" }).click();
+  const confirm = page.getByRole("region", { name: "Supprimer vos données ?" });
+  await confirm.waitFor();
+  expect(await confirm.textContent()).toMatch(/irréversible/);
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await confirm.getByRole("button", { name: "Oui, supprimer mes données" }).click();
+  await expect.poll(() => page.getByTestId("erased").textContent()).toMatch(/Vos données ont été supprimées/);
+
+  await page.getByLabel("Secret", { exact: true }).fill(secret);
+  await page.getByRole("button", { name: "Voir", exact: true }).click();
+  await expect
+    .poll(() => page.locator(".portal-error").last().textContent())
+    .toBe("Aucune demande ne correspond à ce code et ce secret.");
+  expect(await page.getByTestId("status").count()).toBe(0);
 }, 120_000);

@@ -8,18 +8,19 @@ import "./pathways.schema.ts";
 
 export type ApplicationRow = Omit<
   PathwayApplicationsTable,
-  "id" | "submitted_at" | "consent_at" | "decided_at"
+  "id" | "submitted_at" | "consent_at" | "decided_at" | "erased_at"
 > & {
   id: string;
   submitted_at: Date;
   consent_at: Date;
   decided_at: Date | null;
+  erased_at: Date | null;
 };
 
 export type NewApplication = Omit<
   ApplicationRow,
-  "tenant_id" | "id" | "submitted_at" | "decided_at" | "decision"
->;
+  "tenant_id" | "id" | "submitted_at" | "decided_at" | "decision" | "erased_at" | "answers_enc"
+> & { answers_enc: string };
 
 /** Stages still waiting in the queue (counted for queue positions). */
 export const WAITING_STAGES = ["submitted", "screening", "interview_scheduled"];
@@ -55,18 +56,19 @@ export async function findApplication(
   return (await (forUpdate ? query.forUpdate() : query).executeTakeFirst()) as ApplicationRow | undefined;
 }
 
-/** One application of the nation by tracking code. */
+/** One application of the nation by tracking code; `forUpdate` locks its row as `findApplication` does. */
 export async function findByTrackingCode(
   tx: Tx,
   scope: Scope,
   code: string,
+  forUpdate = false,
 ): Promise<ApplicationRow | undefined> {
-  return (await tx
+  const query = tx
     .selectFrom("pathway_applications")
     .selectAll()
     .where("tenant_id", "=", scope.tenantId)
-    .where("tracking_code", "=", code)
-    .executeTakeFirst()) as ApplicationRow | undefined;
+    .where("tracking_code", "=", code);
+  return (await (forUpdate ? query.forUpdate() : query).executeTakeFirst()) as ApplicationRow | undefined;
 }
 
 /** The nation's queue: oldest first, optionally one pathway and one stage. */

@@ -3,7 +3,8 @@ import { count, IsoDate, text, trimmedText } from "../platform/contract/primitiv
 
 // Schemas shared by the pathway routes, the staff pages and the public portal.
 
-export const Stage = z.enum(["submitted", "screening", "interview_scheduled", "decided", "closed"]);
+/** `erased`: the applicant erased their data from the portal; only a tombstone is left, and it is final. */
+export const Stage = z.enum(["submitted", "screening", "interview_scheduled", "decided", "closed", "erased"]);
 export type Stage = z.infer<typeof Stage>;
 export const Decision = z.enum(["approved", "denied", "referred"]);
 export type Decision = z.infer<typeof Decision>;
@@ -272,3 +273,91 @@ export const PortalStatus = z.object({
   submittedAt: z.string(),
 });
 export type PortalStatus = z.infer<typeof PortalStatus>;
+
+/** Code and secret of one application, for the applicant's download of everything held from it. */
+export const PortalDownloadRequest = z.object({
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
+  lang: PortalLanguage.optional(),
+});
+/** Code and secret, and the applicant's explicit confirmation, to erase their application. */
+export const PortalEraseRequest = z.object({
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
+  confirm: z.literal(true, { error: "confirm: send true to erase; it cannot be undone" }),
+});
+/** Whether a registry record linked to the application exists and stays (the portal does not erase it). */
+const RegistryRecord = z.enum(["none", "kept"]);
+/** Everything the nation holds from one application, as its applicant downloads it. */
+export const PortalDownload = z.object({
+  exportedAt: z.string(),
+  trackingCode: z.string(),
+  nation: z.string(),
+  pathway: z.object({ id: z.string(), title: z.string(), version: z.number().int() }),
+  language: z.string(),
+  screeningResult: Outcome,
+  stage: Stage,
+  decision: Decision.nullable(),
+  nextStep: z.string(),
+  consentAt: z.string(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  referredFrom: z.string().nullable(),
+  applicant: z.object({ fullName: z.string().nullable(), contact: z.string().nullable() }),
+  answers: z.record(z.string(), z.unknown()),
+  history: z.array(
+    z.object({
+      fromStage: z.string().nullable(),
+      toStage: z.string(),
+      decision: z.string().nullable(),
+      reason: z.string(),
+      by: z.enum(["applicant", "office"]),
+      changedAt: z.string(),
+    }),
+  ),
+  appointment: z.object({ day: z.string(), time: z.string(), officeId: z.string() }).nullable(),
+  notifications: z.array(
+    z.object({
+      kind: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+      sentAt: z.string().nullable(),
+      to: z.string(),
+      subject: z.string(),
+      text: z.string(),
+    }),
+  ),
+  referrals: z.array(
+    z.object({
+      fromNation: z.string(),
+      toNation: z.string(),
+      toPathway: z.string(),
+      status: z.string(),
+      consentText: z.string(),
+      consentAt: z.string(),
+      reason: z.string(),
+      createdAt: z.string(),
+      decidedAt: z.string().nullable(),
+    }),
+  ),
+  registryRecord: RegistryRecord,
+});
+export type PortalDownload = z.infer<typeof PortalDownload>;
+/** What an erasure cleared (field names and counts, never values) and what it could not. */
+export const PortalErased = z.object({
+  trackingCode: z.string(),
+  stage: z.literal("erased"),
+  erasedAt: z.string(),
+  cleared: z.object({
+    fields: z.array(z.string()),
+    stageReasons: z.number().int(),
+    appointmentCancelled: z.boolean(),
+    notificationsDropped: z.number().int(),
+    referralRecords: z.number().int(),
+  }),
+  /** `kept`: the nation's registry holds a record linked to this application, under its own legal basis. */
+  registryRecord: RegistryRecord,
+  /** Nations that received a copy by referral, with the applicant's consent; their copies are theirs to erase. */
+  sharedWith: z.array(z.string()),
+});
+export type PortalErased = z.infer<typeof PortalErased>;

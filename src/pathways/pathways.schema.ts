@@ -48,7 +48,8 @@ export interface PathwayApplicationsTable {
   decision: string | null;
   language: string;
   screening_result: string;
-  answers_enc: string;
+  /** Null only once the applicant erased the application (stage `erased`). */
+  answers_enc: string | null;
   full_name_enc: string | null;
   contact_enc: string | null;
   person_id: string | null;
@@ -56,6 +57,7 @@ export interface PathwayApplicationsTable {
   consent_at: Timestamp;
   submitted_at: Timestamp;
   decided_at: NullableTimestamp;
+  erased_at: NullableTimestamp;
 }
 
 export interface PathwayStageChangesTable {

@@ -13,6 +13,10 @@ import {
   PortalCatalog,
   PortalCatalogQuery,
   PortalChallenge,
+  PortalDownload,
+  PortalDownloadRequest,
+  PortalErased,
+  PortalEraseRequest,
   PortalScreenRequest,
   PortalScreenResult,
   PortalStatus,
@@ -123,6 +127,42 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
     async (c) => {
       reads(c);
       return sendJson(c, PortalStatus, await service.portal.status(c.req.valid("json"), c.get("requestId")));
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/applications/download",
+      tag: "portal",
+      summary: "Everything held from one application, for its applicant (code and secret in the body)",
+      access: "public",
+      request: { body: PortalDownloadRequest },
+      response: PortalDownload,
+      errors: { 429: "Too many requests" },
+    }),
+    async (c) => {
+      reads(c);
+      const data = await service.portal.download(c.req.valid("json"), c.get("requestId"));
+      c.header("Cache-Control", "no-store");
+      return sendJson(c, PortalDownload, data);
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/applications/delete",
+      tag: "portal",
+      summary: "Erase one application's personal data at its applicant's request (cannot be undone)",
+      access: "public",
+      request: { body: PortalEraseRequest },
+      response: PortalErased,
+      errors: { 429: "Too many requests" },
+    }),
+    async (c) => {
+      reads(c);
+      const data = await service.portal.erase(c.req.valid("json"), c.get("requestId"));
+      c.header("Cache-Control", "no-store");
+      return sendJson(c, PortalErased, data);
     },
   );
   return router;

@@ -1,21 +1,31 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
-import { encryptField } from "../platform/crypto/field-crypto.ts";
+import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import type { Db } from "../platform/db/connect.ts";
+import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import {
+  clearReferrals,
+  dropNotifications,
+  notificationsOf,
+  referralsOf,
+  replaceStageReasons,
+  tombstoneApplication,
+} from "./applicant-data.store.ts";
+import {
+  type ApplicationRow,
   decidedSince,
   findByTrackingCode,
   insertApplication,
   queuePosition,
   recordStage,
+  stageHistory,
   WAITING_STAGES,
 } from "./applications.store.ts";
 import { slotTime } from "./appointments.service.ts";
-import { appointmentOf } from "./appointments.store.ts";
+import { appointmentOf, deleteAppointment, releaseSlot } from "./appointments.store.ts";
 import type { CatalogService, PublishedCatalog } from "./catalog.service.ts";
 import type { Period } from "./engine/catalog-schema.ts";
 import { countryName } from "./engine/country-names.ts";
@@ -24,6 +34,10 @@ import {
   ANSWERS_CONTEXT,
   CONTACT_CONTEXT,
   NAME_CONTEXT,
+  OUTBOX_CONTEXT,
+  REFERRAL_CONSENT_CONTEXT,
+  REFERRAL_DECIDED_REASON_CONTEXT,
+  REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
 import type { Language } from "./engine/language.ts";
@@ -32,9 +46,16 @@ import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
 import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
 import { nextStepText, receivedText, subjectText } from "./engine/status-texts.ts";
 import { labelOf } from "./engine/vocabulary.ts";
-import { sealText } from "./free-text.service.ts";
+import { openText, sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
-import type { PortalPathway, PortalQuestion, PortalScreenEntry, PortalStatus } from "./pathways.contract.ts";
+import type {
+  PortalDownload,
+  PortalErased,
+  PortalPathway,
+  PortalQuestion,
+  PortalScreenEntry,
+  PortalStatus,
+} from "./pathways.contract.ts";
 import { type BudgetRate, takeFromBudget } from "./portal-budget.store.ts";
 
 // Countries offered in the portal's country questions (the region and the most frequent origins).
@@ -66,6 +87,34 @@ function newTrackingCode(nation: string): string {
 }
 
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** What replaces officers' free text about an applicant who erased their application. */
+export const ERASED_TEXT = "erased at the applicant's request";
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** The nation a tracking code names (its first three letters), or undefined for a code that names none. */
+const nationOf = (code: string) => /^([A-Z]{3})-/.exec(code)?.[1];
+
+const notFound = () => new AppError("NOT_FOUND", "no application matches this tracking code and secret");
+
+/**
+ * The application a code and secret open, or the same 404 for an unknown code, a wrong secret and an erased
+ * application. `forUpdate` locks its row for a change.
+ */
+async function openApplication(
+  tx: Tx,
+  scope: Scope,
+  code: string,
+  secret: string,
+  forUpdate = false,
+): Promise<ApplicationRow> {
+  const app = await findByTrackingCode(tx, scope, code, forUpdate).catch(() => undefined);
+  const given = Buffer.from(hashSecret(secret));
+  if (!app || !timingSafeEqual(given, Buffer.from(app.secret_hash)) || app.stage === "erased")
+    throw notFound();
+  return app;
+}
 
 /** The first day of the capacity period `now` falls in, and the days left in it. */
 export function currentPeriod(now: Date, period: Period): { start: Date; daysLeft: number } {
@@ -256,15 +305,12 @@ export function createPortalService(
       requestId: string | null,
     ): Promise<PortalStatus> {
       const code = input.trackingCode.toUpperCase();
-      const nation = /^([A-Z]{3})-/.exec(code)?.[1];
-      const notFound = new AppError("NOT_FOUND", "no application matches this tracking code and secret");
-      if (!nation) throw notFound;
+      const nation = nationOf(code);
+      if (!nation) throw notFound();
       const pub = await catalog.published();
       const scope = portalScope(nation, requestId);
       return inScope(db, scope, async (tx) => {
-        const app = await findByTrackingCode(tx, scope, code).catch(() => undefined);
-        const given = Buffer.from(hashSecret(input.secret));
-        if (!app || !timingSafeEqual(given, Buffer.from(app.secret_hash))) throw notFound;
+        const app = await openApplication(tx, scope, code, input.secret);
         const pathway = pub.catalog.pathways.find((p) => p.id === `${nation}:${app.pathway_id}`);
         const waiting = WAITING_STAGES.includes(app.stage);
         const position = waiting ? await queuePosition(tx, scope, app) : null;
@@ -304,6 +350,194 @@ export function createPortalService(
               }
             : null,
           submittedAt: new Date(app.submitted_at).toISOString(),
+        };
+      });
+    },
+    /** Everything the nation holds from one application, for whoever holds its code and secret; audited. */
+    async download(
+      input: { trackingCode: string; secret: string; lang?: Language | undefined },
+      requestId: string | null,
+    ): Promise<PortalDownload> {
+      const code = input.trackingCode.toUpperCase();
+      const nation = nationOf(code);
+      if (!nation) throw notFound();
+      const pub = await catalog.published();
+      const scope = portalScope(nation, requestId);
+      return inScope(db, scope, async (tx) => {
+        const app = await openApplication(tx, scope, code, input.secret);
+        const lang = input.lang ?? (app.language as Language);
+        const pathway = pub.catalog.pathways.find((p) => p.id === `${nation}:${app.pathway_id}`);
+        const history = await stageHistory(tx, scope, app.id);
+        const appointment = await appointmentOf(tx, scope, app.id);
+        const notifications = await notificationsOf(tx, scope, app.id);
+        const referrals = await referralsOf(tx, scope, app.id);
+        await recordAudit(tx, scope, {
+          action: "pathway.application.download",
+          targetType: "pathway_application",
+          targetId: app.id,
+        });
+        return {
+          exportedAt: clock().toISOString(),
+          trackingCode: app.tracking_code,
+          nation,
+          pathway: {
+            id: app.pathway_id,
+            title: pathway?.title[lang] ?? app.pathway_id,
+            version: app.pathway_version,
+          },
+          language: app.language,
+          screeningResult: app.screening_result as PortalDownload["screeningResult"],
+          stage: app.stage as PortalDownload["stage"],
+          decision: app.decision as PortalDownload["decision"],
+          nextStep: nextStepText(app.stage, app.decision, lang),
+          consentAt: new Date(app.consent_at).toISOString(),
+          submittedAt: new Date(app.submitted_at).toISOString(),
+          decidedAt: iso(app.decided_at),
+          referredFrom: app.referred_from,
+          applicant: {
+            fullName: app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null,
+            contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
+          },
+          answers: app.answers_enc
+            ? (JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<string, unknown>)
+            : {},
+          history: history.map((h) => ({
+            fromStage: h.from_stage,
+            toStage: h.to_stage,
+            decision: h.decision,
+            reason: openText(keyring, h.reason_enc, STAGE_REASON_CONTEXT),
+            by: h.actor_label.startsWith("portal:") ? ("applicant" as const) : ("office" as const),
+            changedAt: new Date(h.changed_at).toISOString(),
+          })),
+          appointment: appointment
+            ? {
+                day: String(appointment.day),
+                time: slotTime(appointment.slot),
+                officeId: appointment.office_id,
+              }
+            : null,
+          notifications: notifications.map((n) => {
+            const message = JSON.parse(decryptField(keyring, n.message_enc, OUTBOX_CONTEXT)) as {
+              to: string;
+              subject: string;
+              text: string;
+            };
+            return {
+              kind: n.kind,
+              status: n.status,
+              createdAt: new Date(n.created_at).toISOString(),
+              sentAt: iso(n.sent_at),
+              to: message.to,
+              subject: message.subject,
+              text: message.text,
+            };
+          }),
+          referrals: referrals.map((r) => ({
+            fromNation: r.from_tenant,
+            toNation: r.to_tenant,
+            toPathway: r.to_pathway,
+            status: r.status,
+            consentText: openText(keyring, r.consent_text_enc, REFERRAL_CONSENT_CONTEXT),
+            consentAt: new Date(r.consent_at).toISOString(),
+            reason: openText(keyring, r.reason_enc, REFERRAL_REASON_CONTEXT),
+            createdAt: new Date(r.created_at).toISOString(),
+            decidedAt: iso(r.decided_at),
+          })),
+          registryRecord: app.person_id ? "kept" : "none",
+        };
+      });
+    },
+    /**
+     * Erases an application's personal data at its applicant's request, in one transaction under the row's lock:
+     * answers, name, contact and the secret's hash go, officers' reasons are replaced, the appointment is
+     * cancelled, notifications are dropped and this nation's referral records cleared. A tombstone stays (stage
+     * `erased`, pathway, dates, any decision). A linked registry record is not erased here. The audit event
+     * names the application and the fields, never a value. A second erasure finds nothing: 404.
+     */
+    async erase(
+      input: { trackingCode: string; secret: string },
+      requestId: string | null,
+    ): Promise<PortalErased> {
+      const code = input.trackingCode.toUpperCase();
+      const nation = nationOf(code);
+      if (!nation) throw notFound();
+      const scope = portalScope(nation, requestId);
+      return inScope(db, scope, async (tx) => {
+        const app = await openApplication(tx, scope, code, input.secret, true);
+        const at = clock();
+        const appointment = await appointmentOf(tx, scope, app.id);
+        if (appointment) {
+          await releaseSlot(tx, scope, appointment.office_id, String(appointment.day));
+          await deleteAppointment(tx, scope, app.id);
+        }
+        const dropped = await dropNotifications(tx, scope, app.id);
+        const referrals = await referralsOf(tx, scope, app.id);
+        const referralRecords = await clearReferrals(tx, scope, app.id, {
+          reasonEnc: sealText(keyring, ERASED_TEXT, REFERRAL_REASON_CONTEXT),
+          decidedReasonEnc: sealText(keyring, ERASED_TEXT, REFERRAL_DECIDED_REASON_CONTEXT),
+        });
+        const stageReasons = await replaceStageReasons(
+          tx,
+          scope,
+          app.id,
+          sealText(keyring, ERASED_TEXT, STAGE_REASON_CONTEXT),
+        );
+        await tombstoneApplication(tx, scope, app.id, {
+          secretHash: hashSecret(randomBytes(32).toString("base64url")),
+          at,
+        });
+        await recordStage(
+          tx,
+          scope,
+          app.id,
+          app.stage,
+          "erased",
+          null,
+          sealText(keyring, ERASED_TEXT, STAGE_REASON_CONTEXT),
+          at,
+        );
+        const fields = [
+          "answers",
+          ...(app.full_name_enc ? ["fullName"] : []),
+          ...(app.contact_enc ? ["contact"] : []),
+          "secret",
+        ];
+        const sharedWith = [
+          ...new Set(
+            referrals
+              .filter((r) => r.direction === "outgoing" && r.status !== "rejected")
+              .map((r) => r.to_tenant),
+          ),
+        ].sort();
+        const cleared = {
+          fields,
+          stageReasons,
+          appointmentCancelled: appointment !== undefined,
+          notificationsDropped: dropped.unsent + dropped.sent,
+          referralRecords,
+        };
+        await recordAudit(tx, scope, {
+          action: "pathway.application.erase",
+          targetType: "pathway_application",
+          targetId: app.id,
+          details: {
+            from: app.stage,
+            fields,
+            stageReasons,
+            appointment: appointment ? appointment.id : null,
+            unsentNotifications: dropped.unsent,
+            sentNotifications: dropped.sent,
+            referralRecords,
+            personId: app.person_id,
+          },
+        });
+        return {
+          trackingCode: app.tracking_code,
+          stage: "erased" as const,
+          erasedAt: at.toISOString(),
+          cleared,
+          registryRecord: app.person_id ? ("kept" as const) : ("none" as const),
+          sharedWith,
         };
       });
     },

@@ -21,7 +21,7 @@ import {
 } from "./engine/field-contexts.ts";
 import { openOptionalText, openText, sealText } from "./free-text.service.ts";
 import type { ReferralView } from "./pathways.contract.ts";
-import type { WorkflowService } from "./workflow.service.ts";
+import { refuseErased, type WorkflowService } from "./workflow.service.ts";
 import {
   findReferralForUpdate,
   insertReferralSide,
@@ -148,7 +148,8 @@ export function createReferralService(
       }
       return inScope(db, scope, async (tx) => {
         const app = await workflow.requireApplication(tx, scope, applicationId, true);
-        if (app.stage === "decided" || app.stage === "closed")
+        refuseErased(app);
+        if (app.stage === "decided" || app.stage === "closed" || !app.answers_enc)
           throw new AppError("CONFLICT", `an application in stage ${app.stage} cannot be referred`);
         await requireAgreement(tx, scope.tenantId, input.toNation, "pathway_application");
         const payload: Payload = {

@@ -37,7 +37,17 @@ const NEXT_STAGES: Record<string, string[]> = {
   interview_scheduled: ["screening", "decided", "closed"],
   decided: ["closed"],
   closed: [],
+  erased: [],
 };
+
+/** Refuses a change to an application its applicant erased: nothing is left to decide or act on. */
+export function refuseErased(app: ApplicationRow): void {
+  if (app.stage === "erased") {
+    throw new AppError("CONFLICT", "the applicant erased this application; it cannot be changed", {
+      reason: "erased_by_applicant",
+    });
+  }
+}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -69,7 +79,9 @@ export async function describeApplication(
   const appointment = await appointmentOf(tx, scope, app.id);
   return {
     ...presentSummary(app),
-    answers: JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<string, unknown>,
+    answers: app.answers_enc
+      ? (JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<string, unknown>)
+      : {},
     fullName: app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null,
     contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
     history: history.map((h) => ({
@@ -146,6 +158,7 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
     ) {
       return inScope(db, scope, async (tx) => {
         const app = await requireApplication(tx, scope, id, true);
+        refuseErased(app);
         if (change.decision === "referred") {
           throw new AppError(
             "BAD_INPUT",
@@ -177,6 +190,7 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
     linkPerson(scope: Scope, id: string, personId: string | null) {
       return inScope(db, scope, async (tx) => {
         const app = await requireApplication(tx, scope, id, true);
+        refuseErased(app);
         if (personId !== null && !(await personExistsInScope(tx, scope, personId))) {
           throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
             field: "personId",

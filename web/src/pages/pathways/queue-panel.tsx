@@ -13,6 +13,12 @@ import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useApi } from "./use-api.ts";
 
+/** How a stage reads in the queue: with its decision, and an erasure said as the applicant's. */
+function stageLabel(a: { stage: string; decision: string | null }, erased: string): string {
+  const stage = a.stage === "erased" ? erased : a.stage;
+  return a.decision ? `${stage}: ${a.decision}` : stage;
+}
+
 /** The queue, one application's detail, and the actions staff take on it; incoming referrals below. */
 export function QueuePanel() {
   const { t } = useTranslation();
@@ -44,7 +50,7 @@ export function QueuePanel() {
                 </button>
               </th>
               <td>{a.pathwayId}</td>
-              <td>{a.decision ? `${a.stage}: ${a.decision}` : a.stage}</td>
+              <td>{stageLabel(a, t("pages.pathways.erasedStage"))}</td>
               <td>{a.submittedAt.slice(0, 10)}</td>
             </tr>
           ))}
@@ -77,10 +83,42 @@ function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }
   return (
     <section aria-labelledby="application-title">
       <h2 id="application-title">
-        {data.trackingCode} · {data.pathwayId} ·{" "}
-        {data.decision ? `${data.stage}: ${data.decision}` : data.stage}
+        {data.trackingCode} · {data.pathwayId} · {stageLabel(data, t("pages.pathways.erasedStage"))}
       </h2>
       <p role="status">{message}</p>
+      {data.stage === "erased" ? (
+        <p data-testid="erased-notice">{t("pages.pathways.erasedNotice")}</p>
+      ) : (
+        <ApplicationActions data={data} post={post} reason={reason} setReason={setReason} />
+      )}
+      <h3>{t("pages.pathways.history")}</h3>
+      <ol>
+        {data.history.map((h) => (
+          <li key={h.changedAt + h.toStage}>
+            {h.changedAt.slice(0, 16)} · {h.fromStage ?? "—"} → {h.toStage}
+            {h.decision ? ` (${h.decision})` : ""} · {h.actor} · {h.reason}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** The answers and what staff may do with a live application. */
+function ApplicationActions({
+  data,
+  post,
+  reason,
+  setReason,
+}: {
+  data: z.infer<typeof ApplicationDetail>;
+  post: (path: string, body: unknown, schema: z.ZodType) => Promise<void>;
+  reason: string;
+  setReason: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       <h3>{t("pages.pathways.answers")}</h3>
       <pre>
         {JSON.stringify({ fullName: data.fullName, contact: data.contact, ...data.answers }, null, 2)}
@@ -114,16 +152,7 @@ function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }
       </div>
       <BookForm onBook={(body) => post("appointment", body, AppointmentView)} />
       <ReferForm onRefer={(body) => post("referral", { ...body, reason }, ReferralView)} />
-      <h3>{t("pages.pathways.history")}</h3>
-      <ol>
-        {data.history.map((h) => (
-          <li key={h.changedAt + h.toStage}>
-            {h.changedAt.slice(0, 16)} · {h.fromStage ?? "—"} → {h.toStage}
-            {h.decision ? ` (${h.decision})` : ""} · {h.actor} · {h.reason}
-          </li>
-        ))}
-      </ol>
-    </section>
+    </>
   );
 }
 

@@ -1,7 +1,20 @@
 import { useState } from "react";
-import { PortalStatus } from "../../../../src/pathways/pathways.contract.ts";
+import { PortalDownload, PortalErased, PortalStatus } from "../../../../src/pathways/pathways.contract.ts";
 import { errorText, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
+
+/** Saves the applicant's download as a JSON file on their device (nothing leaves the page but the file). */
+function saveAsFile(data: PortalDownload): void {
+  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `application-${data.trackingCode}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The status page: code and secret go in a POST body, never in the address. */
 export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalText }) {
@@ -9,12 +22,47 @@ export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalTex
   const [secret, setSecret] = useState("");
   const [status, setStatus] = useState<PortalStatus | null>(null);
   const [error, setError] = useState("");
+  const [notice, setNotice] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [erased, setErased] = useState<PortalErased | null>(null);
   const look = async () => {
     setError("");
+    setNotice("");
+    setErased(null);
+    setConfirming(false);
     try {
       setStatus(await portalRequest("/status", PortalStatus, { trackingCode, secret, lang }));
     } catch (e) {
       setStatus(null);
+      setError(errorText(e, text));
+    }
+  };
+  const download = async () => {
+    setError("");
+    setNotice("");
+    try {
+      saveAsFile(
+        await portalRequest("/applications/download", PortalDownload, { trackingCode, secret, lang }),
+      );
+      setNotice(text.downloaded);
+    } catch (e) {
+      setError(errorText(e, text));
+    }
+  };
+  const erase = async () => {
+    setError("");
+    setNotice("");
+    try {
+      const result = await portalRequest("/applications/delete", PortalErased, {
+        trackingCode,
+        secret,
+        confirm: true,
+      });
+      setStatus(null);
+      setConfirming(false);
+      setSecret("");
+      setErased(result);
+    } catch (e) {
       setError(errorText(e, text));
     }
   };
@@ -80,6 +128,48 @@ export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalTex
             </>
           )}
         </dl>
+      )}
+      {status && (
+        <section aria-labelledby="data-title" className="portal-data">
+          <h3 id="data-title">{text.yourData}</h3>
+          <div className="portal-actions">
+            <button type="button" onClick={() => void download()}>
+              {text.download}
+            </button>
+            <button type="button" aria-expanded={confirming} onClick={() => setConfirming(true)}>
+              {text.deleteData}
+            </button>
+          </div>
+          {confirming && (
+            <section className="portal-confirm" aria-labelledby="delete-title">
+              <h4 id="delete-title">{text.deleteTitle}</h4>
+              <p>{text.deleteWhat}</p>
+              <p>
+                <strong>{text.deleteFinal}</strong>
+              </p>
+              <div className="portal-actions">
+                <button type="button" className="portal-danger" onClick={() => void erase()}>
+                  {text.deleteConfirm}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  {text.cancel}
+                </button>
+              </div>
+            </section>
+          )}
+        </section>
+      )}
+      <p role="status" data-testid="data-notice">
+        {notice}
+      </p>
+      {erased && (
+        <div role="status" data-testid="erased" className="portal-erased">
+          <p>{text.deleted}</p>
+          {erased.registryRecord === "kept" && <p>{text.registryKept}</p>}
+          {erased.sharedWith.length > 0 && (
+            <p>{text.sharedWith.replace("{nations}", erased.sharedWith.join(", "))}</p>
+          )}
+        </div>
       )}
     </section>
   );
