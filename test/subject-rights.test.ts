@@ -68,7 +68,7 @@ describe("a data subject's rights across capabilities", () => {
     expect(erased.status, erased.text).toBe(200);
     expect(erased.body.elsewhere).toMatchObject({
       border: { encounters: 1, verifications: 1 },
-      pathways: { applications: 1 },
+      pathways: { applications: 1, unlinked: 1 },
     });
     expect((await send("GET", `/registry/people/${id}/export`, tokens.admin)).status).toBe(404);
 
@@ -106,11 +106,18 @@ describe("a data subject's rights across capabilities", () => {
     const [application] = await t.database.asOwner(
       async (tx) =>
         (
-          await sql<{ person_id: string | null }>`select person_id from pathway_applications
-          where id = ${applicationId}`.execute(tx)
+          await sql<Record<string, unknown>>`select person_id, stage, answers_enc, full_name_enc, contact_enc
+            from pathway_applications where id = ${applicationId}`.execute(tx)
         ).rows,
     );
-    expect(application?.person_id).toBeNull();
+    // Her application is erased as her own request would: a tombstone that names nobody.
+    expect(application).toEqual({
+      person_id: null,
+      stage: "erased",
+      answers_enc: null,
+      full_name_enc: null,
+      contact_enc: null,
+    });
 
     const events = await t.database.asOwner(
       async (tx) =>

@@ -1,6 +1,7 @@
 import { decryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { SubjectDataSource } from "../registry/index.ts";
+import { eraseApplication } from "./application-erasure.service.ts";
 import { OUTBOX_CONTEXT, REFERRAL_CONSENT_CONTEXT, REFERRAL_CONTEXT } from "./engine/field-contexts.ts";
 import { openText } from "./free-text.service.ts";
 import { PathwaysSubjectSection } from "./pathways-subject.contract.ts";
@@ -14,14 +15,26 @@ import { presentReferral } from "./referral.service.ts";
 import { describeApplication } from "./workflow.service.ts";
 
 /**
- * The pathways' part of a data subject's export: every application linked to the person's registry id (or the
- * id of a record merged into theirs), with its decisions, appointment, referrals and notifications.
+ * The pathways' part of a data subject's rights. Export: every application linked to the person's registry id
+ * (or the id of a record merged into theirs), with its decisions, appointment, referrals and notifications.
+ * Erasure: each of those applications is erased as an applicant's own erasure would (`eraseApplication`), and
+ * the tombstones no longer name the person.
  */
 export function pathwaysSubjectData(keyring: Keyring): SubjectDataSource {
   return {
     name: "pathways",
     schema: PathwaysSubjectSection,
-    erase: async (tx, scope, personIds) => ({ applications: await unlinkPeople(tx, scope, personIds) }),
+    erase: async (tx, scope, personIds) => {
+      const apps = await applicationsOfPeople(tx, scope, personIds, true);
+      const at = new Date();
+      let applications = 0;
+      for (const app of apps) {
+        if (app.stage === "erased") continue;
+        await eraseApplication(tx, scope, keyring, app, "person", at);
+        applications++;
+      }
+      return { applications, unlinked: await unlinkPeople(tx, scope, personIds) };
+    },
     collect: async (tx, scope, personIds) => {
       const apps = await applicationsOfPeople(tx, scope, personIds);
       const ids = apps.map((a) => a.id);

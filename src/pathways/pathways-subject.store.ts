@@ -11,16 +11,17 @@ export async function applicationsOfPeople(
   tx: Tx,
   scope: Scope,
   personIds: readonly string[],
+  forUpdate = false,
 ): Promise<ApplicationRow[]> {
   if (personIds.length === 0) return [];
-  return (await tx
+  const query = tx
     .selectFrom("pathway_applications")
     .selectAll()
     .where("tenant_id", "=", scope.tenantId)
     .where("person_id", "in", [...personIds])
     .orderBy("submitted_at")
-    .orderBy("id")
-    .execute()) as ApplicationRow[];
+    .orderBy("id");
+  return (await (forUpdate ? query.forUpdate() : query).execute()) as ApplicationRow[];
 }
 
 /** This nation's side of the referrals that sent these applications on or created them here, oldest first. */

@@ -4,10 +4,10 @@ import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts
 import { verifyAuditChains } from "../platform/audit/audit-verify.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { decryptField } from "../platform/crypto/field-crypto.ts";
+import { ERASED_TEXT } from "./application-erasure.service.ts";
 import { STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
 import { RateLimiter } from "./engine/rate-limit.ts";
 import { ensureOffice, publishPathway } from "./pathways.test-support.ts";
-import { ERASED_TEXT } from "./portal.service.ts";
 
 // The applicant's rights on the public portal: downloading everything held from their application, and erasing
 // its personal data, with nothing but the tracking code and the secret.
@@ -227,7 +227,9 @@ describe("deleting my data", () => {
       "erased",
     ]);
     for (const c of changes) {
-      expect(decryptField(t.app.platform.keyring, c.reason_enc, STAGE_REASON_CONTEXT)).toBe(ERASED_TEXT);
+      expect(decryptField(t.app.platform.keyring, c.reason_enc, STAGE_REASON_CONTEXT)).toBe(
+        ERASED_TEXT.applicant,
+      );
     }
     const leftovers = await t.database.asOwner(async (tx) => ({
       appointments: await tx

@@ -6,14 +6,8 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import {
-  clearReferrals,
-  dropNotifications,
-  notificationsOf,
-  referralsOf,
-  replaceStageReasons,
-  tombstoneApplication,
-} from "./applicant-data.store.ts";
+import { notificationsOf, referralsOf } from "./applicant-data.store.ts";
+import { eraseApplication } from "./application-erasure.service.ts";
 import {
   type ApplicationRow,
   decidedSince,
@@ -25,7 +19,7 @@ import {
   WAITING_STAGES,
 } from "./applications.store.ts";
 import { slotTime } from "./appointments.service.ts";
-import { appointmentOf, deleteAppointment, releaseSlot } from "./appointments.store.ts";
+import { appointmentOf } from "./appointments.store.ts";
 import type { CatalogService, PublishedCatalog } from "./catalog.service.ts";
 import type { Period } from "./engine/catalog-schema.ts";
 import { countryName } from "./engine/country-names.ts";
@@ -36,7 +30,6 @@ import {
   NAME_CONTEXT,
   OUTBOX_CONTEXT,
   REFERRAL_CONSENT_CONTEXT,
-  REFERRAL_DECIDED_REASON_CONTEXT,
   REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
@@ -87,9 +80,6 @@ function newTrackingCode(nation: string): string {
 }
 
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
-
-/** What replaces officers' free text about an applicant who erased their application. */
-export const ERASED_TEXT = "erased at the applicant's request";
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -465,72 +455,7 @@ export function createPortalService(
       return inScope(db, scope, async (tx) => {
         const app = await openApplication(tx, scope, code, input.secret, true);
         const at = clock();
-        const appointment = await appointmentOf(tx, scope, app.id);
-        if (appointment) {
-          await releaseSlot(tx, scope, appointment.office_id, String(appointment.day));
-          await deleteAppointment(tx, scope, app.id);
-        }
-        const dropped = await dropNotifications(tx, scope, app.id);
-        const referrals = await referralsOf(tx, scope, app.id);
-        const referralRecords = await clearReferrals(tx, scope, app.id, {
-          reasonEnc: sealText(keyring, ERASED_TEXT, REFERRAL_REASON_CONTEXT),
-          decidedReasonEnc: sealText(keyring, ERASED_TEXT, REFERRAL_DECIDED_REASON_CONTEXT),
-        });
-        const stageReasons = await replaceStageReasons(
-          tx,
-          scope,
-          app.id,
-          sealText(keyring, ERASED_TEXT, STAGE_REASON_CONTEXT),
-        );
-        await tombstoneApplication(tx, scope, app.id, {
-          secretHash: hashSecret(randomBytes(32).toString("base64url")),
-          at,
-        });
-        await recordStage(
-          tx,
-          scope,
-          app.id,
-          app.stage,
-          "erased",
-          null,
-          sealText(keyring, ERASED_TEXT, STAGE_REASON_CONTEXT),
-          at,
-        );
-        const fields = [
-          "answers",
-          ...(app.full_name_enc ? ["fullName"] : []),
-          ...(app.contact_enc ? ["contact"] : []),
-          "secret",
-        ];
-        const sharedWith = [
-          ...new Set(
-            referrals
-              .filter((r) => r.direction === "outgoing" && r.status !== "rejected")
-              .map((r) => r.to_tenant),
-          ),
-        ].sort();
-        const cleared = {
-          fields,
-          stageReasons,
-          appointmentCancelled: appointment !== undefined,
-          notificationsDropped: dropped.unsent + dropped.sent,
-          referralRecords,
-        };
-        await recordAudit(tx, scope, {
-          action: "pathway.application.erase",
-          targetType: "pathway_application",
-          targetId: app.id,
-          details: {
-            from: app.stage,
-            fields,
-            stageReasons,
-            appointment: appointment ? appointment.id : null,
-            unsentNotifications: dropped.unsent,
-            sentNotifications: dropped.sent,
-            referralRecords,
-            personId: app.person_id,
-          },
-        });
+        const { sharedWith, ...cleared } = await eraseApplication(tx, scope, keyring, app, "applicant", at);
         return {
           trackingCode: app.tracking_code,
           stage: "erased" as const,

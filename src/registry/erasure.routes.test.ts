@@ -49,7 +49,10 @@ describe("erasing a person", () => {
         id,
         erased: 1,
         records: 3,
-        elsewhere: { border: { encounters: 0, verifications: 0 }, pathways: { applications: 0 } },
+        elsewhere: {
+          border: { encounters: 0, verifications: 0 },
+          pathways: { applications: 0, unlinked: 0 },
+        },
       },
     });
 
