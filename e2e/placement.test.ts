@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { steeringHistory } from "../src/placement/placement.test-support.ts";
 import { axeViolations, browserSuite, describeViolations, REPO_ROOT, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server: a demo run per nation and this year's pledges
@@ -85,21 +86,6 @@ test("an analyst reads the seeded demo run but may not run or override", async (
   await page.getByRole("heading", { level: 2, name: /^Case / }).waitFor(SLOW);
   expect(await page.getByRole("button", { name: "Record the override" }).count()).toBe(0);
 }, 120_000);
-
-/** A past-outcomes history in which women at risk do as well at L2 as at L1, but other Arabic speakers do not. */
-function steeringHistory(): string {
-  const lines = ["languages,specific_needs,locality,outcome"];
-  const add = (count: number, lang: string, need: string, locality: string, employed: number) => {
-    for (let i = 0; i < count; i++) lines.push(`${lang},${need},${locality},${i < employed ? 1 : 0}`);
-  };
-  add(400, "es", "", "L1", 200);
-  add(400, "es", "", "L2", 200);
-  add(200, "ar", "", "L1", 120);
-  add(200, "ar", "", "L2", 40);
-  add(100, "ar", "woman_at_risk", "L1", 60);
-  add(100, "ar", "woman_at_risk", "L2", 70);
-  return `${lines.join("\n")}\n`;
-}
 
 test("a flagged outcome model is used only with a reason, and the run shows its fairness report", async () => {
   const dir = await mkdtemp(join(tmpdir(), "placement-fairness-"));

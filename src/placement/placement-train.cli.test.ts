@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { steeringHistory } from "./placement.test-support.ts";
 
 const bin = join(import.meta.dirname, "../../bin/hemisphere");
 const dir = mkdtempSync(join(tmpdir(), "placement-train-"));
@@ -87,32 +88,6 @@ describe("hemisphere placement train", () => {
 });
 
 describe("hemisphere placement train: fairness", () => {
-  // Arabic speakers did badly in L2 (40 of 200 employed), except the women at risk among them (70 of 100),
-  // who did better there than in L1 (60 of 100). A model on languages sends every Arabic speaker to L1.
-  function steeringHistory(): string {
-    const lines = ["case_id,languages,specific_needs,nationality,locality,outcome"];
-    const add = (
-      prefix: string,
-      count: number,
-      language: string,
-      need: string,
-      locality: string,
-      employed: number,
-    ) => {
-      for (let i = 0; i < count; i++)
-        lines.push(
-          `${prefix}${locality}${i},${language},${need},${language === "ar" ? "SYR" : "VEN"},${locality},${i < employed ? 1 : 0}`,
-        );
-    };
-    add("E", 400, "es", "", "L1", 200);
-    add("E", 400, "es", "", "L2", 200);
-    add("A", 200, "ar", "", "L1", 120);
-    add("A", 200, "ar", "", "L2", 40);
-    add("W", 100, "ar", "woman_at_risk", "L1", 60);
-    add("W", 100, "ar", "woman_at_risk", "L2", 70);
-    return `${lines.join("\n")}\n`;
-  }
-
   it("reports by needs group and nationality, refuses a steering model, and uses it only when acknowledged", () => {
     writeFileSync(at("fh.csv"), steeringHistory());
     writeFileSync(at("fc.csv"), "case_id,languages\nX,ar\nY,es\n");

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { AssignmentPage, CaseExplanation, RunDetail, RunList } from "./placement.contract.ts";
+import { steeringHistory } from "./placement.test-support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -156,23 +157,13 @@ describe("placement over HTTP", () => {
   });
 
   it("answers 409 naming body.acknowledgeFlaggedModel when the trained model is flagged", async () => {
-    const lines = ["languages,specific_needs,locality,outcome"];
-    const add = (count: number, lang: string, need: string, locality: string, employed: number) => {
-      for (let i = 0; i < count; i++) lines.push(`${lang},${need},${locality},${i < employed ? 1 : 0}`);
-    };
-    add(400, "es", "", "L1", 200);
-    add(400, "es", "", "L2", 200);
-    add(200, "ar", "", "L1", 120);
-    add(200, "ar", "", "L2", 40);
-    add(100, "ar", "woman_at_risk", "L1", 60);
-    add(100, "ar", "woman_at_risk", "L2", 70);
     const res = await t.request("POST", `${base}/runs`, {
       token,
       body: {
         source: "csv",
         cases: "case_id,size,languages\nX,1,ar\n",
         places: "place_id,nation,capacity_persons,locality\nP1,CAN,5,L1\nP2,MEX,5,L2\n",
-        history: `${lines.join("\n")}\n`,
+        history: steeringHistory(),
       },
     });
     expect(res.status).toBe(409);

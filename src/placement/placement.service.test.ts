@@ -7,6 +7,7 @@ import type { AppError } from "../platform/errors.ts";
 import type { RunCreateInput } from "./placement.contract.ts";
 import { seedPlacementDemo } from "./placement.seed.ts";
 import { createPlacementService } from "./placement.service.ts";
+import { steeringHistory } from "./placement.test-support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -119,31 +120,11 @@ describe("placement runs", () => {
   it("trains scores from a history, refuses a steering model, and audits the officer's acknowledgement", async () => {
     // Arabic speakers did badly in L2, except the women at risk among them, who did better there than in L1:
     // a model on languages keeps them all out of L2 (see the fairness criterion in docs/placement.md).
-    const lines = ["case_id,languages,specific_needs,nationality,locality,outcome"];
-    const add = (
-      tag: string,
-      count: number,
-      lang: string,
-      need: string,
-      locality: string,
-      employed: number,
-    ) => {
-      for (let i = 0; i < count; i++)
-        lines.push(
-          `${tag}${locality}${i},${lang},${need},${lang === "ar" ? "SYR" : "VEN"},${locality},${i < employed ? 1 : 0}`,
-        );
-    };
-    add("E", 400, "es", "", "L1", 200);
-    add("E", 400, "es", "", "L2", 200);
-    add("A", 200, "ar", "", "L1", 120);
-    add("A", 200, "ar", "", "L2", 40);
-    add("W", 100, "ar", "woman_at_risk", "L1", 60);
-    add("W", 100, "ar", "woman_at_risk", "L2", 70);
     const request: RunCreateInput = {
       source: "csv",
       cases: "case_id,size,languages\nX,1,ar\nY,2,es\n",
       places: "place_id,nation,capacity_persons,locality\nP1,CAN,5,L1\nP2,MEX,5,L2\n",
-      history: `${lines.join("\n")}\n`,
+      history: steeringHistory(),
     };
     const before = (await t.app.placement.listRuns(officer("MEX"))).length;
     await expectError(

@@ -83,7 +83,8 @@ export async function existingExternalKeys(tx: Tx, scope: Scope, keys: string[])
   return found;
 }
 
-const personColumns = [
+/** The columns of a stored person every reader of people selects. */
+export const personColumns = [
   "id",
   "office_id",
   "external_id_enc",

@@ -1,6 +1,7 @@
 import "./registry.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { personColumns } from "./registry.store.ts";
 
 // SQL of a data subject's export: everything the registry keeps about a set of people (one human's records),
 // in the scope's nation only. Encrypted columns are returned as stored; the service opens them.
@@ -27,20 +28,7 @@ export async function mergedRecordsOf(tx: Tx, scope: Scope, personId: string) {
 function peopleMergedInto(tx: Tx, scope: Scope, ids: string[]) {
   return tx
     .selectFrom("registry_people")
-    .select([
-      "id",
-      "office_id",
-      "external_id_enc",
-      "given_names_enc",
-      "surnames_enc",
-      "sex_enc",
-      "birth_date_enc",
-      "details_enc",
-      "status",
-      "merged_into",
-      "created_at",
-      "shielded_from",
-    ])
+    .select(personColumns)
     .where("tenant_id", "=", scope.tenantId)
     .where("status", "=", "merged")
     .where("merged_into", "in", ids)
