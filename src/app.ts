@@ -15,6 +15,7 @@ import {
   seedNetworksDemo,
 } from "./networks/index.ts";
 import {
+  applicationRetentionSweeper,
   createPathwaysService,
   pathwaysEncryptedColumns,
   pathwaysMigrations,
@@ -83,7 +84,10 @@ export async function createApplication(config: Config, options: { database?: Da
     },
   });
   // Each capability gives the record kinds it can erase when a nation's retention period has passed.
-  const retention = createRetentionService(platform.database, [personRetentionSweeper(platform, registry)]);
+  const retention = createRetentionService(platform.database, [
+    personRetentionSweeper(platform, registry),
+    applicationRetentionSweeper(platform.database.db, platform.keyring),
+  ]);
   const http = createHttpApp(platform, [
     {
       path: "/auth",

@@ -23,6 +23,7 @@ import { sealText } from "./free-text.service.ts";
 export const ERASED_TEXT = {
   applicant: "erased at the applicant's request",
   person: "erased with the registered person",
+  retention: "erased at the end of its retention period",
 } as const;
 export type ErasedBy = keyof typeof ERASED_TEXT;
 

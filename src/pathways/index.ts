@@ -1,6 +1,7 @@
 // What other capabilities (the portal, staff workflow, web) may use from pathways.
 import { migrationsFromDir } from "../platform/db/migrate.ts";
 
+export { applicationRetentionSweeper } from "./application-retention.service.ts";
 export { pathwaysEncryptedColumns } from "./free-text.service.ts";
 export { fileTransport, type NotificationTransport } from "./outbox.service.ts";
 export { pathwaysRoutes } from "./pathways.routes.ts";
