@@ -284,7 +284,7 @@ describe("deleting my data", () => {
       body: { stage: "decided", decision: "approved", reason: "meets every criterion" },
     });
     expect(decide.status).toBe(409);
-    expect(await decide.text()).toMatch(/erased this application/);
+    expect(await decide.text()).toMatch(/this application was erased/);
     const book = await t.request("POST", `/api/v1/pathways/applications/${filed.id}/appointment`, {
       token: officer,
       body: { officeId: "USA-31", day: "2033-05-02" },

@@ -40,12 +40,10 @@ const NEXT_STAGES: Record<string, string[]> = {
   erased: [],
 };
 
-/** Refuses a change to an application its applicant erased: nothing is left to decide or act on. */
+/** Refuses a change to an erased application (by its applicant, with its person, or by retention). */
 export function refuseErased(app: ApplicationRow): void {
   if (app.stage === "erased") {
-    throw new AppError("CONFLICT", "the applicant erased this application; it cannot be changed", {
-      reason: "erased_by_applicant",
-    });
+    throw new AppError("CONFLICT", "this application was erased; it cannot be changed", { reason: "erased" });
   }
 }
 
