@@ -100,7 +100,7 @@ export async function createApplication(config: Config, options: { database?: Da
     { path: "/", router: auditRoutes(platform.database) },
     { path: "/", router: agreementsRoutes(platform.agreements) },
     { path: "/", router: retentionRoutes(retention) },
-    { path: "/border", router: borderRoutes(border) },
+    { path: "/border", router: borderRoutes(border, registry.people) },
     { path: "/flows", router: flowsRoutes(flows) },
     { path: "/pathways", router: pathwaysRoutes(pathways) },
     { path: "/registry", router: registryRoutes(registry) },

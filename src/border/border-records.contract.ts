@@ -44,6 +44,8 @@ export const EncounterRecord = z.strictObject({
   familyNames: text(1, 120).optional(),
   birthDate: CalendarDate.optional(),
   documents: z.array(EncounterDocument).max(10).default([]),
+  /** Another encounter of the same family: the new one joins its family group (one is made if it has none). */
+  familyOf: z.uuid().optional(),
 });
 export type EncounterRecord = z.infer<typeof EncounterRecord>;
 
@@ -88,6 +90,20 @@ export const EncounterView = EncounterSummary.extend({
   birthDate: z.string().nullable(),
   documents: z.array(EncounterDocument),
   createdBy: z.string(),
+  familyGroupId: z.uuid().nullable(),
+  /**
+   * The linked registry person as the registry shows them to this reader: names and birth date only with
+   * person.read (`visible`); otherwise the reference alone. Null when the encounter is linked to nobody.
+   */
+  person: z
+    .object({
+      id: z.string(),
+      visible: z.boolean(),
+      name: z.string().nullable(),
+      birthDate: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type EncounterView = z.infer<typeof EncounterView>;
 

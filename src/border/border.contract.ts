@@ -147,6 +147,10 @@ export const AppliedPresumption = z.object({
 });
 export type AppliedPresumption = z.infer<typeof AppliedPresumption>;
 
+/** A safeguard open for another member of the encounter's family group: it holds this member's returns too. */
+export const FamilyHold = z.object({ encounterId: z.string(), code: SafeguardCode, reason: z.string() });
+export type FamilyHold = z.infer<typeof FamilyHold>;
+
 /** The recommendation shown to an officer, who decides. */
 export const Assessment = z.object({
   authority: z.string(),
@@ -155,5 +159,7 @@ export const Assessment = z.object({
   pendingChecks: z.array(PendingCheck),
   // Assessments stored before presumptions existed read as having none.
   presumptions: z.array(AppliedPresumption).default([]),
+  // Only a stored encounter in a family group can be held by another member: absent means held by none.
+  familyHolds: z.array(FamilyHold).optional(),
 });
 export type Assessment = z.infer<typeof Assessment>;

@@ -12,6 +12,7 @@ import { requirePermission } from "../platform/http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
 import { strictText } from "../platform/text-input.ts";
 import type { BorderService } from "./border.service.ts";
+import { type PersonDirectory, registerLinkRoutes, withPerson } from "./border-links.routes.ts";
 import {
   ApprovalInput,
   ApprovalQueue,
@@ -52,11 +53,12 @@ const MonthRange = z.object({ from: IsoMonth.optional(), to: IsoMonth.optional()
  */
 export const BORDER_IMPORT_LIMIT = 64 * MiB;
 
-/** Encounters, assessment, decisions and statistics. */
-export function borderRoutes(service: BorderService) {
+/** Encounters, assessment, decisions and statistics; linked people are read through the registry's directory. */
+export function borderRoutes(service: BorderService, directory: PersonDirectory) {
   const router = newRouter();
   allowLargeBody(router, "post", "/encounters/import", BORDER_IMPORT_LIMIT);
-  registerEncounterRoutes(router, service);
+  registerEncounterRoutes(router, service, directory);
+  registerLinkRoutes(router, service, directory);
   registerApprovalQueue(router, service);
   registerDecisionRoutes(router, service);
   registerStatsRoutes(router, service);
@@ -65,7 +67,11 @@ export function borderRoutes(service: BorderService) {
   return router;
 }
 
-function registerEncounterRoutes(router: OpenAPIHono<AppEnv>, service: BorderService) {
+function registerEncounterRoutes(
+  router: OpenAPIHono<AppEnv>,
+  service: BorderService,
+  directory: PersonDirectory,
+) {
   router.openapi(
     defineRoute({
       method: "post",
@@ -77,8 +83,11 @@ function registerEncounterRoutes(router: OpenAPIHono<AppEnv>, service: BorderSer
       response: EncounterView,
       status: 201,
     }),
-    async (c) =>
-      sendJson(c, EncounterView, await service.recordEncounter(c.get("scope"), c.req.valid("json")), 201),
+    async (c) => {
+      const scope = c.get("scope");
+      const view = await service.recordEncounter(scope, c.req.valid("json"));
+      return sendJson(c, EncounterView, await withPerson(directory, scope, view), 201);
+    },
   );
   router.openapi(
     defineRoute({
@@ -128,8 +137,11 @@ function registerEncounterRoutes(router: OpenAPIHono<AppEnv>, service: BorderSer
       request: { params: IdParam },
       response: EncounterView,
     }),
-    async (c) =>
-      sendJson(c, EncounterView, await service.getEncounter(c.get("scope"), c.req.valid("param").id)),
+    async (c) => {
+      const scope = c.get("scope");
+      const view = await service.getEncounter(scope, c.req.valid("param").id);
+      return sendJson(c, EncounterView, await withPerson(directory, scope, view));
+    },
   );
   router.openapi(
     createRoute({

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-// The border tables as Kysely sees them (see migrations/0001-border.sql to 0003-border-entry-facts.sql).
+// The border tables as Kysely sees them (see migrations/0001-border.sql to 0005-border-person-links.sql).
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -50,6 +50,16 @@ export interface BorderEncountersTable {
   documents_enc: string | null;
   authority: string | null;
   import_id: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  /** The family group the encounter belongs to (0005); null for one met alone or not yet grouped. */
+  family_group_id: Generated<string | null>;
+}
+
+/** One family met at the border; its members are the encounters that point at it. */
+export interface BorderFamilyGroupsTable {
+  tenant_id: string;
+  id: Generated<string>;
   created_by: string;
   created_at: Generated<Date>;
 }
@@ -156,6 +166,7 @@ declare module "../platform/db/schema.ts" {
     border_policy_packs: BorderPolicyPacksTable;
     border_imports: BorderImportsTable;
     border_encounters: BorderEncountersTable;
+    border_family_groups: BorderFamilyGroupsTable;
     border_encounter_months: BorderEncounterMonthsTable;
     border_residence_permits: BorderResidencePermitsTable;
     border_verification_settings: BorderVerificationSettingsTable;

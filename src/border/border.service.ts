@@ -19,13 +19,8 @@ import type { EncounterAssessment, EncounterRecord, EncounterSummary } from "./b
 import { createDecisionsService } from "./decisions.service.ts";
 import { dispositionCounts, thirdCountryReturnCounts } from "./decisions.store.ts";
 import { type ImportInput, importEncounterCsv } from "./encounter-import.service.ts";
-import {
-  authorityResolver,
-  storedAssessmentInput,
-  toEncounterRow,
-  toEncounterView,
-} from "./encounter-rows.store.ts";
-import { assessDisposition } from "./engine/assess-disposition.ts";
+import { assessStored, createLinksService, joinFamily } from "./encounter-links.service.ts";
+import { authorityResolver, toEncounterRow, toEncounterView } from "./encounter-rows.store.ts";
 import { toCbpRows } from "./engine/cbp-layout.ts";
 import { parsePolicyPack } from "./engine/parse-input.ts";
 import type { PolicyPack } from "./engine/policy-pack.ts";
@@ -57,6 +52,7 @@ export function createBorderService(platform: Platform) {
   const verification = createVerificationService(db, keyring, encoder);
   const decisions = createDecisionsService(db, requirePack);
   const safeguards = createSafeguardsService(db, requirePack);
+  const links = createLinksService(db, keyring, requirePack);
   const authorityFor = async (tx: Tx, scope: Scope) =>
     authorityResolver((await packInForce(tx, scope))?.pack ?? null);
 
@@ -64,6 +60,7 @@ export function createBorderService(platform: Platform) {
     ...verification,
     ...decisions,
     ...safeguards,
+    ...links,
 
     /** Stores a policy pack version for the scope's jurisdiction; it is then the pack in force. */
     loadPack: (scope: Scope, text: string) => {
@@ -101,9 +98,17 @@ export function createBorderService(platform: Platform) {
     /** Records one encounter, with its authority in force, and counts it in the monthly figures. */
     recordEncounter: (scope: Scope, record: EncounterRecord) =>
       inScope(db, scope, async (tx) => {
+        // A linked encounter stores the reference only: names, birth date and documents sent with it are
+        // not kept (the registry holds the person), and the audit event says they were dropped.
         if (record.personId && !(await personExistsInScope(tx, scope, record.personId)))
           throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
             field: "personId",
+          });
+        const family =
+          record.familyOf === undefined ? undefined : await findEncounter(tx, scope, record.familyOf);
+        if (record.familyOf !== undefined && !family)
+          throw new AppError("NOT_FOUND", "familyOf: no such encounter in your nation", {
+            field: "familyOf",
           });
         const authority = (await authorityFor(tx, scope))(record);
         const row = toEncounterRow(keyring, record, {
@@ -122,11 +127,24 @@ export function createBorderService(platform: Platform) {
             record.personId,
             `fear claim at the border, encounter ${id}`,
           );
+        const group = family
+          ? await joinFamily(tx, scope, (await findEncounter(tx, scope, id))!, family)
+          : null;
         await addToMonthlyCounts(tx, scope, { encounterId: id });
         await recordAudit(tx, scope, {
           action: "border.encounter.record",
           targetType: "border_encounter",
           targetId: id,
+          ...(record.personId || group
+            ? {
+                details: {
+                  ...(record.personId
+                    ? { personId: record.personId, ownFieldsDropped: ownFieldsOf(record) }
+                    : {}),
+                  ...(group ? { familyGroup: group, familyOf: record.familyOf } : {}),
+                },
+              }
+            : {}),
         });
         const stored = await findEncounter(tx, scope, id);
         return toEncounterView(keyring, stored!);
@@ -173,7 +191,7 @@ export function createBorderService(platform: Platform) {
         if (!row) throw new AppError("NOT_FOUND", "encounter not found");
         const loaded = await requirePack(tx, scope);
         const checks = await recordedChecksOf(tx, scope, id);
-        const assessment = assessDisposition(storedAssessmentInput(row), loaded.pack, checks);
+        const assessment = await assessStored(tx, scope, row, loaded);
         await recordAudit(tx, scope, {
           action: "border.encounter.assess",
           targetType: "border_encounter",
@@ -221,3 +239,13 @@ export function createBorderService(platform: Platform) {
 }
 
 export type BorderService = ReturnType<typeof createBorderService>;
+
+/** Whether a record carries names, a birth date or documents of its own. */
+function ownFieldsOf(record: EncounterRecord): boolean {
+  return (
+    record.givenNames !== undefined ||
+    record.familyNames !== undefined ||
+    record.birthDate !== undefined ||
+    record.documents.length > 0
+  );
+}

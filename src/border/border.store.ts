@@ -13,7 +13,7 @@ import type { EncounterMonthCount } from "./engine/cbp-layout.ts";
  */
 export type EncounterRow = Omit<
   BorderEncountersTable,
-  "tenant_id" | "id" | "created_at" | "prior_residences" | "trafficking_indicators"
+  "tenant_id" | "id" | "created_at" | "prior_residences" | "trafficking_indicators" | "family_group_id"
 > & { prior_residences: string; trafficking_indicators: string };
 
 /** Stores a pack version for the scope's jurisdiction; a version already stored is left as it is. */

@@ -3,7 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import type { Assessment, DispositionAssessment } from "./border.contract.ts";
+import { type Assessment, type DispositionAssessment, REMOVAL_DISPOSITIONS } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type { DecisionInput, DecisionView } from "./border-records.contract.ts";
 import {
@@ -14,10 +14,8 @@ import {
   listAwaitingApproval,
   listDecisions,
 } from "./decisions.store.ts";
-import { storedAssessmentInput } from "./encounter-rows.store.ts";
-import { assessDisposition } from "./engine/assess-disposition.ts";
+import { assessStored } from "./encounter-links.service.ts";
 import type { LoadedPack } from "./pack-in-force.store.ts";
-import { recordedChecksOf } from "./safeguards.service.ts";
 
 // Decisions: an officer chooses, the assessment of the moment says whether the choice is open, a supervisor
 // approves where the pack asks it. Nothing is ever changed: a correction is a new decision superseding the last.
@@ -82,12 +80,16 @@ export function chosenOption(
   return option;
 }
 
-/** Refuses a choice the assessment does not allow: an open safeguard or a pending check blocks every return. */
+/**
+ * Refuses a choice the assessment does not allow: an open safeguard (the member's own, or one open for another
+ * member of the family group) or a pending check blocks every return.
+ */
 export function refuseIneligible(assessment: Assessment, option: DispositionAssessment): void {
   if (option.eligible) return;
   const label = option.to ? `${option.code} to ${option.to}` : option.code;
   const why = [
     ...assessment.safeguards.map((s) => `safeguard ${s.code} is open: ${s.effect}`),
+    ...(REMOVAL_DISPOSITIONS.has(option.code) ? (assessment.familyHolds ?? []).map((h) => h.reason) : []),
     ...assessment.pendingChecks.map((c) => `${c.code} check with ${c.country} is pending`),
   ];
   throw new AppError(
@@ -96,6 +98,7 @@ export function refuseIneligible(assessment: Assessment, option: DispositionAsse
     {
       reasons: option.reasons,
       safeguards: assessment.safeguards,
+      familyHolds: assessment.familyHolds ?? [],
       pendingChecks: assessment.pendingChecks,
     },
   );
@@ -130,12 +133,7 @@ async function refuseIfNoLongerEligible(
 ): Promise<void> {
   const row = await findEncounter(tx, scope, decision.encounter_id);
   if (!row) throw new AppError("NOT_FOUND", "encounter not found");
-  const loaded = await requirePack(tx, scope);
-  const assessment = assessDisposition(
-    storedAssessmentInput(row),
-    loaded.pack,
-    await recordedChecksOf(tx, scope, decision.encounter_id),
-  );
+  const assessment = await assessStored(tx, scope, row, await requirePack(tx, scope));
   const choice = {
     disposition: decision.disposition as DecisionInput["disposition"],
     ...(decision.to_country === null ? {} : { to: decision.to_country }),
@@ -153,11 +151,7 @@ export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scop
         if (!row) throw new AppError("NOT_FOUND", "encounter not found");
         await checkSupersedes(tx, scope, encounterId, input.supersedes);
         const loaded = await requirePack(tx, scope);
-        const assessment = assessDisposition(
-          storedAssessmentInput(row),
-          loaded.pack,
-          await recordedChecksOf(tx, scope, encounterId),
-        );
+        const assessment = await assessStored(tx, scope, row, loaded);
         const option = chosenOption(assessment, input);
         refuseIneligible(assessment, option);
         const rule = dispositionRuleOf(loaded.pack, option, row.citizenship);

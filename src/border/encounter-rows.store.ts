@@ -27,9 +27,10 @@ export const PERMIT_CONTEXTS = {
 
 type StoredEncounter = Omit<
   BorderEncountersTable,
-  "id" | "created_at" | "prior_residences" | "trafficking_indicators"
+  "id" | "created_at" | "prior_residences" | "trafficking_indicators" | "family_group_id"
 > & {
   id: string;
+  family_group_id?: string | null;
   created_at: Date;
   prior_residences: unknown;
   trafficking_indicators: unknown;
@@ -63,13 +64,18 @@ export function authorityResolver(pack: PolicyPack | null) {
   };
 }
 
-/** The row to store for a recorded encounter. */
+/**
+ * The row to store for a recorded encounter. One linked to a registry person keeps the reference only: its
+ * names, birth date and documents are the registry's, and any sent with it are not kept.
+ */
 export function toEncounterRow(
   keyring: Keyring,
   record: EncounterRecord,
   extra: { tenantId: string; authority: string | null; importId: string | null; createdBy: string },
 ): EncounterRow {
-  const documents = record.documents.length > 0 ? JSON.stringify(record.documents) : undefined;
+  const linked = Boolean(record.personId);
+  const documents = !linked && record.documents.length > 0 ? JSON.stringify(record.documents) : undefined;
+  const own = (value: string | undefined) => (linked ? undefined : value);
   return {
     occurred: record.date,
     encountered_on: record.date.slice(0, 10),
@@ -89,9 +95,9 @@ export function toEncounterRow(
     denied_protection_in_transit: record.deniedProtectionInTransit,
     imminent_threat: record.imminentThreat,
     prior_removal_order: record.priorRemovalOrder,
-    given_names_enc: seal(keyring, record.givenNames, ENCOUNTER_CONTEXTS.given_names_enc),
-    family_names_enc: seal(keyring, record.familyNames, ENCOUNTER_CONTEXTS.family_names_enc),
-    birth_date_enc: seal(keyring, record.birthDate, ENCOUNTER_CONTEXTS.birth_date_enc),
+    given_names_enc: seal(keyring, own(record.givenNames), ENCOUNTER_CONTEXTS.given_names_enc),
+    family_names_enc: seal(keyring, own(record.familyNames), ENCOUNTER_CONTEXTS.family_names_enc),
+    birth_date_enc: seal(keyring, own(record.birthDate), ENCOUNTER_CONTEXTS.birth_date_enc),
     documents_enc: seal(keyring, documents, ENCOUNTER_CONTEXTS.documents_enc),
     authority: extra.authority,
     import_id: extra.importId,
@@ -141,7 +147,10 @@ export function storedAssessmentInput(row: StoredEncounter): EncounterInput {
   };
 }
 
-/** The full view of a stored encounter with its personal fields decrypted. */
+/**
+ * The full view of a stored encounter with its own personal fields decrypted. A linked encounter has none: the
+ * person is only referenced here, and the routes add what the registry shows the reader.
+ */
 export function toEncounterView(keyring: Keyring, row: StoredEncounter): EncounterView {
   const documents = open(keyring, row.documents_enc, ENCOUNTER_CONTEXTS.documents_enc);
   return {
@@ -170,5 +179,8 @@ export function toEncounterView(keyring: Keyring, row: StoredEncounter): Encount
     documents: documents === null ? [] : (JSON.parse(documents) as EncounterDocument[]),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
+    familyGroupId: row.family_group_id ?? null,
+    person:
+      row.person_id === null ? null : { id: row.person_id, visible: false, name: null, birthDate: null },
   };
 }

@@ -10,6 +10,7 @@ import { findPerson } from "./registry.store.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
 export { personRetentionSweeper } from "./person-retention.service.ts";
+export { DuplicateCheck, PersonInput } from "./registry.contract.ts";
 export { registryRoutes } from "./registry.routes.ts";
 export { seedRegistryDemo } from "./registry.seed.ts";
 export { createRegistryService, type RegistryService } from "./registry.service.ts";
