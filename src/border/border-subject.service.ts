@@ -10,9 +10,13 @@ import { toVerificationView } from "./verification.service.ts";
 import { listRequestsForEncounter } from "./verification.store.ts";
 
 /**
- * The border's part of a data subject's rights. Export: every encounter recorded with the person's registry id
- * (or the id of a record merged into theirs), in full, with what was decided and asked about it. Erasure: those
- * encounters lose who the person was (`clearEncounterIdentities`) and keep what happened.
+ * The border's part of a data subject's rights. Export: every encounter recorded with, or linked afterwards to,
+ * the person's registry id (or the id of a record merged into theirs), with what was decided and asked about
+ * it and its family group id. A linked encounter holds no names, birth date or documents of its own (the
+ * registry's section of the export has them); one linked after it was recorded lost its own copy at the link.
+ * Erasure: those encounters lose the link to the person and any own copy that is left
+ * (`clearEncounterIdentities`) and keep what happened, including their family group, so that a safeguard of
+ * the erased person's encounter still holds the returns of the rest of the family until it is closed.
  */
 export function borderSubjectData(keyring: Keyring): SubjectDataSource {
   return {
