@@ -38,14 +38,14 @@ export async function mergeFamilyGroups(tx: Tx, scope: Scope, from: string, into
     .execute();
 }
 
-/** The encounters of a family group, oldest first. */
+/** The encounters of a family group, in the order they were recorded. */
 export function familyMembers(tx: Tx, scope: Scope, groupId: string) {
   return tx
     .selectFrom("border_encounters")
     .selectAll()
     .where("tenant_id", "=", scope.tenantId)
     .where("family_group_id", "=", groupId)
-    .orderBy("occurred")
+    .orderBy("created_at")
     .orderBy("id")
     .execute();
 }

@@ -10,6 +10,7 @@ import { Link } from "../../router.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { AssessmentPanel } from "./assessment-panel.tsx";
 import { DecisionPanel } from "./decision-panel.tsx";
+import { FamilyPanel } from "./family-panel.tsx";
 import { SafeguardsPanel } from "./safeguards-panel.tsx";
 import { useBorderApi } from "./use-border-api.ts";
 import { VerificationPanel } from "./verification-panel.tsx";
@@ -51,8 +52,23 @@ export function EncounterDetail({ id }: { id: string }) {
             {t(`pages.border.entry.${e.entry}`)}
             {e.appointment ? `, ${t("pages.border.field.appointment").toLowerCase()}` : ""}
           </dd>
-          <dt>{t("pages.border.field.givenNames")}</dt>
-          <dd>{[e.givenNames, e.familyNames].filter(Boolean).join(" ")}</dd>
+          {e.person ? (
+            <>
+              <dt>{t("pages.border.link.person")}</dt>
+              <dd>
+                {e.person.visible ? (
+                  <Link to={`/registry/people/${e.person.id}`}>{e.person.name ?? e.person.id}</Link>
+                ) : (
+                  t("pages.border.link.reference", { id: e.person.id })
+                )}
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>{t("pages.border.field.givenNames")}</dt>
+              <dd>{[e.givenNames, e.familyNames].filter(Boolean).join(" ")}</dd>
+            </>
+          )}
           <dt>{t("pages.border.field.residenceCountry")}</dt>
           <dd>{e.priorResidences.map((r) => `${r.country} ${r.from ?? ""}–${r.to ?? ""}`).join("; ")}</dd>
         </dl>
@@ -60,6 +76,7 @@ export function EncounterDetail({ id }: { id: string }) {
       {assessment.error && <p role="alert">{assessment.error}</p>}
       {assessment.data && <AssessmentPanel data={assessment.data} />}
       <SafeguardsPanel encounterId={id} data={safeguards.data} onChange={refresh} />
+      <FamilyPanel key={id} encounterId={id} onChange={refresh} />
       <VerificationPanel encounterId={id} data={verifications.data} onChange={refresh} />
       {assessment.data && (
         <DecisionPanel

@@ -3,11 +3,21 @@ import { useTranslation } from "react-i18next";
 import { Demographic, EntryKind } from "../../../../src/border/border.contract.ts";
 import { type EncounterRecord, EncounterView } from "../../../../src/border/border-records.contract.ts";
 import { navigate } from "../../router.tsx";
+import { type ChosenPerson, PersonSearch } from "./person-search.tsx";
 import { borderWrite, errorText } from "./use-border-api.ts";
 
 type Fields = Record<string, string>;
 
-function toRecord(f: Fields, flags: Record<string, boolean>): EncounterRecord {
+/**
+ * The record to send. Linked to a registry person, it carries the reference and none of the names, birth date
+ * or document typed for the search: the registry holds them.
+ */
+function toRecord(
+  f: Fields,
+  flags: Record<string, boolean>,
+  person: ChosenPerson | null,
+  familyOf: string | undefined,
+): EncounterRecord {
   const optional = (v: string | undefined) => (v && v.trim() !== "" ? v.trim() : undefined);
   const residence = optional(f.residenceCountry);
   return {
@@ -27,10 +37,17 @@ function toRecord(f: Fields, flags: Record<string, boolean>): EncounterRecord {
     imminentThreat: flags.imminentThreat ?? false,
     priorRemovalOrder: flags.priorRemovalOrder ?? false,
     traffickingIndicators: optional(f.trafficking) ? [f.trafficking!.trim()] : [],
-    givenNames: optional(f.givenNames),
-    familyNames: optional(f.familyNames),
-    birthDate: optional(f.birthDate),
-    documents: optional(f.documentNumber) ? [{ type: "passport", number: f.documentNumber!.trim() }] : [],
+    ...(person
+      ? { personId: person.id, documents: [] }
+      : {
+          givenNames: optional(f.givenNames),
+          familyNames: optional(f.familyNames),
+          birthDate: optional(f.birthDate),
+          documents: optional(f.documentNumber)
+            ? [{ type: "passport", number: f.documentNumber!.trim() }]
+            : [],
+        }),
+    ...(familyOf ? { familyOf } : {}),
   };
 }
 
@@ -58,17 +75,27 @@ const FLAGS = [
   "priorRemovalOrder",
 ] as const;
 
-/** The encounter form: every question the assessment needs, asked every time. */
-export function EncounterForm() {
+/**
+ * The encounter form: the registry is searched first (link a person it suggests, or record without a link),
+ * then every question the assessment needs, asked every time. With `familyOf`, the new encounter joins that
+ * encounter's family group.
+ */
+export function EncounterForm({ familyOf }: { familyOf?: string } = {}) {
   const { t } = useTranslation();
   // No border is presumed: an encounter without one is assessed at the pack's default border, and says so.
   const [fields, setFields] = useState<Fields>({ demographic: "single_adult", entry: "between_ports" });
   const [flags, setFlags] = useState<Record<string, boolean>>({});
   const [error, setError] = useState("");
+  const [person, setPerson] = useState<ChosenPerson | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const saved = await borderWrite("/encounters", "POST", toRecord(fields, flags), EncounterView);
+      const saved = await borderWrite(
+        "/encounters",
+        "POST",
+        toRecord(fields, flags, person, familyOf),
+        EncounterView,
+      );
       navigate(`/border/encounters/${saved.id}`);
     } catch (e) {
       setError(errorText(e));
@@ -77,8 +104,11 @@ export function EncounterForm() {
   const set = (name: string) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [name]: e.target.value });
   return (
-    <form onSubmit={submit} aria-label={t("pages.border.form.title")}>
-      <h2>{t("pages.border.form.title")}</h2>
+    <form
+      onSubmit={submit}
+      aria-label={t(familyOf ? "pages.border.family.record" : "pages.border.form.title")}
+    >
+      <h2>{t(familyOf ? "pages.border.family.record" : "pages.border.form.title")}</h2>
       {TEXT_FIELDS.map(([name, type]) => (
         <div className="field" key={name}>
           <label htmlFor={`enc-${name}`}>{t(`pages.border.field.${name}`)}</label>
@@ -91,6 +121,7 @@ export function EncounterForm() {
           />
         </div>
       ))}
+      <PersonSearch fields={fields} chosen={person} onChoose={setPerson} />
       <div className="field">
         <label htmlFor="enc-demographic">{t("pages.border.field.demographic")}</label>
         <select id="enc-demographic" value={fields.demographic} onChange={set("demographic")}>
