@@ -178,8 +178,9 @@ describe("a data subject's export", () => {
       expect(x.sections.border.encounters[0]).toMatchObject({
         id: met.body.id,
         personId: id,
-        givenNames: "María José",
-        documents: [{ number: "V-12345678" }],
+        // A linked encounter keeps the reference only: who she is comes from the registry's own section.
+        givenNames: null,
+        documents: [],
         decisions: [{ disposition: "title8_processing", reason: "screened for processing" }],
       });
       expect(x.sections.pathways.applications).toHaveLength(1);
