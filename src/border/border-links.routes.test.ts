@@ -306,6 +306,42 @@ describe("a family at the border", () => {
     expect(twice.status).toBe(409);
   });
 
+  it("refuses the approval of a return decided before another member's fear claim was recorded", async () => {
+    const sister = await verifiedForColombia();
+    const decided = await send("POST", `/border/encounters/${sister}/decisions`, tokens.officer, {
+      disposition: "third_country_return",
+      to: "COL",
+      reason: "lived in Colombia, verified",
+    });
+    expect(decided.status, decided.text).toBe(201);
+    expect(decided.body.status).toBe("awaiting_approval");
+    const brother = await t.app.border.recordEncounter(officer("USA"), { ...unnamed, fearClaim: true });
+    const grouped = await send("POST", `/border/encounters/${brother.id}/family`, tokens.officer, {
+      encounterId: sister,
+    });
+    expect(grouped.status, grouped.text).toBe(201);
+    const approval = await send("POST", `/border/decisions/${decided.body.id}/approval`, tokens.admin, {
+      approve: true,
+      reason: "verification checked",
+    });
+    expect(approval.status, approval.text).toBe(409);
+    expect(approval.body.error.message).toContain(`(encounter ${brother.id})`);
+  });
+
+  it("refuses a malformed or hostile member id, naming encounterId", async () => {
+    const own = await t.app.border.recordEncounter(officer("USA"), unnamed);
+    for (const encounterId of ["not-a-uuid", "\u0000", "x".repeat(5000)]) {
+      const res = await send("POST", `/border/encounters/${own.id}/family`, tokens.officer, { encounterId });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain("encounterId");
+    }
+    const extra = await send("POST", `/border/encounters/${own.id}/family`, tokens.officer, {
+      encounterId: own.id,
+      group: "x",
+    });
+    expect(extra.status).toBe(400);
+  });
+
   it("does not hold the decisions that keep the person in the country", async () => {
     const aunt = await verifiedForColombia();
     await t.app.border.recordEncounter(officer("USA"), { ...unnamed, fearClaim: true, familyOf: aunt });
