@@ -7,6 +7,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { personIdentityForEncoding } from "../registry/index.ts";
 import type { AssessmentChecks, CheckStatus } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type { InboxItem, VerificationView } from "./border-records.contract.ts";
@@ -108,16 +109,27 @@ async function writeAnswer(
 
 /** Creates the verification half of the border service. */
 export function createVerificationService(db: Db, keyring: Keyring, encoder: Encoder) {
-  const subjectOf = (row: NonNullable<Awaited<ReturnType<typeof findEncounter>>>) => {
+  // An encounter linked to a registered person keeps no names of its own: the registry's record is encoded.
+  const subjectOf = async (
+    tx: Tx,
+    scope: Scope,
+    row: NonNullable<Awaited<ReturnType<typeof findEncounter>>>,
+  ) => {
     const open = (value: string | null, context: string) =>
       value === null ? null : decryptField(keyring, value, context);
-    const givenNames = open(row.given_names_enc, ENCOUNTER_CONTEXTS.given_names_enc);
-    const familyNames = open(row.family_names_enc, ENCOUNTER_CONTEXTS.family_names_enc);
-    const birthDate = open(row.birth_date_enc, ENCOUNTER_CONTEXTS.birth_date_enc);
+    const linked = row.person_id
+      ? await personIdentityForEncoding(tx, scope, keyring, row.person_id)
+      : undefined;
+    const givenNames = linked?.givenNames ?? open(row.given_names_enc, ENCOUNTER_CONTEXTS.given_names_enc);
+    const familyNames =
+      linked?.familyNames ?? open(row.family_names_enc, ENCOUNTER_CONTEXTS.family_names_enc);
+    const birthDate = linked?.birthDate ?? open(row.birth_date_enc, ENCOUNTER_CONTEXTS.birth_date_enc);
     if (!givenNames || !familyNames || !birthDate) {
       throw new AppError(
         "BAD_INPUT",
-        "a verification needs the encounter's names and date of birth to encode",
+        row.person_id
+          ? "a verification needs the linked person's names and full date of birth in the registry to encode"
+          : "a verification needs the encounter's names and date of birth to encode",
       );
     }
     return { givenNames, familyNames, birthDate };
@@ -133,7 +145,7 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         if ((await tenantKind(tx, country)) !== "nation")
           throw new AppError("BAD_INPUT", `${country} is not a partner nation`);
         await requireAgreement(tx, scope.tenantId, country, "prior_residence_verification");
-        const encoding = encoder.encode(subjectOf(row));
+        const encoding = encoder.encode(await subjectOf(tx, scope, row));
         const created = await insertVerificationRequest(tx, scope, {
           encounterId,
           partner: country,

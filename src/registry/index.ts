@@ -5,7 +5,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
 import { recordProtectionClaim } from "./people-edit.service.ts";
-import { regionalClkKeys } from "./person-seal.codec.ts";
+import { openPerson, regionalClkKeys } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
@@ -25,6 +25,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function personExistsInScope(tx: Tx, scope: Scope, personId: string): Promise<boolean> {
   return UUID.test(personId) && (await findPerson(tx, scope, personId)) !== undefined;
+}
+
+/**
+ * The name and date of birth of a registered person in the caller's reach, for another capability that must
+ * encode them (a prior-residence question about an encounter linked to the person): values leave the registry
+ * only into that encoding. Undefined when the person is not in reach.
+ */
+export async function personIdentityForEncoding(
+  tx: Tx,
+  scope: Scope,
+  keyring: Keyring,
+  personId: string,
+): Promise<{ givenNames: string; familyNames: string; birthDate: string | null } | undefined> {
+  const row = UUID.test(personId) ? await findPerson(tx, scope, personId) : undefined;
+  if (!row || row.status !== "active") return undefined;
+  const { person } = openPerson(keyring, row);
+  return {
+    givenNames: person.givenNames.join(" "),
+    familyNames: person.surnames.join(" "),
+    birthDate: person.birthDate,
+  };
 }
 
 /** The registry's migrations, to run after the platform's; the one that moves free text to encryption encrypts. */
