@@ -3,6 +3,7 @@ import {
   borderMigrations,
   borderRoutes,
   borderSubjectData,
+  borderTimeline,
   createBorderService,
   seedBorderDemo,
 } from "./border/index.ts";
@@ -21,6 +22,7 @@ import {
   pathwaysMigrations,
   pathwaysRoutes,
   pathwaysSubjectData,
+  pathwaysTimeline,
   portalRoutes,
   seedPathwaysDemo,
 } from "./pathways/index.ts";
@@ -71,9 +73,11 @@ export async function createApplication(config: Config, options: { database?: Da
   const flows = createFlowsService(platform);
   const pathways = createPathwaysService(platform);
   await pathways.sealStoredText();
-  // A person's export for a data subject's request gathers what border and pathways link to their registry id.
+  // A person's export for a data subject's request, and their timeline, gather what border and pathways link
+  // to their registry id.
   const registry = createRegistryService(platform, {
     subjectSources: [borderSubjectData(platform.keyring), pathwaysSubjectData(platform.keyring)],
+    timelineSources: [borderTimeline(), pathwaysTimeline()],
   });
   const networks = createNetworksService(platform);
   // Placement compares each nation's allocation with its pledge for the year, which pathways keeps.

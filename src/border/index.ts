@@ -17,6 +17,7 @@ export { seedBorderDemo } from "./border.seed.ts";
 export { type BorderService, createBorderService } from "./border.service.ts";
 export { CbpMonthlyRow } from "./border-records.contract.ts";
 export { borderSubjectData } from "./border-subject.service.ts";
+export { borderTimeline } from "./border-timeline.service.ts";
 export { borderCbpMonthlyRows } from "./cbp-monthly.store.ts";
 export { assessDisposition } from "./engine/assess-disposition.ts";
 export {

@@ -8,6 +8,7 @@ export { pathwaysRoutes } from "./pathways.routes.ts";
 export { seedPathwaysDemo } from "./pathways.seed.ts";
 export { createPathwaysService, type PathwaysService, portalSettingsFromEnv } from "./pathways.service.ts";
 export { pathwaysSubjectData } from "./pathways-subject.service.ts";
+export { pathwaysTimeline } from "./pathways-timeline.service.ts";
 export { portalRoutes } from "./portal.routes.ts";
 
 /** The pathways capability's migrations, after the platform's. */

@@ -16,6 +16,8 @@ export { seedRegistryDemo } from "./registry.seed.ts";
 export { createRegistryService, type RegistryService } from "./registry.service.ts";
 export { registryEncryptedColumns } from "./registry-text.service.ts";
 export type { SubjectDataSource, SubjectSection } from "./subject-export.service.ts";
+export type { TimelineEvent } from "./timeline.contract.ts";
+export type { TimelineSource } from "./timeline.service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -6,6 +6,7 @@ import { peopleRoutes } from "./people.routes.ts";
 import { personEditRoutes } from "./person-edit.routes.ts";
 import type { RegistryService } from "./registry.service.ts";
 import { subjectExportRoutes } from "./subject-export.routes.ts";
+import { timelineRoutes } from "./timeline.routes.ts";
 
 /** Every registry route, mounted under `/api/v1`. */
 export function registryRoutes(registry: RegistryService) {
@@ -14,6 +15,7 @@ export function registryRoutes(registry: RegistryService) {
   router.route("/", personEditRoutes(registry));
   router.route("/", erasureRoutes(registry));
   router.route("/", subjectExportRoutes(registry));
+  router.route("/", timelineRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
   router.route("/", matchingRoutes(registry));

@@ -12,14 +12,18 @@ import { type ImportOptions, importPeople } from "./people-import.service.ts";
 import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
 import { createReviewService } from "./review.service.ts";
 import { createSubjectExportService, type SubjectDataSource } from "./subject-export.service.ts";
+import { createTimelineService, type TimelineSource } from "./timeline.service.ts";
 
 /**
  * The registry's services on one platform, sharing the keys they need. `subjectSources` are the other
- * capabilities' parts of a person's export (handed in by the composition root: the registry imports none).
+ * capabilities' parts of a person's export, `timelineSources` their steps in a person's timeline (handed in by the composition root: the registry imports none).
  */
 export function createRegistryService(
   platform: Platform,
-  options: { subjectSources?: readonly SubjectDataSource[] } = {},
+  options: {
+    subjectSources?: readonly SubjectDataSource[];
+    timelineSources?: readonly TimelineSource[];
+  } = {},
 ) {
   const keys: PersonKeys = { keyring: platform.keyring, clkKeys: regionalClkKeys(platform.keyring) };
   const people = createPeopleService(platform, keys);
@@ -29,6 +33,7 @@ export function createRegistryService(
     edits: createPersonEditService(platform, keys),
     erasure: createErasureService(platform, keys, options.subjectSources ?? []),
     subjectExport: createSubjectExportService(platform, keys, options.subjectSources ?? []),
+    timeline: createTimelineService(platform, options.timelineSources ?? []),
     cases: createCasesService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),

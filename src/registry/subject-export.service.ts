@@ -56,6 +56,32 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 const MAX_SURVIVOR_HOPS = 20;
 
+/** The record a merged record now lives in (the person itself when it was not merged). */
+async function survivorOf(tx: Tx, scope: Scope, row: PersonRow): Promise<PersonRow | undefined> {
+  let current: PersonRow | undefined = row;
+  for (let hop = 0; current?.status === "merged" && current.merged_into && hop < MAX_SURVIVOR_HOPS; hop++)
+    current = await findPersonInNation(tx, scope, current.merged_into);
+  // The surviving record must be in the caller's reach too: a merged record is no way around it.
+  return current && current.status === "active" ? findPerson(tx, scope, current.id) : undefined;
+}
+
+/**
+ * The records that are one human in the scope's nation, for whichever of them was asked: the surviving record
+ * and every record merged into it (their ids, survivor first). Undefined when the person is not in the
+ * caller's reach or was erased.
+ */
+export async function recordsOfSubject(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+): Promise<{ survivor: PersonRow; merged: PersonRow[]; ids: string[] } | undefined> {
+  const asked = await findPerson(tx, scope, id);
+  const survivor = asked ? await survivorOf(tx, scope, asked) : undefined;
+  if (!survivor) return undefined;
+  const merged = await mergedRecordsOf(tx, scope, survivor.id);
+  return { survivor, merged, ids: [survivor.id, ...merged.map((m) => m.id)] };
+}
+
 /** Subject access: a person's complete record in the caller's nation, as one audited JSON document. */
 export function createSubjectExportService(
   platform: Platform,
@@ -69,15 +95,6 @@ export function createSubjectExportService(
     if (names.has(s.name)) throw new Error(`two subject data sources are named ${s.name}`);
     names.add(s.name);
   }
-
-  /** The record a merged record now lives in (the person itself when it was not merged). */
-  const survivorOf = async (tx: Tx, scope: Scope, row: PersonRow): Promise<PersonRow | undefined> => {
-    let current: PersonRow | undefined = row;
-    for (let hop = 0; current?.status === "merged" && current.merged_into && hop < MAX_SURVIVOR_HOPS; hop++)
-      current = await findPersonInNation(tx, scope, current.merged_into);
-    // The surviving record must be in the caller's reach too: a merged record is no way around it.
-    return current && current.status === "active" ? findPerson(tx, scope, current.id) : undefined;
-  };
 
   const registrySection = async (tx: Tx, scope: Scope, ids: string[], merged: PersonRow[]) => {
     const cases = await casesOfPeople(tx, scope, ids);
@@ -209,11 +226,9 @@ export function createSubjectExportService(
      */
     exportPerson: (scope: Scope, id: string): Promise<SubjectExport> =>
       inScope(db, scope, async (tx) => {
-        const asked = await findPerson(tx, scope, id);
-        const survivor = asked ? await survivorOf(tx, scope, asked) : undefined;
-        if (!survivor) throw new AppError("NOT_FOUND", "person not found");
-        const merged = await mergedRecordsOf(tx, scope, survivor.id);
-        const ids = [survivor.id, ...merged.map((m) => m.id)];
+        const subject = await recordsOfSubject(tx, scope, id);
+        if (!subject) throw new AppError("NOT_FOUND", "person not found");
+        const { survivor, merged, ids } = subject;
         const registry = await registrySection(tx, scope, ids, merged);
         const sections: SubjectExport["sections"] = { registry: registry.section };
         const counts: Record<string, Record<string, number>> = { registry: registry.counts };
