@@ -8,6 +8,7 @@ import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
 import { RegistryPersonErase } from "./registry-person-erase.tsx";
+import { RegistryPersonTimeline } from "./registry-person-timeline.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string() });
@@ -174,6 +175,7 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
           </ul>
         </>
       )}
+      {p.status === "active" && <RegistryPersonTimeline id={p.id} />}
       {permissions.has("person.erase") && (
         <RegistryPersonErase id={p.id} name={[...p.givenNames, ...p.surnames].join(" ")} />
       )}
