@@ -9,6 +9,12 @@ import { regionalClkKeys } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
+export {
+  type HouseholdMember,
+  type HouseholdRelationship,
+  type HouseholdSummary,
+  householdOfPerson,
+} from "./household-summary.service.ts";
 export { personRetentionSweeper } from "./person-retention.service.ts";
 export { registryRoutes } from "./registry.routes.ts";
 export { seedRegistryDemo } from "./registry.seed.ts";
