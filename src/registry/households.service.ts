@@ -4,8 +4,8 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { displayName } from "./engine/person-record.ts";
 import { specificNeedsOf } from "./engine/person-needs.ts";
+import { displayName } from "./engine/person-record.ts";
 import {
   deleteMembership,
   findHousehold,
