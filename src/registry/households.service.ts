@@ -6,6 +6,7 @@ import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { specificNeedsOf } from "./engine/person-needs.ts";
 import { displayName } from "./engine/person-record.ts";
+import type { HouseholdView } from "./households.contract.ts";
 import {
   deleteMembership,
   findHousehold,
@@ -19,29 +20,6 @@ import {
 import { openPerson, type PersonKeys } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
-
-/** A member as the household page shows it: names only for people in the reader's reach. */
-export interface HouseholdMemberView {
-  personId: string;
-  relationship: HouseholdRelationship;
-  visible: boolean;
-  name: string | null;
-  birthDate: string | null;
-  sex: string | null;
-  specificNeeds: string[];
-  addedAt: string;
-}
-
-export interface HouseholdView {
-  id: string;
-  principalId: string | null;
-  officeId: string | null;
-  splitFrom: string | null;
-  splitReason: string | null;
-  createdBy: string;
-  createdAt: string;
-  members: HouseholdMemberView[];
-}
 
 /** Households: create with a principal, read, add a member, split a member out, remove one; all audited. */
 export function createHouseholdsService(platform: Platform, keys: PersonKeys) {
@@ -75,7 +53,8 @@ export function createHouseholdsService(platform: Platform, keys: PersonKeys) {
     const inReach = new Set(
       (await Promise.all(rows.map((r) => findPerson(tx, scope, r.id)))).flatMap((r) => (r ? [r.id] : [])),
     );
-    const members = rows.map((row): HouseholdMemberView => {
+    const needs = scope.permissions.has("protection.read");
+    const members = rows.map((row): HouseholdView["members"][number] => {
       const visible = inReach.has(row.id);
       const person = visible ? openPerson(keys.keyring, row).person : null;
       return {
@@ -85,7 +64,7 @@ export function createHouseholdsService(platform: Platform, keys: PersonKeys) {
         name: person ? displayName(person) : null,
         birthDate: person?.birthDate ?? null,
         sex: person?.sex ?? null,
-        specificNeeds: person ? specificNeedsOf(person.vulnerabilities) : [],
+        specificNeeds: person && needs ? specificNeedsOf(person.vulnerabilities) : null,
         addedAt: row.added_at.toISOString(),
       };
     });

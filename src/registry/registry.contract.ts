@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SharingPurpose } from "../platform/agreements/agreements.contract.ts";
 import { trimmedText } from "../platform/contract/primitives.contract.ts";
+import { PersonHousehold } from "./households.contract.ts";
 import { hasAName, NO_NAME } from "./person-name.contract.ts";
 import { NO_PROTECTION, Protection } from "./protection.contract.ts";
 
@@ -210,6 +211,8 @@ export const PersonView = z.object({
   vulnerabilities: z.array(Vulnerability).nullable(),
   /** Protection and the nations the person is shielded from (`from` as applied); null without protection.read. */
   protection: Protection.nullable(),
+  /** The household the person belongs to and their relationship in it; null when in none. */
+  household: PersonHousehold.nullable(),
   family: z.array(z.object({ relatedId: z.string(), relation: z.string() })),
   consents: z.array(
     z.object({ purpose: z.string(), given: z.boolean(), givenBy: z.string(), at: z.string() }),
