@@ -169,3 +169,26 @@ export async function settleHousehold(
   await setRelationship(tx, scope, next, "principal");
   return { dissolved: false, newPrincipal: next };
 }
+
+/** The memberships of these people (a person and the records merged into them), with the household's split. */
+export function membershipsOfPeople(tx: Tx, scope: Pick<Scope, "tenantId">, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom("registry_household_members as m")
+    .innerJoin("registry_households as h", (j) =>
+      j.onRef("h.tenant_id", "=", "m.tenant_id").onRef("h.id", "=", "m.household_id"),
+    )
+    .select([
+      "m.person_id",
+      "m.household_id",
+      "m.relationship",
+      "m.added_by",
+      "m.added_at",
+      "h.split_from",
+      "h.split_reason_enc",
+    ])
+    .where("m.tenant_id", "=", scope.tenantId)
+    .where("m.person_id", "in", ids)
+    .orderBy("m.added_at")
+    .execute();
+}

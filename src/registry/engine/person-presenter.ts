@@ -3,6 +3,7 @@ import { shieldedFrom } from "../protection.contract.ts";
 import type { PersonView } from "../registry.contract.ts";
 import type { PersonRow } from "../registry.store.ts";
 import type { ExportedPerson, ExportedValues } from "../subject-export.contract.ts";
+import { specificNeedsOf } from "./person-needs.ts";
 import type { PersonRecord } from "./person-record.ts";
 
 /** What else is shown with a person: household, family, consent history and cases in reach. */
@@ -51,7 +52,9 @@ export function presentPerson(
     addresses: record.addresses,
     priorResidences: record.priorResidences,
     languages: record.languages,
-    vulnerabilities: scope.permissions.has("protection.read") ? record.vulnerabilities : null,
+    vulnerabilities: scope.permissions.has("protection.read")
+      ? specificNeedsOf(record.vulnerabilities)
+      : null,
     protection: scope.permissions.has("protection.read")
       ? { status: record.protection.status, from: shieldedFrom(record) }
       : null,
@@ -87,7 +90,7 @@ export function presentWholeValues(record: PersonRecord): ExportedValues {
     addresses: record.addresses,
     priorResidences: record.priorResidences,
     languages: record.languages,
-    vulnerabilities: record.vulnerabilities,
+    vulnerabilities: specificNeedsOf(record.vulnerabilities),
     protection: { status: record.protection.status, from: shieldedFrom(record) },
   };
 }
