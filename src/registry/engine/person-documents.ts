@@ -56,7 +56,7 @@ export function documentTypeOf(text: string): DocumentType {
 
 /** A stored document as the registry reads it today: a listed type (the old text kept), and a validity. */
 export function readDocument(
-  stored: Partial<DocumentEntry> & { type?: string; number?: string },
+  stored: Partial<Omit<DocumentEntry, "type">> & { type?: string },
 ): DocumentEntry {
   const text = stored.type ?? "";
   const type = documentTypeOf(text);
