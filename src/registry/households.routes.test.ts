@@ -218,6 +218,50 @@ describe("a household through the API", () => {
   });
 });
 
+describe("a household and the person's rights", () => {
+  it("lists the membership in the person's export, and erasing the principal keeps the others", async () => {
+    const admin = await userWithToken(t, "USA", ["nation_admin"]);
+    const principal = await registerPerson(t.app, "USA");
+    const spouse = await registerPerson(t.app, "USA");
+    const child = await registerPerson(t.app, "USA");
+    const id = (await send("POST", "/households", registrar.token, { principalId: principal })).body
+      .id as string;
+    await send("POST", `/households/${id}/members`, registrar.token, {
+      personId: spouse,
+      relationship: "spouse",
+    });
+    await send("POST", `/households/${id}/members`, registrar.token, {
+      personId: child,
+      relationship: "child",
+    });
+
+    const exported = await send("GET", `/people/${spouse}/export`, admin.token);
+    expect(exported.status).toBe(200);
+    const section = (exported.body.sections as { registry: { households: unknown[] } }).registry;
+    expect(section.households).toEqual([
+      expect.objectContaining({ personId: spouse, householdId: id, relationship: "spouse", splitFrom: null }),
+    ]);
+
+    const erased = await send("DELETE", `/people/${principal}`, admin.token, {
+      reason: "asked to be erased",
+    });
+    expect(erased.status).toBe(200);
+    const after = (await send("GET", `/households/${id}`, registrar.token)).body as unknown as HouseholdView;
+    expect(after.members.map((m) => [m.personId, m.relationship])).toEqual([
+      [spouse, "principal"],
+      [child, "child"],
+    ]);
+    const stored = await t.app.platform.database.asOwner((tx) =>
+      tx
+        .selectFrom("registry_household_members")
+        .select("person_id")
+        .where("person_id", "=", principal)
+        .execute(),
+    );
+    expect(stored).toEqual([]);
+  });
+});
+
 interface Fixture {
   householdId: string;
   memberId: string;

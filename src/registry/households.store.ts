@@ -192,3 +192,22 @@ export function membershipsOfPeople(tx: Tx, scope: Pick<Scope, "tenantId">, ids:
     .orderBy("m.added_at")
     .execute();
 }
+
+/**
+ * Takes erased people out of their households: each household left empty is dissolved, one whose principal left
+ * gets the member added earliest as principal. Returns the households touched and who became principal.
+ */
+export async function leaveHouseholds(tx: Tx, scope: Pick<Scope, "tenantId">, ids: string[]) {
+  const left: string[] = [];
+  const dissolved: string[] = [];
+  const newPrincipals: string[] = [];
+  for (const id of ids) {
+    const gone = await deleteMembership(tx, scope, id);
+    if (!gone) continue;
+    left.push(gone.household_id);
+    const settled = await settleHousehold(tx, scope, gone.household_id);
+    if (settled.dissolved) dissolved.push(gone.household_id);
+    if (settled.newPrincipal) newPrincipals.push(settled.newPrincipal);
+  }
+  return { left, dissolved, newPrincipals };
+}
