@@ -72,4 +72,25 @@ describe("household pages", () => {
     await expect.poll(() => theirs.getByRole("table").textContent()).toContain("principal");
     await theirs.getByText(/lives with their own family/).waitFor();
   });
+
+  test("a registrar records a document from the type list with its validity", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await page.goto("/registry/new");
+    await page.getByLabel("Given names").fill("Yuleidy Carolina");
+    await page.getByLabel("Surnames").fill("Quintero Baptista");
+    await page.getByLabel("Document type").selectOption("col_ppt");
+    await page.getByLabel("Document number").fill("PPT-5512034");
+    await page.getByLabel("Issuing nation (code)").fill("COL");
+    await page.getByLabel("Document valid from").fill("2022-06-01");
+    await page.getByLabel("Document valid until").fill("2031-05-30");
+    const reason = page.getByLabel("Why register anyway");
+    await page.waitForTimeout(600);
+    if (await reason.isVisible()) await reason.fill("a different person with a similar name");
+    await page.getByRole("button", { name: /^Register/ }).click();
+    await page.waitForURL(/\/registry\/people\//);
+    await page.getByText("Colombia PPT (Permiso por Protección Temporal)").waitFor();
+    await page.getByText(/valid 2022-06-01 – 2031-05-30/).waitFor();
+    await expectAccessible(page);
+  });
 });
