@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SharingPurpose } from "../platform/agreements/agreements.contract.ts";
 import { trimmedText } from "../platform/contract/primitives.contract.ts";
 import { LEGACY_SPECIFIC_NEEDS, SPECIFIC_NEEDS } from "../shared/specific-needs.ts";
+import { DOCUMENT_TYPES, DocumentType } from "./document-types.contract.ts";
 import { PersonHousehold } from "./households.contract.ts";
 import { hasAName, NO_NAME } from "./person-name.contract.ts";
 import { NO_PROTECTION, Protection } from "./protection.contract.ts";
@@ -53,25 +54,7 @@ const BirthDate = PartialDate.refine((d) => Number(d.slice(0, 4)) >= 1880, "a ye
   "a date of birth cannot be in the future",
 );
 
-/**
- * The document types a registrar may record. The nation-specific codes are a contract with the nations that
- * answer prior-residence questions from them: `col_ppt` (Colombia's Permiso por Protección Temporal), `bra_crnm`
- * (Brazil's Carteira de Registro Nacional Migratório), `mex_tvrh` (Mexico's Tarjeta de Visitante por Razones
- * Humanitarias). Do not rename them.
- */
-export const DOCUMENT_TYPES = [
-  "passport",
-  "national_id",
-  "birth_certificate",
-  "col_ppt",
-  "bra_crnm",
-  "mex_tvrh",
-  "refugee_id",
-  "residence_permit",
-  "other",
-] as const;
-export const DocumentType = z.enum(DOCUMENT_TYPES);
-export type DocumentType = z.infer<typeof DocumentType>;
+export { DOCUMENT_TYPES, DocumentType };
 
 export const DocumentEntry = z.object({
   type: DocumentType,

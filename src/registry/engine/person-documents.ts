@@ -1,4 +1,5 @@
-import { DOCUMENT_TYPES, type DocumentEntry, type DocumentType } from "../registry.contract.ts";
+import { DOCUMENT_TYPES, type DocumentType } from "../document-types.contract.ts";
+import type { DocumentEntry } from "../registry.contract.ts";
 
 // Document types were free text before the registry had a closed list. A stored text is read as the code it
 // names (in the region's languages) or as `other`, and the text itself is kept in `typeAsWritten`.
