@@ -9,6 +9,7 @@ import { regionalClkKeys } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
+export { DOCUMENT_TYPES, type DocumentType } from "./document-types.contract.ts";
 export {
   type HouseholdMember,
   type HouseholdRelationship,
