@@ -5,6 +5,7 @@ import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { emptyPerson } from "./engine/person-record.ts";
 import { erasableIds, erasePeople, insertErasure } from "./erasure.store.ts";
+import { leaveHouseholds } from "./households.store.ts";
 import { type PersonKeys, sealPerson } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
@@ -23,7 +24,7 @@ export function createErasureService(
     /**
      * Erases a person in the caller's reach and every record merged into them: personal values, blind indexes,
      * encodings, earlier versions, family links, consents, duplicate reviews, case notes and what referrals
-     * carried; tombstones keep the ids. In the same transaction, every other capability clears what it keeps
+     * carried, household memberships; tombstones keep the ids. In the same transaction, every other capability clears what it keeps
      * about them (`SubjectDataSource.erase`: border encounters, pathway applications). The audit event names the
      * ids and counts, never a value, so the audit log still verifies; the reason is kept encrypted with the
      * erasure's record.
@@ -33,13 +34,16 @@ export function createErasureService(
         if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
         const ids = await erasableIds(tx, scope, id);
         const { given_names_enc, surnames_enc, details_enc } = sealPerson(keys, emptyPerson(), null);
-        const records = await erasePeople(
+        const erased = await erasePeople(
           tx,
           scope,
           ids,
           { given_names_enc, surnames_enc, details_enc },
           text.seal("referralReason", "erased with the person"),
         );
+        // Membership goes with the person; the household keeps its other members (see leaveHouseholds).
+        const households = await leaveHouseholds(tx, scope, ids);
+        const records = erased + households.left.length;
         const elsewhere: Record<string, Record<string, number>> = {};
         for (const source of sources) elsewhere[source.name] = await source.erase(tx, scope, ids);
         await insertErasure(tx, {
@@ -53,7 +57,7 @@ export function createErasureService(
           action: "person.erase",
           targetType: "person",
           targetId: id,
-          details: { erased: ids, records, elsewhere },
+          details: { erased: ids, records, elsewhere, households },
         });
         return { id, erased: ids.length, records, elsewhere };
       }),

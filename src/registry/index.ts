@@ -9,6 +9,13 @@ import { openPerson, regionalClkKeys } from "./person-seal.codec.ts";
 import { findPerson } from "./registry.store.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
+export { DOCUMENT_TYPES, type DocumentType } from "./document-types.contract.ts";
+export {
+  type HouseholdMember,
+  type HouseholdRelationship,
+  type HouseholdSummary,
+  householdOfPerson,
+} from "./household-summary.service.ts";
 export { personRetentionSweeper } from "./person-retention.service.ts";
 export { DuplicateCheck, PersonInput } from "./registry.contract.ts";
 export { registryRoutes } from "./registry.routes.ts";

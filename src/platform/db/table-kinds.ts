@@ -59,6 +59,8 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   registry_merges: tenant,
   registry_referrals: tenant,
   registry_erasures: tenant,
+  registry_households: tenant,
+  registry_household_members: tenant,
   // flows
   flow_releases: publishedFlows,
   flow_release_files: publishedFlows,

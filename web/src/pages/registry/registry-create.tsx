@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { DuplicateCheck } from "../../../../src/registry/registry.contract.ts";
+import { DOCUMENT_TYPES, DuplicateCheck } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
 import { messageOf } from "./use-registry.ts";
@@ -15,7 +15,15 @@ function toInput(form: Record<string, string>) {
     birthDate: form.dob?.trim() || null,
     sex: form.sex ? (form.sex as "F" | "M" | "X") : null,
     documents: form.document?.trim()
-      ? [{ type: "passport", number: form.document.trim(), issuingCountry: null, expiry: null }]
+      ? [
+          {
+            type: form.documentType || "passport",
+            number: form.document.trim(),
+            issuingCountry: form.issuingCountry?.trim().toUpperCase() || null,
+            validFrom: form.validFrom || null,
+            expiry: form.validUntil || null,
+          },
+        ]
       : [],
   };
 }
@@ -29,6 +37,10 @@ export function RegistryCreate() {
     dob: "",
     sex: "",
     document: "",
+    documentType: "passport",
+    issuingCountry: "",
+    validFrom: "",
+    validUntil: "",
   });
   const [hints, setHints] = useState<z.infer<typeof DuplicateCheck>["candidates"]>([]);
   const [reason, setReason] = useState("");
@@ -75,7 +87,23 @@ export function RegistryCreate() {
             <option value="X">X</option>
           </select>
         </label>
+        <label style={{ display: "block" }}>
+          {t("pages.registry.fields.documentType")}{" "}
+          <select
+            value={form.documentType}
+            onChange={(e) => setForm({ ...form, documentType: e.target.value })}
+          >
+            {DOCUMENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`pages.registry.documentTypes.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {field("document")}
+        {field("issuingCountry")}
+        {field("validFrom", "date")}
+        {field("validUntil", "date")}
         <div aria-live="polite">
           {hints.length > 0 && (
             <div className="registry-hints">

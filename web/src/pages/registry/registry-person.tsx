@@ -6,6 +6,7 @@ import { CaseList, CaseView, PersonView } from "../../../../src/registry/registr
 import { SubjectExport } from "../../../../src/registry/subject-export.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
+import { RegistryHousehold } from "./registry-household.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
 import { RegistryPersonErase } from "./registry-person-erase.tsx";
 import { RegistryPersonTimeline } from "./registry-person-timeline.tsx";
@@ -52,7 +53,20 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
         <dt>{t("pages.registry.nationalities")}</dt>
         <dd>{p.nationalities.join(", ") || "—"}</dd>
         <dt>{t("pages.registry.fields.document")}</dt>
-        <dd>{p.documents.map((d) => `${d.type} ${d.number}`).join(", ") || "—"}</dd>
+        <dd>
+          {p.documents.length === 0
+            ? "—"
+            : p.documents.map((d) => (
+                <div key={`${d.type}:${d.number}`}>
+                  {t(`pages.registry.documentTypes.${d.type}`)}
+                  {d.typeAsWritten ? ` (${d.typeAsWritten})` : ""} {d.number}
+                  {d.issuingCountry ? ` · ${d.issuingCountry}` : ""}
+                  {d.validFrom || d.expiry
+                    ? ` · ${t("pages.registry.validity", { from: d.validFrom ?? "…", until: d.expiry ?? "…" })}`
+                    : ""}
+                </div>
+              ))}
+        </dd>
         <dt>{t("pages.registry.office")}</dt>
         <dd>{p.officeId ?? "—"}</dd>
         <dt>{t("pages.registry.vulnerabilities")}</dt>
@@ -67,6 +81,12 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
           {t("pages.registry.mergedInto")} <Link to={`/registry/people/${p.mergedInto}`}>{p.mergedInto}</Link>
         </p>
       )}
+      <RegistryHousehold
+        key={`household:${p.household?.id ?? "none"}`}
+        person={p}
+        permissions={permissions}
+        onChanged={reload}
+      />
       {permissions.has("person.write") && p.status === "active" && (
         <RegistryPersonEdit key={p.id} person={p} onSaved={reload} />
       )}
