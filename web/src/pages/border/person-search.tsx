@@ -22,7 +22,18 @@ function personQuery(f: Fields): Partial<PersonInput> {
     ...(f.birthDate ? { birthDate: f.birthDate } : {}),
     ...(/^[A-Z]{3}$/.test(citizenship) ? { nationalities: [citizenship] } : {}),
     ...(document
-      ? { documents: [{ type: "passport", number: document, issuingCountry: null, expiry: null }] }
+      ? {
+          documents: [
+            {
+              type: "passport",
+              typeAsWritten: "",
+              number: document,
+              issuingCountry: null,
+              validFrom: null,
+              expiry: null,
+            },
+          ],
+        }
       : {}),
   };
 }
