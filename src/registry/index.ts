@@ -15,6 +15,12 @@ import { type ConsentPurpose, PersonInput } from "./registry.contract.ts";
 import { findPerson } from "./registry.store.ts";
 import { createRegistryText, REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
+export {
+  type HouseholdMember,
+  type HouseholdRelationship,
+  type HouseholdSummary,
+  householdOfPerson,
+} from "./household-summary.service.ts";
 export { personRetentionSweeper } from "./person-retention.service.ts";
 export { registryRoutes } from "./registry.routes.ts";
 export { seedRegistryDemo } from "./registry.seed.ts";

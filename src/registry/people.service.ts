@@ -14,6 +14,7 @@ import {
   personTerms,
   queryTerms,
 } from "./engine/person-record.ts";
+import { membershipOf } from "./households.store.ts";
 import { hashTerm, openPerson, type PersonKeys, sealPerson } from "./person-seal.codec.ts";
 import { hasAName, NO_NAME, type PersonInput, type PersonView } from "./registry.contract.ts";
 import {
@@ -69,7 +70,12 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
       ...c,
       given_by: text.open("consentGivenBy", given_by_enc),
     }));
-    return { family: await familyOf(tx, scope, id), consents, cases };
+    return {
+      household: await membershipOf(tx, scope, id),
+      family: await familyOf(tx, scope, id),
+      consents,
+      cases,
+    };
   };
 
   return {

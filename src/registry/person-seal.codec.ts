@@ -3,6 +3,8 @@ import { encodeClk, fieldKeys } from "../identity/index.ts";
 import { blindIndex, decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
+import { readDocument } from "./engine/person-documents.ts";
+import { specificNeedsOf } from "./engine/person-needs.ts";
 import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./engine/person-record.ts";
 import { shieldedFrom } from "./protection.contract.ts";
 
@@ -110,7 +112,9 @@ export function externalKey(keys: PersonKeys, externalId: string): string {
 /** Encrypts a person for storage. */
 export function sealPerson(keys: PersonKeys, p: PersonRecord, externalId: string | null): SealedPerson {
   const k = keys.keyring;
-  const { givenNames, surnames, sex, birthDate, ...details } = p;
+  const { givenNames, surnames, sex, birthDate, ...rest } = p;
+  // Needs are stored as codes of the shared vocabulary, whatever form (current or legacy) they came in.
+  const details = { ...rest, vulnerabilities: specificNeedsOf(rest.vulnerabilities) };
   return {
     external_key: externalId === null ? null : externalKey(keys, externalId),
     external_id_enc: externalId === null ? null : encryptField(k, externalId, CONTEXT.externalId),
@@ -142,6 +146,10 @@ export function openPerson(
   const person: PersonRecord = {
     ...emptyPerson(),
     ...details,
+    // Records stored before the shared vocabulary may hold legacy codes: read as their current code.
+    vulnerabilities: specificNeedsOf(details.vulnerabilities),
+    // Documents stored with a free-text type are read with a listed type (the text kept) and a validity.
+    documents: (details.documents ?? []).map(readDocument),
     givenNames: JSON.parse(decryptField(keyring, row.given_names_enc, CONTEXT.givenNames)) as string[],
     surnames: JSON.parse(decryptField(keyring, row.surnames_enc, CONTEXT.surnames)) as string[],
     sex:

@@ -29,6 +29,7 @@ export const REGISTRY_TEXT_COLUMNS = {
   referralStatusReason: byId("registry_referrals", "status_reason_enc", "registry.referral.status_reason"),
   versionReason: byId("registry_person_versions", "reason_enc", "registry.person_version.reason"),
   erasureReason: byId("registry_erasures", "reason_enc", "registry.erasure.reason"),
+  householdSplitReason: byId("registry_households", "split_reason_enc", "registry.household.split_reason"),
 } as const;
 
 export type RegistryTextColumn = keyof typeof REGISTRY_TEXT_COLUMNS;

@@ -1,18 +1,23 @@
 import { z } from "zod";
 import { SharingPurpose } from "../platform/agreements/agreements.contract.ts";
 import { trimmedText } from "../platform/contract/primitives.contract.ts";
+import { LEGACY_SPECIFIC_NEEDS, SPECIFIC_NEEDS } from "../shared/specific-needs.ts";
+import { PersonHousehold } from "./households.contract.ts";
 import { hasAName, NO_NAME } from "./person-name.contract.ts";
 import { NO_PROTECTION, Protection } from "./protection.contract.ts";
 
-/** Vulnerabilities a registrar may record; they change how a case is handled. */
+/**
+ * A person's specific needs, from the vocabulary shared with pathways and placement (`src/shared/specific-needs.ts`).
+ * The codes earlier versions of the registry wrote are still accepted and stored as their current code. The API
+ * field keeps its name, `vulnerabilities`, so clients keep working.
+ */
 export const Vulnerability = z.enum([
-  "unaccompanied_child",
-  "trafficking_victim",
-  "medical",
-  "disability",
-  "survivor_of_violence",
-  "other",
+  ...SPECIFIC_NEEDS,
+  ...(Object.keys(LEGACY_SPECIFIC_NEEDS) as [string, ...string[]]),
 ]);
+/** A specific need as the registry answers it: always a current code of the shared vocabulary. */
+export const SpecificNeedCode = z.enum(SPECIFIC_NEEDS);
+const NEEDS_MAX = SPECIFIC_NEEDS.length;
 
 /** What a person's data may be used or shared for; nothing leaves a nation without consent for its purpose. */
 export const ConsentPurpose = SharingPurpose.extract([
@@ -48,12 +53,39 @@ const BirthDate = PartialDate.refine((d) => Number(d.slice(0, 4)) >= 1880, "a ye
   "a date of birth cannot be in the future",
 );
 
+/**
+ * The document types a registrar may record. The nation-specific codes are a contract with the nations that
+ * answer prior-residence questions from them: `col_ppt` (Colombia's Permiso por Protección Temporal), `bra_crnm`
+ * (Brazil's Carteira de Registro Nacional Migratório), `mex_tvrh` (Mexico's Tarjeta de Visitante por Razones
+ * Humanitarias). Do not rename them.
+ */
+export const DOCUMENT_TYPES = [
+  "passport",
+  "national_id",
+  "birth_certificate",
+  "col_ppt",
+  "bra_crnm",
+  "mex_tvrh",
+  "refugee_id",
+  "residence_permit",
+  "other",
+] as const;
+export const DocumentType = z.enum(DOCUMENT_TYPES);
+export type DocumentType = z.infer<typeof DocumentType>;
+
 export const DocumentEntry = z.object({
-  type: Text,
+  type: DocumentType,
+  /** The free text an earlier record gave as its type, kept when it was read as a listed type or `other`. */
+  typeAsWritten: trimmedText(0, 200).default(""),
   number: Text,
+  /** The issuing nation. */
   issuingCountry: Country.nullable().default(null),
+  /** Valid from (yyyy, yyyy-mm or yyyy-mm-dd). */
+  validFrom: PartialDate.nullable().default(null),
+  /** Valid until. */
   expiry: PartialDate.nullable().default(null),
 });
+export type DocumentEntry = z.infer<typeof DocumentEntry>;
 
 /** A document number as entered: letters, digits and separators (space . / -), 4 to 30 letters and digits. */
 const DocumentNumber = z
@@ -67,7 +99,10 @@ const DocumentNumber = z
   }, "4 to 30 letters and digits");
 
 /** A document as a registrar enters it (the stored form, `DocumentEntry`, may come back masked). */
-export const DocumentInput = DocumentEntry.extend({ number: DocumentNumber });
+export const DocumentInput = DocumentEntry.extend({ number: DocumentNumber }).refine(
+  (d) => d.validFrom === null || d.expiry === null || d.validFrom <= d.expiry.padEnd(d.validFrom.length, "9"),
+  { path: ["expiry"], message: "valid until cannot be before valid from" },
+);
 
 /** A phone number: an optional +, digits and separators, 7 to 15 digits (the E.164 limit). */
 const PhoneNumber = z
@@ -113,7 +148,7 @@ export const PersonInput = z.object({
   addresses: z.array(AddressEntry).max(6).default([]),
   priorResidences: z.array(PriorResidence).max(10).default([]),
   languages: z.array(Text).max(10).default([]),
-  vulnerabilities: z.array(Vulnerability).max(6).default([]),
+  vulnerabilities: z.array(Vulnerability).max(NEEDS_MAX).default([]),
   protection: Protection.default(NO_PROTECTION),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -133,7 +168,7 @@ export const PersonEdit = z.object({
   addresses: z.array(AddressEntry).max(6).optional(),
   priorResidences: z.array(PriorResidence).max(10).optional(),
   languages: z.array(Text).max(10).optional(),
-  vulnerabilities: z.array(Vulnerability).max(6).optional(),
+  vulnerabilities: z.array(Vulnerability).max(NEEDS_MAX).optional(),
   protection: Protection.optional(),
   /** Why the record is corrected: kept with the version it replaces. */
   reason: trimmedText(3, 500),
@@ -207,9 +242,11 @@ export const PersonView = z.object({
   priorResidences: z.array(PriorResidence),
   languages: z.array(z.string()),
   /** Null when the reader may not see protection details. */
-  vulnerabilities: z.array(Vulnerability).nullable(),
+  vulnerabilities: z.array(SpecificNeedCode).nullable(),
   /** Protection and the nations the person is shielded from (`from` as applied); null without protection.read. */
   protection: Protection.nullable(),
+  /** The household the person belongs to and their relationship in it; null when in none. */
+  household: PersonHousehold.nullable(),
   family: z.array(z.object({ relatedId: z.string(), relation: z.string() })),
   consents: z.array(
     z.object({ purpose: z.string(), given: z.boolean(), givenBy: z.string(), at: z.string() }),

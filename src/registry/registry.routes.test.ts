@@ -415,7 +415,8 @@ describe("registry behaviour", () => {
     const full = (await (
       await t.request("GET", `/api/v1/registry/people/${id}`, { token: caseworker.token })
     ).json()) as typeof seen;
-    expect(full.vulnerabilities).toEqual(["trafficking_victim"]);
+    // A legacy code is accepted and answered as the shared vocabulary's code.
+    expect(full.vulnerabilities).toEqual(["victim_of_trafficking"]);
     expect(full.documents[0]?.number).toBe(input.documents[0]?.number);
   });
 

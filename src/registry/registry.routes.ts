@@ -1,6 +1,7 @@
 import { newRouter } from "../platform/http/app-env.ts";
 import { casesRoutes, crossmatchRoutes } from "./cases.routes.ts";
 import { erasureRoutes } from "./erasure.routes.ts";
+import { householdsRoutes } from "./households.routes.ts";
 import { matchingRoutes } from "./matching.routes.ts";
 import { peopleRoutes } from "./people.routes.ts";
 import { personEditRoutes } from "./person-edit.routes.ts";
@@ -13,6 +14,7 @@ export function registryRoutes(registry: RegistryService) {
   router.route("/", peopleRoutes(registry));
   router.route("/", personEditRoutes(registry));
   router.route("/", erasureRoutes(registry));
+  router.route("/", householdsRoutes(registry));
   router.route("/", subjectExportRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));

@@ -150,6 +150,27 @@ export interface RegistryErasuresTable {
   erased_at: Generated<Date>;
 }
 
+/** A household (registration group): ids only; who is in it and how is in the members table. */
+export interface RegistryHouseholdsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  office_id: string | null;
+  split_from: string | null;
+  split_reason_enc: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+/** A person's membership of a household (at most one per person) and their relationship to the principal. */
+export interface RegistryHouseholdMembersTable {
+  tenant_id: string;
+  person_id: string;
+  household_id: string;
+  relationship: "principal" | "spouse" | "child" | "parent" | "sibling" | "other";
+  added_by: string;
+  added_at: Generated<Date>;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     registry_people: RegistryPeopleTable;
@@ -163,5 +184,7 @@ declare module "../platform/db/schema.ts" {
     registry_referrals: RegistryReferralsTable;
     registry_person_versions: RegistryPersonVersionsTable;
     registry_erasures: RegistryErasuresTable;
+    registry_households: RegistryHouseholdsTable;
+    registry_household_members: RegistryHouseholdMembersTable;
   }
 }

@@ -6,6 +6,7 @@ import { createCasesService } from "./cases.service.ts";
 import { createCrossmatchService } from "./crossmatch.service.ts";
 import type { ImportedPerson } from "./engine/registry-csv.ts";
 import { createErasureService } from "./erasure.service.ts";
+import { createHouseholdsService } from "./households.service.ts";
 import { createPeopleService } from "./people.service.ts";
 import { createPersonEditService } from "./people-edit.service.ts";
 import { type ImportOptions, importPeople } from "./people-import.service.ts";
@@ -27,6 +28,7 @@ export function createRegistryService(
     keys,
     people,
     edits: createPersonEditService(platform, keys),
+    households: createHouseholdsService(platform, keys),
     erasure: createErasureService(platform, keys, options.subjectSources ?? []),
     subjectExport: createSubjectExportService(platform, keys, options.subjectSources ?? []),
     cases: createCasesService(platform),

@@ -43,7 +43,9 @@ export function personInput(overrides: Partial<PersonInput> = {}): PersonInput {
       {
         type: "passport",
         number: `DOC${randomBytes(4).toString("hex").toUpperCase()}`,
+        typeAsWritten: "",
         issuingCountry: "GTM",
+        validFrom: null,
         expiry: null,
       },
     ],

@@ -27,7 +27,16 @@ afterAll(async () => {
 const haitian = (): PersonInput =>
   personInput({
     nationalities: ["HTI"],
-    documents: [{ type: "passport", number: `HT${Date.now() % 1e8}`, issuingCountry: "HTI", expiry: null }],
+    documents: [
+      {
+        type: "passport",
+        number: `HT${Date.now() % 1e8}`,
+        typeAsWritten: "",
+        issuingCountry: "HTI",
+        validFrom: null,
+        expiry: null,
+      },
+    ],
   });
 
 async function send(method: string, path: string, token: string, body?: unknown) {

@@ -6,7 +6,7 @@ import { CaseView, MatchReason, PersonView } from "./registry.contract.ts";
 // own records, and one section per other capability that keeps data linked to the person's id.
 
 /** A registry person in full: every field, protection and vulnerabilities included, documents unmasked. */
-export const ExportedPerson = PersonView.omit({ family: true, consents: true, cases: true });
+export const ExportedPerson = PersonView.omit({ family: true, consents: true, cases: true, household: true });
 export type ExportedPerson = z.infer<typeof ExportedPerson>;
 
 /** The values of a person as an earlier version held them, in full. */
@@ -37,6 +37,18 @@ export const RegistrySubjectSection = z.object({
   ),
   family: z.array(
     z.object({ personId: z.string(), relatedId: z.string(), relation: z.string(), at: z.string() }),
+  ),
+  /** The household each record belongs to, their relationship, and why it was split from another if it was. */
+  households: z.array(
+    z.object({
+      personId: z.string(),
+      householdId: z.string(),
+      relationship: z.string(),
+      addedBy: z.string(),
+      addedAt: z.string(),
+      splitFrom: z.string().nullable(),
+      splitReason: z.string().nullable(),
+    }),
   ),
   consents: z.array(
     z.object({

@@ -159,7 +159,7 @@ describe("a data subject's export", () => {
         birthPlace: "Maracaibo",
         documents: input.documents,
         phones: ["+1 202 555 0199"],
-        vulnerabilities: ["survivor_of_violence"],
+        vulnerabilities: ["survivor_of_violence_or_torture"],
         protection: { status: "refugee", from: ["VEN"] },
       });
       const reg = x.sections.registry;

@@ -7,6 +7,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { presentWholePerson, presentWholeValues } from "./engine/person-presenter.ts";
+import { membershipsOfPeople } from "./households.store.ts";
 import { CONTEXT, openPerson, type PersonKeys } from "./person-seal.codec.ts";
 import { findPerson, findPersonInNation, type PersonRow } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
@@ -104,6 +105,15 @@ export function createSubjectExportService(
         relation: f.relation,
         at: iso(f.created_at),
       })),
+      households: (await membershipsOfPeople(tx, scope, ids)).map((h) => ({
+        personId: h.person_id,
+        householdId: h.household_id,
+        relationship: h.relationship,
+        addedBy: h.added_by,
+        addedAt: iso(h.added_at),
+        splitFrom: h.split_from,
+        splitReason: text.openOrNull("householdSplitReason", h.split_reason_enc),
+      })),
       consents: (await consentsOfPeople(tx, scope, ids)).map((c) => ({
         personId: c.person_id,
         purpose: c.purpose,
@@ -189,6 +199,7 @@ export function createSubjectExportService(
       mergedRecords: section.mergedRecords.length,
       versions: section.versions.length,
       family: section.family.length,
+      households: section.households.length,
       consents: section.consents.length,
       cases: section.cases.length,
       caseNotes: notes.length,

@@ -134,7 +134,9 @@ export function demoPerson(random: () => number): PersonRecord {
     {
       type: "passport",
       number: `${nationality.slice(0, 2)}${digits(random, 8)}`,
+      typeAsWritten: "",
       issuingCountry: nationality,
+      validFrom: null,
       expiry: null,
     },
   ];

@@ -1,11 +1,14 @@
+import type { HouseholdRelationship } from "../households.contract.ts";
 import { shieldedFrom } from "../protection.contract.ts";
 import type { PersonView } from "../registry.contract.ts";
 import type { PersonRow } from "../registry.store.ts";
 import type { ExportedPerson, ExportedValues } from "../subject-export.contract.ts";
+import { specificNeedsOf } from "./person-needs.ts";
 import type { PersonRecord } from "./person-record.ts";
 
-/** What else is shown with a person: family, consent history and cases in reach. */
+/** What else is shown with a person: household, family, consent history and cases in reach. */
 export interface PersonExtras {
+  household: { household_id: string; relationship: HouseholdRelationship } | undefined;
   family: { related_id: string; relation: string }[];
   consents: { purpose: string; given: boolean; given_by: string; recorded_at: Date }[];
   cases: { id: string; case_type: string; status: string }[];
@@ -49,9 +52,14 @@ export function presentPerson(
     addresses: record.addresses,
     priorResidences: record.priorResidences,
     languages: record.languages,
-    vulnerabilities: scope.permissions.has("protection.read") ? record.vulnerabilities : null,
+    vulnerabilities: scope.permissions.has("protection.read")
+      ? specificNeedsOf(record.vulnerabilities)
+      : null,
     protection: scope.permissions.has("protection.read")
       ? { status: record.protection.status, from: shieldedFrom(record) }
+      : null,
+    household: extras.household
+      ? { id: extras.household.household_id, relationship: extras.household.relationship }
       : null,
     family: extras.family.map((f) => ({ relatedId: f.related_id, relation: f.relation })),
     consents: extras.consents.map((c) => ({
@@ -82,7 +90,7 @@ export function presentWholeValues(record: PersonRecord): ExportedValues {
     addresses: record.addresses,
     priorResidences: record.priorResidences,
     languages: record.languages,
-    vulnerabilities: record.vulnerabilities,
+    vulnerabilities: specificNeedsOf(record.vulnerabilities),
     protection: { status: record.protection.status, from: shieldedFrom(record) },
   };
 }

@@ -119,7 +119,16 @@ export function personFromFields(
   if (nationality) person.nationalities = [nationality];
   const document = take("document_number", readDocumentNumber);
   if (document)
-    person.documents = [{ type: "unknown", number: document, issuingCountry: null, expiry: null }];
+    person.documents = [
+      {
+        type: "other",
+        typeAsWritten: "",
+        number: document,
+        issuingCountry: null,
+        validFrom: null,
+        expiry: null,
+      },
+    ];
   const phone = take("phone", readPhone);
   if (phone) person.phones = [phone];
   person.email = take("email", readEmail) ?? "";
