@@ -383,6 +383,46 @@ describe("the application's registry view", () => {
   });
 });
 
+describe("the application's household", () => {
+  it("lists the members with relationship and specific needs, names only for a reader of people", async () => {
+    const given = uniqueName();
+    const surname = uniqueName();
+    const scope = systemScope("USA", "test");
+    const principal = await registered("USA", given, surname);
+    const child = await registerPerson(
+      t.app,
+      "USA",
+      personInput({ givenNames: [uniqueName()], surnames: [surname], vulnerabilities: ["separated_child"] }),
+    );
+    const { id: householdId } = await t.app.registry.households.create(scope, principal);
+    await t.app.registry.households.addMember(scope, householdId, { personId: child, relationship: "child" });
+    const filed = await file("USA", "usa-match", `${given} ${surname}`);
+    const linked = await send("POST", `/pathways/applications/${filed.id}/registry-link`, tokens.officer, {
+      personId: principal,
+    });
+    expect(linked.status, linked.text).toBe(200);
+    const res = await send("GET", `/pathways/applications/${filed.id}/registry`, tokens.officer);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.household.id).toBe(householdId);
+    expect(res.body.household.principalId).toBe(principal);
+    const members = res.body.household.members as { personId: string; relationship: string }[];
+    expect(members).toContainEqual(
+      expect.objectContaining({
+        personId: principal,
+        relationship: "principal",
+        name: `${given} ${surname}`,
+      }),
+    );
+    expect(members).toContainEqual(
+      expect.objectContaining({ personId: child, relationship: "child", specificNeeds: ["separated_child"] }),
+    );
+    const noPeople = { ...scope, permissions: new Set(["application.read"] as const) };
+    const view = await t.app.pathways.registryLink.view(noPeople as never, filed.id);
+    expect(view.household?.members.map((m) => m.name)).toEqual([null, null]);
+    expect(view.household?.members.map((m) => m.personId).sort()).toEqual([principal, child].sort());
+  });
+});
+
 interface Fixture {
   appId: string;
   otherAppId: string;
