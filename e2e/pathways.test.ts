@@ -145,3 +145,66 @@ test("an applicant downloads their application, deletes their data, and the code
     .toBe("Aucune demande ne correspond à ce code et ce secret.");
   expect(await page.getByTestId("status").count()).toBe(0);
 }, 120_000);
+
+test("an application filed on the portal is found in the registry, linked, and the applicant's consent recorded", async () => {
+  const given = `Yeli${Date.now().toString(36)}`;
+  const surname = "Quintanar";
+  const portal = await suite.newPage();
+  await portal.goto("/portal");
+  await portal.getByRole("button", { name: "English" }).click();
+  await portal.getByLabel(/What is your nationality/).selectOption("VEN");
+  await portal.getByLabel(/In which country do you live/).selectOption("COL");
+  await portal.getByLabel(/On what date did you arrive/).fill("2022-03-01");
+  await portal.getByRole("button", { name: "See possible pathways" }).click();
+  await portal
+    .getByRole("button", { name: /^Apply:/ })
+    .first()
+    .click();
+  await portal.getByRole("checkbox", { name: "I agree" }).check();
+  await portal.getByLabel(/Full name/).fill(`${given} ${surname}`);
+  await portal.getByRole("button", { name: "Send application" }).click();
+  const code = (await portal.getByTestId("tracking-code").textContent({ timeout: 60_000 })) ?? "";
+  const nation = code.slice(0, 3);
+  expect(["USA", "COL"]).toContain(nation);
+
+  // The nation's registrar has registered the same person before.
+  const registrar = await suite.newPage();
+  await signInAs(registrar, "registrar", nation);
+  const me = (await (await registrar.request.get("/api/v1/auth/me")).json()) as { csrfToken: string };
+  const created = await registrar.request.post("/api/v1/registry/people", {
+    headers: { "x-csrf-token": me.csrfToken },
+    data: { givenNames: [given], surnames: [surname], nationalities: ["VEN"] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const personId = ((await created.json()) as { id: string }).id;
+
+  const page = await suite.newPage();
+  await signInAs(page, "pathway_officer", nation);
+  await page.getByRole("link", { name: "Pathways" }).click();
+  await page.getByRole("button", { name: code }).click();
+  const registry = page.getByTestId("application-registry");
+  await registry.getByText("Not linked to a registry person yet.").waitFor();
+  await registry.getByRole("button", { name: "Find in registry" }).click();
+  const candidate = registry.getByRole("listitem").filter({ hasText: `${given} ${surname}` });
+  await candidate.waitFor();
+  expect(await candidate.textContent()).toMatch(/given_name: /);
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await candidate.getByRole("button", { name: "Link" }).click();
+  await expect.poll(() => registry.getByTestId("linked-person").textContent()).toContain(personId);
+  expect(await registry.getByTestId("registry-consent").textContent()).toMatch(/is recorded in the registry/);
+  await registry.getByRole("table", { name: /Household of one/ }).waitFor();
+  expect(await registry.getByRole("table").textContent()).toContain(`${given} ${surname}`);
+
+  // The registry holds the consent, given by the applicant on the portal.
+  const person = (await (await registrar.request.get(`/api/v1/registry/people/${personId}`)).json()) as {
+    consents: { purpose: string; given: boolean; givenBy: string }[];
+  };
+  expect(person.consents).toContainEqual(
+    expect.objectContaining({
+      purpose: "pathway_application",
+      given: true,
+      givenBy: "the applicant on the portal",
+    }),
+  );
+}, 180_000);

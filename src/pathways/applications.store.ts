@@ -8,18 +8,36 @@ import "./pathways.schema.ts";
 
 export type ApplicationRow = Omit<
   PathwayApplicationsTable,
-  "id" | "submitted_at" | "consent_at" | "decided_at" | "erased_at"
+  | "id"
+  | "submitted_at"
+  | "consent_at"
+  | "decided_at"
+  | "erased_at"
+  | "portal_consent_at"
+  | "registry_consent_at"
+  | "linked_at"
 > & {
   id: string;
   submitted_at: Date;
   consent_at: Date;
   decided_at: Date | null;
   erased_at: Date | null;
+  portal_consent_at: Date | null;
+  registry_consent_at: Date | null;
+  linked_at: Date | null;
 };
 
 export type NewApplication = Omit<
   ApplicationRow,
-  "tenant_id" | "id" | "submitted_at" | "decided_at" | "decision" | "erased_at" | "answers_enc"
+  | "tenant_id"
+  | "id"
+  | "submitted_at"
+  | "decided_at"
+  | "decision"
+  | "erased_at"
+  | "answers_enc"
+  | "registry_consent_at"
+  | "linked_at"
 > & { answers_enc: string };
 
 /** Stages still waiting in the queue (counted for queue positions). */
@@ -194,6 +212,21 @@ export async function setPerson(tx: Tx, scope: Scope, id: string, personId: stri
   await tx
     .updateTable("pathway_applications")
     .set({ person_id: personId })
+    .where("tenant_id", "=", scope.tenantId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Links an application to its registry person, with when the applicant's consent was recorded there (or null). */
+export async function setRegistryLink(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  link: { personId: string; consentRecordedAt: Date | null; at: Date },
+): Promise<void> {
+  await tx
+    .updateTable("pathway_applications")
+    .set({ person_id: link.personId, registry_consent_at: link.consentRecordedAt, linked_at: link.at })
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id)
     .execute();

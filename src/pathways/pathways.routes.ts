@@ -16,6 +16,7 @@ import {
   YearParam,
 } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
+import { registerRegistryLinkRoutes } from "./registry-link.routes.ts";
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const Saved = z.object({ id: z.string(), version: z.number().int() });
@@ -139,5 +140,6 @@ export function pathwaysRoutes(service: PathwaysService) {
       ),
   );
   registerApplicationRoutes(router, service);
+  registerRegistryLinkRoutes(router, service);
   return router;
 }

@@ -58,6 +58,12 @@ export interface PathwayApplicationsTable {
   submitted_at: Timestamp;
   decided_at: NullableTimestamp;
   erased_at: NullableTimestamp;
+  /** When the applicant agreed at the portal's consent step; null when the application did not come through it. */
+  portal_consent_at: NullableTimestamp;
+  /** When that consent was recorded on the linked registry person; null when it was not. */
+  registry_consent_at: NullableTimestamp;
+  /** When the application was linked to its registry person (through the registry match). */
+  linked_at: NullableTimestamp;
 }
 
 export interface PathwayStageChangesTable {

@@ -120,6 +120,7 @@ async function seedApplications(platform: Platform, now: Date): Promise<void> {
           person_id: null,
           referred_from: null,
           consent_at: submitted,
+          portal_consent_at: submitted,
         });
         const seal = (text: string) => encryptField(platform.keyring, text, STAGE_REASON_CONTEXT);
         await recordStage(tx, scope, app.id, null, "submitted", null, seal("demo application"), submitted);

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Scope } from "../platform/auth/scope.ts";
 import { listNationIds } from "../platform/auth/tenants.store.ts";
 import type { Platform } from "../platform/platform.ts";
+import { householdOfPerson } from "../registry/index.ts";
 import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
 import { createDashboardService } from "./dashboard.service.ts";
@@ -16,6 +17,7 @@ import {
 import { createPortalService } from "./portal.service.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
 import { createReferralService } from "./referral.service.ts";
+import { createRegistryLinkService } from "./registry-link.service.ts";
 import { createWorkflowService } from "./workflow.service.ts";
 
 /** Portal protections; tests and benchmarks loosen them. */
@@ -75,6 +77,7 @@ export function createPathwaysService(
     workflow,
     portal: createPortalService(db, keyring, catalog, clock, nationBudget(settings)),
     referrals: createReferralService(db, keyring, catalog, workflow),
+    registryLink: createRegistryLinkService(db, keyring, householdOfPerson, clock),
     dashboards: createDashboardService(db, nations),
     portalSettings: settings,
     botCheck: createBotCheck(settings.botCheck),

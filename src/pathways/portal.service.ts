@@ -264,6 +264,7 @@ export function createPortalService(
           person_id: null,
           referred_from: null,
           consent_at: now,
+          portal_consent_at: now,
         });
         const reason = sealText(keyring, "submitted on the public portal", STAGE_REASON_CONTEXT);
         await recordStage(tx, scope, row.id, null, "submitted", null, reason, now);

@@ -113,6 +113,7 @@ export function createReferralService(
       person_id: null,
       referred_from: `${row.from_tenant}:${payload.trackingCode}`,
       consent_at: row.consent_at,
+      portal_consent_at: null,
     });
     const reason = `referral ${row.id} from ${row.from_tenant} accepted`;
     await recordStage(

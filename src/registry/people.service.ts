@@ -59,19 +59,6 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
   const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
   const text = createRegistryText(keys.keyring);
 
-  const candidatesFor = async (tx: Tx, scope: Scope, p: PersonRecord, nationWide: boolean) => {
-    const plain = personTerms(p);
-    const names = plain.filter((t) => /^(g|s|gp|sp|doc|ph):/.test(t));
-    const required = hashAll(names.length > 0 ? names : plain);
-    const rows = await findCandidates(
-      tx,
-      scope,
-      { required, all: hashAll(plain) },
-      { limit: 200, nationWide },
-    );
-    return scoreRows(keys, normaliseRecord("asked", p), rows);
-  };
-
   const extrasOf = async (tx: Tx, scope: Scope, id: string): Promise<PersonExtras> => {
     const cases = await tx
       .selectFrom("registry_cases")
@@ -121,22 +108,7 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
 
     /** Likely and possible duplicates of a person about to be registered, across the whole nation. */
     checkDuplicates: (scope: Scope, input: PersonInput) =>
-      inScope(db, scope, async (tx) => {
-        const found = (await candidatesFor(tx, scope, input, true)).filter(
-          (c) => c.score.band !== "unlikely",
-        );
-        const visible = new Set(
-          (await Promise.all(found.map((c) => findPerson(tx, scope, c.row.id)))).flatMap((r) =>
-            r ? [r.id] : [],
-          ),
-        );
-        await recordAudit(tx, scope, {
-          action: "person.check",
-          targetType: "person",
-          details: { candidates: found.map((c) => c.row.id) },
-        });
-        return found.slice(0, 10).map((c) => hintOf(c, visible.has(c.row.id)));
-      }),
+      inScope(db, scope, (tx) => duplicateHints(tx, scope, keys, input)),
 
     /**
      * Registers a person. With likely or possible duplicates the caller must give a reason to go ahead; the
@@ -145,51 +117,7 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
     createPerson: (
       scope: Scope,
       input: PersonInput & { overrideReason: string | null; officeId: string | null },
-    ) =>
-      inScope(db, scope, async (tx) => {
-        const { overrideReason, officeId, ...record } = input;
-        if (!hasAName(record)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
-        if (officeId !== null) await requireOffice(tx, scope, officeId, "officeId");
-        const found = (await candidatesFor(tx, scope, record, true)).filter(
-          (c) => c.score.band !== "unlikely",
-        );
-        if (found.length > 0 && !overrideReason) {
-          throw new AppError(
-            "CONFLICT",
-            "possible duplicates found: review them or give a reason to register anyway",
-            {
-              candidates: found.slice(0, 10).map((c) => c.row.id),
-            },
-          );
-        }
-        const office = scope.reach === "office" ? scope.officeId : (officeId ?? scope.officeId);
-        const [id] = await insertPeople(tx, scope, [
-          { ...sealPerson(keys, record, null), office_id: office },
-        ]);
-        if (!id) throw new AppError("INTERNAL", "the person was not stored");
-        for (const c of found) {
-          await tx
-            .insertInto("registry_duplicate_reviews")
-            .values({
-              tenant_id: scope.tenantId,
-              person_a: c.row.id,
-              person_b: id,
-              probability: c.score.probability,
-              band: c.score.band,
-              reasons: JSON.stringify(shownReasons(c.score)),
-              why_created_enc: text.sealOrNull("reviewWhyCreated", overrideReason),
-            })
-            .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
-            .execute();
-        }
-        await recordAudit(tx, scope, {
-          action: "person.create",
-          targetType: "person",
-          targetId: id,
-          details: { duplicatesOverridden: found.map((c) => c.row.id) },
-        });
-        return { id, duplicates: found.length };
-      }),
+    ) => inScope(db, scope, (tx) => registerPerson(tx, scope, keys, input)),
 
     /** One person in reach, presented for the reader; the read is audited. */
     getPerson: (scope: Scope, id: string): Promise<PersonView> =>
@@ -216,6 +144,85 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
         });
       }),
   };
+}
+
+/** Candidates for a person's record among the scope's people, scored, best first (`nationWide` ignores reach). */
+async function candidatesFor(tx: Tx, scope: Scope, keys: PersonKeys, p: PersonRecord, nationWide: boolean) {
+  const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
+  const plain = personTerms(p);
+  const names = plain.filter((t) => /^(g|s|gp|sp|doc|ph):/.test(t));
+  const required = hashAll(names.length > 0 ? names : plain);
+  const rows = await findCandidates(tx, scope, { required, all: hashAll(plain) }, { limit: 200, nationWide });
+  return scoreRows(keys, normaliseRecord("asked", p), rows);
+}
+
+/** Likely and possible duplicates of a person about to be registered, in the caller's transaction; audited. */
+export async function duplicateHints(tx: Tx, scope: Scope, keys: PersonKeys, input: PersonInput) {
+  const found = (await candidatesFor(tx, scope, keys, input, true)).filter(
+    (c) => c.score.band !== "unlikely",
+  );
+  const visible = new Set(
+    (await Promise.all(found.map((c) => findPerson(tx, scope, c.row.id)))).flatMap((r) => (r ? [r.id] : [])),
+  );
+  await recordAudit(tx, scope, {
+    action: "person.check",
+    targetType: "person",
+    details: { candidates: found.map((c) => c.row.id) },
+  });
+  return found.slice(0, 10).map((c) => hintOf(c, visible.has(c.row.id)));
+}
+
+/**
+ * Registers a person in the caller's transaction (the no-name rule, the office, search-before-create: with
+ * likely or possible duplicates a reason is needed, and each pair goes to the review queue); audited.
+ */
+export async function registerPerson(
+  tx: Tx,
+  scope: Scope,
+  keys: PersonKeys,
+  input: PersonInput & { overrideReason: string | null; officeId: string | null },
+) {
+  const text = createRegistryText(keys.keyring);
+  const { overrideReason, officeId, ...record } = input;
+  if (!hasAName(record)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
+  if (officeId !== null) await requireOffice(tx, scope, officeId, "officeId");
+  const found = (await candidatesFor(tx, scope, keys, record, true)).filter(
+    (c) => c.score.band !== "unlikely",
+  );
+  if (found.length > 0 && !overrideReason) {
+    throw new AppError(
+      "CONFLICT",
+      "possible duplicates found: review them or give a reason to register anyway",
+      {
+        candidates: found.slice(0, 10).map((c) => c.row.id),
+      },
+    );
+  }
+  const office = scope.reach === "office" ? scope.officeId : (officeId ?? scope.officeId);
+  const [id] = await insertPeople(tx, scope, [{ ...sealPerson(keys, record, null), office_id: office }]);
+  if (!id) throw new AppError("INTERNAL", "the person was not stored");
+  for (const c of found) {
+    await tx
+      .insertInto("registry_duplicate_reviews")
+      .values({
+        tenant_id: scope.tenantId,
+        person_a: c.row.id,
+        person_b: id,
+        probability: c.score.probability,
+        band: c.score.band,
+        reasons: JSON.stringify(shownReasons(c.score)),
+        why_created_enc: text.sealOrNull("reviewWhyCreated", overrideReason),
+      })
+      .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
+      .execute();
+  }
+  await recordAudit(tx, scope, {
+    action: "person.create",
+    targetType: "person",
+    targetId: id,
+    details: { duplicatesOverridden: found.map((c) => c.row.id) },
+  });
+  return { id, duplicates: found.length };
 }
 
 function hintOf(c: ScoredCandidate, visible: boolean) {

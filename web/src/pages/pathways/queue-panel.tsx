@@ -11,6 +11,7 @@ import {
 } from "../../../../src/pathways/pathways.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
+import { RegistryPanel } from "./registry-panel.tsx";
 import { useApi } from "./use-api.ts";
 
 /** How a stage reads in the queue: with its decision, and an erasure said as the applicant's. */
@@ -91,6 +92,14 @@ function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }
       ) : (
         <ApplicationActions data={data} post={post} reason={reason} setReason={setReason} />
       )}
+      <RegistryPanel
+        id={id}
+        live={data.stage !== "erased"}
+        onChange={() => {
+          reload();
+          onChange();
+        }}
+      />
       <h3>{t("pages.pathways.history")}</h3>
       <ol>
         {data.history.map((h) => (
