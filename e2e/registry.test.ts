@@ -38,6 +38,19 @@ describe("registry pages", () => {
     await expectAccessible(page);
   });
 
+  test("a person's page shows their path through the framework, step by step, in the reader's language", async () => {
+    const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    const timeline = page.getByRole("region", { name: "Path through the framework" });
+    await timeline.getByRole("listitem").first().waitFor();
+    // The registration is the first step, said in words, with its date and a link to the record.
+    await expect.poll(() => timeline.getByRole("listitem").first().textContent()).toContain("Registry");
+    await expect.poll(() => timeline.getByRole("link", { name: "Registered" }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+  });
+
   test("a registrar downloads a person's whole record as JSON", async () => {
     const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
     const page = await suite.newPage();

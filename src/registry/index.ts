@@ -54,7 +54,7 @@ export async function personIdentityForEncoding(
   personId: string,
 ): Promise<{ givenNames: string; familyNames: string; birthDate: string | null } | undefined> {
   const row = UUID.test(personId) ? await findPerson(tx, scope, personId) : undefined;
-  if (!row || row.status !== "active") return undefined;
+  if (row?.status !== "active") return undefined;
   const { person } = openPerson(keyring, row);
   return {
     givenNames: person.givenNames.join(" "),

@@ -87,6 +87,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   // border
   border_policy_packs: tenant,
   border_imports: tenant,
+  border_family_groups: tenant,
   border_encounters: tenant,
   border_encounter_months: tenant,
   border_residence_permits: tenant,
