@@ -6,6 +6,7 @@ import {
   borderTimeline,
   createBorderService,
   seedBorderDemo,
+  seedBorderJourney,
 } from "./border/index.ts";
 import { createFlowsService, flowsMigrations, flowsRoutes, seedFlowsDemo } from "./flows/index.ts";
 import {
@@ -119,6 +120,7 @@ export async function createApplication(config: Config, options: { database?: Da
     await seedFlowsDemo(flows);
     await seedPathwaysDemo(platform, pathways);
     await seedRegistryDemo(platform, registry);
+    await seedBorderJourney(border, registry);
     await seedNetworksDemo(platform, networks);
     await seedPlacementDemo(platform, placement);
   };

@@ -15,6 +15,7 @@ export {
 export { borderRoutes } from "./border.routes.ts";
 export { seedBorderDemo } from "./border.seed.ts";
 export { type BorderService, createBorderService } from "./border.service.ts";
+export { seedBorderJourney } from "./border-journey.seed.ts";
 export { CbpMonthlyRow } from "./border-records.contract.ts";
 export { borderSubjectData } from "./border-subject.service.ts";
 export { borderTimeline } from "./border-timeline.service.ts";
