@@ -1,13 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
+import { browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server: agreements among the demo nations, none between BRA and HTI
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 describe("the data-sharing agreements page", () => {
   test("Haiti proposes an agreement to Brazil, and Brazil's administrator accepts it with a reason", async () => {

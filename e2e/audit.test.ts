@@ -1,13 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
+import { browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 async function openAudit(page: Page): Promise<void> {
   await signInAs(page, "auditor", "USA");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Result as AxeViolation, ImpactValue } from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { Role } from "../src/platform/auth/auth.contract.ts";
 
 /** The repository root; the server and the web build are found from here. */
@@ -213,6 +213,24 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${v.help} at ${node.target.join(" ")}`))
     .join("\n");
+}
+
+/** Fails the test with every serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+}
+
+/** Searches the registry page by name and opens the first person found, waiting for their record. */
+export async function openRegistryPerson(page: Page, given: string, surname: string): Promise<void> {
+  await page.goto("/registry");
+  await page.getByLabel("Given names").fill(given);
+  await page.getByLabel("Surnames").fill(surname);
+  await page.getByRole("button", { name: "Search" }).click();
+  const link = page.getByRole("table").getByRole("link").first();
+  await link.waitFor();
+  await link.click();
+  await page.getByRole("heading", { level: 2 }).waitFor();
 }
 
 /** A server and a browser for the test file: started before its tests, stopped after. */

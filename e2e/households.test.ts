@@ -1,28 +1,11 @@
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoNations } from "../src/registry/engine/demo-people.ts";
 import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
+import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
 const demo = demoNations(DEMO_REGISTRY_NATIONS, 700);
 const gtm = demo.find((d) => d.nation === "GTM")!;
-
-async function expectAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
-async function openPerson(page: Page, given: string, surname: string) {
-  await page.goto("/registry");
-  await page.getByLabel("Given names").fill(given);
-  await page.getByLabel("Surnames").fill(surname);
-  await page.getByRole("button", { name: "Search" }).click();
-  const link = page.getByRole("table").getByRole("link").first();
-  await link.waitFor();
-  await link.click();
-  await page.getByRole("heading", { level: 2 }).waitFor();
-}
 
 describe("household pages", () => {
   test("a registrar creates a household, adds a member found by search, and splits them out", async () => {
@@ -38,7 +21,7 @@ describe("household pages", () => {
     const memberName = [...member.givenNames, ...member.surnames].join(" ");
     const page = await suite.newPage();
     await signInAs(page, "registrar", "GTM");
-    await openPerson(page, principal.givenNames.join(" "), principal.surnames.join(" "));
+    await openRegistryPerson(page, principal.givenNames.join(" "), principal.surnames.join(" "));
 
     const household = page.getByRole("region", { name: "Household" });
     await household.getByRole("button", { name: /Create a household/ }).click();
@@ -67,7 +50,7 @@ describe("household pages", () => {
 
     // The member's own page shows the new household, with them as principal and why it was split.
     await household.getByRole("table").getByRole("link").first().waitFor();
-    await openPerson(page, member.givenNames.join(" "), member.surnames.join(" "));
+    await openRegistryPerson(page, member.givenNames.join(" "), member.surnames.join(" "));
     const theirs = page.getByRole("region", { name: "Household" });
     await expect.poll(() => theirs.getByRole("table").textContent()).toContain("principal");
     await theirs.getByText(/lives with their own family/).waitFor();

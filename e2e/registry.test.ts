@@ -1,8 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoNations } from "../src/registry/engine/demo-people.ts";
 import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
+import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
 // The demo registries are generated from a seed, so the test knows who is in them.
@@ -10,28 +9,12 @@ const demo = demoNations(DEMO_REGISTRY_NATIONS, 700);
 const usa = demo.find((d) => d.nation === "USA")!;
 const gtm = demo.find((d) => d.nation === "GTM")!;
 
-async function expectAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
-
-async function searchAndOpen(page: Page, given: string, surname: string) {
-  await page.goto("/registry");
-  await page.getByLabel("Given names").fill(given);
-  await page.getByLabel("Surnames").fill(surname);
-  await page.getByRole("button", { name: "Search" }).click();
-  const link = page.getByRole("table").getByRole("link").first();
-  await link.waitFor();
-  await link.click();
-  await page.getByRole("heading", { level: 2 }).waitFor();
-}
-
 describe("registry pages", () => {
   test("a registrar finds a person of their office and reads the record", async () => {
     const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
     const page = await suite.newPage();
     await signInAs(page, "registrar", "GTM");
-    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await openRegistryPerson(page, target.givenNames.join(" "), target.surnames.join(" "));
     await expect
       .poll(() => page.getByRole("heading", { level: 2 }).textContent())
       .toContain(target.surnames[0]);
@@ -42,7 +25,7 @@ describe("registry pages", () => {
     const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
     const page = await suite.newPage();
     await signInAs(page, "registrar", "GTM");
-    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await openRegistryPerson(page, target.givenNames.join(" "), target.surnames.join(" "));
     const timeline = page.getByRole("region", { name: "Path through the framework" });
     await timeline.getByRole("listitem").first().waitFor();
     // The registration is the first step, said in words, with its date and a link to the record.
@@ -55,7 +38,7 @@ describe("registry pages", () => {
     const target = gtm.people.find((p) => p.office === "GTM-01")!.person;
     const page = await suite.newPage();
     await signInAs(page, "registrar", "GTM");
-    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await openRegistryPerson(page, target.givenNames.join(" "), target.surnames.join(" "));
     const downloaded = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export record (JSON)" }).click();
     const file = await downloaded;
@@ -89,7 +72,7 @@ describe("registry pages", () => {
     const target = usa.people.find((p) => p.externalId === original)!.person;
     const asker = await suite.newPage();
     await signInAs(asker, "caseworker", "USA");
-    await searchAndOpen(asker, target.givenNames.join(" "), target.surnames.join(" "));
+    await openRegistryPerson(asker, target.givenNames.join(" "), target.surnames.join(" "));
     await asker.getByRole("button", { name: "Ask partner nations" }).click();
     await asker.getByText(/A likely match is held by: MEX/).waitFor();
     await asker.getByRole("button", { name: "Request details from MEX" }).click();
@@ -111,7 +94,7 @@ describe("registry pages", () => {
     const target = gtm.people.filter((p) => p.office === "GTM-01")[12]!.person;
     const page = await suite.newPage();
     await signInAs(page, "registrar", "GTM");
-    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await openRegistryPerson(page, target.givenNames.join(" "), target.surnames.join(" "));
     await page.getByRole("button", { name: "Correct this record" }).click();
     await page.getByLabel("Phones (comma-separated)").fill("+502 5555 0101");
     await page.getByLabel("Why it is corrected").fill("new number given at the interview");
@@ -127,7 +110,7 @@ describe("registry pages", () => {
     const target = gtm.people.filter((p) => p.office === "GTM-01")[30]!.person;
     const page = await suite.newPage();
     await signInAs(page, "registrar", "GTM");
-    await searchAndOpen(page, target.givenNames.join(" "), target.surnames.join(" "));
+    await openRegistryPerson(page, target.givenNames.join(" "), target.surnames.join(" "));
     const id = new URL(page.url()).pathname.split("/").pop() as string;
     await page.getByText("Erase this person").click();
     const form = page.getByRole("form", { name: /^Erase / });

@@ -1,13 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
+import { browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
-}
 
 describe("the users and roles page", () => {
   test("an administrator creates a user, changes their roles, and is told why a conflicting pair is refused", async () => {
