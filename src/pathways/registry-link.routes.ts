@@ -1,15 +1,15 @@
 import type { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
+import { UuidParam } from "./pathways.contract.ts";
+import type { PathwaysService } from "./pathways.service.ts";
 import {
   ApplicationRegistryView,
   RegistryCandidates,
   RegistryLinkRequest,
   RegistryLinkResult,
   RegistryRegisterRequest,
-  UuidParam,
-} from "./pathways.contract.ts";
-import type { PathwaysService } from "./pathways.service.ts";
+} from "./registry-link.contract.ts";
 
 /** An application matched to the registry: candidates, confirming one, registering a new person, the view. */
 export function registerRegistryLinkRoutes(router: ReturnType<typeof newRouter>, service: PathwaysService) {

@@ -17,13 +17,13 @@ import {
 import { type ApplicationRow, findApplication, setRegistryLink } from "./applications.store.ts";
 import { PROTECTION_PATHWAY_TYPES } from "./engine/catalog-schema.ts";
 import { ANSWERS_CONTEXT, NAME_CONTEXT } from "./engine/field-contexts.ts";
+import { pathwayTypeOf } from "./pathways.store.ts";
 import type {
   ApplicationRegistryView,
   RegistryCandidates,
   RegistryLinkResult,
   RegistryRegisterRequest,
-} from "./pathways.contract.ts";
-import { pathwayTypeOf } from "./pathways.store.ts";
+} from "./registry-link.contract.ts";
 import { refuseErased } from "./workflow.service.ts";
 
 /** Who gave the consent recorded in the registry when an application filed on the portal is linked. */

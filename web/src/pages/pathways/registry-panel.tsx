@@ -4,7 +4,7 @@ import {
   ApplicationRegistryView,
   RegistryCandidates,
   RegistryLinkResult,
-} from "../../../../src/pathways/pathways.contract.ts";
+} from "../../../../src/pathways/registry-link.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useApi } from "./use-api.ts";
