@@ -13,7 +13,10 @@ import {
   createNetworksService,
   networksEncryptedColumns,
   networksMigrations,
+  networksProtectionRecords,
   networksRoutes,
+  networksSubjectData,
+  networksTimeline,
   seedNetworksDemo,
 } from "./networks/index.ts";
 import {
@@ -74,11 +77,17 @@ export async function createApplication(config: Config, options: { database?: Da
   const flows = createFlowsService(platform);
   const pathways = createPathwaysService(platform);
   await pathways.sealStoredText();
-  // A person's export for a data subject's request, and their timeline, gather what border and pathways link
-  // to their registry id.
+  // A person's export for a data subject's request, and their timeline, gather what border, pathways and
+  // networks' protection records link to their registry id; the person's page tells the protection side that a
+  // protection record names them.
   const registry = createRegistryService(platform, {
-    subjectSources: [borderSubjectData(platform.keyring), pathwaysSubjectData(platform.keyring)],
-    timelineSources: [borderTimeline(), pathwaysTimeline()],
+    subjectSources: [
+      borderSubjectData(platform.keyring),
+      pathwaysSubjectData(platform.keyring),
+      networksSubjectData(platform.keyring),
+    ],
+    timelineSources: [borderTimeline(), pathwaysTimeline(), networksTimeline(platform.keyring)],
+    protectionRecords: networksProtectionRecords(),
   });
   const networks = createNetworksService(platform);
   // Placement compares each nation's allocation with its pledge for the year, which pathways keeps.

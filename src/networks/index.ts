@@ -43,6 +43,11 @@ export {
   seedNetworksDemo,
 } from "./networks.seed.ts";
 export { createNetworksService, ingestObservations, type NetworksService } from "./networks.service.ts";
+export {
+  networksProtectionRecords,
+  networksSubjectData,
+  networksTimeline,
+} from "./networks-registry.service.ts";
 
 /** The networks migrations, to run after the platform's; the one that moves free text to encryption encrypts. */
 export function networksMigrations(): Migration[] {

@@ -138,11 +138,28 @@ export type CommunityDetail = z.infer<typeof CommunityDetail>;
 
 // The wall.
 
+const RegistryPersonId = z.uuid({ error: "expected a registry person id (a UUID)" });
+
+/** Flags a case as a victim's protection record; `personId` names the registry person it protects, if known. */
 export const ProtectionCreate = z.object({
   caseRef: trimmedText(1, 80),
   reason: trimmedText(3, 500),
+  personId: RegistryPersonId.optional(),
 });
-export const ProtectionView = z.object({ caseRef: z.string(), flaggedAt: z.string() });
+export type ProtectionCreate = z.infer<typeof ProtectionCreate>;
+/** A protection record as the protection side sees it after a write: never shown to investigators. */
+export const ProtectionView = z.object({
+  caseRef: z.string(),
+  flaggedAt: z.string(),
+  /** The registry person the record protects (a reference, never who they are); null when none is named. */
+  personId: z.string().nullable(),
+});
+/** Names the registry person a protection record protects, or with `null` stops naming one. */
+export const ProtectionPersonUpdate = z.strictObject({
+  caseRef: trimmedText(1, 80),
+  personId: RegistryPersonId.nullable(),
+});
+export type ProtectionPersonUpdate = z.infer<typeof ProtectionPersonUpdate>;
 
 /** The record is named either by its case (known from a court order) or by the marker's opaque `protectedRef`. */
 export const LegalBasisCreate = z

@@ -39,6 +39,10 @@ export interface NetworkProtectionRecordsTable {
   reason_enc: string;
   flagged_by: string;
   flagged_at: Generated<Date>;
+  /** The registry person the record protects, of the same nation (migration 0004); null when none is named. */
+  person_id: string | null;
+  person_linked_by: string | null;
+  person_linked_at: Timestamp | null;
 }
 
 export interface NetworkLegalBasesTable {

@@ -15,6 +15,7 @@ import {
   MatchList,
   ProtectedRecordView,
   ProtectionCreate,
+  ProtectionPersonUpdate,
   ProtectionView,
   PublishResult,
 } from "./networks.contract.ts";
@@ -46,6 +47,20 @@ function registerWallRoutes(router: OpenAPIHono<AppEnv>, service: NetworksServic
     }),
     async (c) =>
       sendJson(c, ProtectionView, await service.flagProtection(c.get("scope"), c.req.valid("json")), 201),
+  );
+  router.openapi(
+    defineRoute({
+      method: "put",
+      path: "/protection-records/person",
+      tag: "networks",
+      summary:
+        "Name the registry person a protection record protects, or stop naming one (protection side; never shown to investigators)",
+      access: "protection.read",
+      request: { body: ProtectionPersonUpdate },
+      response: ProtectionView,
+    }),
+    async (c) =>
+      sendJson(c, ProtectionView, await service.linkProtectionPerson(c.get("scope"), c.req.valid("json"))),
   );
   router.openapi(
     defineRoute({

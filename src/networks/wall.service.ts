@@ -4,9 +4,17 @@ import type { Db, Tx } from "../platform/db/connect.ts";
 import { decidePending } from "../platform/db/decide-pending.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { personExistsInScope } from "../registry/index.ts";
 import type { EntityCodec } from "./entity.codec.ts";
-import type { LegalBasisCreate, LegalBasisView, ProtectedRecordView } from "./networks.contract.ts";
+import type {
+  LegalBasisCreate,
+  LegalBasisView,
+  ProtectedRecordView,
+  ProtectionCreate,
+  ProtectionPersonUpdate,
+} from "./networks.contract.ts";
 import { entitiesById, visibleLinksOfCase } from "./networks.store.ts";
+import { personOfProtectionRecord, setProtectionPerson } from "./protection-person.store.ts";
 import type { TextCodec } from "./text-codec.service.ts";
 import {
   findLegalBasis,
@@ -61,6 +69,14 @@ async function caseOfRequest(tx: Tx, scope: Scope, input: LegalBasisCreate, refO
   return found;
 }
 
+/** A registry person a protection record may name: one of the caller's nation, in reach (404 naming the field). */
+async function requireRegistryPerson(tx: Tx, scope: Scope, personId: string): Promise<void> {
+  if (!(await personExistsInScope(tx, scope, personId)))
+    throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
+      field: "personId",
+    });
+}
+
 /**
  * The wall around victims' protection data. The protection side flags a case as a protection record; an
  * investigator who needs it records a legal basis (why, under which authority); someone on the protection
@@ -69,21 +85,61 @@ async function caseOfRequest(tx: Tx, scope: Scope, input: LegalBasisCreate, refO
 export function createWallService(db: Db, codec: EntityCodec, text: TextCodec, refOf: ProtectedRefOf) {
   const view = (r: LegalBasisRow, scope: Scope) => toLegalBasisView(r, scope, refOf, text);
   return {
-    /** Flags a case as a victim's protection record (protection side). */
-    flagProtection: (scope: Scope, input: { caseRef: string; reason: string }) =>
+    /**
+     * Flags a case as a victim's protection record (protection side); `personId` names the registry person of
+     * the nation it protects (404 naming `personId` otherwise). Flagging a record again without `personId` keeps
+     * the person it names.
+     */
+    flagProtection: (scope: Scope, input: ProtectionCreate) =>
       inScope(db, scope, async (tx) => {
+        if (input.personId !== undefined) await requireRegistryPerson(tx, scope, input.personId);
         const reason = text.seal("protectionReason", input.reason);
         const row = await upsertProtectionRecord(tx, scope, {
           caseRef: input.caseRef,
           reasonEnc: reason,
           flaggedBy: scope.actorLabel,
         });
+        if (input.personId !== undefined) await setProtectionPerson(tx, scope, row.case_ref, input.personId);
+        const person = await personOfProtectionRecord(tx, scope, row.case_ref, { lock: false });
         await recordAudit(tx, scope, {
           action: "network.protection.flag",
           targetType: "case",
           targetId: input.caseRef,
+          details: input.personId === undefined ? {} : { personId: input.personId },
         });
-        return { caseRef: row.case_ref, flaggedAt: new Date(row.flagged_at).toISOString() };
+        return {
+          caseRef: row.case_ref,
+          flaggedAt: new Date(row.flagged_at).toISOString(),
+          personId: person?.personId ?? null,
+        };
+      }),
+
+    /**
+     * Names the registry person a protection record protects, or with `null` stops naming one (protection side):
+     * 404 naming `caseRef` for no such record, `personId` for no such person in the nation. Audited with the
+     * person named before and after.
+     */
+    linkProtectionPerson: (scope: Scope, input: ProtectionPersonUpdate) =>
+      inScope(db, scope, async (tx) => {
+        const before = await personOfProtectionRecord(tx, scope, input.caseRef, { lock: true });
+        if (!before)
+          throw new AppError("NOT_FOUND", "caseRef: no such protection record in your nation", {
+            field: "caseRef",
+          });
+        if (input.personId !== null) await requireRegistryPerson(tx, scope, input.personId);
+        await setProtectionPerson(tx, scope, input.caseRef, input.personId);
+        await recordAudit(tx, scope, {
+          action:
+            input.personId === null ? "network.protection.person.unlink" : "network.protection.person.link",
+          targetType: "case",
+          targetId: input.caseRef,
+          details: { personId: input.personId, before: before.personId },
+        });
+        return {
+          caseRef: input.caseRef,
+          flaggedAt: before.flaggedAt.toISOString(),
+          personId: input.personId,
+        };
       }),
 
     /** An investigator records the legal basis on which they ask to see a protected case; it starts pending. */

@@ -21,6 +21,7 @@ export {
   registryCandidates,
 } from "./person-access.service.ts";
 export { personRetentionSweeper } from "./person-retention.service.ts";
+export type { ProtectionRecordSource } from "./protection-notice.service.ts";
 export { DuplicateCheck, PersonInput } from "./registry.contract.ts";
 export { registryRoutes } from "./registry.routes.ts";
 export { seedRegistryDemo } from "./registry.seed.ts";

@@ -5,6 +5,7 @@ import { householdsRoutes } from "./households.routes.ts";
 import { matchingRoutes } from "./matching.routes.ts";
 import { peopleRoutes } from "./people.routes.ts";
 import { personEditRoutes } from "./person-edit.routes.ts";
+import { protectionNoticeRoutes } from "./protection-notice.routes.ts";
 import type { RegistryService } from "./registry.service.ts";
 import { subjectExportRoutes } from "./subject-export.routes.ts";
 import { timelineRoutes } from "./timeline.routes.ts";
@@ -18,6 +19,7 @@ export function registryRoutes(registry: RegistryService) {
   router.route("/", householdsRoutes(registry));
   router.route("/", subjectExportRoutes(registry));
   router.route("/", timelineRoutes(registry));
+  router.route("/", protectionNoticeRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
   router.route("/", matchingRoutes(registry));

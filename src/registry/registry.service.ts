@@ -11,19 +11,23 @@ import { createPeopleService } from "./people.service.ts";
 import { createPersonEditService } from "./people-edit.service.ts";
 import { type ImportOptions, importPeople } from "./people-import.service.ts";
 import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
+import { createProtectionNoticeService, type ProtectionRecordSource } from "./protection-notice.service.ts";
 import { createReviewService } from "./review.service.ts";
 import { createSubjectExportService, type SubjectDataSource } from "./subject-export.service.ts";
 import { createTimelineService, type TimelineSource } from "./timeline.service.ts";
 
 /**
  * The registry's services on one platform, sharing the keys they need. `subjectSources` are the other
- * capabilities' parts of a person's export, `timelineSources` their steps in a person's timeline (handed in by the composition root: the registry imports none).
+ * capabilities' parts of a person's export, `timelineSources` their steps in a person's timeline,
+ * `protectionRecords` where victims' protection records may name a person (handed in by the composition root: the
+ * registry imports none).
  */
 export function createRegistryService(
   platform: Platform,
   options: {
     subjectSources?: readonly SubjectDataSource[];
     timelineSources?: readonly TimelineSource[];
+    protectionRecords?: ProtectionRecordSource;
   } = {},
 ) {
   const keys: PersonKeys = { keyring: platform.keyring, clkKeys: regionalClkKeys(platform.keyring) };
@@ -36,6 +40,7 @@ export function createRegistryService(
     erasure: createErasureService(platform, keys, options.subjectSources ?? []),
     subjectExport: createSubjectExportService(platform, keys, options.subjectSources ?? []),
     timeline: createTimelineService(platform, options.timelineSources ?? []),
+    protectionNotice: createProtectionNoticeService(platform, options.protectionRecords ?? null),
     cases: createCasesService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),
