@@ -48,7 +48,9 @@ describe("registry pages", () => {
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     const exported = JSON.parse(Buffer.concat(chunks).toString("utf8"));
     expect(exported).toMatchObject({ nation: "GTM", person: { surnames: target.surnames } });
-    expect(Object.keys(exported.sections)).toEqual(["registry", "border", "pathways"]);
+    expect(Object.keys(exported.sections)).toEqual(["registry", "border", "pathways", "networks"]);
+    // Protection records are withheld from a reader outside the protection side, whether or not one exists.
+    expect(exported.sections.networks).toEqual({ protectionRecords: null });
     await page.getByText("Record exported").waitFor();
   });
 

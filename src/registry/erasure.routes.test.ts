@@ -52,6 +52,8 @@ describe("erasing a person", () => {
         elsewhere: {
           border: { encounters: 0, verifications: 0 },
           pathways: { applications: 0, unlinked: 0 },
+          // Only a protection-side eraser is told how many protection records named the person.
+          networks: {},
         },
       },
     });

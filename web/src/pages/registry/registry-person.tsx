@@ -9,6 +9,7 @@ import { Link, navigate } from "../../router.tsx";
 import { RegistryHousehold } from "./registry-household.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
 import { RegistryPersonErase } from "./registry-person-erase.tsx";
+import { RegistryPersonProtection } from "./registry-person-protection.tsx";
 import { RegistryPersonTimeline } from "./registry-person-timeline.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
@@ -195,6 +196,7 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
           </ul>
         </>
       )}
+      {p.status === "active" && permissions.has("protection.read") && <RegistryPersonProtection id={p.id} />}
       {p.status === "active" && <RegistryPersonTimeline id={p.id} />}
       {permissions.has("person.erase") && (
         <RegistryPersonErase id={p.id} name={[...p.givenNames, ...p.surnames].join(" ")} />
