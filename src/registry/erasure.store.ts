@@ -98,6 +98,7 @@ export async function erasePeople(
         birth_date_enc: null,
         terms: [],
         clk: null,
+        name_dob_clk: null,
         shielded_from: [],
         status: "erased",
         merged_into: null,

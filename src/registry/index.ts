@@ -1,9 +1,15 @@
 /** What other capabilities and the composition root may use from the registry. */
 import { encryptPlaintextValues } from "../platform/crypto/encrypt-stored.ts";
 import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
+import { encodeStoredPeopleByNameDob } from "./name-dob-encoding.service.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
-export { DOCUMENT_TYPES, type DocumentType } from "./document-types.contract.ts";
+export {
+  DOCUMENT_TYPES,
+  type DocumentType,
+  RESIDENCE_DOCUMENT_ISSUERS,
+} from "./document-types.contract.ts";
+export type { ResidenceDocument, ResidenceSubject } from "./engine/residence-answer.ts";
 export {
   type HouseholdMember,
   type HouseholdRelationship,
@@ -11,10 +17,15 @@ export {
   householdOfPerson,
 } from "./household-summary.service.ts";
 export {
+  addPersonDocument,
+  encodeResidenceQuestion,
+  findResidence,
   type ProposedPerson,
   personExistsInScope,
   personIdentityForEncoding,
   personNames,
+  type ResidenceFinding,
+  type ResidenceQuestion,
   recordGivenConsent,
   recordProtectionRequest,
   registerProposedPerson,
@@ -22,7 +33,7 @@ export {
 } from "./person-access.service.ts";
 export { personRetentionSweeper } from "./person-retention.service.ts";
 export type { ProtectionRecordSource } from "./protection-notice.service.ts";
-export { DuplicateCheck, PersonInput } from "./registry.contract.ts";
+export { DocumentEntry, DuplicateCheck, PersonInput } from "./registry.contract.ts";
 export { registryRoutes } from "./registry.routes.ts";
 export { seedRegistryDemo } from "./registry.seed.ts";
 export { createRegistryService, type RegistryService } from "./registry.service.ts";
@@ -31,9 +42,13 @@ export type { SubjectDataSource, SubjectSection } from "./subject-export.service
 export type { TimelineEvent } from "./timeline.contract.ts";
 export type { TimelineSource } from "./timeline.service.ts";
 
-/** The registry's migrations, to run after the platform's; the one that moves free text to encryption encrypts. */
+/**
+ * The registry's migrations, to run after the platform's and before the capabilities that keep registry people
+ * (border's 0006 moves its permit holders into the registry): the one that moves free text to encryption
+ * encrypts, 0007 encodes stored people by name and date of birth.
+ */
 export function registryMigrations(): Migration[] {
-  return withDataStep(
+  const withText = withDataStep(
     migrationsFromDir("registry", new URL("./migrations/", import.meta.url)),
     "registry/0003-registry-encrypted-text.sql",
     async (tx, keyring) => {
@@ -44,6 +59,9 @@ export function registryMigrations(): Migration[] {
       );
     },
   );
+  return withDataStep(withText, "registry/0007-registry-name-dob-encoding.sql", async (tx, keyring) => {
+    await encodeStoredPeopleByNameDob(tx, keyring);
+  });
 }
 
 /** The columns migration 0003 moved to encryption (fixed: a later column is a later migration's to encrypt). */

@@ -175,3 +175,30 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 }
 
 export type PersonEditService = ReturnType<typeof createPersonEditService>;
+
+/**
+ * Adds a document to a person in the caller's reach, in the caller's transaction, as a correction (the version
+ * kept, `person.update` audited). A document the person already holds (same type, number, issuer and dates) is
+ * not added twice: false then.
+ */
+export async function addDocumentToPerson(
+  tx: Tx,
+  scope: Scope,
+  keys: PersonKeys,
+  id: string,
+  document: PersonRecord["documents"][number],
+  reason: string,
+): Promise<boolean> {
+  const row = await findPerson(tx, scope, id);
+  if (!row) throw new AppError("NOT_FOUND", "personId: no such person in your reach", { field: "personId" });
+  const { documents } = openPerson(keys.keyring, row).person;
+  const same = (d: PersonRecord["documents"][number]) =>
+    d.type === document.type &&
+    d.number === document.number &&
+    d.issuingCountry === document.issuingCountry &&
+    d.validFrom === document.validFrom &&
+    d.expiry === document.expiry;
+  if (documents.some(same)) return false;
+  await applyChanges(tx, scope, keys, id, { documents: [...documents, document] }, reason);
+  return true;
+}

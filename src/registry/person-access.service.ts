@@ -5,12 +5,20 @@ import type { Tx } from "../platform/db/connect.ts";
 import { AppError } from "../platform/errors.ts";
 import { insertConsent } from "./crossmatch.store.ts";
 import { displayName } from "./engine/person-record.ts";
+import {
+  bestEncodingMatch,
+  encodeNameAndBirthDate,
+  type ResidenceDocument,
+  type ResidenceSubject,
+  residenceDocumentOn,
+} from "./engine/residence-answer.ts";
 import { duplicateHints, registerPerson } from "./people.service.ts";
-import { recordProtectionClaim } from "./people-edit.service.ts";
+import { addDocumentToPerson, recordProtectionClaim } from "./people-edit.service.ts";
 import { openPerson, regionalClkKeys } from "./person-seal.codec.ts";
-import { type ConsentPurpose, PersonInput } from "./registry.contract.ts";
+import { type ConsentPurpose, type DocumentEntry, PersonInput } from "./registry.contract.ts";
 import { findPerson } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
+import { nameDobEncodingsOf } from "./residence.store.ts";
 
 // What other capabilities do with the registry's people, in their own transaction: check that a person they are
 // given exists, propose a person and see the matches, register and link one, record a consent or a claim for
@@ -153,4 +161,82 @@ export async function personNames(
     if (row) names.set(id, displayName(openPerson(keyring, row).person));
   }
   return names;
+}
+
+/**
+ * The regional encoding of name and date of birth a prior-residence question carries (base64): the same keys and
+ * fields as the registry's own `name_dob_clk`, so a partner's registry compares the two bit for bit.
+ */
+export function encodeResidenceQuestion(keyring: Keyring, subject: ResidenceSubject): string {
+  return Buffer.from(encodeNameAndBirthDate(regionalClkKeys(keyring), subject)).toString("base64");
+}
+
+/** A partner's prior-residence question: the encoding, the nation asking, the day asked about. */
+export interface ResidenceQuestion {
+  encoding: string;
+  asker: string;
+  asOf: string;
+}
+
+/** The registry's finding for a question: who matched (an id of the answering nation), how well, what document. */
+export interface ResidenceFinding {
+  personId: string;
+  similarity: number;
+  /** The residence document the nation issued that was valid on the day asked about; null when none was. */
+  document: ResidenceDocument | null;
+}
+
+/**
+ * Finds the answer to a partner's prior-residence question in the scope's registry, in the caller's transaction
+ * bound to the scope's nation: the question's encoding is matched against every active person's name-and-birth-date
+ * encoding, leaving out in the same statement anyone shielded from the asking nation (a refugee or asylum seeker is
+ * never confirmed to a nation they fled); only the best match is decrypted, to read the residence documents the
+ * nation issued. `personId` (a reviewer's choice) limits the match to that person, who must still match. Audited
+ * on the person as `person.residence.check` with the asking nation and the day. Null when nobody matches.
+ */
+export async function findResidence(
+  tx: Tx,
+  scope: Scope,
+  keyring: Keyring,
+  question: ResidenceQuestion,
+  personId?: string,
+): Promise<ResidenceFinding | null> {
+  const query = Buffer.from(question.encoding, "base64");
+  if (query.length === 0) return null;
+  const candidates = (await nameDobEncodingsOf(tx, scope.tenantId, question.asker)).flatMap((r) =>
+    r.name_dob_clk && (personId === undefined || r.id === personId)
+      ? [{ id: r.id, encoding: new Uint8Array(r.name_dob_clk) }]
+      : [],
+  );
+  const match = bestEncodingMatch(query, candidates);
+  if (!match) return null;
+  const row = await findPerson(tx, scope, match.candidate.id);
+  if (!row) return null;
+  const { person } = openPerson(keyring, row);
+  const document = residenceDocumentOn(person.documents, scope.tenantId, question.asOf);
+  await recordAudit(tx, scope, {
+    action: "person.residence.check",
+    targetType: "person",
+    targetId: row.id,
+    details: { asker: question.asker, asOf: question.asOf, document: document !== null },
+  });
+  return { personId: row.id, similarity: Math.round(match.similarity * 1000) / 1000, document };
+}
+
+/**
+ * Adds a document to a person of the scope's nation, in the caller's transaction, as a correction kept in the
+ * person's history and audited (`person.update`); a document the person already holds is not added twice
+ * (false then). 404 naming `personId` for a person out of reach.
+ */
+export function addPersonDocument(
+  tx: Tx,
+  scope: Scope,
+  keyring: Keyring,
+  personId: string,
+  document: DocumentEntry,
+  reason: string,
+): Promise<boolean> {
+  if (!UUID.test(personId))
+    throw new AppError("NOT_FOUND", "personId: no such person in your reach", { field: "personId" });
+  return addDocumentToPerson(tx, scope, keysOf(keyring), personId, document, reason);
 }

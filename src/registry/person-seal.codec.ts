@@ -6,6 +6,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import { readDocument } from "./engine/person-documents.ts";
 import { specificNeedsOf } from "./engine/person-needs.ts";
 import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./engine/person-record.ts";
+import { personNameDobEncoding } from "./engine/residence-answer.ts";
 import { shieldedFrom } from "./protection.contract.ts";
 
 /** Encryption contexts: one per column, so a value copied to another column will not decrypt. */
@@ -89,6 +90,8 @@ export interface SealedPerson {
   details_enc: string;
   terms: string[];
   clk: Uint8Array;
+  /** The regional encoding of name and date of birth only: what a partner's prior-residence question carries. */
+  name_dob_clk: Uint8Array | null;
   /** The nations no answer about the person may reach (plain codes; the status stays in the details). */
   shielded_from: string[];
 }
@@ -125,6 +128,7 @@ export function sealPerson(keys: PersonKeys, p: PersonRecord, externalId: string
     details_enc: encryptField(k, JSON.stringify(details), CONTEXT.details),
     terms: personTerms(p).map((t) => hashTerm(keys, t)),
     clk: encodeClk(normaliseRecord("", p), keys.clkKeys),
+    name_dob_clk: personNameDobEncoding(keys.clkKeys, p),
     shielded_from: shieldedFrom(p),
   };
 }

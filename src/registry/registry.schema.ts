@@ -16,6 +16,7 @@ export interface RegistryPeopleTable {
   details_enc: string;
   terms: ColumnType<string[], string[] | undefined, string[]>;
   clk: Uint8Array | null;
+  name_dob_clk: Uint8Array | null;
   shielded_from: ColumnType<string[], string[] | undefined, string[]>;
   status: Generated<"active" | "merged" | "erased">;
   merged_into: string | null;

@@ -38,6 +38,7 @@ const NAMES: Readonly<Record<Exclude<DocumentType, "other">, readonly string[]>>
     "acte de naissance",
   ],
   col_ppt: ["ppt", "permiso por proteccion temporal"],
+  col_pep: ["pep", "permiso especial de permanencia"],
   bra_crnm: ["crnm", "carteira de registro nacional migratorio"],
   mex_tvrh: ["tvrh", "tarjeta de visitante por razones humanitarias"],
   refugee_id: ["refugee id", "refugee card", "refugee identity card"],
