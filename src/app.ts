@@ -61,10 +61,11 @@ import {
 export function allMigrations(): Migration[] {
   return [
     ...platformMigrations(),
+    // The registry's first: border 0006 moves its permit holders into registry people.
+    ...registryMigrations(),
     ...borderMigrations(),
     ...flowsMigrations(),
     ...pathwaysMigrations(),
-    ...registryMigrations(),
     ...networksMigrations(),
     ...placementMigrations(),
   ];

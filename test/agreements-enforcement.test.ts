@@ -21,7 +21,7 @@ beforeAll(async () => {
   tokens.usaBorder = (await userWithToken(t, "USA", ["border_officer"])).token;
   tokens.gtmInvestigator = (await userWithToken(t, "GTM", ["investigator"])).token;
   tokens.usaPathways = (await userWithToken(t, "USA", ["pathway_officer"])).token;
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
 });
 afterAll(async () => {
   await t.close();

@@ -15,7 +15,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   for (const role of ["nation_admin", "border_officer", "pathway_officer", "investigator"] as const)
     tokens[role] = (await userWithToken(t, "USA", [role])).token;
 });

@@ -13,7 +13,7 @@ let t: TestApp;
 const tokens = { admin: "", officer: "", pathways: "" };
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   await publishPathway(t.app.pathways, "USA", "usa-rights");
   tokens.admin = (await userWithToken(t, "USA", ["nation_admin"])).token;
   tokens.officer = (await userWithToken(t, "USA", ["border_officer"])).token;

@@ -1,16 +1,17 @@
 import { systemScope } from "../platform/auth/scope.ts";
 import { PersonInput, type RegistryService } from "../registry/index.ts";
-import { DEMO_COL_PERMITS } from "./border.seed.ts";
+import { DEMO_COL_RESIDENTS } from "./border.seed.ts";
 import type { BorderService } from "./border.service.ts";
 import { EncounterRecord } from "./border-records.contract.ts";
 
 // A demo journey through registry and border, so the pages show one person's path: a Venezuelan mother and
 // her daughter, registered in the USA as one household, met at the southwest border in March 2022 as a family
-// unit. The mother lived in Colombia (her permit is one of Colombia's demo permits) and states a fear of
+// unit. The mother lived in Colombia (she is in Colombia's registry with a PEP) and states a fear of
 // return: her claim shields her and holds every return of her daughter too until it is closed. The USA asks
 // Colombia about her prior residence. Invented people; idempotent (a second run finds the mother and stops).
 
-const mother = DEMO_COL_PERMITS[0]!;
+const mother = DEMO_COL_RESIDENTS[0]!;
+const livedInColombia = { country: "COL", from: mother.document.validFrom!, to: "2022-02-28" } as const;
 
 export const DEMO_JOURNEY_MOTHER = PersonInput.parse({
   givenNames: mother.givenNames.split(" "),
@@ -19,9 +20,7 @@ export const DEMO_JOURNEY_MOTHER = PersonInput.parse({
   birthDate: mother.birthDate,
   nationalities: ["VEN"],
   languages: ["es"],
-  priorResidences: [
-    { country: "COL", from: mother.validFrom, to: "2022-02-28", permitType: mother.permitType },
-  ],
+  priorResidences: [{ ...livedInColombia, permitType: "PEP" }],
 });
 
 export const DEMO_JOURNEY_DAUGHTER = PersonInput.parse({
@@ -38,10 +37,10 @@ const encounter = {
   border: "Southwest Land Border",
   sector: "El Paso Sector",
   citizenship: "VEN",
-  priorResidences: [{ country: "COL", from: mother.validFrom, to: "2022-02-28" }],
+  priorResidences: [livedInColombia],
 } as const;
 
-/** Seeds the journey in the USA; needs the border demo (packs, Colombia's permits) and the demo agreements. */
+/** Seeds the journey in the USA; needs the border demo (packs, Colombia's residents) and the demo agreements. */
 export async function seedBorderJourney(border: BorderService, registry: RegistryService): Promise<void> {
   const registrar = systemScope("USA", "demo-journey", ["registrar"]);
   const officer = systemScope("USA", "demo-journey", ["border_officer"]);

@@ -13,7 +13,7 @@ let t: TestApp;
 const tokens = { officer: "", analyst: "", admin: "" };
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   tokens.officer = (await userWithToken(t, "USA", ["border_officer"])).token;
   tokens.analyst = (await userWithToken(t, "USA", ["analyst"])).token;
   tokens.admin = (await userWithToken(t, "USA", ["nation_admin"])).token;

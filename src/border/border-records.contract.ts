@@ -132,7 +132,11 @@ export const EncounterAssessment = z.object({
 });
 export type EncounterAssessment = z.infer<typeof EncounterAssessment>;
 
-export const VerificationRequestInput = z.strictObject({ country: Iso3 });
+/**
+ * A question to a partner: the country, and the day asked about (by default the last day of the stated residence
+ * in that country, or the encounter's date; never after the encounter).
+ */
+export const VerificationRequestInput = z.strictObject({ country: Iso3, asOf: CalendarDate.optional() });
 
 export const VerificationStatus = z.enum(["pending", "verified", "not_found"]);
 
@@ -142,7 +146,10 @@ export const VerificationView = z.object({
   encounterId: z.uuid(),
   country: Iso3,
   requestedAt: z.string(),
+  /** The day asked about: the answer's permit was valid on it. */
+  asOf: z.string(),
   status: VerificationStatus,
+  /** The registry document type the answer rests on (`col_ppt`, `col_pep`, `bra_crnm`, …). */
   permitType: z.string().nullable(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
@@ -152,17 +159,21 @@ export const VerificationView = z.object({
 export type VerificationView = z.infer<typeof VerificationView>;
 export const VerificationList = z.object({ verifications: z.array(VerificationView) });
 
-/** A question waiting in the partner's inbox, with the best candidate among its own permits. */
+/**
+ * A question waiting in the partner's inbox, with the best candidate in its own registry: the person's id (never
+ * a name), how alike the encodings are, and the residence document valid on the day asked about, if any.
+ */
 export const InboxItem = z.object({
   id: z.uuid(),
   fromNation: Iso3,
   requestedAt: z.string(),
+  asOf: z.string(),
   status: VerificationStatus,
   candidate: z
     .object({
-      permitId: z.uuid(),
-      permitType: z.string(),
-      validFrom: z.string(),
+      personId: z.uuid(),
+      permitType: z.string().nullable(),
+      validFrom: z.string().nullable(),
       validTo: z.string().nullable(),
       similarity: z.number(),
     })
@@ -174,7 +185,8 @@ export const Inbox = z.object({ requests: z.array(InboxItem) });
 export const AnswerInput = z.strictObject({
   fromNation: Iso3,
   result: z.enum(["verified", "not_found"]),
-  permitId: z.uuid().optional(),
+  /** For a verified answer: the registry person the question matches (the inbox's candidate). */
+  personId: z.uuid().optional(),
 });
 
 export const VerificationSettings = z.strictObject({ autoAnswer: z.boolean() });

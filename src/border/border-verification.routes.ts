@@ -30,17 +30,20 @@ export function registerVerificationRoutes(router: OpenAPIHono<AppEnv>, service:
       method: "post",
       path: "/encounters/{id}/verifications",
       tag: "border",
-      summary: "Ask a partner nation whether it holds a residence record for this person (sent encoded)",
+      summary:
+        "Ask a partner nation whether its registry holds a residence document of this person valid on a day (sent encoded)",
       access: "border.record",
       request: { params: IdParam, body: VerificationRequestInput },
       response: VerificationView,
       status: 201,
     }),
     async (c) => {
+      const body = c.req.valid("json");
       const view = await service.requestVerification(
         c.get("scope"),
         c.req.valid("param").id,
-        c.req.valid("json").country,
+        body.country,
+        body.asOf,
       );
       return sendJson(c, VerificationView, view, 201);
     },
@@ -76,7 +79,7 @@ export function registerVerificationRoutes(router: OpenAPIHono<AppEnv>, service:
       method: "post",
       path: "/verifications/{id}/answer",
       tag: "border",
-      summary: "Answer a question after review: yes with one of your permits, or no",
+      summary: "Answer a question after review: yes for the registry person it matches, or no",
       access: "verification.answer",
       request: { params: IdParam, body: AnswerInput },
       response: AnswerResult,

@@ -7,7 +7,7 @@ import { prepareBorderTenants, usPackText, venezuelanWhoLivedInColombia } from "
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
 });
 afterAll(async () => {
   await t.close();

@@ -3,14 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
-import { prepareBorderTenants, venezuelanWhoLivedInColombia } from "./border.test-support.ts";
+import {
+  prepareBorderTenants,
+  registerResident,
+  venezuelanWhoLivedInColombia,
+} from "./border.test-support.ts";
 
 let t: TestApp;
 let officer: string;
 let supervisor: string;
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   officer = (await userWithToken(t, "USA", ["border_officer"])).token;
   supervisor = (await userWithToken(t, "USA", ["nation_admin"])).token;
 });
@@ -61,8 +65,10 @@ describe("border: the demo scenario, every step audited", () => {
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({
       status: "verified",
-      permitType: "PEP",
+      permitType: "col_pep",
       validFrom: "2019-06-01",
+      validTo: "2022-03-31",
+      asOf: "2022-02-28",
       mode: "auto",
     });
     expect(JSON.stringify(asked.body)).not.toMatch(/Maria|Perez|1990/);
@@ -228,19 +234,22 @@ describe("border: encounters", () => {
 
 describe("border: verification after review", () => {
   it("waits for Peru's reviewer, who sees a candidate but no names, and the answer reaches the officer", async () => {
-    await t.app.border.addResidencePermit(systemScope("PER", "test"), {
-      givenNames: "María José",
-      familyNames: "Pérez Rodríguez",
-      birthDate: "1990-04-12",
-      permitType: "CPP",
-      validFrom: "2021-01-01",
-      validTo: null,
+    await registerResident(t.app, "PER", {
+      holder: { givenNames: ["María", "José"], surnames: ["Pérez", "Rodríguez"], birthDate: "1990-04-12" },
+      document: {
+        type: "residence_permit",
+        typeAsWritten: "CPP",
+        number: "CPP 1990 0412",
+        issuingCountry: "PER",
+        validFrom: "2021-01-01",
+        expiry: null,
+      },
     });
     const { body } = await call("POST", "/encounters", officer, venezuelanWhoLivedInColombia);
     const asked = await call("POST", `/encounters/${body.id}/verifications`, officer, { country: "PER" });
     expect(asked.body.status).toBe("pending");
     const reviewer = (await userWithToken(t, "PER", ["nation_admin"])).token;
-    type Inbox = { requests: { id: string; candidate: { permitId: string; similarity: number } | null }[] };
+    type Inbox = { requests: { id: string; candidate: { personId: string; similarity: number } | null }[] };
     const inbox = await call<Inbox>("GET", "/verifications/inbox", reviewer);
     const item = inbox.body.requests.find((r) => r.id === asked.body.id);
     expect(item?.candidate?.similarity).toBeGreaterThan(0.9);
@@ -248,7 +257,7 @@ describe("border: verification after review", () => {
     const answer = await call("POST", `/verifications/${asked.body.id}/answer`, reviewer, {
       fromNation: "USA",
       result: "verified",
-      permitId: item?.candidate?.permitId,
+      personId: item?.candidate?.personId,
     });
     expect(answer.status).toBe(201);
     const list = await call<{ verifications: { status: string; permitType: string; mode: string }[] }>(
@@ -258,7 +267,7 @@ describe("border: verification after review", () => {
     );
     expect(list.body.verifications[0]).toMatchObject({
       status: "verified",
-      permitType: "CPP",
+      permitType: "residence_permit",
       mode: "review",
     });
   });

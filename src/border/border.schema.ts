@@ -76,19 +76,6 @@ export interface BorderEncounterMonthsTable {
   encounter_count: number;
 }
 
-export interface BorderResidencePermitsTable {
-  tenant_id: string;
-  id: Generated<string>;
-  encoding: string;
-  permit_type: string;
-  valid_from: string;
-  valid_to: string | null;
-  given_names_enc: string;
-  family_names_enc: string;
-  birth_date_enc: string;
-  created_at: Generated<Date>;
-}
-
 export interface BorderVerificationSettingsTable {
   tenant_id: string;
   auto_answer: boolean;
@@ -104,6 +91,8 @@ export interface BorderVerificationRequestsTable {
   encoding: string;
   requested_by: string;
   requested_at: Generated<Date>;
+  /** The day the question asks about. */
+  as_of: string;
 }
 
 export interface BorderVerificationAnswersTable {
@@ -168,7 +157,6 @@ declare module "../platform/db/schema.ts" {
     border_encounters: BorderEncountersTable;
     border_family_groups: BorderFamilyGroupsTable;
     border_encounter_months: BorderEncounterMonthsTable;
-    border_residence_permits: BorderResidencePermitsTable;
     border_verification_settings: BorderVerificationSettingsTable;
     border_verification_requests: BorderVerificationRequestsTable;
     border_verification_answers: BorderVerificationAnswersTable;

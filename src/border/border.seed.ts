@@ -4,12 +4,13 @@ import { Readable } from "node:stream";
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
+import type { DocumentEntry } from "../registry/index.ts";
 import type { BorderService } from "./border.service.ts";
-import { countPermits } from "./verification.store.ts";
+import { placeResidenceHolder } from "./permit-move.service.ts";
 
 // Demo data for border processing: each nation's shipped pack in force (so its border officers get an
-// assessment), Colombia answering verification questions automatically with a few residence permits of
-// Venezuelans, and a small set of US encounters and decisions for the dashboards. Idempotent: a second run
+// assessment), Colombia answering verification questions automatically from its registry, where a few
+// Venezuelans hold Colombian residence permits, and a small set of US encounters and decisions for the dashboards. Idempotent: a second run
 // changes nothing.
 
 /** The shipped pack each demo nation loads, by file in packs/border/. */
@@ -22,33 +23,61 @@ export const DEMO_PACKS: Record<string, string> = {
 const packText = (file: string) =>
   readFileSync(new URL(`../../packs/border/${file}`, import.meta.url), "utf8");
 
-/** Colombian residence permits (PEP: Permiso Especial de Permanencia) of Venezuelans, invented for the demo. */
-export const DEMO_COL_PERMITS = [
+/** A Venezuelan holding a Colombian residence permit, invented for the demo. */
+export interface DemoResident {
+  givenNames: string;
+  familyNames: string;
+  birthDate: string;
+  document: Pick<DocumentEntry, "type" | "number" | "validFrom" | "expiry">;
+}
+
+/**
+ * Venezuelans holding Colombian residence permits (PEP: Permiso Especial de Permanencia; PPT: Permiso por
+ * Protección Temporal), invented for the demo: people of Colombia's registry with that document.
+ */
+export const DEMO_COL_RESIDENTS: readonly DemoResident[] = [
   {
     givenNames: "María José",
     familyNames: "Pérez Rodríguez",
     birthDate: "1990-04-12",
-    permitType: "PEP",
-    validFrom: "2019-06-01",
-    validTo: "2022-03-31",
+    document: { type: "col_pep", number: "PEP 9904 1201", validFrom: "2019-06-01", expiry: "2022-03-31" },
   },
   {
     givenNames: "Luis Alberto",
     familyNames: "González Marcano",
     birthDate: "1985-11-03",
-    permitType: "PEP",
-    validFrom: "2018-08-01",
-    validTo: "2021-07-31",
+    document: { type: "col_pep", number: "PEP 8511 0302", validFrom: "2018-08-01", expiry: "2021-07-31" },
   },
   {
     givenNames: "Carla",
     familyNames: "Rivas Mendoza",
     birthDate: "1998-01-27",
-    permitType: "PPT",
-    validFrom: "2021-10-01",
-    validTo: null,
+    document: { type: "col_ppt", number: "PPT 9801 2703", validFrom: "2021-10-01", expiry: null },
   },
 ];
+
+/** Colombia's demo residents in its registry, each with the residence document (search before create). */
+async function seedColombianResidents(platform: Platform): Promise<void> {
+  const col = systemScope("COL", "demo");
+  await inScope(platform.database.db, col, async (tx) => {
+    for (const r of DEMO_COL_RESIDENTS) {
+      const holder = {
+        givenNames: r.givenNames.split(" "),
+        surnames: r.familyNames.split(" "),
+        birthDate: r.birthDate,
+      };
+      const document = { ...r.document, typeAsWritten: "", issuingCountry: "COL" };
+      await placeResidenceHolder(
+        tx,
+        col,
+        platform.keyring,
+        holder,
+        document,
+        "demo: a Colombian residence permit",
+      );
+    }
+  });
+}
 
 const demographics = ["single_adult", "family_unit", "accompanied_minor", "single_adult"];
 const citizenships = ["MEX", "GTM", "HND", "VEN", "CUB", "SLV", "VEN", "MEX"];
@@ -81,10 +110,8 @@ export async function seedBorderDemo(platform: Platform, border: BorderService):
   const usa = systemScope("USA", "demo", ["border_officer"]);
   for (const [nation, file] of Object.entries(DEMO_PACKS))
     await border.loadPack(systemScope(nation, "demo"), packText(file));
-  const col = systemScope("COL", "demo");
-  await border.saveVerificationSettings(col, true);
-  const { n } = await inScope(platform.database.db, col, (tx) => countPermits(tx, col));
-  if (Number(n) === 0) for (const permit of DEMO_COL_PERMITS) await border.addResidencePermit(col, permit);
+  await border.saveVerificationSettings(systemScope("COL", "demo"), true);
+  await seedColombianResidents(platform);
   const csv = demoEncounterCsv(40);
   const imported = await border.importEncounters(usa, {
     fileName: "demo-encounters.csv",

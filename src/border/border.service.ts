@@ -1,7 +1,5 @@
-import { createHmac } from "node:crypto";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
-import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
@@ -24,19 +22,9 @@ import { authorityResolver, toEncounterRow, toEncounterView } from "./encounter-
 import { toCbpRows } from "./engine/cbp-layout.ts";
 import { parsePolicyPack } from "./engine/parse-input.ts";
 import type { PolicyPack } from "./engine/policy-pack.ts";
-import { residenceEncoder } from "./engine/residence-encoding.ts";
 import { type LoadedPack, packCache } from "./pack-in-force.store.ts";
 import { createSafeguardsService, recordedChecksOf } from "./safeguards.service.ts";
 import { createVerificationService } from "./verification.service.ts";
-
-/**
- * The secret behind the regional encoding. Every partner must hold the same one: from
- * `HEMISPHERE_REGIONAL_KEY` (base64) when set, otherwise derived from this deployment's index key.
- */
-export function regionalSecret(keyring: Keyring, env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (env.HEMISPHERE_REGIONAL_KEY) return Buffer.from(env.HEMISPHERE_REGIONAL_KEY, "base64");
-  return createHmac("sha256", keyring.indexKey).update("hemisphere.border.regional-encoding").digest();
-}
 
 /** Border processing: encounters, the assessment with the pack in force, verification, decisions, statistics. */
 export function createBorderService(platform: Platform) {
@@ -48,8 +36,7 @@ export function createBorderService(platform: Platform) {
     if (!loaded) throw new AppError("CONFLICT", `no border policy pack is loaded for ${scope.tenantId}`);
     return loaded;
   };
-  const encoder = residenceEncoder(regionalSecret(keyring));
-  const verification = createVerificationService(db, keyring, encoder);
+  const verification = createVerificationService(db, keyring);
   const decisions = createDecisionsService(db, requirePack);
   const safeguards = createSafeguardsService(db, requirePack);
   const links = createLinksService(db, keyring, requirePack);

@@ -10,7 +10,7 @@ let token: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   token = (await userWithToken(t, "USA", ["border_officer"])).token;
 }, 120_000);
 afterAll(() => t.close());

@@ -18,13 +18,6 @@ export const ENCOUNTER_CONTEXTS = {
   documents_enc: "border.encounter.documents",
 } as const;
 
-/** Encryption contexts of a residence permit's personal fields. */
-export const PERMIT_CONTEXTS = {
-  given_names_enc: "border.permit.given_names",
-  family_names_enc: "border.permit.family_names",
-  birth_date_enc: "border.permit.birth_date",
-} as const;
-
 type StoredEncounter = Omit<
   BorderEncountersTable,
   "id" | "created_at" | "prior_residences" | "trafficking_indicators" | "family_group_id"

@@ -11,7 +11,7 @@ let t: TestApp;
 const tokens = { officer: "", caseworker: "", haiti: "" };
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   tokens.officer = (await userWithToken(t, "USA", ["border_officer"])).token;
   tokens.caseworker = (await userWithToken(t, "USA", ["caseworker"])).token;
   tokens.haiti = (await userWithToken(t, "HTI", ["caseworker"])).token;

@@ -1,7 +1,8 @@
 // What other capabilities (and the composition root) may use from border.
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
-import { migrationsFromDir } from "../platform/db/migrate.ts";
-import { ENCOUNTER_CONTEXTS, PERMIT_CONTEXTS } from "./encounter-rows.store.ts";
+import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
+import { ENCOUNTER_CONTEXTS } from "./encounter-rows.store.ts";
+import { moveStoredPermitsAndDrop } from "./permit-move.service.ts";
 
 export {
   Assessment,
@@ -32,19 +33,24 @@ export { type PolicyEvent, policyEventsOfPack } from "./engine/policy-events.ts"
 export { PolicyPack, policyPackFormat } from "./engine/policy-pack.ts";
 export { borderPolicyEvents } from "./policy-events.store.ts";
 
-/** The border capability's migrations, after the platform's. */
-export const borderMigrations = () => migrationsFromDir("border", new URL("./migrations/", import.meta.url));
+/**
+ * The border capability's migrations, after the platform's and the registry's: 0006 moves the border's residence
+ * permits into the registry (its data step, with the keys) and drops the permit list.
+ */
+export function borderMigrations(): Migration[] {
+  return withDataStep(
+    migrationsFromDir("border", new URL("./migrations/", import.meta.url)),
+    "border/0006-border-residence-from-registry.sql",
+    async (tx, keyring) => {
+      await moveStoredPermitsAndDrop(tx, keyring);
+    },
+  );
+}
 
 /** Border columns holding personal values encrypted, for key rotation. */
 export const borderEncryptedColumns: EncryptedColumn[] = [
   ...Object.entries(ENCOUNTER_CONTEXTS).map(([column, context]) => ({
     table: "border_encounters",
-    keyColumns: ["tenant_id", "id"],
-    column,
-    context,
-  })),
-  ...Object.entries(PERMIT_CONTEXTS).map(([column, context]) => ({
-    table: "border_residence_permits",
     keyColumns: ["tenant_id", "id"],
     column,
     context,

@@ -10,7 +10,7 @@ let t: TestApp;
 let officer = "";
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   officer = (await userWithToken(t, "USA", ["border_officer"])).token;
 });
 afterAll(async () => {

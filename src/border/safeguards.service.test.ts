@@ -15,7 +15,7 @@ let supervisor: string;
 let secondSupervisor: string;
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   officer = (await userWithToken(t, "USA", ["border_officer"])).token;
   supervisor = (await userWithToken(t, "USA", ["nation_admin"])).token;
   secondSupervisor = (await userWithToken(t, "USA", ["nation_admin"])).token;

@@ -2,44 +2,60 @@ import { requireAgreement } from "../platform/agreements/agreements.service.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import { type Scope, systemScope } from "../platform/auth/scope.ts";
 import { tenantKind } from "../platform/auth/tenants.store.ts";
-import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
+import { decryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { personIdentityForEncoding } from "../registry/index.ts";
+import {
+  encodeResidenceQuestion,
+  findResidence,
+  personIdentityForEncoding,
+  type ResidenceFinding,
+} from "../registry/index.ts";
 import type { AssessmentChecks, CheckStatus } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type { InboxItem, VerificationView } from "./border-records.contract.ts";
-import { ENCOUNTER_CONTEXTS, PERMIT_CONTEXTS } from "./encounter-rows.store.ts";
-import { bestResidenceMatch, type residenceEncoder } from "./engine/residence-encoding.ts";
+import { ENCOUNTER_CONTEXTS } from "./encounter-rows.store.ts";
 import {
   autoAnswers,
   findAnswer,
   findInboxRequest,
-  insertPermit,
   insertVerificationAnswer,
   insertVerificationRequest,
   listInbox,
-  listPermitEncodings,
   listRequestsForEncounter,
   type RequestWithAnswer,
   saveVerificationSettings,
 } from "./verification.store.ts";
 
-// Prior-residence verification between nations. The question carries only the regional encoding; the
-// answer only yes/no, permit type and dates. The partner's own setting decides whether it answers at once
-// (auto) or after a person with `verification.answer` reviews it. Both chains of audit record each step.
+// Prior-residence verification between nations. The question carries only the regional encoding of name and
+// date of birth and the day it asks about; the partner answers from its registry (a residence document it issued,
+// valid on that day), and the answer says only yes/no, permit type and dates. The partner's own setting decides
+// whether it answers at once (auto) or after a person with `verification.answer` reviews it. Both chains of
+// audit record each step.
 
-type Encoder = ReturnType<typeof residenceEncoder>;
+type Finding = ResidenceFinding | null;
 
-export interface NewPermit {
-  givenNames: string;
-  familyNames: string;
-  birthDate: string;
-  permitType: string;
-  validFrom: string;
-  validTo: string | null;
+/** What an answer may carry of a finding: the document's type and dates, nothing about the person. */
+const permitOf = (finding: Finding) =>
+  finding?.document
+    ? {
+        permit_type: finding.document.type,
+        valid_from: finding.document.validFrom,
+        valid_to: finding.document.validTo,
+      }
+    : null;
+
+/** The day a question asks about by default: the end of the stated residence in the country, or the encounter. */
+function defaultDay(
+  row: { encountered_on: string | Date; prior_residences: unknown },
+  country: string,
+): string {
+  const stated = (row.prior_residences as { country: string; to?: string }[]).flatMap((r) =>
+    r.country === country && r.to ? [r.to] : [],
+  );
+  return stated.sort().at(-1) ?? String(row.encountered_on).slice(0, 10);
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -51,6 +67,7 @@ export function toVerificationView(r: RequestWithAnswer): VerificationView {
     encounterId: r.encounter_id,
     country: r.partner_tenant,
     requestedAt: new Date(r.requested_at).toISOString(),
+    asOf: String(r.as_of).slice(0, 10),
     status: r.result ?? "pending",
     permitType: r.permit_type,
     validFrom: r.valid_from === null ? null : String(r.valid_from).slice(0, 10),
@@ -108,7 +125,7 @@ async function writeAnswer(
 }
 
 /** Creates the verification half of the border service. */
-export function createVerificationService(db: Db, keyring: Keyring, encoder: Encoder) {
+export function createVerificationService(db: Db, keyring: Keyring) {
   // An encounter linked to a registered person keeps no names of its own: the registry's record is encoded.
   const subjectOf = async (
     tx: Tx,
@@ -137,19 +154,25 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
 
   return {
     /** Asks a partner nation whether it holds a residence record for the encounter's person. */
-    requestVerification: (scope: Scope, encounterId: string, country: string) =>
+    requestVerification: (scope: Scope, encounterId: string, country: string, day?: string) =>
       inScope(db, scope, async (tx): Promise<VerificationView> => {
         const row = await findEncounter(tx, scope, encounterId);
         if (!row) throw new AppError("NOT_FOUND", "encounter not found");
         if (country === scope.tenantId) throw new AppError("BAD_INPUT", "ask a partner nation, not your own");
         if ((await tenantKind(tx, country)) !== "nation")
           throw new AppError("BAD_INPUT", `${country} is not a partner nation`);
+        const asOf = day ?? defaultDay(row, country);
+        if (asOf > String(row.encountered_on).slice(0, 10))
+          throw new AppError("BAD_INPUT", "asOf: the day asked about cannot be after the encounter", {
+            field: "body.asOf",
+          });
         await requireAgreement(tx, scope.tenantId, country, "prior_residence_verification");
-        const encoding = encoder.encode(await subjectOf(tx, scope, row));
+        const encoding = encodeResidenceQuestion(keyring, await subjectOf(tx, scope, row));
         const created = await insertVerificationRequest(tx, scope, {
           encounterId,
           partner: country,
           encoding,
+          asOf,
         });
         const target = { targetType: "border_verification", targetId: created.id };
         await recordAudit(tx, scope, {
@@ -165,8 +188,12 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
           tenantId: country,
         });
         if (await autoAnswers(tx, partner)) {
-          const match = bestResidenceMatch(encoding, await listPermitEncodings(tx, partner));
-          const permit = match?.permit ?? null;
+          const finding = await findResidence(tx, partner, keyring, {
+            encoding,
+            asker: scope.tenantId,
+            asOf,
+          });
+          const permit = permitOf(finding);
           await writeAnswer(
             tx,
             partner,
@@ -187,38 +214,44 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         return (await listRequestsForEncounter(tx, scope, encounterId)).map(toVerificationView);
       }),
 
-    /** Questions addressed to the scope's nation, with the best candidate among its permits for open ones. */
+    /** Questions addressed to the scope's nation, with the best candidate in its registry for open ones. */
     verificationInbox: (scope: Scope) =>
       inScope(db, scope, async (tx): Promise<InboxItem[]> => {
         const requests = await listInbox(tx, scope, false);
-        const permits = requests.some((r) => r.result === null) ? await listPermitEncodings(tx, scope) : [];
         await recordAudit(tx, scope, {
           action: "border.verification.inbox.read",
           details: { count: requests.length },
         });
-        return requests.map((r) => {
-          const match = r.result === null ? bestResidenceMatch(r.encoding, permits) : null;
-          return {
+        const items: InboxItem[] = [];
+        for (const r of requests) {
+          const asOf = String(r.as_of).slice(0, 10);
+          const finding =
+            r.result === null
+              ? await findResidence(tx, scope, keyring, { encoding: r.encoding, asker: r.tenant_id, asOf })
+              : null;
+          items.push({
             id: r.id,
             fromNation: r.tenant_id,
             requestedAt: new Date(r.requested_at).toISOString(),
+            asOf,
             status: r.result ?? "pending",
-            candidate: match && {
-              permitId: match.permit.id,
-              permitType: match.permit.permit_type,
-              validFrom: String(match.permit.valid_from).slice(0, 10),
-              validTo: match.permit.valid_to === null ? null : String(match.permit.valid_to).slice(0, 10),
-              similarity: Math.round(match.similarity * 1000) / 1000,
+            candidate: finding && {
+              personId: finding.personId,
+              permitType: finding.document?.type ?? null,
+              validFrom: finding.document?.validFrom ?? null,
+              validTo: finding.document?.validTo ?? null,
+              similarity: finding.similarity,
             },
-          };
-        });
+          });
+        }
+        return items;
       }),
 
     /** A reviewer's answer to a question addressed to the scope's nation. */
     answerVerification: (
       scope: Scope,
       requestId: string,
-      input: { fromNation: string; result: "verified" | "not_found"; permitId?: string | undefined },
+      input: { fromNation: string; result: "verified" | "not_found"; personId?: string | undefined },
     ) =>
       inScope(db, scope, async (tx) => {
         const request = await findInboxRequest(tx, scope, input.fromNation, requestId);
@@ -228,11 +261,33 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
           throw new AppError("CONFLICT", "this request is answered already");
         let permit = null;
         if (input.result === "verified") {
-          permit = (await listPermitEncodings(tx, scope)).find((p) => p.id === input.permitId) ?? null;
-          if (!permit)
+          if (!input.personId)
             throw new AppError(
               "BAD_INPUT",
-              "a verified answer names one of your residence permits (permitId)",
+              "personId: a verified answer names the person the question matches",
+              {
+                field: "body.personId",
+              },
+            );
+          const question = {
+            encoding: request.encoding,
+            asker: input.fromNation,
+            asOf: String(request.as_of),
+          };
+          const finding = await findResidence(tx, scope, keyring, question, input.personId);
+          if (!finding)
+            throw new AppError(
+              "NOT_FOUND",
+              "personId: nobody in your registry by this id matches the question",
+              {
+                field: "body.personId",
+              },
+            );
+          permit = permitOf(finding);
+          if (!permit)
+            throw new AppError(
+              "CONFLICT",
+              `the person holds no residence document your nation issued valid on ${question.asOf}: answer not_found`,
             );
         }
         await writeAnswer(
@@ -250,26 +305,6 @@ export function createVerificationService(db: Db, keyring: Keyring, encoder: Enc
         await saveVerificationSettings(tx, scope, autoAnswer);
         await recordAudit(tx, scope, { action: "border.verification.settings", details: { autoAnswer } });
         return { autoAnswer };
-      }),
-
-    /** Adds a residence permit of the scope's nation, encoded for matching and encrypted at rest. */
-    addResidencePermit: (scope: Scope, permit: NewPermit) =>
-      inScope(db, scope, async (tx) => {
-        const id = await insertPermit(tx, scope, {
-          encoding: encoder.encode(permit),
-          permit_type: permit.permitType,
-          valid_from: permit.validFrom,
-          valid_to: permit.validTo,
-          given_names_enc: encryptField(keyring, permit.givenNames, PERMIT_CONTEXTS.given_names_enc),
-          family_names_enc: encryptField(keyring, permit.familyNames, PERMIT_CONTEXTS.family_names_enc),
-          birth_date_enc: encryptField(keyring, permit.birthDate, PERMIT_CONTEXTS.birth_date_enc),
-        });
-        await recordAudit(tx, scope, {
-          action: "border.permit.add",
-          targetType: "border_residence_permit",
-          targetId: id,
-        });
-        return id;
       }),
   };
 }

@@ -12,6 +12,7 @@ export interface RequestWithAnswer {
   encounter_id: string;
   partner_tenant: string;
   requested_at: Date;
+  as_of: string;
   result: "verified" | "not_found" | null;
   permit_type: string | null;
   valid_from: string | null;
@@ -23,7 +24,7 @@ export interface RequestWithAnswer {
 export async function insertVerificationRequest(
   tx: Tx,
   scope: Scope,
-  values: { encounterId: string; partner: string; encoding: string },
+  values: { encounterId: string; partner: string; encoding: string; asOf: string },
 ): Promise<{ id: string; requestedAt: Date }> {
   const row = await tx
     .insertInto("border_verification_requests")
@@ -32,6 +33,7 @@ export async function insertVerificationRequest(
       encounter_id: values.encounterId,
       partner_tenant: values.partner,
       encoding: values.encoding,
+      as_of: values.asOf,
       requested_by: scope.actorLabel,
     })
     .returning(["id", "requested_at"])
@@ -46,7 +48,8 @@ export async function listRequestsForEncounter(
   encounterId: string,
 ): Promise<RequestWithAnswer[]> {
   const rows = await sql<RequestWithAnswer>`
-    select r.id, r.encounter_id, r.partner_tenant, r.requested_at, a.result, a.permit_type, a.valid_from,
+    select r.id, r.encounter_id, r.partner_tenant, r.requested_at, r.as_of::text as as_of, a.result,
+           a.permit_type, a.valid_from,
            a.valid_to, a.mode, a.answered_at
     from border_verification_requests r
     left join border_verification_answers a on a.request_tenant = r.tenant_id and a.request_id = r.id
@@ -62,9 +65,10 @@ export async function listInbox(tx: Tx, scope: Scope, onlyOpen: boolean) {
     tenant_id: string;
     encoding: string;
     requested_at: Date;
+    as_of: string;
     result: "verified" | "not_found" | null;
   }>`
-    select r.id, r.tenant_id, r.encoding, r.requested_at, a.result
+    select r.id, r.tenant_id, r.encoding, r.requested_at, r.as_of::text as as_of, a.result
     from border_verification_requests r
     left join border_verification_answers a
       on a.tenant_id = ${scope.tenantId} and a.request_tenant = r.tenant_id and a.request_id = r.id
@@ -77,7 +81,7 @@ export async function listInbox(tx: Tx, scope: Scope, onlyOpen: boolean) {
 export function findInboxRequest(tx: Tx, scope: Scope, fromNation: string, id: string) {
   return tx
     .selectFrom("border_verification_requests")
-    .select(["id", "tenant_id", "encoding", "requested_at"])
+    .select(["id", "tenant_id", "encoding", "requested_at", "as_of"])
     .where("partner_tenant", "=", scope.tenantId)
     .where("tenant_id", "=", fromNation)
     .where("id", "=", id)
@@ -119,44 +123,6 @@ export async function insertVerificationAnswer(
       answered_by: scope.actorLabel,
     })
     .execute();
-}
-
-/** The nation's residence permits with their encodings (the candidates a question is matched against). */
-export function listPermitEncodings(tx: Tx, scope: Scope) {
-  return tx
-    .selectFrom("border_residence_permits")
-    .select(["id", "encoding", "permit_type", "valid_from", "valid_to"])
-    .where("tenant_id", "=", scope.tenantId)
-    .execute();
-}
-
-export async function insertPermit(
-  tx: Tx,
-  scope: Scope,
-  values: {
-    encoding: string;
-    permit_type: string;
-    valid_from: string;
-    valid_to: string | null;
-    given_names_enc: string;
-    family_names_enc: string;
-    birth_date_enc: string;
-  },
-): Promise<string> {
-  const row = await tx
-    .insertInto("border_residence_permits")
-    .values({ ...values, tenant_id: scope.tenantId })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export function countPermits(tx: Tx, scope: Scope) {
-  return tx
-    .selectFrom("border_residence_permits")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("tenant_id", "=", scope.tenantId)
-    .executeTakeFirstOrThrow();
 }
 
 /** Whether the nation answers questions automatically; review by a person unless it said otherwise. */

@@ -16,7 +16,7 @@ let pathwayOfficer: { token: string };
 let regAdmin: { token: string };
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   await publishPathway(t.app.pathways, "USA", "usa-export");
   registrar = await userWithToken(t, "USA", ["registrar"]);
   admin = await userWithToken(t, "USA", ["nation_admin"]);

@@ -12,7 +12,7 @@ let t: TestApp;
 const tokens = { registrar: "", border: "", pathways: "", admin: "", investigator: "", mexRegistrar: "" };
 beforeAll(async () => {
   t = await startTestApp();
-  await prepareBorderTenants(t.app.border);
+  await prepareBorderTenants(t.app);
   await publishPathway(t.app.pathways, "USA", "usa-timeline");
   tokens.registrar = (await userWithToken(t, "USA", ["registrar"])).token;
   tokens.border = (await userWithToken(t, "USA", ["border_officer"])).token;

@@ -90,7 +90,6 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   border_family_groups: tenant,
   border_encounters: tenant,
   border_encounter_months: tenant,
-  border_residence_permits: tenant,
   border_verification_settings: tenant,
   border_verification_requests: sharedWith("partner_reads"),
   border_verification_answers: sharedWith("requester_reads"),
