@@ -39,7 +39,7 @@ describe("border pages", () => {
     await expectNoSeriousViolations(page);
 
     await page.getByRole("button", { name: "Ask the partner nation" }).click();
-    await page.getByText(/residence verified · PEP/).waitFor();
+    await page.getByText(/residence verified · Colombia PEP/).waitFor();
     await expect
       .poll(() => options.getByRole("row", { name: /Third-country return COL/ }).textContent())
       .toMatch(/Yes/);
@@ -66,6 +66,30 @@ describe("border pages", () => {
     await expectNoSeriousViolations(supervisor);
     await page.goto(new URL(address).pathname);
     await page.getByText(/: approved/).waitFor();
+  });
+
+  test("a partner's reviewer sees the day asked about and answers from the inbox; the officer sees the answer", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "border_officer", "USA");
+    await recordVenezuelan(page);
+    await page.getByLabel("Partner nation (ISO3)").fill("BRA");
+    await page.getByRole("button", { name: "Ask the partner nation" }).click();
+    await page.getByText(/BRA: pending · asked about 2022-03-15/).waitFor();
+
+    const reviewer = await suite.newPage();
+    await signInAs(reviewer, "nation_admin", "BRA");
+    await reviewer.goto("/border");
+    await reviewer.getByRole("tab", { name: "Verification inbox" }).click();
+    const row = reviewer.getByRole("row").filter({ hasText: "USA" }).filter({ hasText: "pending" }).first();
+    await row.getByRole("cell", { name: "2022-03-15" }).waitFor();
+    // Brazil's registry holds nobody matching her: no candidate, so no "yes" to give.
+    expect(await row.getByRole("button", { name: "Yes, with this permit" }).isDisabled()).toBe(true);
+    await expectNoSeriousViolations(reviewer);
+    await row.getByRole("button", { name: "No record" }).click();
+    await reviewer.getByRole("row").filter({ hasText: "no residence record" }).first().waitFor();
+
+    await page.reload();
+    await page.getByText(/BRA: no residence record/).waitFor();
   });
 
   test("a return is refused while a safeguard is open; a supervisor closes it with evidence; then it is open", async () => {

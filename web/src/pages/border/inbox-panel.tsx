@@ -6,7 +6,7 @@ import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
 
 const Answered = z.object({ id: z.string(), result: z.string() });
 
-/** Questions other nations asked yours: answer yes with the candidate permit, or no. */
+/** Questions other nations asked yours: answer yes for the candidate in your registry, or no. */
 export function InboxPanel() {
   const { t } = useTranslation();
   const { data, error, reload } = useBorderApi("/verifications/inbox", Inbox);
@@ -14,7 +14,7 @@ export function InboxPanel() {
   const answer = async (item: InboxItem, verified: boolean) => {
     try {
       const body = verified
-        ? { fromNation: item.fromNation, result: "verified", permitId: item.candidate?.permitId }
+        ? { fromNation: item.fromNation, result: "verified", personId: item.candidate?.personId }
         : { fromNation: item.fromNation, result: "not_found" };
       await borderWrite(`/verifications/${item.id}/answer`, "POST", body, Answered);
       setProblem("");
@@ -35,6 +35,7 @@ export function InboxPanel() {
           <tr>
             <th scope="col">{t("pages.border.inbox.from")}</th>
             <th scope="col">{t("pages.border.inbox.requested")}</th>
+            <th scope="col">{t("pages.border.inbox.asOf")}</th>
             <th scope="col">{t("pages.border.inbox.status")}</th>
             <th scope="col">{t("pages.border.inbox.candidate")}</th>
             <th scope="col">{t("pages.border.inbox.answer")}</th>
@@ -45,10 +46,11 @@ export function InboxPanel() {
             <tr key={r.id}>
               <th scope="row">{r.fromNation}</th>
               <td>{r.requestedAt.slice(0, 16).replace("T", " ")}</td>
+              <td>{r.asOf}</td>
               <td>{t(`pages.border.verification.status.${r.status}`)}</td>
               <td>
                 {r.candidate
-                  ? `${r.candidate.permitType} ${r.candidate.validFrom}–${r.candidate.validTo ?? ""} (${r.candidate.similarity})`
+                  ? `${r.candidate.permitType ?? t("pages.border.inbox.noDocument", { day: r.asOf })} ${r.candidate.validFrom ?? ""}–${r.candidate.validTo ?? ""} (${r.candidate.similarity})`
                   : ""}
               </td>
               <td>
@@ -57,7 +59,7 @@ export function InboxPanel() {
                     <button
                       type="button"
                       className="button-secondary"
-                      disabled={!r.candidate}
+                      disabled={!r.candidate?.permitType}
                       onClick={() => answer(r, true)}
                     >
                       {t("pages.border.inbox.yes")}

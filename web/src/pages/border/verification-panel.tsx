@@ -53,7 +53,10 @@ export function VerificationPanel(props: {
         {props.data?.verifications.map((v) => (
           <li key={v.id}>
             {v.country}: <strong>{t(`pages.border.verification.status.${v.status}`)}</strong>
-            {v.permitType ? ` · ${v.permitType} ${v.validFrom ?? ""}–${v.validTo ?? ""}` : ""}
+            {v.permitType
+              ? ` · ${t(`pages.registry.documentTypes.${v.permitType}`, { defaultValue: v.permitType })} ${v.validFrom ?? ""}–${v.validTo ?? ""}`
+              : ""}
+            {` · ${t("pages.border.verification.asOf", { day: v.asOf })}`}
             {v.mode ? ` · ${t(`pages.border.verification.mode.${v.mode}`)}` : ""}
           </li>
         ))}
