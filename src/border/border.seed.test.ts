@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { seedBorderDemo } from "./border.seed.ts";
+import { DEMO_COL_RESIDENTS, seedBorderDemo } from "./border.seed.ts";
 import { EncounterRecord } from "./border-records.contract.ts";
 
 // The demo puts each shipped pack in force for its nation, so Mexican and Colombian border officers get an
-// assessment instead of "no border policy pack is loaded".
+// assessment instead of "no border policy pack is loaded"; Colombia's permit holders are registry people.
 
 let t: TestApp;
 beforeAll(async () => {
@@ -60,6 +60,28 @@ describe("the border demo seed", () => {
         JSON.stringify((await t.app.border.packInForce(systemScope(nation, "test")))?.pack),
       );
       expect(loaded.loaded).toBe(false);
+    }
+  });
+
+  it("registers Colombia's permit holders once, each with the residence document, after two runs", async () => {
+    const col = systemScope("COL", "test");
+    for (const r of DEMO_COL_RESIDENTS) {
+      const found = await t.app.registry.people.search(col, {
+        given: r.givenNames,
+        surname: r.familyNames,
+        dob: r.birthDate,
+      });
+      const likely = found.filter((h) => h.score.band === "likely");
+      expect(likely.length, r.givenNames).toBe(1);
+      const person = await t.app.registry.people.getPerson(col, likely[0]!.row.id);
+      expect(person.documents).toMatchObject([
+        {
+          type: r.document.type,
+          issuingCountry: "COL",
+          validFrom: r.document.validFrom,
+          expiry: r.document.expiry,
+        },
+      ]);
     }
   });
 

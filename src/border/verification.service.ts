@@ -12,6 +12,7 @@ import {
   findResidence,
   personIdentityForEncoding,
   type ResidenceFinding,
+  residenceAnswerer,
 } from "../registry/index.ts";
 import type { AssessmentChecks, CheckStatus } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
@@ -222,13 +223,20 @@ export function createVerificationService(db: Db, keyring: Keyring) {
           action: "border.verification.inbox.read",
           details: { count: requests.length },
         });
+        // The registry's encodings are read once per asking nation, not once per question.
+        const answerers = new Map<string, Awaited<ReturnType<typeof residenceAnswerer>>>();
+        const answererFor = async (asker: string) => {
+          const known = answerers.get(asker);
+          if (known) return known;
+          const made = await residenceAnswerer(tx, scope, keyring, asker);
+          answerers.set(asker, made);
+          return made;
+        };
         const items: InboxItem[] = [];
         for (const r of requests) {
           const asOf = String(r.as_of).slice(0, 10);
           const finding =
-            r.result === null
-              ? await findResidence(tx, scope, keyring, { encoding: r.encoding, asker: r.tenant_id, asOf })
-              : null;
+            r.result === null ? await (await answererFor(r.tenant_id))({ encoding: r.encoding, asOf }) : null;
           items.push({
             id: r.id,
             fromNation: r.tenant_id,

@@ -30,6 +30,7 @@ export {
   recordProtectionRequest,
   registerProposedPerson,
   registryCandidates,
+  residenceAnswerer,
 } from "./person-access.service.ts";
 export { personRetentionSweeper } from "./person-retention.service.ts";
 export type { ProtectionRecordSource } from "./protection-notice.service.ts";

@@ -201,26 +201,39 @@ export async function findResidence(
   question: ResidenceQuestion,
   personId?: string,
 ): Promise<ResidenceFinding | null> {
-  const query = Buffer.from(question.encoding, "base64");
-  if (query.length === 0) return null;
-  const candidates = (await nameDobEncodingsOf(tx, scope.tenantId, question.asker)).flatMap((r) =>
-    r.name_dob_clk && (personId === undefined || r.id === personId)
-      ? [{ id: r.id, encoding: new Uint8Array(r.name_dob_clk) }]
-      : [],
+  const answer = await residenceAnswerer(tx, scope, keyring, question.asker);
+  return answer(question, personId);
+}
+
+/**
+ * `findResidence` for many questions from one asking nation (a reviewer's inbox): the encodings the asker may be
+ * answered about are read once, then each question is matched, decrypted and audited as `findResidence` does.
+ */
+export async function residenceAnswerer(tx: Tx, scope: Scope, keyring: Keyring, asker: string) {
+  const candidates = (await nameDobEncodingsOf(tx, scope.tenantId, asker)).flatMap((r) =>
+    r.name_dob_clk ? [{ id: r.id, encoding: new Uint8Array(r.name_dob_clk) }] : [],
   );
-  const match = bestEncodingMatch(query, candidates);
-  if (!match) return null;
-  const row = await findPerson(tx, scope, match.candidate.id);
-  if (!row) return null;
-  const { person } = openPerson(keyring, row);
-  const document = residenceDocumentOn(person.documents, scope.tenantId, question.asOf);
-  await recordAudit(tx, scope, {
-    action: "person.residence.check",
-    targetType: "person",
-    targetId: row.id,
-    details: { asker: question.asker, asOf: question.asOf, document: document !== null },
-  });
-  return { personId: row.id, similarity: Math.round(match.similarity * 1000) / 1000, document };
+  return async (
+    question: Pick<ResidenceQuestion, "encoding" | "asOf">,
+    personId?: string,
+  ): Promise<ResidenceFinding | null> => {
+    const query = Buffer.from(question.encoding, "base64");
+    if (query.length === 0) return null;
+    const among = personId === undefined ? candidates : candidates.filter((c) => c.id === personId);
+    const match = bestEncodingMatch(query, among);
+    if (!match) return null;
+    const row = await findPerson(tx, scope, match.candidate.id);
+    if (!row) return null;
+    const { person } = openPerson(keyring, row);
+    const document = residenceDocumentOn(person.documents, scope.tenantId, question.asOf);
+    await recordAudit(tx, scope, {
+      action: "person.residence.check",
+      targetType: "person",
+      targetId: row.id,
+      details: { asker, asOf: question.asOf, document: document !== null },
+    });
+    return { personId: row.id, similarity: Math.round(match.similarity * 1000) / 1000, document };
+  };
 }
 
 /**
