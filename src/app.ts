@@ -24,11 +24,14 @@ import {
   createPathwaysService,
   pathwaysEncryptedColumns,
   pathwaysMigrations,
+  pathwaysPlacementSource,
   pathwaysRoutes,
   pathwaysSubjectData,
   pathwaysTimeline,
+  placementTimeline,
   portalRoutes,
   seedPathwaysDemo,
+  seedResettlementJourney,
 } from "./pathways/index.ts";
 import {
   createPlacementService,
@@ -87,16 +90,23 @@ export async function createApplication(config: Config, options: { database?: Da
       pathwaysSubjectData(platform.keyring),
       networksSubjectData(platform.keyring),
     ],
-    timelineSources: [borderTimeline(), pathwaysTimeline(), networksTimeline(platform.keyring)],
+    timelineSources: [
+      borderTimeline(),
+      pathwaysTimeline(),
+      placementTimeline(),
+      networksTimeline(platform.keyring),
+    ],
     protectionRecords: networksProtectionRecords(),
   });
   const networks = createNetworksService(platform);
-  // Placement compares each nation's allocation with its pledge for the year, which pathways keeps.
+  // Placement compares each nation's allocation with its pledge for the year, which pathways keeps, and builds
+  // runs from the households of approved resettlement applications, recording each result on them.
   const placement = createPlacementService(platform, {
     pledges: async (scope, year) => {
       const list = await pathways.dashboards.pledges(scope, year);
       return new Map(list.nations.map((n) => [n.nation, n.pledged]));
     },
+    applications: pathwaysPlacementSource(platform.keyring),
   });
   // Each capability gives the record kinds it can erase when a nation's retention period has passed.
   const retention = createRetentionService(platform.database, [
@@ -133,6 +143,9 @@ export async function createApplication(config: Config, options: { database?: Da
     await seedBorderJourney(border, registry);
     await seedNetworksDemo(platform, networks);
     await seedPlacementDemo(platform, placement);
+    await seedResettlementJourney(platform, pathways, registry, (scope, request) =>
+      placement.createRun(scope, request),
+    );
   };
   return {
     platform,

@@ -16,6 +16,7 @@ export type ApplicationRow = Omit<
   | "portal_consent_at"
   | "registry_consent_at"
   | "linked_at"
+  | "placed_at"
 > & {
   id: string;
   submitted_at: Date;
@@ -25,6 +26,7 @@ export type ApplicationRow = Omit<
   portal_consent_at: Date | null;
   registry_consent_at: Date | null;
   linked_at: Date | null;
+  placed_at: Date | null;
 };
 
 export type NewApplication = Omit<
@@ -38,6 +40,14 @@ export type NewApplication = Omit<
   | "answers_enc"
   | "registry_consent_at"
   | "linked_at"
+  | "placement_run_id"
+  | "placement_case_id"
+  | "placement_place_id"
+  | "placement_nation"
+  | "placement_locality"
+  | "placement_reason"
+  | "placed_at"
+  | "arrived_on"
 > & { answers_enc: string };
 
 /** Stages still waiting in the queue (counted for queue positions). */

@@ -2,6 +2,7 @@ import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Db } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
+import { personsArrived } from "./arrival.store.ts";
 import type { Dashboard } from "./pathways.contract.ts";
 import { applicationCounts, pledgesOf, upsertPledge } from "./pathways.store.ts";
 
@@ -77,7 +78,7 @@ export function createDashboardService(db: Db, nations: () => Promise<string[]>)
       );
       return { year, regional: scope.regional, nations: list, totals };
     },
-    /** Every nation's pledge for the year against what it delivered (approved applications). */
+    /** Every nation's pledge for the year against what it delivered: persons arrived there in the year. */
     async pledges(scope: Scope, year: number) {
       const pledges = await pledgeMap(year);
       const codes = [...new Set([...pledges.keys(), ...(scope.regional ? [] : [scope.tenantId])])].sort();
@@ -88,7 +89,7 @@ export function createDashboardService(db: Db, nations: () => Promise<string[]>)
           nation: code,
           year,
           pledged: stats.capacityPledged,
-          delivered: stats.capacityUsed,
+          delivered: await inScope(db, { ...scope, tenantId: code }, (tx) => personsArrived(tx, code, year)),
           applications: stats.applications,
           note: pledges.get(code)?.note ?? "",
         });

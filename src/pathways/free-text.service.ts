@@ -4,6 +4,8 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Database } from "../platform/db/connect.ts";
 import {
   ANSWERS_CONTEXT,
+  ARRIVAL_CONSENT_CONTEXT,
+  ARRIVAL_CONTEXT,
   CONTACT_CONTEXT,
   NAME_CONTEXT,
   OUTBOX_CONTEXT,
@@ -49,6 +51,8 @@ export const pathwaysEncryptedColumns: EncryptedColumn[] = [
   column("pathway_applications", "contact_enc", CONTACT_CONTEXT),
   column("pathway_outbox", "message_enc", OUTBOX_CONTEXT),
   column("pathway_referrals", "payload_enc", REFERRAL_CONTEXT),
+  column("pathway_arrivals", "payload_enc", ARRIVAL_CONTEXT),
+  column("pathway_arrivals", "consent_text_enc", ARRIVAL_CONSENT_CONTEXT),
   ...legacyTextColumns,
 ];
 

@@ -6,9 +6,11 @@ export { pathwaysEncryptedColumns } from "./free-text.service.ts";
 export { fileTransport, type NotificationTransport } from "./outbox.service.ts";
 export { pathwaysRoutes } from "./pathways.routes.ts";
 export { seedPathwaysDemo } from "./pathways.seed.ts";
+export { seedResettlementJourney } from "./resettlement-journey.seed.ts";
 export { createPathwaysService, type PathwaysService, portalSettingsFromEnv } from "./pathways.service.ts";
 export { pathwaysSubjectData } from "./pathways-subject.service.ts";
-export { pathwaysTimeline } from "./pathways-timeline.service.ts";
+export { pathwaysTimeline, placementTimeline } from "./pathways-timeline.service.ts";
+export { pathwaysPlacementSource } from "./placement-cases.service.ts";
 export { portalRoutes } from "./portal.routes.ts";
 
 /** The pathways capability's migrations, after the platform's. */

@@ -23,3 +23,14 @@ export function stageStepsOf(tx: Tx, scope: Scope, applicationIds: readonly stri
     .where("application_id", "in", [...applicationIds])
     .execute();
 }
+
+/** Placement results and arrivals of applications linked to any of these people. */
+export function placementStepsOf(tx: Tx, scope: Scope, personIds: readonly string[]) {
+  return tx
+    .selectFrom("pathway_applications")
+    .select(["id", "placement_run_id", "placement_place_id", "placed_at", "arrived_on"])
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "in", [...personIds])
+    .where("placed_at", "is not", null)
+    .execute();
+}

@@ -83,6 +83,7 @@ export const PledgeRow = z.object({
   nation: z.string(),
   year: z.number().int(),
   pledged: z.number().int(),
+  /** Persons arrived in the nation in the year (resettled households whose arrival was recorded). */
   delivered: z.number().int(),
   applications: z.number().int(),
   note: z.string(),
@@ -124,12 +125,29 @@ export const AppointmentView = z.object({
   slot: z.number().int(),
   time: z.string(),
 });
+/**
+ * Where a placement run put the application's household (`placeId` null: not placed, `reason` says why, from
+ * the solver: no-allowed-place, no-room, …; or `override` / `taken-out` by staff), and when it arrived.
+ */
+export const ApplicationPlacement = z.object({
+  runId: z.string(),
+  caseId: z.string(),
+  placeId: z.string().nullable(),
+  nation: z.string().nullable(),
+  locality: z.string().nullable(),
+  reason: z.string(),
+  placedAt: z.string(),
+  arrivedOn: z.string().nullable(),
+});
+export type ApplicationPlacement = z.infer<typeof ApplicationPlacement>;
+
 export const ApplicationDetail = ApplicationSummary.extend({
   answers: Answers,
   fullName: z.string().nullable(),
   contact: z.string().nullable(),
   history: z.array(StageChangeView),
   appointment: AppointmentView.nullable(),
+  placement: ApplicationPlacement.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 export const StageChange = z

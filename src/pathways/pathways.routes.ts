@@ -3,6 +3,7 @@ import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import { registerApplicationRoutes } from "./applications.routes.ts";
+import { registerArrivalRoutes } from "./arrival.routes.ts";
 import {
   CatalogList,
   CatalogSave,
@@ -141,5 +142,6 @@ export function pathwaysRoutes(service: PathwaysService) {
   );
   registerApplicationRoutes(router, service);
   registerRegistryLinkRoutes(router, service);
+  registerArrivalRoutes(router, service);
   return router;
 }

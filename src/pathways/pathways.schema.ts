@@ -64,6 +64,16 @@ export interface PathwayApplicationsTable {
   registry_consent_at: NullableTimestamp;
   /** When the application was linked to its registry person (through the registry match). */
   linked_at: NullableTimestamp;
+  /** The placement run and case that took the application, and its result (see migration 0007). */
+  placement_run_id: string | null;
+  placement_case_id: string | null;
+  placement_place_id: string | null;
+  placement_nation: string | null;
+  placement_locality: string | null;
+  placement_reason: string | null;
+  placed_at: NullableTimestamp;
+  /** The day the household arrived where it was placed (yyyy-mm-dd). */
+  arrived_on: string | null;
 }
 
 export interface PathwayStageChangesTable {
@@ -132,6 +142,28 @@ export interface PathwayReferralsTable {
   received_application_id: string | null;
 }
 
+export interface PathwayArrivalsTable {
+  tenant_id: string;
+  id: string;
+  direction: "outgoing" | "incoming";
+  from_tenant: string;
+  to_tenant: string;
+  application_id: string;
+  tracking_code: string;
+  locality: string;
+  persons: number;
+  status: "expected" | "arrived";
+  consent_text_enc: string | null;
+  consent_at: NullableTimestamp;
+  payload_enc: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  arrived_on: string | null;
+  recorded_by: string | null;
+  recorded_at: NullableTimestamp;
+  household_id: string | null;
+}
+
 export interface PathwayPortalBudgetsTable {
   tenant_id: string;
   tokens: number;
@@ -150,5 +182,6 @@ declare module "../platform/db/schema.ts" {
     pathway_outbox: PathwayOutboxTable;
     pathway_referrals: PathwayReferralsTable;
     pathway_portal_budgets: PathwayPortalBudgetsTable;
+    pathway_arrivals: PathwayArrivalsTable;
   }
 }

@@ -3,6 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import { listNationIds } from "../platform/auth/tenants.store.ts";
 import type { Platform } from "../platform/platform.ts";
 import { householdOfPerson } from "../registry/index.ts";
+import { createArrivalService } from "./arrival.service.ts";
 import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
 import { createDashboardService } from "./dashboard.service.ts";
@@ -77,6 +78,7 @@ export function createPathwaysService(
     workflow,
     portal: createPortalService(db, keyring, catalog, clock, nationBudget(settings)),
     referrals: createReferralService(db, keyring, catalog, workflow),
+    arrivals: createArrivalService(db, keyring, clock),
     registryLink: createRegistryLinkService(db, keyring, householdOfPerson, clock),
     dashboards: createDashboardService(db, nations),
     portalSettings: settings,

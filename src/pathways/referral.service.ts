@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { requireAgreement } from "../platform/agreements/agreements.service.ts";
-import { type AuditInput, recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
@@ -8,6 +7,7 @@ import type { Db, Tx } from "../platform/db/connect.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { changeStage, findApplication, insertApplication, recordStage } from "./applications.store.ts";
+import { auditSides } from "./audit-sides.service.ts";
 import type { CatalogService } from "./catalog.service.ts";
 import {
   ANSWERS_CONTEXT,
@@ -59,23 +59,6 @@ export function presentReferral(keyring: Keyring, row: ReferralRow): ReferralVie
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     receivedApplicationId: row.received_application_id,
   };
-}
-
-/**
- * Appends each side's audit event last, in one order of nations for every transaction: a referral from USA to
- * COL and a decision by COL on another one from USA, at the same moment, would otherwise each hold one nation's
- * audit chain and wait for the other's.
- */
-async function auditSides(
-  tx: Tx,
-  scope: Scope,
-  events: (AuditInput & { tenantId: string })[],
-): Promise<void> {
-  for (const event of [...events].sort((a, b) => a.tenantId.localeCompare(b.tenantId))) {
-    await bindTenant(tx, event.tenantId);
-    await recordAudit(tx, scope, event);
-  }
-  await bindTenant(tx, scope.tenantId);
 }
 
 const ALLOWED: Record<string, string[]> = {

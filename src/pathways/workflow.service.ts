@@ -99,6 +99,22 @@ export async function describeApplication(
           time: slotTime(appointment.slot),
         }
       : null,
+    placement: presentPlacement(app),
+  };
+}
+
+/** The application's placement as it leaves the server, or null when no run took it. */
+export function presentPlacement(app: ApplicationRow): ApplicationDetail["placement"] {
+  if (app.placement_run_id === null || app.placed_at === null) return null;
+  return {
+    runId: app.placement_run_id,
+    caseId: app.placement_case_id ?? "",
+    placeId: app.placement_place_id,
+    nation: app.placement_nation,
+    locality: app.placement_locality,
+    reason: app.placement_reason ?? "",
+    placedAt: new Date(app.placed_at).toISOString(),
+    arrivedOn: app.arrived_on === null ? null : String(app.arrived_on).slice(0, 10),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import type { PlacementApplicationSource } from "./application-runs.service.ts";
 import type { PlacementPlace } from "./engine/placement-types.ts";
 import { alternativesFor, type CaseScores, type FamilyRecord, type Usage } from "./engine/run-view.ts";
 import {
@@ -149,8 +150,11 @@ function refusal(loaded: Loaded, placeId: string): string | undefined {
   return `${placeId} is full for this family: ${Math.max(0, option.personsLeft)} person(s) left${cases}, the family has ${a.size}; move another family out first`;
 }
 
-/** Explanations and staff overrides of a run's cases. */
-export function createOverrideService(db: Db) {
+/**
+ * Explanations and staff overrides of a run's cases; an override of a run built from applications is recorded
+ * on the case's applications too, in the same transaction.
+ */
+export function createOverrideService(db: Db, applications?: PlacementApplicationSource) {
   return {
     /** Why a case was recommended where it was, its next-best place, the places it may move to, its overrides. */
     explainCase: (scope: Scope, runId: string, caseId: string): Promise<CaseExplanation> =>
@@ -184,6 +188,14 @@ export function createOverrideService(db: Db) {
             ? null
             : (alternatives(loaded).find((alt) => alt.place.id === input.placeId)?.score ?? null);
         await moveAssignment(tx, scope, runId, caseId, { placeId: input.placeId, score });
+        if (loaded.run.source === "applications" && applications) {
+          const place = loaded.places.find((p) => p.id === input.placeId);
+          await applications.recordMove(tx, scope, runId, {
+            caseId,
+            place: place ? { id: place.id, nation: place.nation, locality: place.locality } : null,
+            reason: place ? "override" : "taken-out",
+          });
+        }
         const overrideId = await insertOverride(tx, scope, {
           runId,
           caseId,

@@ -37,8 +37,9 @@ const common = {
 /**
  * A batch from the three CSV texts of the CLI contract (cases, places, scores), or from cases, places and a
  * HISTORY.csv of past outcomes (`history` instead of `scores`: the platform trains the outcome model, reports
- * its fairness and refuses a flagged model unless `acknowledgeFlaggedModel` gives the reason to use it), or a
- * generated demo batch.
+ * its fairness and refuses a flagged model unless `acknowledgeFlaggedModel` gives the reason to use it), or
+ * from the nation's approved resettlement applications on the places of a PLACES.csv (one case per household,
+ * its size and needs from the registry; the result is recorded on each application), or a generated demo batch.
  */
 export const RunCreate = z.discriminatedUnion("source", [
   z
@@ -57,6 +58,14 @@ export const RunCreate = z.discriminatedUnion("source", [
         "send either scores (SCORES.csv) or history (HISTORY.csv to train the outcome model), not both",
     }),
   z.object({
+    source: z.literal("applications"),
+    /** PLACES.csv of the CLI contract: the places the households may go to. */
+    places: text(1, LONG_TEXT_MAX),
+    /** The resettlement pathways whose approved applications to take; every resettlement pathway by default. */
+    pathways: z.array(trimmedText(1, 64)).max(100).optional(),
+    ...common,
+  }),
+  z.object({
     source: z.literal("demo"),
     cases: z.number().int().min(10).max(2000).default(150),
     seed: z.number().int().min(1).max(1_000_000).default(1),
@@ -70,10 +79,12 @@ export type RunCreateInput = z.input<typeof RunCreate>;
 export const RunIdParam = z.object({ id: z.uuid() });
 export const CaseParam = z.object({ id: z.uuid(), caseId: text(1, 200) });
 
+export const RunSource = z.enum(["csv", "demo", "applications"]);
+
 export const RunSummary = z.object({
   id: z.string(),
   label: z.string(),
-  source: z.enum(["csv", "demo"]),
+  source: RunSource,
   pledgeYear: z.number().int(),
   method: z.string(),
   optimal: z.boolean(),
@@ -166,9 +177,28 @@ export const FairnessView = z.object({
 });
 export type FairnessView = z.infer<typeof FairnessView>;
 
+/** An application the run could not take, and why (not linked to a registry person, already placed, …). */
+export const SkippedApplication = z.object({
+  applicationId: z.string(),
+  trackingCode: z.string(),
+  reason: z.string(),
+});
+export type SkippedApplication = z.infer<typeof SkippedApplication>;
+
+/** What a run from applications took: households (cases), the applications behind them, and what it left. */
+export const ApplicationSourceView = z.object({
+  households: z.number().int(),
+  applications: z.number().int(),
+  pathways: z.array(z.string()),
+  skipped: z.array(SkippedApplication),
+});
+export type ApplicationSourceView = z.infer<typeof ApplicationSourceView>;
+
 export const RunDetail = z.object({
   run: RunSummary,
   options: RunOptions,
+  /** Present for a run built from approved applications. */
+  fromApplications: ApplicationSourceView.nullable(),
   /** Present when the platform trained the scores from a history. */
   fairness: FairnessView.nullable(),
   nations: z.array(NationTotal),

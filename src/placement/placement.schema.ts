@@ -8,11 +8,12 @@ export interface PlacementRunsTable {
   tenant_id: string;
   id: Generated<string>;
   label: string;
-  source: "csv" | "demo";
+  source: "csv" | "demo" | "applications";
   pledge_year: number;
   options: Json;
   places: Json;
   fairness: ColumnType<unknown, string | null | undefined, string | null>;
+  application_source: ColumnType<unknown, string | null | undefined, string | null>;
   input_digest: string;
   method: string;
   optimal: boolean;

@@ -4,6 +4,12 @@ import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import {
+  type ApplicationBatch,
+  caseResults,
+  type PlacementApplicationSource,
+  readApplicationBatch,
+} from "./application-runs.service.ts";
 import { type BatchRunSettings, runBatch } from "./batch.pool.ts";
 import type { BatchOptions, BatchOutcome } from "./batch-outcome.pool.ts";
 import { buildDemoBatch } from "./engine/demo-batch.ts";
@@ -16,6 +22,7 @@ import { assignmentValues, nationTotals, placeUsages } from "./engine/run-view.t
 import { formatScoresCsv, trainOutcomeModel } from "./engine/train-scores.ts";
 import { createOverrideService, presentRun, runOptions } from "./override.service.ts";
 import {
+  type ApplicationSourceView,
   type AssignmentQuery,
   type FairnessView,
   RunCreate,
@@ -35,9 +42,13 @@ import {
 } from "./placement.store.ts";
 import { PlacementInfeasibleError } from "./solve-placement.pool.ts";
 
-/** What placement needs from elsewhere: the persons each nation pledged for a year (pathways' pledges). */
+/**
+ * What placement needs from elsewhere: the persons each nation pledged for a year (pathways' pledges), and the
+ * households of approved resettlement applications with a place to record each run's result on them.
+ */
 export interface PlacementDeps {
   pledges(scope: Scope, year: number): Promise<Map<string, number>>;
+  applications?: PlacementApplicationSource;
   /** The clock (tests pass a fixed one). */
   now?: () => Date;
   batch?: Partial<BatchRunSettings>;
@@ -46,6 +57,12 @@ export interface PlacementDeps {
 /** The largest batch the HTTP path takes; larger instances go through `hemisphere placement solve`. */
 export const PLATFORM_LIMITS = { cases: 10_000, places: 1_000, pairs: 1_000_000 } as const;
 
+const LABELS: Record<RunCreate["source"], string> = {
+  csv: "Batch",
+  demo: "Demo batch",
+  applications: "Approved applications",
+};
+
 const DEFAULT_BATCH: BatchRunSettings = { inlineBelowPairs: 20_000, timeoutMs: 120_000 };
 
 /** Placement on the platform: batches with their inputs and explanations, per-nation totals, overrides. */
@@ -53,6 +70,21 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
   const { db } = platform.database;
   const now = deps.now ?? (() => new Date());
   const settings = { ...DEFAULT_BATCH, ...deps.batch };
+
+  /** The households of the scope's approved resettlement applications, on the places of the request. */
+  const applicationsBatch = (
+    scope: Scope,
+    request: Extract<RunCreate, { source: "applications" }>,
+  ): Promise<ApplicationBatch> => {
+    const source = deps.applications;
+    if (!source) throw new AppError("BAD_INPUT", "runs from applications are not available here");
+    return inScope(db, scope, (tx) =>
+      readApplicationBatch(tx, scope, source, request, {
+        cases: PLATFORM_LIMITS.cases,
+        places: PLATFORM_LIMITS.places,
+      }),
+    );
+  };
 
   const getRun = async (scope: Scope, id: string): Promise<RunDetail> => {
     const found = await inScope(db, scope, async (tx) => {
@@ -65,6 +97,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
     return {
       run: presentRun(found.run),
       options: runOptions(found.run.options),
+      fromApplications: (found.run.application_source ?? null) as ApplicationSourceView | null,
       fairness: (found.run.fairness ?? null) as FairnessView | null,
       nations: nationTotals(places, found.usage, pledges),
       places: placeUsages(places, found.usage),
@@ -76,19 +109,26 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
     async createRun(scope: Scope, raw: RunCreateInput): Promise<RunDetail> {
       const request = RunCreate.parse(raw);
       const year = request.pledgeYear ?? now().getUTCFullYear();
-      const { input, fairness } = await batchInput(request, () => deps.pledges(scope, year), scope);
+      const fromApplications =
+        request.source === "applications" ? await applicationsBatch(scope, request) : undefined;
+      const { input, fairness } =
+        request.source === "applications"
+          ? { input: fromApplications!.input, fairness: null }
+          : await batchInput(request, () => deps.pledges(scope, year), scope);
       const { options } = request;
       const outcome = await solveOrExplain(input, options, settings);
-      const label =
-        request.label ??
-        `${request.source === "demo" ? "Demo batch" : "Batch"} ${now().toISOString().slice(0, 16)}`;
+      const label = request.label ?? `${LABELS[request.source]} ${now().toISOString().slice(0, 16)}`;
       const id = await inScope(db, scope, async (tx) => {
         const runId = await insertRun(
           tx,
           scope,
-          runValues(scope, { ...request, label, year }, input, outcome, fairness),
+          runValues(scope, { ...request, label, year }, input, outcome, fairness, fromApplications),
         );
-        await insertAssignments(tx, scope, runId, assignmentValues(input, outcome));
+        const rows = assignmentValues(input, outcome);
+        await insertAssignments(tx, scope, runId, rows);
+        if (fromApplications && deps.applications) {
+          await deps.applications.recordRun(tx, scope, runId, caseResults(fromApplications, rows));
+        }
         await recordAudit(tx, scope, {
           action: "placement.run",
           targetType: "placement_run",
@@ -102,6 +142,12 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
             gap: outcome.result.gap,
             wishesHonoured: outcome.result.wishesHonoured,
             ...(fairness ? { modelFlagged: fairness.flagged } : {}),
+            ...(fromApplications
+              ? {
+                  applications: fromApplications.view.applications,
+                  skippedApplications: fromApplications.view.skipped.length,
+                }
+              : {}),
           },
         });
         if (fairness?.acknowledgement) {
@@ -161,7 +207,7 @@ export function createPlacementService(platform: Platform, deps: PlacementDeps) 
       };
     },
 
-    ...createOverrideService(db),
+    ...createOverrideService(db, deps.applications),
   };
 }
 
@@ -174,6 +220,7 @@ function runValues(
   input: PlacementInput,
   outcome: BatchOutcome,
   fairness: FairnessView | null,
+  fromApplications: ApplicationBatch | undefined,
 ): NewRun {
   const { result } = outcome;
   return {
@@ -183,6 +230,7 @@ function runValues(
     options: JSON.stringify(request.options),
     places: JSON.stringify(input.places),
     fairness: fairness ? JSON.stringify(fairness) : null,
+    application_source: fromApplications ? JSON.stringify(fromApplications.view) : null,
     input_digest: inputDigest(input),
     method: result.method,
     optimal: result.optimal,
@@ -204,7 +252,7 @@ function runValues(
  * one is sent instead, with the model's fairness report), or the demo built on the pledges.
  */
 async function batchInput(
-  request: RunCreate,
+  request: Exclude<RunCreate, { source: "applications" }>,
   pledges: () => Promise<Map<string, number>>,
   scope: Scope,
 ): Promise<{ input: PlacementInput; fairness: FairnessView | null }> {

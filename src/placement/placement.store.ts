@@ -13,7 +13,7 @@ const BATCH = 500;
 export interface RunRow {
   id: string;
   label: string;
-  source: "csv" | "demo";
+  source: "csv" | "demo" | "applications";
   pledge_year: number;
   method: string;
   optimal: boolean;
@@ -31,7 +31,12 @@ export interface RunRow {
 }
 
 /** A run with its options and places (the inputs the pages and overrides need). */
-export type RunWithPlaces = RunRow & { options: unknown; places: unknown; fairness: unknown };
+export type RunWithPlaces = RunRow & {
+  options: unknown;
+  places: unknown;
+  fairness: unknown;
+  application_source: unknown;
+};
 
 /** A run to store: its figures, options and places as JSON text. */
 export type NewRun = Omit<RunRow, "id" | "override_count" | "created_at"> & {
@@ -39,6 +44,8 @@ export type NewRun = Omit<RunRow, "id" | "override_count" | "created_at"> & {
   places: string;
   /** The outcome model's fairness report when the platform trained the scores; null otherwise. */
   fairness: string | null;
+  /** What a run from applications took and left (ids and reasons); null for other sources. */
+  application_source: string | null;
   input_digest: string;
   created_by_user: string | null;
 };
@@ -117,7 +124,7 @@ export async function findRun(
 ): Promise<RunWithPlaces | undefined> {
   const query = tx
     .selectFrom("placement_runs")
-    .select([...runColumns, "options", "places", "fairness"])
+    .select([...runColumns, "options", "places", "fairness", "application_source"])
     .where("tenant_id", "=", scope.tenantId)
     .where("id", "=", id);
   return (lock ? query.forUpdate() : query).executeTakeFirst();

@@ -46,18 +46,42 @@ export async function householdOfPerson(
   const membership = await membershipOf(tx, scope, personId);
   if (!membership) return undefined;
   const rows = await membersOf(tx, scope, membership.household_id);
-  const members = rows.map((row): HouseholdMember => {
-    const { person } = openPerson(keyring, row);
-    return {
-      personId: row.id,
-      relationship: row.relationship,
-      specificNeeds: specificNeedsOf(person.vulnerabilities),
-      birthDate: person.birthDate,
-      sex: person.sex,
-      nationalities: person.nationalities,
-      languages: person.languages,
-    };
-  });
+  const members = rows.map((row) => memberOf(keyring, row, row.relationship));
   const principal = members.find((m) => m.relationship === "principal");
   return { id: membership.household_id, principalId: principal?.personId ?? personId, members };
+}
+
+/**
+ * The person's household as `householdOfPerson` gives it, or, for a person registered alone, a household of
+ * one led by them (its id is the person's); undefined when the person is not in reach. For a caller that
+ * treats every person as part of a unit (a placement case is a household).
+ */
+export async function householdOrSelf(
+  tx: Tx,
+  scope: Scope,
+  keyring: Keyring,
+  personId: string,
+): Promise<HouseholdSummary | undefined> {
+  const household = await householdOfPerson(tx, scope, keyring, personId);
+  if (household) return household;
+  const row = UUID.test(personId) ? await findPerson(tx, scope, personId) : undefined;
+  if (!row) return undefined;
+  return { id: personId, principalId: personId, members: [memberOf(keyring, row, "principal")] };
+}
+
+function memberOf(
+  keyring: Keyring,
+  row: Parameters<typeof openPerson>[1] & { id: string },
+  relationship: HouseholdRelationship,
+): HouseholdMember {
+  const { person } = openPerson(keyring, row);
+  return {
+    personId: row.id,
+    relationship,
+    specificNeeds: specificNeedsOf(person.vulnerabilities),
+    birthDate: person.birthDate,
+    sex: person.sex,
+    nationalities: person.nationalities,
+    languages: person.languages,
+  };
 }

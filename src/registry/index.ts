@@ -15,7 +15,13 @@ export {
   type HouseholdRelationship,
   type HouseholdSummary,
   householdOfPerson,
+  householdOrSelf,
 } from "./household-summary.service.ts";
+export {
+  householdForTransfer,
+  registerArrivedHousehold,
+  type TransferMember,
+} from "./household-transfer.service.ts";
 export {
   addPersonDocument,
   encodeResidenceQuestion,

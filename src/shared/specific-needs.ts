@@ -33,6 +33,21 @@ export const LEGACY_SPECIFIC_NEEDS: Readonly<Record<string, SpecificNeed>> = {
 
 const CODES: ReadonlySet<string> = new Set(SPECIFIC_NEEDS);
 
+/**
+ * Needs a receiving place must be able to serve: a placement run from applications sends them as the case's
+ * needs, so a household goes only to a place that lists the code among its `services` (PLACES.csv). The other
+ * codes stay on the registry record and in reports but do not limit where a household may go. This is the
+ * platform's default, to be reviewed with each nation's reception services.
+ */
+export const PLACE_SERVICE_NEEDS: ReadonlySet<SpecificNeed> = new Set<SpecificNeed>([
+  "unaccompanied_child",
+  "separated_child",
+  "serious_medical_condition",
+  "disability",
+  "survivor_of_violence_or_torture",
+  "victim_of_trafficking",
+]);
+
 /** True when the text is a code of the vocabulary. */
 export function isSpecificNeed(code: string): code is SpecificNeed {
   return CODES.has(code);

@@ -106,6 +106,11 @@ export const PathwayInputSchema = z
     summary: TextsInputSchema.optional(),
     documents: z.array(TextsInputSchema).optional(),
     capacity: CapacitySchema.optional(),
+    /**
+     * Nations whose pledged places may receive this pathway's households besides the pathway's own nation (a
+     * pathway processed with partner nations); placement runs from applications allow only these places.
+     */
+    destinations: z.array(CountryCode).max(40, "expected at most 40 nations").optional(),
     opens: DateText.optional(),
     closes: DateText.optional(),
     processingDays: z.number().int().min(0).max(3650, "expected at most 3650 days").optional(),

@@ -49,6 +49,8 @@ export interface Pathway {
   summary: Texts;
   documents: Texts[];
   capacity?: { places: number; period: Period };
+  /** Nations whose places may receive the pathway's households besides its own. */
+  destinations?: string[];
   opens?: string;
   closes?: string;
   processingDays?: number;
@@ -96,6 +98,7 @@ function normalisePathway(input: PathwayInput): Pathway {
     summary: completeTexts(input.summary ?? ""),
     documents: (input.documents ?? []).map((d) => completeTexts(d)),
     ...(input.capacity !== undefined && { capacity: input.capacity }),
+    ...(input.destinations !== undefined && { destinations: input.destinations }),
     ...(input.opens !== undefined && { opens: input.opens }),
     ...(input.closes !== undefined && { closes: input.closes }),
     ...(input.processingDays !== undefined && { processingDays: input.processingDays }),

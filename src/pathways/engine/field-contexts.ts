@@ -13,3 +13,6 @@ export const REFERRAL_DECIDED_REASON_CONTEXT = "pathways.referral.decided_reason
 export const OUTBOX_ERROR_CONTEXT = "pathways.outbox.last_error";
 /** One line of the demo transport's file. */
 export const OUTBOX_FILE_CONTEXT = "pathways.outbox.file";
+/** A household's registry record carried to the nation that receives it, and the consent the officer noted. */
+export const ARRIVAL_CONTEXT = "pathways.arrival.payload";
+export const ARRIVAL_CONSENT_CONTEXT = "pathways.arrival.consent_text";

@@ -14,22 +14,39 @@ export interface PlacementTexts {
 
 type Report = (line: number | undefined, field: string | undefined, message: string) => void;
 
+/** A reporter that adds located problems of one file to the list. */
+const reporterInto =
+  (problems: PlacementProblem[]) =>
+  (file: string): Report =>
+  (line, field, message) =>
+    problems.push({ file, ...(line === undefined ? {} : { line }), ...(field ? { field } : {}), message });
+
 /** Parses and validates CASES, PLACES and SCORES; returns the input or every problem found. */
 export function readPlacementInput(texts: PlacementTexts): {
   input?: PlacementInput;
   problems: PlacementProblem[];
 } {
   const problems: PlacementProblem[] = [];
-  const reporter =
-    (file: string): Report =>
-    (line, field, message) =>
-      problems.push({ file, ...(line === undefined ? {} : { line }), ...(field ? { field } : {}), message });
+  const reporter = reporterInto(problems);
   const cases = readCases(texts.cases.text, reporter(texts.cases.name));
   const places = readPlaces(texts.places.text, reporter(texts.places.name));
   if (!cases || !places) return { problems };
   const scores = readScores(texts.scores.text, cases, places, reporter(texts.scores.name));
   if (problems.length > 0 || !scores) return { problems };
   return { input: { cases, places, scores }, problems };
+}
+
+/** PLACES.csv alone (a run from applications builds its cases and scores from the applications). */
+export function readPlacesFile(
+  text: string,
+  name: string,
+): {
+  places?: PlacementPlace[];
+  problems: PlacementProblem[];
+} {
+  const problems: PlacementProblem[] = [];
+  const places = readPlaces(text, reporterInto(problems)(name));
+  return problems.length > 0 || !places ? { problems } : { places, problems };
 }
 
 /** Parses a CSV text and checks its required columns; undefined when unusable. */

@@ -79,6 +79,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   pathway_appointments: tenant,
   pathway_outbox: tenant,
   pathway_referrals: tenant,
+  pathway_arrivals: tenant,
   pathway_portal_budgets: tenant,
   // placement
   placement_runs: tenant,
