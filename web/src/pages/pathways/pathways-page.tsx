@@ -3,12 +3,14 @@ import { useTranslation } from "react-i18next";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { tabsFor } from "../capabilities.ts";
+import { ArrivalsPanel } from "./arrivals-panel.tsx";
 import { CatalogPanel } from "./catalog-panel.tsx";
 import { DashboardPanel, PledgesPanel } from "./figures-panels.tsx";
 import { QueuePanel } from "./queue-panel.tsx";
 
 const TABS = [
   { name: "queue", permission: "application.read" },
+  { name: "arrivals", permission: "application.read" },
   { name: "dashboard", permission: "pathway.read" },
   { name: "pledges", permission: "pathway.read" },
   { name: "catalog", permission: "pathway.read" },
@@ -43,6 +45,7 @@ export function PathwaysPage() {
       </div>
       <div role="tabpanel">
         {tab === "queue" && <QueuePanel />}
+        {tab === "arrivals" && <ArrivalsPanel />}
         {tab === "dashboard" && <DashboardPanel />}
         {tab === "pledges" && <PledgesPanel />}
         {tab === "catalog" && <CatalogPanel />}

@@ -11,6 +11,7 @@ import {
 } from "../../../../src/pathways/pathways.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
+import { PlacementPanel } from "./placement-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
 import { useApi } from "./use-api.ts";
 
@@ -92,6 +93,14 @@ function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }
       ) : (
         <ApplicationActions data={data} post={post} reason={reason} setReason={setReason} />
       )}
+      <PlacementPanel
+        id={id}
+        placement={data.placement}
+        onChange={() => {
+          reload();
+          onChange();
+        }}
+      />
       <RegistryPanel
         id={id}
         live={data.stage !== "erased"}

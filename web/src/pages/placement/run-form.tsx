@@ -26,7 +26,8 @@ function wantsAcknowledgement(e: unknown): boolean {
 type Upload = { cases: string; places: string; label: string } & ({ scores: string } | { history: string });
 
 /**
- * Runs a batch: the demo batch on this year's pledges, or the CSV files of the command line — cases, places and
+ * Runs a batch: the demo batch on this year's pledges, the nation's approved resettlement applications on the
+ * places of a places file (one case per registry household), or the CSV files of the command line — cases, places and
  * either scores or a history of past outcomes to train the outcome model on. A trained model the platform
  * flags (it steers a needs group away from where the group does as well) is used only with a reason given here.
  */
@@ -44,6 +45,8 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
   // The upload the server refused for a flagged model, kept until the officer gives a reason or changes files.
   const [flagged, setFlagged] = useState<{ upload: Upload; message: string } | null>(null);
   const [reason, setReason] = useState("");
+  const [appPlaces, setAppPlaces] = useState<File | null>(null);
+  const [pathways, setPathways] = useState("");
   const submit = async (body: unknown) => {
     setBusy(true);
     setError("");
@@ -80,6 +83,21 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
         ? { source: "csv", cases: c, places: p, scores: o, label }
         : { source: "csv", cases: c, places: p, history: o, label },
     );
+  };
+  const runApplications = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!appPlaces) return setError(t("pages.placement.run.missingPlaces"));
+    const read = await readStrictText(appPlaces);
+    if (!read.ok) return setError(t("pages.placement.run.unreadable", read.problem));
+    const chosen = pathways
+      .split(/[,;\s]+/)
+      .map((id) => id.trim())
+      .filter(Boolean);
+    await submit({
+      source: "applications",
+      places: read.text,
+      ...(chosen.length > 0 ? { pathways: chosen } : {}),
+    });
   };
   const runAcknowledged = (e: FormEvent) => {
     e.preventDefault();
@@ -119,6 +137,33 @@ export function RunForm({ onCreated }: { onCreated: (id: string) => void }) {
           {t("pages.placement.run.runDemo")}
         </button>
       </form>
+      <details>
+        <summary>{t("pages.placement.run.applications")}</summary>
+        <form onSubmit={runApplications} aria-label={t("pages.placement.run.applications")}>
+          <p>{t("pages.placement.run.applicationsHelp")}</p>
+          <div className="field">
+            <label htmlFor="placement-app-places">{t("pages.placement.run.places")}</label>
+            <input
+              id="placement-app-places"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => setAppPlaces(e.target.files?.[0] ?? null)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="placement-app-pathways">{t("pages.placement.run.pathways")}</label>
+            <input
+              id="placement-app-pathways"
+              type="text"
+              value={pathways}
+              onChange={(e) => setPathways(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button-secondary" disabled={busy}>
+            {t("pages.placement.run.runApplications")}
+          </button>
+        </form>
+      </details>
       <details>
         <summary>{t("pages.placement.run.upload")}</summary>
         <form onSubmit={runUpload} aria-label={t("pages.placement.run.upload")}>

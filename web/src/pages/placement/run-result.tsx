@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RunDetail, type RunSummary } from "../../../../src/placement/placement.contract.ts";
 import { AllocationMap } from "./allocation-map.tsx";
+import { ApplicationsTaken } from "./applications-taken.tsx";
 import { CasePanel } from "./case-panel.tsx";
 import { CaseTable } from "./case-table.tsx";
 import { FairnessReport } from "./fairness-report.tsx";
@@ -34,6 +35,7 @@ export function RunResult({
   return (
     <>
       <RunFigures run={run} />
+      {detail.data.fromApplications && <ApplicationsTaken taken={detail.data.fromApplications} />}
       {detail.data.fairness && <FairnessReport report={detail.data.fairness} />}
       <AllocationMap run={run} nations={nations} onNation={setNation} />
       <NationTotals year={run.pledgeYear} nations={nations} />

@@ -1,0 +1,101 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ArrivalView } from "../../../../src/pathways/arrival.contract.ts";
+import { ApplicationPlacement } from "../../../../src/pathways/pathways.contract.ts";
+import { apiRequest } from "../../api.ts";
+import { useSignedInUser } from "../../session.tsx";
+
+/**
+ * Where a placement run put the application's household, and its arrival: recorded here when the place is in
+ * this nation, or moved (with the applicant's consent) to the receiving nation, which records it there.
+ */
+export function PlacementPanel({
+  id,
+  placement,
+  onChange,
+}: {
+  id: string;
+  placement: ApplicationPlacement | null;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
+  const [consentText, setConsentText] = useState("");
+  const [message, setMessage] = useState("");
+  const act = async (call: () => Promise<unknown>) => {
+    setMessage("");
+    try {
+      await call();
+      setMessage(t("pages.pathways.done"));
+      onChange();
+    } catch (e) {
+      setMessage(t("pages.pathways.error", { message: (e as Error).message }));
+    }
+  };
+  if (!placement) return null;
+  const canAct = user.permissions.includes("application.decide") && placement.arrivedOn === null;
+  const here = placement.nation === user.nation;
+  return (
+    <section aria-labelledby="application-placement-title">
+      <h3 id="application-placement-title">{t("pages.pathways.placement.title")}</h3>
+      <p data-testid="application-placement">
+        {placement.placeId
+          ? t("pages.pathways.placement.placed", {
+              locality: placement.locality,
+              nation: placement.nation,
+              day: placement.placedAt.slice(0, 10),
+            })
+          : t("pages.pathways.placement.notPlaced", { reason: placement.reason })}
+        {placement.arrivedOn && ` ${t("pages.pathways.placement.arrived", { day: placement.arrivedOn })}`}
+      </p>
+      {canAct && placement.placeId && here && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() =>
+              apiRequest(`/pathways/applications/${id}/arrival`, {
+                method: "POST",
+                body: { arrivedOn: day },
+                schema: ApplicationPlacement,
+              }),
+            );
+          }}
+        >
+          <label htmlFor="arrival-day">{t("pages.pathways.placement.arrivedOn")}</label>
+          <input id="arrival-day" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          <button type="submit">{t("pages.pathways.placement.recordArrival")}</button>
+        </form>
+      )}
+      {canAct && placement.placeId && !here && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() =>
+              apiRequest(`/pathways/applications/${id}/arrival-transfer`, {
+                method: "POST",
+                body: { consentText },
+                schema: ArrivalView,
+              }),
+            );
+          }}
+        >
+          <label htmlFor="transfer-consent">
+            {t("pages.pathways.placement.consentText", { nation: placement.nation })}
+          </label>
+          <textarea
+            id="transfer-consent"
+            minLength={5}
+            required
+            value={consentText}
+            onChange={(e) => setConsentText(e.target.value)}
+          />
+          <button type="submit">
+            {t("pages.pathways.placement.transfer", { nation: placement.nation })}
+          </button>
+        </form>
+      )}
+      <p role="status">{message}</p>
+    </section>
+  );
+}
