@@ -33,7 +33,12 @@ export function createErasureService(
       inScope(db, scope, async (tx) => {
         if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
         const ids = await erasableIds(tx, scope, id);
-        const { given_names_enc, surnames_enc, details_enc } = sealPerson(keys, emptyPerson(), null);
+        const { given_names_enc, surnames_enc, details_enc } = sealPerson(
+          keys,
+          emptyPerson(),
+          null,
+          scope.tenantId,
+        );
         const erased = await erasePeople(
           tx,
           scope,

@@ -97,6 +97,7 @@ export async function erasePeople(
         sex_enc: null,
         birth_date_enc: null,
         terms: [],
+        filter_terms: [],
         clk: null,
         name_dob_clk: null,
         shielded_from: [],

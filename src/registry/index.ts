@@ -1,6 +1,7 @@
 /** What other capabilities and the composition root may use from the registry. */
 import { encryptPlaintextValues } from "../platform/crypto/encrypt-stored.ts";
 import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
+import { fillPersonFilterTerms } from "./case-worklist.service.ts";
 import { encodeStoredPeopleByNameDob } from "./name-dob-encoding.service.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
 
@@ -52,7 +53,8 @@ export type { TimelineSource } from "./timeline.service.ts";
 /**
  * The registry's migrations, to run after the platform's and before the capabilities that keep registry people
  * (border's 0006 moves its permit holders into the registry): the one that moves free text to encryption
- * encrypts, 0007 encodes stored people by name and date of birth.
+ * encrypts, 0007 encodes stored people by name and date of birth, 0008 fills the worklist's filter terms for the
+ * people already stored.
  */
 export function registryMigrations(): Migration[] {
   const withText = withDataStep(
@@ -66,8 +68,15 @@ export function registryMigrations(): Migration[] {
       );
     },
   );
-  return withDataStep(withText, "registry/0007-registry-name-dob-encoding.sql", async (tx, keyring) => {
-    await encodeStoredPeopleByNameDob(tx, keyring);
+  const withEncodings = withDataStep(
+    withText,
+    "registry/0007-registry-name-dob-encoding.sql",
+    async (tx, keyring) => {
+      await encodeStoredPeopleByNameDob(tx, keyring);
+    },
+  );
+  return withDataStep(withEncodings, "registry/0008-registry-worklist-terms.sql", async (tx, keyring) => {
+    await fillPersonFilterTerms(tx, keyring);
   });
 }
 

@@ -63,7 +63,11 @@ async function applyChanges(
     changed,
     reasonEnc: text.seal("versionReason", reason),
   });
-  const { external_key: _key, external_id_enc: _externalId, ...sealed } = sealPerson(keys, after, null);
+  const {
+    external_key: _key,
+    external_id_enc: _externalId,
+    ...sealed
+  } = sealPerson(keys, after, null, scope.tenantId);
   await updatePerson(tx, scope, id, sealed);
   await recordAudit(tx, scope, {
     action: "person.update",

@@ -46,7 +46,7 @@ export function importPeople(
     options.onProgress?.(people.length - fresh.length);
     let inserted = 0;
     const { officeId: _office, onProgress: _progress, source: _source, batchSize, ...sealing } = options;
-    const chunks = sealChunks(keys, fresh, { ...sealing, chunkSize: batchSize ?? 1_000 });
+    const chunks = sealChunks(keys, scope.tenantId, fresh, { ...sealing, chunkSize: batchSize ?? 1_000 });
     for await (const rows of chunks) {
       inserted += await insertPeopleBulk(tx, scope, options.officeId ?? null, rows);
       options.onProgress?.(rows.length);

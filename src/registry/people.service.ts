@@ -199,7 +199,9 @@ export async function registerPerson(
     );
   }
   const office = scope.reach === "office" ? scope.officeId : (officeId ?? scope.officeId);
-  const [id] = await insertPeople(tx, scope, [{ ...sealPerson(keys, record, null), office_id: office }]);
+  const [id] = await insertPeople(tx, scope, [
+    { ...sealPerson(keys, record, null, scope.tenantId), office_id: office },
+  ]);
   if (!id) throw new AppError("INTERNAL", "the person was not stored");
   for (const c of found) {
     await tx

@@ -3,6 +3,8 @@ import { encodeClk, fieldKeys } from "../identity/index.ts";
 import { blindIndex, decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
+import { nationTerms } from "../platform/crypto/nation-terms.ts";
+import { filterTerms } from "../shared/worklist-filters.ts";
 import { readDocument } from "./engine/person-documents.ts";
 import { specificNeedsOf } from "./engine/person-needs.ts";
 import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./engine/person-record.ts";
@@ -89,6 +91,8 @@ export interface SealedPerson {
   birth_date_enc: string | null;
   details_enc: string;
   terms: string[];
+  /** The nation's keyed terms of nationality, specific needs and birth year, which worklists filter on. */
+  filter_terms: string[];
   clk: Uint8Array;
   /** The regional encoding of name and date of birth only: what a partner's prior-residence question carries. */
   name_dob_clk: Uint8Array | null;
@@ -112,8 +116,22 @@ export function externalKey(keys: PersonKeys, externalId: string): string {
   return blindIndex(keys.keyring, externalId, CONTEXT.externalKey);
 }
 
-/** Encrypts a person for storage. */
-export function sealPerson(keys: PersonKeys, p: PersonRecord, externalId: string | null): SealedPerson {
+/** The nation's keyed filter terms of a person: each nationality, each specific need, the birth year. */
+export function personFilterTerms(keyring: Keyring, tenantId: string, p: PersonRecord): string[] {
+  return nationTerms(
+    keyring,
+    tenantId,
+    filterTerms({ nationalities: p.nationalities, needs: p.vulnerabilities, birthDate: p.birthDate }),
+  );
+}
+
+/** Encrypts a person for storage in a nation (whose key the filter terms are made with). */
+export function sealPerson(
+  keys: PersonKeys,
+  p: PersonRecord,
+  externalId: string | null,
+  tenantId: string,
+): SealedPerson {
   const k = keys.keyring;
   const { givenNames, surnames, sex, birthDate, ...rest } = p;
   // Needs are stored as codes of the shared vocabulary, whatever form (current or legacy) they came in.
@@ -127,6 +145,7 @@ export function sealPerson(keys: PersonKeys, p: PersonRecord, externalId: string
     birth_date_enc: birthDate === null ? null : encryptField(k, birthDate, CONTEXT.birthDate),
     details_enc: encryptField(k, JSON.stringify(details), CONTEXT.details),
     terms: personTerms(p).map((t) => hashTerm(keys, t)),
+    filter_terms: personFilterTerms(k, tenantId, p),
     clk: encodeClk(normaliseRecord("", p), keys.clkKeys),
     name_dob_clk: personNameDobEncoding(keys.clkKeys, p),
     shielded_from: shieldedFrom(p),

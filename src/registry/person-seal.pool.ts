@@ -14,6 +14,8 @@ export interface SealWorkerInput {
 /** One chunk of people to seal. */
 export interface SealRequest {
   chunk: number;
+  /** The nation the people are sealed for (its key makes their filter terms). */
+  tenantId: string;
   people: { externalId: string | null; person: PersonRecord }[];
 }
 
@@ -40,13 +42,14 @@ const MIN_PARALLEL = 2_000;
  */
 export async function* sealChunks(
   keys: PersonKeys,
+  tenantId: string,
   people: SealRequest["people"],
   options: SealOptions = {},
 ): AsyncGenerator<SealedPerson[]> {
   const size = options.chunkSize ?? 1_000;
   const chunks: SealRequest[] = [];
   for (let i = 0; i * size < people.length; i++)
-    chunks.push({ chunk: i, people: people.slice(i * size, (i + 1) * size) });
+    chunks.push({ chunk: i, tenantId, people: people.slice(i * size, (i + 1) * size) });
   const threads = options.threads ?? Math.min(4, os.availableParallelism());
   const parallel = threads > 0 && people.length >= (options.minParallel ?? MIN_PARALLEL);
   const workers = parallel ? await startWorkers(keys, threads) : [];
@@ -56,7 +59,7 @@ export async function* sealChunks(
       await new Promise((resolve) => setImmediate(resolve));
       const stop = options.interrupted?.();
       if (stop) throw stop;
-      yield c.people.map((p) => sealPerson(keys, p.person, p.externalId));
+      yield c.people.map((p) => sealPerson(keys, p.person, p.externalId, tenantId));
     }
     return;
   }

@@ -14,7 +14,7 @@ const keys = {
 };
 
 parentPort?.on("message", (request: SealRequest) => {
-  const rows = request.people.map((p) => sealPerson(keys, p.person, p.externalId));
+  const rows = request.people.map((p) => sealPerson(keys, p.person, p.externalId, request.tenantId));
   parentPort?.postMessage({ chunk: request.chunk, rows });
 });
 parentPort?.postMessage({ ready: true });

@@ -1,4 +1,5 @@
 import { newRouter } from "../platform/http/app-env.ts";
+import { worklistRoutes } from "./case-worklist.routes.ts";
 import { casesRoutes, crossmatchRoutes } from "./cases.routes.ts";
 import { erasureRoutes } from "./erasure.routes.ts";
 import { householdsRoutes } from "./households.routes.ts";
@@ -20,6 +21,7 @@ export function registryRoutes(registry: RegistryService) {
   router.route("/", subjectExportRoutes(registry));
   router.route("/", timelineRoutes(registry));
   router.route("/", protectionNoticeRoutes(registry));
+  router.route("/", worklistRoutes(registry));
   router.route("/", casesRoutes(registry));
   router.route("/", crossmatchRoutes(registry));
   router.route("/", matchingRoutes(registry));

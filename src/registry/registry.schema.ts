@@ -15,6 +15,8 @@ export interface RegistryPeopleTable {
   birth_date_enc: string | null;
   details_enc: string;
   terms: ColumnType<string[], string[] | undefined, string[]>;
+  /** Keyed terms (one key per nation) of nationality, specific needs and birth year, for worklist filters (0008). */
+  filter_terms: ColumnType<string[], string[] | undefined, string[]>;
   clk: Uint8Array | null;
   name_dob_clk: Uint8Array | null;
   shielded_from: ColumnType<string[], string[] | undefined, string[]>;

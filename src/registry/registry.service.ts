@@ -2,6 +2,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
+import { createWorklistService } from "./case-worklist.service.ts";
 import { createCasesService } from "./cases.service.ts";
 import { createCrossmatchService } from "./crossmatch.service.ts";
 import type { ImportedPerson } from "./engine/registry-csv.ts";
@@ -42,6 +43,7 @@ export function createRegistryService(
     timeline: createTimelineService(platform, options.timelineSources ?? []),
     protectionNotice: createProtectionNoticeService(platform, options.protectionRecords ?? null),
     cases: createCasesService(platform),
+    worklist: createWorklistService(platform),
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),
     /** Imports people (all or nothing) into one of the nation's offices, or none. */

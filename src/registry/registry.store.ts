@@ -56,16 +56,18 @@ export async function insertPeopleBulk(
   const result = await sql`
     insert into registry_people (tenant_id, office_id, created_by, external_key, external_id_enc,
       given_names_enc, surnames_enc, sex_enc, birth_date_enc, details_enc, terms, clk, name_dob_clk,
-      shielded_from)
+      shielded_from, filter_terms)
     select ${scope.tenantId}, ${officeId}, ${scope.userId}::uuid, k, e, g, s, x, b, d,
-      string_to_array(t, ' '), decode(c, 'base64'), decode(n, 'base64'), string_to_array(f, ' ')
+      string_to_array(t, ' '), decode(c, 'base64'), decode(n, 'base64'), string_to_array(f, ' '),
+      string_to_array(w, ' ')
     from unnest(${col("external_key")}::text[], ${col("external_id_enc")}::text[],
       ${col("given_names_enc")}::text[], ${col("surnames_enc")}::text[], ${col("sex_enc")}::text[],
       ${col("birth_date_enc")}::text[], ${col("details_enc")}::text[],
       ${rows.map((r) => r.terms.join(" "))}::text[],
       ${rows.map((r) => Buffer.from(r.clk).toString("base64"))}::text[],
       ${rows.map((r) => (r.name_dob_clk ? Buffer.from(r.name_dob_clk).toString("base64") : null))}::text[],
-      ${rows.map((r) => r.shielded_from.join(" "))}::text[]) as u(k, e, g, s, x, b, d, t, c, n, f)
+      ${rows.map((r) => r.shielded_from.join(" "))}::text[],
+      ${rows.map((r) => r.filter_terms.join(" "))}::text[]) as u(k, e, g, s, x, b, d, t, c, n, f, w)
     on conflict (tenant_id, external_key) do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }

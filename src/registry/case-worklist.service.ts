@@ -1,0 +1,102 @@
+import { recordAudit } from "../platform/audit/audit.ts";
+import type { Scope } from "../platform/auth/scope.ts";
+import { needsOf } from "../platform/contract/worklist.contract.ts";
+import { decryptField } from "../platform/crypto/field-crypto.ts";
+import type { Keyring } from "../platform/crypto/keyring.ts";
+import { termFilter } from "../platform/crypto/nation-terms.ts";
+import type { Tx } from "../platform/db/connect.ts";
+import { inScope } from "../platform/db/scoped.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Platform } from "../platform/platform.ts";
+import { birthYearsOf } from "../shared/worklist-filters.ts";
+import type { MyCasesPage, MyCasesQuery } from "./case-worklist.contract.ts";
+import { listMyCases, peopleToIndex, setFilterTerms } from "./case-worklist.store.ts";
+import { caseSummary } from "./cases.service.ts";
+import { emptyPerson, type PersonRecord } from "./engine/person-record.ts";
+import { CONTEXT, personFilterTerms } from "./person-seal.codec.ts";
+
+/** A case is searched by its id, whole or its first characters (at least 4). */
+const CASE_CODE = /^[0-9a-f][0-9a-f-]{3,35}$/;
+
+/** A caseworker's worklist: the cases assigned to them, filtered on the person's keyed terms, paged. */
+export function createWorklistService(platform: Platform, clock: () => Date = () => new Date()) {
+  const { db } = platform.database;
+  const { keyring } = platform;
+  return {
+    /** One page of the caller's cases and how many match; the read is audited with the filters used (no value). */
+    myCases: (scope: Scope, query: MyCasesQuery): Promise<MyCasesPage> =>
+      inScope(db, scope, async (tx) => {
+        const code = query.code?.trim().toLowerCase();
+        if (code !== undefined && !CASE_CODE.test(code))
+          throw new AppError("BAD_INPUT", "code: a case is searched by its id or its first characters", {
+            field: "code",
+          });
+        const terms = termFilter(keyring, scope.tenantId, {
+          nationality: query.nationality,
+          needs: needsOf(query.needs),
+          birthYears: query.age ? birthYearsOf(query.age, clock().getUTCFullYear()) : null,
+        });
+        const { rows, total } = await listMyCases(tx, scope, {
+          status: query.status,
+          type: query.type,
+          ...terms,
+          idPrefix: code,
+          newestFirst: query.sort === "newest",
+          limit: query.limit,
+          offset: query.offset,
+        });
+        await recordAudit(tx, scope, {
+          action: "case.worklist.read",
+          details: {
+            filters: filtersUsed(query),
+            total,
+            listed: rows.length,
+          },
+        });
+        return {
+          cases: rows.map(caseSummary),
+          total,
+          limit: query.limit,
+          offset: query.offset,
+        };
+      }),
+  };
+}
+
+/** The names of the filters a query used, for the audit event (never their values: a nationality is personal). */
+export function filtersUsed(query: Record<string, unknown>): string[] {
+  return ["status", "type", "stage", "pathway", "disposition", "nationality", "needs", "age", "code"].filter(
+    (k) => query[k] !== undefined,
+  );
+}
+
+export type WorklistService = ReturnType<typeof createWorklistService>;
+
+/**
+ * Fills the filter terms of every person already stored, in every nation (the data step of migration 0008,
+ * run as the owner): each record's nationalities, needs and birth date are read once, here, to key them.
+ */
+export async function fillPersonFilterTerms(tx: Tx, keyring: Keyring): Promise<number> {
+  let after: { tenant: string; id: string } | null = null;
+  let filled = 0;
+  for (;;) {
+    const batch = await peopleToIndex(tx, after, 500);
+    for (const row of batch) {
+      const details = JSON.parse(
+        decryptField(keyring, row.details_enc, CONTEXT.details),
+      ) as Partial<PersonRecord>;
+      const person: PersonRecord = {
+        ...emptyPerson(),
+        nationalities: details.nationalities ?? [],
+        vulnerabilities: details.vulnerabilities ?? [],
+        birthDate:
+          row.birth_date_enc === null ? null : decryptField(keyring, row.birth_date_enc, CONTEXT.birthDate),
+      };
+      await setFilterTerms(tx, row.tenant_id, row.id, personFilterTerms(keyring, row.tenant_id, person));
+      filled++;
+    }
+    const last = batch.at(-1);
+    if (!last || batch.length < 500) return filled;
+    after = { tenant: last.tenant_id, id: last.id };
+  }
+}
