@@ -44,6 +44,7 @@ export async function tombstoneApplication(
     .updateTable("pathway_applications")
     .set({
       answers_enc: null,
+      filter_terms: [],
       full_name_enc: null,
       contact_enc: null,
       secret_hash: change.secretHash,

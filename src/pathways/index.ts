@@ -1,5 +1,6 @@
 // What other capabilities (the portal, staff workflow, web) may use from pathways.
-import { migrationsFromDir } from "../platform/db/migrate.ts";
+import { migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
+import { fillApplicationFilterTerms } from "./application-worklist.service.ts";
 
 export { applicationRetentionSweeper } from "./application-retention.service.ts";
 export { pathwaysEncryptedColumns } from "./free-text.service.ts";
@@ -13,9 +14,15 @@ export { pathwaysTimeline, placementTimeline } from "./pathways-timeline.service
 export { pathwaysPlacementSource } from "./placement-cases.service.ts";
 export { portalRoutes } from "./portal.routes.ts";
 
-/** The pathways capability's migrations, after the platform's. */
+/** The pathways capability's migrations, after the platform's; 0008 fills the queue's filter terms it adds. */
 export const pathwaysMigrations = () =>
-  migrationsFromDir("pathways", new URL("./migrations/", import.meta.url));
+  withDataStep(
+    migrationsFromDir("pathways", new URL("./migrations/", import.meta.url)),
+    "pathways/0008-pathways-worklist-terms.sql",
+    async (tx, keyring) => {
+      await fillApplicationFilterTerms(tx, keyring);
+    },
+  );
 
 export { type PreparedAnswers, prepareAnswers } from "./engine/answers.ts";
 export { type Catalog, type Pathway, parseCatalog, type RuleSet, ruleSetOn } from "./engine/catalog.ts";

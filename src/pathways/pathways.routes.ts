@@ -2,6 +2,7 @@ import { z } from "zod";
 import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
+import { registerApplicationWorklistRoutes } from "./application-worklist.routes.ts";
 import { registerApplicationRoutes } from "./applications.routes.ts";
 import { registerArrivalRoutes } from "./arrival.routes.ts";
 import {
@@ -140,6 +141,7 @@ export function pathwaysRoutes(service: PathwaysService) {
         await service.dashboards.dashboard(c.get("scope"), year(c.req.valid("query").year)),
       ),
   );
+  registerApplicationWorklistRoutes(router, service);
   registerApplicationRoutes(router, service);
   registerRegistryLinkRoutes(router, service);
   registerArrivalRoutes(router, service);

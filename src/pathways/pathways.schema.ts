@@ -74,6 +74,8 @@ export interface PathwayApplicationsTable {
   placed_at: NullableTimestamp;
   /** The day the household arrived where it was placed (yyyy-mm-dd). */
   arrived_on: string | null;
+  /** Keyed terms (one key per nation) of nationality, specific needs and birth year answered (0008). */
+  filter_terms: string[];
 }
 
 export interface PathwayStageChangesTable {

@@ -5,6 +5,7 @@ import { encryptField } from "../platform/crypto/field-crypto.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
 import { seededRandom } from "../shared/seeded-random.ts";
+import { applicationFilterTerms } from "./application-terms.codec.ts";
 import { insertApplication, recordStage, setDecision } from "./applications.store.ts";
 import { upsertAppointmentDay } from "./appointments.store.ts";
 import { ANSWERS_CONTEXT, STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
@@ -114,6 +115,11 @@ async function seedApplications(platform: Platform, now: Date): Promise<void> {
             platform.keyring,
             JSON.stringify(SAMPLE_ANSWERS[pathway]),
             ANSWERS_CONTEXT,
+          ),
+          filter_terms: applicationFilterTerms(
+            platform.keyring,
+            scope.tenantId,
+            SAMPLE_ANSWERS[pathway] ?? {},
           ),
           full_name_enc: null,
           contact_enc: null,

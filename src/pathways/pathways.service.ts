@@ -4,6 +4,7 @@ import { listNationIds } from "../platform/auth/tenants.store.ts";
 import type { Platform } from "../platform/platform.ts";
 import { householdOfPerson } from "../registry/index.ts";
 import { createArrivalService } from "./arrival.service.ts";
+import { createApplicationWorklistService } from "./application-worklist.service.ts";
 import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
 import { createDashboardService } from "./dashboard.service.ts";
@@ -76,6 +77,7 @@ export function createPathwaysService(
   return {
     catalog,
     workflow,
+    worklist: createApplicationWorklistService(db, keyring, clock),
     portal: createPortalService(db, keyring, catalog, clock, nationBudget(settings)),
     referrals: createReferralService(db, keyring, catalog, workflow),
     arrivals: createArrivalService(db, keyring, clock),

@@ -8,6 +8,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { notificationsOf, referralsOf } from "./applicant-data.store.ts";
 import { eraseApplication } from "./application-erasure.service.ts";
+import { applicationFilterTerms } from "./application-terms.codec.ts";
 import {
   type ApplicationRow,
   decidedSince,
@@ -259,6 +260,7 @@ export function createPortalService(
           language: input.lang,
           screening_result: result.result,
           answers_enc: encryptField(keyring, JSON.stringify(kept), ANSWERS_CONTEXT),
+          filter_terms: applicationFilterTerms(keyring, scope.tenantId, kept),
           full_name_enc: input.fullName ? encryptField(keyring, input.fullName, NAME_CONTEXT) : null,
           contact_enc: input.contact ? encryptField(keyring, input.contact, CONTACT_CONTEXT) : null,
           person_id: null,

@@ -6,6 +6,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { applicationFilterTermsOfText } from "./application-terms.codec.ts";
 import { changeStage, findApplication, insertApplication, recordStage } from "./applications.store.ts";
 import { auditSides } from "./audit-sides.service.ts";
 import type { CatalogService } from "./catalog.service.ts";
@@ -91,6 +92,7 @@ export function createReferralService(
       language: payload.language,
       screening_result: payload.screeningResult,
       answers_enc: encryptField(keyring, payload.answers, ANSWERS_CONTEXT),
+      filter_terms: applicationFilterTermsOfText(keyring, scope.tenantId, payload.answers),
       full_name_enc: payload.fullName ? encryptField(keyring, payload.fullName, NAME_CONTEXT) : null,
       contact_enc: payload.contact ? encryptField(keyring, payload.contact, CONTACT_CONTEXT) : null,
       person_id: null,
