@@ -11,6 +11,7 @@ import { defineRoute } from "../platform/http/define-route.ts";
 import { requirePermission } from "../platform/http/middleware.ts";
 import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
 import { strictText } from "../platform/text-input.ts";
+import { registerApprovalWorklistRoutes } from "./approval-worklist.routes.ts";
 import type { BorderService } from "./border.service.ts";
 import { type PersonDirectory, registerLinkRoutes, withPerson } from "./border-links.routes.ts";
 import {
@@ -60,6 +61,7 @@ export function borderRoutes(service: BorderService, directory: PersonDirectory)
   registerEncounterRoutes(router, service, directory);
   registerLinkRoutes(router, service, directory);
   registerApprovalQueue(router, service);
+  registerApprovalWorklistRoutes(router, service);
   registerDecisionRoutes(router, service);
   registerStatsRoutes(router, service);
   registerVerificationRoutes(router, service);

@@ -5,6 +5,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
+import { createApprovalWorklistService } from "./approval-worklist.service.ts";
 import {
   addToMonthlyCounts,
   findEncounter,
@@ -48,6 +49,7 @@ export function createBorderService(platform: Platform) {
     ...decisions,
     ...safeguards,
     ...links,
+    worklist: createApprovalWorklistService(db),
 
     /** Stores a policy pack version for the scope's jurisdiction; it is then the pack in force. */
     loadPack: (scope: Scope, text: string) => {

@@ -61,10 +61,13 @@ export async function listDecisions(tx: Tx, scope: Scope, encounterId: string) {
   return (await decisionQuery(scope, sql`d.encounter_id = ${encounterId}`).execute(tx)).rows;
 }
 
+/** Awaiting approval: needs it, has none yet, and no later decision superseded it (all in SQL, so pages hold). */
+export const awaitingApproval = sql`d.needs_approval and a.approved is null
+  and not exists (select 1 from border_decisions s where s.tenant_id = d.tenant_id and s.supersedes = d.id)`;
+
 /** Decisions awaiting approval with the assessment they were made on and the encounter's date and citizenship. */
 export async function listAwaitingApproval(tx: Tx, scope: Scope) {
-  const rows = await decisionQuery(scope, sql`d.needs_approval and a.approved is null`).execute(tx);
-  const open = rows.rows.filter((d) => !d.superseded);
+  const open = (await decisionQuery(scope, awaitingApproval).execute(tx)).rows;
   if (open.length === 0) return [];
   const extra = await tx
     .selectFrom("border_decisions as d")
