@@ -11,11 +11,13 @@ import { EncounterDetail } from "./encounter-detail.tsx";
 import { EncounterForm } from "./encounter-form.tsx";
 import { EncounterListPanel } from "./encounter-list.tsx";
 import { InboxPanel } from "./inbox-panel.tsx";
+import { MyQueuePanel } from "./my-queue-panel.tsx";
 import { OpenSafeguardsPanel } from "./safeguards-panel.tsx";
 
 const TABS = [
   { name: "encounters", permission: "border.read" },
   { name: "record", permission: "border.record" },
+  { name: "myQueue", permission: "border.approve" },
   { name: "approvals", permission: "border.approve" },
   { name: "dashboards", permission: "border.read" },
   { name: "inbox", permission: "verification.answer" },
@@ -71,6 +73,7 @@ function BorderHome() {
             <OpenSafeguardsPanel />
           </>
         )}
+        {tab === "myQueue" && <MyQueuePanel />}
         {tab === "inbox" && <InboxPanel />}
       </div>
     </>

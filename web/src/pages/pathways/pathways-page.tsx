@@ -6,11 +6,13 @@ import { tabsFor } from "../capabilities.ts";
 import { ArrivalsPanel } from "./arrivals-panel.tsx";
 import { CatalogPanel } from "./catalog-panel.tsx";
 import { DashboardPanel, PledgesPanel } from "./figures-panels.tsx";
+import { MyQueuePanel } from "./my-queue-panel.tsx";
 import { QueuePanel } from "./queue-panel.tsx";
 
 const TABS = [
   { name: "queue", permission: "application.read" },
   { name: "arrivals", permission: "application.read" },
+  { name: "myQueue", permission: "application.decide" },
   { name: "dashboard", permission: "pathway.read" },
   { name: "pledges", permission: "pathway.read" },
   { name: "catalog", permission: "pathway.read" },
@@ -46,6 +48,7 @@ export function PathwaysPage() {
       <div role="tabpanel">
         {tab === "queue" && <QueuePanel />}
         {tab === "arrivals" && <ArrivalsPanel />}
+        {tab === "myQueue" && <MyQueuePanel />}
         {tab === "dashboard" && <DashboardPanel />}
         {tab === "pledges" && <PledgesPanel />}
         {tab === "catalog" && <CatalogPanel />}

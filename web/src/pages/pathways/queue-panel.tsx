@@ -62,7 +62,7 @@ export function QueuePanel() {
   );
 }
 
-function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }) {
+export function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }) {
   const { t } = useTranslation();
   const { data, error, reload } = useApi(`/pathways/applications/${id}`, ApplicationDetail);
   const [message, setMessage] = useState("");

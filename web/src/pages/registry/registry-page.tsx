@@ -7,18 +7,20 @@ import { tabsFor } from "../capabilities.ts";
 import { RegistryCase } from "./registry-case.tsx";
 import { RegistryCreate } from "./registry-create.tsx";
 import { RegistryCrossmatch } from "./registry-crossmatch.tsx";
+import { RegistryMyCases } from "./registry-my-cases.tsx";
 import { RegistryPerson } from "./registry-person.tsx";
 import { RegistryReview } from "./registry-review.tsx";
 import { RegistrySearch } from "./registry-search.tsx";
 
 const tabs = [
   { path: "/registry", key: "search", permission: "person.read" },
+  { path: "/registry/my-cases", key: "myCases", permission: "case.read" },
   { path: "/registry/new", key: "create", permission: "person.write" },
   { path: "/registry/review", key: "review", permission: "person.merge" },
   { path: "/registry/referrals", key: "referrals", permission: null },
 ] as const;
 
-/** The registry: search, register (with live duplicate hints), person, case, review queue, cross-nation referrals. */
+/** The registry: search, my cases, register (with live duplicate hints), person, case, review queue, cross-nation referrals. */
 export function RegistryPage() {
   const { t } = useTranslation();
   const path = usePath();
@@ -34,7 +36,7 @@ export function RegistryPage() {
     return <NotAvailablePage title={t(`pages.registry.tabs.${asked.key}`)} />;
   if ((person && !permissions.has("person.read")) || (caseId && !permissions.has("case.read")))
     return <NotAvailablePage title={t(person ? "pages.registry.person" : "pages.registry.case")} />;
-  const current = asked ?? shown[0] ?? tabs[3];
+  const current = asked ?? shown[0] ?? tabs[4];
   const title = person
     ? t("pages.registry.person")
     : caseId
@@ -57,6 +59,7 @@ export function RegistryPage() {
       {person && <RegistryPerson id={person} permissions={permissions} />}
       {caseId && <RegistryCase id={caseId} />}
       {!person && !caseId && current.key === "search" && <RegistrySearch />}
+      {!person && !caseId && current.key === "myCases" && <RegistryMyCases />}
       {!person && !caseId && current.key === "create" && <RegistryCreate />}
       {!person && !caseId && current.key === "review" && <RegistryReview />}
       {!person && !caseId && current.key === "referrals" && <RegistryCrossmatch permissions={permissions} />}
