@@ -11,7 +11,7 @@ import { EncounterDetail } from "./encounter-detail.tsx";
 import { EncounterForm } from "./encounter-form.tsx";
 import { EncounterListPanel } from "./encounter-list.tsx";
 import { InboxPanel } from "./inbox-panel.tsx";
-import { MyQueuePanel } from "./my-queue-panel.tsx";
+import { MyQueuePanel } from "./my-approvals-panel.tsx";
 import { OpenSafeguardsPanel } from "./safeguards-panel.tsx";
 
 const TABS = [

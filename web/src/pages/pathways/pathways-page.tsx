@@ -6,7 +6,7 @@ import { tabsFor } from "../capabilities.ts";
 import { ArrivalsPanel } from "./arrivals-panel.tsx";
 import { CatalogPanel } from "./catalog-panel.tsx";
 import { DashboardPanel, PledgesPanel } from "./figures-panels.tsx";
-import { MyQueuePanel } from "./my-queue-panel.tsx";
+import { MyQueuePanel } from "./my-applications-panel.tsx";
 import { QueuePanel } from "./queue-panel.tsx";
 
 const TABS = [
