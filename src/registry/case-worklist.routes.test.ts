@@ -132,6 +132,14 @@ describe("GET /registry/my-cases", () => {
     expect((await page("?needs=lgbtiq_at_risk")).total).toBe(0);
   });
 
+  it("refuses the needs filter to a reader who may not see needs (a registrar), 403 naming it", async () => {
+    const registrar = await userWithToken(t, "USA", ["registrar"]);
+    const refused = await get("?needs=woman_at_risk", registrar.token);
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain("needs");
+    expect((await get("?nationality=VEN", registrar.token)).status).toBe(200);
+  });
+
   it("filters by age band, computed from the birth year when asked", async () => {
     expect(listed(await page("?age=5-11"))).toEqual([cases.child]);
     expect(listed(await page("?age=18-59&status=open"))).toEqual([cases.mother, cases.legacy]);

@@ -31,6 +31,15 @@ export function createWorklistService(platform: Platform, clock: () => Date = ()
           throw new AppError("BAD_INPUT", "code: a case is searched by its id or its first characters", {
             field: "code",
           });
+        // Needs are shown only to protection readers (presentPerson): filtering by them would show them too.
+        if (query.needs !== undefined && !scope.permissions.has("protection.read"))
+          throw new AppError(
+            "FORBIDDEN",
+            "needs: filtering by specific needs needs protection.read, as reading them does",
+            {
+              field: "needs",
+            },
+          );
         const terms = termFilter(keyring, scope.tenantId, {
           nationality: query.nationality,
           needs: needsOf(query.needs),

@@ -56,7 +56,7 @@ export function needLabel(code: SpecificNeed, language: string): string {
 
 /**
  * The filter form: the page's own fields first (`children`), then nationality, specific need, age band, the
- * code search and the sort. `needs` narrows the needs offered; `ageOffered` false leaves the age band out
+ * code search and the sort. `needs` narrows the needs offered (none: no needs filter); `ageOffered` false leaves the age band out
  * (the page says why in `ageNote`).
  */
 export function WorklistFilterForm({
@@ -98,21 +98,23 @@ export function WorklistFilterForm({
           onChange={(e) => setDraft({ ...draft, nationality: e.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={field("need")}>{t("worklist.need")}</label>
-        <select
-          id={field("need")}
-          value={draft.need}
-          onChange={(e) => setDraft({ ...draft, need: e.target.value })}
-        >
-          <option value="">{t("worklist.any")}</option>
-          {needs.map((code) => (
-            <option key={code} value={code}>
-              {needLabel(code, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {needs.length > 0 && (
+        <div className="field">
+          <label htmlFor={field("need")}>{t("worklist.need")}</label>
+          <select
+            id={field("need")}
+            value={draft.need}
+            onChange={(e) => setDraft({ ...draft, need: e.target.value })}
+          >
+            <option value="">{t("worklist.any")}</option>
+            {needs.map((code) => (
+              <option key={code} value={code}>
+                {needLabel(code, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {ageOffered ? (
         <div className="field">
           <label htmlFor={field("age")}>{t("worklist.age")}</label>

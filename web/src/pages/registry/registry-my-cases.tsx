@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MyCasesPage } from "../../../../src/registry/case-worklist.contract.ts";
+import { SPECIFIC_NEEDS } from "../../../../src/shared/specific-needs.ts";
 import { Link } from "../../router.tsx";
+import { useSignedInUser } from "../../session.tsx";
 import { LoadStatus } from "../../ui/load-status.tsx";
 import {
   emptyWorklistFilters,
@@ -19,6 +21,8 @@ const TYPES = ["protection", "pathway_application", "border_encounter"] as const
 /** A caseworker's worklist: the cases assigned to them, filtered by stage, type and the person, paged. */
 export function RegistryMyCases() {
   const { t } = useTranslation();
+  // Specific needs are shown only to protection readers, so only they filter by them.
+  const seesNeeds = useSignedInUser().permissions.includes("protection.read");
   const [filters, setFilters] = useState<WorklistFilters>(emptyWorklistFilters({ status: "", type: "" }));
   const { data, error } = useLoad(`/registry/my-cases?${worklistQuery(filters, LIMIT)}`, MyCasesPage);
   return (
@@ -29,6 +33,7 @@ export function RegistryMyCases() {
         id="my-cases"
         value={filters}
         onApply={setFilters}
+        needs={seesNeeds ? SPECIFIC_NEEDS : []}
         codeLabel={t("pages.registry.myCases.code")}
       >
         {(draft, set) => (
