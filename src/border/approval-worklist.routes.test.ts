@@ -154,6 +154,10 @@ describe("GET /border/my-queue", () => {
       ["?offset=10001", "offset"],
       ["?code=not-an-id", "code"],
       ["?stage=open", "stage"],
+      // Hostile input: a NUL, bytes that are not UTF-8, a value far too long.
+      ["?code=a%00b", "code"],
+      ["?nationality=%FF%FE", "nationality"],
+      [`?code=${"a".repeat(5000)}`, "code"],
     ] as const) {
       const res = await get(query);
       expect(res.status, query).toBe(400);

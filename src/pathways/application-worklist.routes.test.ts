@@ -176,6 +176,10 @@ describe("GET /pathways/my-queue", () => {
       ["?limit=many", "limit"],
       ["?code=%25%25%25", "code"],
       ["?status=open", "status"],
+      // Hostile input: a NUL, bytes that are not UTF-8, a value far too long.
+      ["?code=a%00b", "code"],
+      ["?nationality=%FF%FE", "nationality"],
+      [`?code=${"a".repeat(5000)}`, "code"],
     ] as const) {
       const res = await get(query);
       expect(res.status, query).toBe(400);

@@ -169,6 +169,10 @@ describe("GET /registry/my-cases", () => {
       ["?offset=-1", "offset"],
       ["?status=lost", "status"],
       ["?code=zz%27--", "code"],
+      // Hostile input: a NUL, bytes that are not UTF-8, a value far too long.
+      ["?code=a%00b", "code"],
+      ["?nationality=%FF%FE", "nationality"],
+      [`?code=${"a".repeat(5000)}`, "code"],
     ] as const) {
       const res = await get(query);
       expect(res.status, query).toBe(400);
