@@ -51,6 +51,19 @@ describe("worklists", () => {
     await page.getByRole("heading", { level: 1, name: /Case/ }).waitFor();
   });
 
+  test("a registrar's My cases offers no specific-needs filter: needs are shown only to protection readers", async () => {
+    const caseworker = await suite.newPage();
+    await signInAs(caseworker, "caseworker", "USA");
+    await caseworker.goto("/registry/my-cases");
+    await caseworker.getByLabel("Specific need").waitFor();
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "USA");
+    await page.goto("/registry/my-cases");
+    await page.getByRole("heading", { level: 2, name: "My cases" }).waitFor();
+    await page.getByLabel("Age band").waitFor();
+    expect(await page.getByLabel("Specific need").count()).toBe(0);
+  });
+
   test("a pathway officer's queue, in Spanish: filtered by nationality, paged, searched by tracking code", async () => {
     const page = await suite.newPage("es-ES");
     await signInAs(page, "pathway_officer", "USA");
