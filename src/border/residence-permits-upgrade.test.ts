@@ -26,6 +26,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "border-permits-"));
 const ids = { carla: randomUUID(), encounter: randomUUID(), question: randomUUID() };
 const NEW = [
   "registry/0007-registry-name-dob-encoding.sql",
+  "registry/0008-registry-worklist-terms.sql",
   "border/0006-border-residence-from-registry.sql",
 ];
 
@@ -55,11 +56,11 @@ async function writeEarlierRows(): Promise<void> {
     surnames: ["Rivas", "Mendoza"],
     birthDate: "1998-01-27",
   });
-  const { name_dob_clk: _notYet, ...sealed } = sealPerson(
-    { keyring, clkKeys: regionalClkKeys(keyring) },
-    carla,
-    null,
-  );
+  const {
+    name_dob_clk: _notYet,
+    filter_terms: _notYetEither,
+    ...sealed
+  } = sealPerson({ keyring, clkKeys: regionalClkKeys(keyring) }, carla, null, "COL");
   const seal = (value: string, column: string) => encryptField(keyring, value, `border.permit.${column}`);
   await database.asOwner(async (tx) => {
     await tx

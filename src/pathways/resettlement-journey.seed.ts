@@ -4,6 +4,7 @@ import { encryptField } from "../platform/crypto/field-crypto.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import type { Platform } from "../platform/platform.ts";
 import { PersonInput, type RegistryService } from "../registry/index.ts";
+import { applicationFilterTerms } from "./application-terms.codec.ts";
 import { insertApplication, recordStage, setDecision } from "./applications.store.ts";
 import { ANSWERS_CONTEXT, NAME_CONTEXT, STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
 import type { PathwaysService } from "./pathways.service.ts";
@@ -120,6 +121,7 @@ async function fileOnPortal(platform: Platform, scope: Scope): Promise<string> {
       referred_from: null,
       consent_at: submitted,
       portal_consent_at: submitted,
+      filter_terms: applicationFilterTerms(keyring, scope.tenantId, answers),
     });
     const seal = (text: string) => encryptField(keyring, text, STAGE_REASON_CONTEXT);
     await recordStage(tx, scope, app.id, null, "submitted", null, seal("filed on the portal"), submitted);
