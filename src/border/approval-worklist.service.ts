@@ -4,6 +4,7 @@ import { needsOf } from "../platform/contract/worklist.contract.ts";
 import type { Db } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { filtersUsed } from "../shared/worklist-filters.ts";
 import {
   type ApprovalQueuePage,
   type ApprovalQueueQuery,
@@ -55,9 +56,7 @@ export function createApprovalWorklistService(db: Db) {
         await recordAudit(tx, scope, {
           action: "border.decision.queue.read",
           details: {
-            filters: ["disposition", "nationality", "needs", "code"].filter(
-              (k) => query[k as keyof ApprovalQueueQuery] !== undefined,
-            ),
+            filters: filtersUsed(query),
             total,
             listed: rows.length,
           },

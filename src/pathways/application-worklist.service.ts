@@ -7,7 +7,7 @@ import { termFilter } from "../platform/crypto/nation-terms.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { birthYearsOf } from "../shared/worklist-filters.ts";
+import { birthYearsOf, filtersUsed } from "../shared/worklist-filters.ts";
 import { applicationFilterTermsOfText } from "./application-terms.codec.ts";
 import { type MyQueuePage, type MyQueueQuery, WaitingStage } from "./application-worklist.contract.ts";
 import { applicationsToIndex, listQueue, setApplicationTerms } from "./application-worklist.store.ts";
@@ -49,9 +49,7 @@ export function createApplicationWorklistService(
         await recordAudit(tx, scope, {
           action: "pathway.queue.read",
           details: {
-            filters: Object.keys(query).filter(
-              (k) => !["sort", "limit", "offset"].includes(k) && query[k as keyof MyQueueQuery] !== undefined,
-            ),
+            filters: filtersUsed(query),
             total,
             listed: rows.length,
           },

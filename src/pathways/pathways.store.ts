@@ -52,9 +52,9 @@ export async function listVersions(tx: Tx, scope: Scope) {
     .execute();
 }
 
-/** The type of a pathway's current version (`resettlement`, `labour`, …), or null when it names none. */
-export async function pathwayTypeOf(tx: Tx, scope: Scope, pathwayId: string): Promise<string | null> {
-  const row = await tx
+/** The nation's pathways, each with the definition of its current version (`id`, `definition`). */
+export function currentDefinitions(tx: Tx, scope: Scope) {
+  return tx
     .selectFrom("pathway_entries as e")
     .innerJoin("pathway_versions as v", (join) =>
       join
@@ -62,10 +62,13 @@ export async function pathwayTypeOf(tx: Tx, scope: Scope, pathwayId: string): Pr
         .onRef("v.pathway_id", "=", "e.id")
         .onRef("v.version", "=", "e.current_version"),
     )
-    .select("v.definition")
-    .where("e.tenant_id", "=", scope.tenantId)
-    .where("e.id", "=", pathwayId)
-    .executeTakeFirst();
+    .select(["e.id", "v.definition"])
+    .where("e.tenant_id", "=", scope.tenantId);
+}
+
+/** The type of a pathway's current version (`resettlement`, `labour`, …), or null when it names none. */
+export async function pathwayTypeOf(tx: Tx, scope: Scope, pathwayId: string): Promise<string | null> {
+  const row = await currentDefinitions(tx, scope).where("e.id", "=", pathwayId).executeTakeFirst();
   const type = (row?.definition as { type?: unknown } | undefined)?.type;
   return typeof type === "string" ? type : null;
 }

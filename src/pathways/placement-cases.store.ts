@@ -1,23 +1,14 @@
 import "./pathways.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { currentDefinitions } from "./pathways.store.ts";
 
 // SQL of placement runs from approved applications: which applications wait for a place, and the run's result
 // written back on them. Only ids, codes and places; nothing personal.
 
 /** The nation's pathways with their current definition's type, nation and destinations. */
 export async function pathwayTargets(tx: Tx, scope: Scope) {
-  const rows = await tx
-    .selectFrom("pathway_entries as e")
-    .innerJoin("pathway_versions as v", (join) =>
-      join
-        .onRef("v.tenant_id", "=", "e.tenant_id")
-        .onRef("v.pathway_id", "=", "e.id")
-        .onRef("v.version", "=", "e.current_version"),
-    )
-    .select(["e.id", "v.definition"])
-    .where("e.tenant_id", "=", scope.tenantId)
-    .execute();
+  const rows = await currentDefinitions(tx, scope).execute();
   return rows.map((row) => {
     const definition = (row.definition ?? {}) as { type?: unknown; destinations?: unknown };
     const destinations = Array.isArray(definition.destinations)

@@ -8,7 +8,7 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
-import { birthYearsOf } from "../shared/worklist-filters.ts";
+import { birthYearsOf, filtersUsed } from "../shared/worklist-filters.ts";
 import type { MyCasesPage, MyCasesQuery } from "./case-worklist.contract.ts";
 import { listMyCases, peopleToIndex, setFilterTerms } from "./case-worklist.store.ts";
 import { caseSummary } from "./cases.service.ts";
@@ -70,13 +70,6 @@ export function createWorklistService(platform: Platform, clock: () => Date = ()
         };
       }),
   };
-}
-
-/** The names of the filters a query used, for the audit event (never their values: a nationality is personal). */
-export function filtersUsed(query: Record<string, unknown>): string[] {
-  return ["status", "type", "stage", "pathway", "disposition", "nationality", "needs", "age", "code"].filter(
-    (k) => query[k] !== undefined,
-  );
 }
 
 export type WorklistService = ReturnType<typeof createWorklistService>;

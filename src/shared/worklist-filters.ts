@@ -67,3 +67,10 @@ export function filterTerms(facts: {
 /** Sort keys every worklist takes: oldest first (the default) or newest first. */
 export const WORKLIST_SORTS = ["oldest", "newest"] as const;
 export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
+/** The names of the filters a query used, for the audit event (never their values: a nationality is personal). */
+export function filtersUsed(query: Record<string, unknown>): string[] {
+  return ["status", "type", "stage", "pathway", "disposition", "nationality", "needs", "age", "code"].filter(
+    (k) => query[k] !== undefined,
+  );
+}
