@@ -12,6 +12,7 @@ import {
 } from "./applicant-data.store.ts";
 import { type ApplicationRow, recordStage } from "./applications.store.ts";
 import { appointmentOf, deleteAppointment, releaseSlot } from "./appointments.store.ts";
+import { arrivalOfApplication } from "./arrival.store.ts";
 import {
   REFERRAL_DECIDED_REASON_CONTEXT,
   REFERRAL_REASON_CONTEXT,
@@ -34,7 +35,7 @@ export interface ApplicationErasure {
   appointmentCancelled: boolean;
   notificationsDropped: number;
   referralRecords: number;
-  /** The nations this application was referred to (their own copies are theirs to erase). */
+  /** The nations this application was referred to, or its household moved to (their copies are theirs to erase). */
   sharedWith: string[];
 }
 
@@ -90,10 +91,15 @@ export async function eraseApplication(
     ...(app.contact_enc ? ["contact"] : []),
     "secret",
   ];
+  // A household moved to the nation that received it: that nation's copy of its record is that nation's.
+  const moved = await arrivalOfApplication(tx, scope, app.id);
   const sharedWith = [
-    ...new Set(
-      referrals.filter((r) => r.direction === "outgoing" && r.status !== "rejected").map((r) => r.to_tenant),
-    ),
+    ...new Set([
+      ...referrals
+        .filter((r) => r.direction === "outgoing" && r.status !== "rejected")
+        .map((r) => r.to_tenant),
+      ...(moved && moved.direction === "outgoing" ? [moved.to_tenant] : []),
+    ]),
   ].sort();
   await recordAudit(tx, scope, {
     action: "pathway.application.erase",

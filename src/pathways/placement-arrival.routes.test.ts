@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { inScope } from "../platform/db/scoped.ts";
 import { giveConsent, personInput, registerPerson, uniqueName } from "../registry/registry.test-support.ts";
+import { eraseApplication } from "./application-erasure.service.ts";
+import { findApplication } from "./applications.store.ts";
 import { simplePathway } from "./pathways.test-support.ts";
 import { SKIP_REASONS } from "./placement-cases.service.ts";
 
@@ -329,6 +332,15 @@ describe("placement runs from approved applications, and arrivals", () => {
     expect(caseworker.body.events.some((e: { capability: string }) => e.capability === "placement")).toBe(
       false,
     );
+  });
+
+  it("names the receiving nation when the moved household's application is erased (its copy is that nation's)", async () => {
+    const scope = systemScope("USA", "test");
+    const erased = await inScope(t.app.platform.database.db, scope, async (tx) => {
+      const app = await findApplication(tx, scope, fx.single.app, true);
+      return eraseApplication(tx, scope, t.app.platform.keyring, app!, "applicant", new Date());
+    });
+    expect(erased.sharedWith).toEqual(["CAN"]);
   });
 });
 
