@@ -108,10 +108,11 @@ test("a flagged outcome model is used only with a reason, and the run shows its 
   await page.goto("/placement");
   await page.getByRole("heading", { level: 1, name: "Placement" }).waitFor();
   await page.getByText("Upload CSV files").click();
-  await page.getByLabel("Cases file").setInputFiles(cases);
-  await page.getByLabel("Places file").setInputFiles(places);
-  await page.getByLabel("History file (past outcomes, instead of scores)").setInputFiles(history);
-  await page.getByRole("button", { name: "Run the uploaded batch" }).click();
+  const upload = page.getByRole("form", { name: "Upload CSV files" });
+  await upload.getByLabel("Cases file").setInputFiles(cases);
+  await upload.getByLabel("Places file").setInputFiles(places);
+  await upload.getByLabel("History file (past outcomes, instead of scores)").setInputFiles(history);
+  await upload.getByRole("button", { name: "Run the uploaded batch" }).click();
 
   const flagged = page.getByRole("form", { name: "Flagged outcome model" });
   await flagged.getByText(/steers woman_at_risk away/).waitFor(SLOW);
