@@ -2,7 +2,14 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoNations } from "../src/registry/engine/demo-people.ts";
 import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
-import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
+import {
+  axeViolations,
+  browserSuite,
+  describeViolations,
+  expectAccessible,
+  openRegistryPerson,
+  signInAs,
+} from "./browser-harness.ts";
 
 const suite = browserSuite();
 // The demo registries are generated from a seed, so the test knows who is registered in the United States.
@@ -59,5 +66,47 @@ describe("border → registry, and a family held together", () => {
       .waitFor();
     await page.getByRole("table", { name: "Members of the family met at the border" }).waitFor();
     await expectNoSeriousViolations(page);
+  });
+});
+
+describe("the demo family met at the border", () => {
+  test("a border officer follows the mother's path to her encounter: her family group, Colombia's answer, her daughter held with her", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "border_officer", "USA");
+    await openRegistryPerson(page, "María José", "Pérez Rodríguez");
+    const path = page.getByRole("region", { name: "Path through the framework" });
+    for (const step of [
+      "Registered",
+      "Met at the border",
+      "Fear of return stated",
+      "Prior residence asked of a partner",
+    ]) {
+      await path.getByRole("listitem").filter({ hasText: step }).first().waitFor();
+    }
+    await expectAccessible(page);
+    await path.getByRole("link", { name: "Met at the border" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Encounter" }).waitFor();
+    const family = page.getByRole("table", { name: "Members of the family met at the border" });
+    await family.getByRole("row").nth(2).waitFor();
+    expect(await family.getByRole("row").count()).toBe(3); // header, the mother, her daughter
+    await page
+      .getByText(/residence verified/)
+      .first()
+      .waitFor();
+    await expectAccessible(page);
+    // The daughter's encounter: her returns are held while her mother's fear claim is open.
+    const mother = new URL(page.url()).pathname;
+    const links = family.getByRole("link");
+    for (let i = 0; i < (await links.count()); i++) {
+      if ((await links.nth(i).getAttribute("href")) !== mother) {
+        await links.nth(i).click();
+        break;
+      }
+    }
+    await page.waitForURL((url) => url.pathname !== mother);
+    await page
+      .getByText(/held: a fear claim is open for another member of this family group/)
+      .first()
+      .waitFor();
   });
 });
