@@ -7,6 +7,7 @@ import { registerPathwaysCommands } from "../pathways/pathways.cli.ts";
 import { registerPlacementCommands } from "../placement/placement.cli.ts";
 import { providePlatformOpener } from "../platform/open-platform.ts";
 import { registerRegistryCommands } from "../registry/registry.cli.ts";
+import { registerJourneyCommands } from "./journey-commands.ts";
 import { registerPlatformCommands } from "./platform.cli.ts";
 import { withApplication } from "./with-application.ts";
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPlacementCommands(program);
   registerBorderCommands(program);
   registerNetworksCommands(program);
+  registerJourneyCommands(program);
   return program;
 }
 
