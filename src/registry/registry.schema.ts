@@ -108,6 +108,10 @@ export interface RegistryMergesTable {
   split_reason_enc: string | null;
   split_by: string | null;
   split_at: Timestamp | null;
+  /** The household the merged record belonged to, its relationship there, whether the survivor took its place. */
+  household_id: string | null;
+  merged_relationship: "principal" | "spouse" | "child" | "parent" | "sibling" | "other" | null;
+  survivor_joined: Generated<boolean>;
 }
 
 export interface RegistryReferralsTable {

@@ -5,6 +5,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { presentMatchingModel } from "./engine/matching-model.ts";
+import { moveMembershipOnMerge, restoreMembershipOnSplit } from "./household-merge.service.ts";
 import type { PeopleService } from "./people.service.ts";
 import { findPerson, setMerged } from "./registry.store.ts";
 import { createRegistryText, type RegistryText } from "./registry-text.service.ts";
@@ -13,6 +14,7 @@ import {
   findReview,
   insertMerge,
   listMerges,
+  type MovedMembership,
   openReviews,
   reviewFigures,
   updateMerge,
@@ -93,7 +95,7 @@ export function createReviewService(platform: Platform, people: PeopleService) {
     /** Merges the pair (the newer record into the older) or records them as different people, with a reason. */
     decide: (scope: Scope, id: string, decision: "merge" | "distinct", reason: string) =>
       inScope(db, scope, async (tx) => {
-        const { row, mergeId } = await decidePending(
+        const { row, mergeId, household } = await decidePending(
           {
             what: "pair of possible duplicates",
             loadForUpdate: () => findReview(tx, scope, id, { lock: true }),
@@ -101,6 +103,7 @@ export function createReviewService(platform: Platform, people: PeopleService) {
           },
           async (row) => {
             let mergeId: string | null = null;
+            let household: MovedMembership | null = null;
             if (decision === "merge") {
               const [a, b] = [
                 await findPerson(tx, scope, row.person_a),
@@ -108,11 +111,13 @@ export function createReviewService(platform: Platform, people: PeopleService) {
               ];
               if (!a || !b || a.status !== "active" || b.status !== "active")
                 throw new AppError("CONFLICT", "both people must be active to merge");
+              household = await moveMembershipOnMerge(tx, scope, a.id, b.id);
               mergeId = await insertMerge(tx, scope, {
                 survivorId: a.id,
                 mergedId: b.id,
                 reasonEnc: text.seal("mergeReason", reason),
                 mergedBy: scope.actorLabel,
+                household,
               });
               await setMerged(tx, scope, b.id, a.id);
             }
@@ -122,14 +127,14 @@ export function createReviewService(platform: Platform, people: PeopleService) {
               decided_at: new Date(),
               decision_reason_enc: text.seal("reviewDecisionReason", reason),
             });
-            return { row, mergeId };
+            return { row, mergeId, household };
           },
         );
         await recordAudit(tx, scope, {
           action: `person.${decision === "merge" ? "merge" : "distinct"}`,
           targetType: "duplicate_review",
           targetId: id,
-          details: { mergeId, a: row.person_a, b: row.person_b },
+          details: { mergeId, a: row.person_a, b: row.person_b, household: household?.householdId ?? null },
         });
         return { status: decision === "merge" ? "merged" : "distinct", mergeId };
       }),
@@ -151,6 +156,7 @@ export function createReviewService(platform: Platform, people: PeopleService) {
         if (!m) throw new AppError("NOT_FOUND", "merge not found");
         if (m.split_at !== null) throw new AppError("CONFLICT", "this merge was already undone");
         await setMerged(tx, scope, m.merged_id, null);
+        const rejoined = await restoreMembershipOnSplit(tx, scope, m);
         await updateMerge(tx, scope, mergeId, {
           split_reason_enc: text.seal("splitReason", reason),
           split_by: scope.actorLabel,
@@ -160,7 +166,12 @@ export function createReviewService(platform: Platform, people: PeopleService) {
           action: "person.split",
           targetType: "merge",
           targetId: mergeId,
-          details: { survivor: m.survivor_id, restored: m.merged_id },
+          details: {
+            survivor: m.survivor_id,
+            restored: m.merged_id,
+            household: m.household_id,
+            rejoinedHousehold: rejoined,
+          },
         });
         return { ...mergeView(m), splitAt: new Date().toISOString() };
       }),

@@ -52,11 +52,24 @@ export async function updateReview(
     .execute();
 }
 
+/** What a merge did to the merged record's household membership (see migration 0009). */
+export interface MovedMembership {
+  householdId: string;
+  relationship: "principal" | "spouse" | "child" | "parent" | "sibling" | "other";
+  survivorJoined: boolean;
+}
+
 /** Records a merge of `mergedId` into `survivorId`; returns its id. */
 export async function insertMerge(
   tx: Tx,
   scope: Scope,
-  merge: { survivorId: string; mergedId: string; reasonEnc: string; mergedBy: string },
+  merge: {
+    survivorId: string;
+    mergedId: string;
+    reasonEnc: string;
+    mergedBy: string;
+    household: MovedMembership | null;
+  },
 ): Promise<string> {
   const row = await tx
     .insertInto("registry_merges")
@@ -66,6 +79,9 @@ export async function insertMerge(
       merged_id: merge.mergedId,
       reason_enc: merge.reasonEnc,
       merged_by: merge.mergedBy,
+      household_id: merge.household?.householdId ?? null,
+      merged_relationship: merge.household?.relationship ?? null,
+      survivor_joined: merge.household?.survivorJoined ?? false,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
