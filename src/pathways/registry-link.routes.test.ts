@@ -162,6 +162,27 @@ describe("registry candidates for an application", () => {
 });
 
 describe("confirming a registry person", () => {
+  it("records the portal consent the same way when an officer links the person by id", async () => {
+    const given = uniqueName();
+    const surname = uniqueName();
+    const personId = await registered("USA", given, surname);
+    const filed = await file("USA", "usa-match", `${given} ${surname}`);
+    const res = await send("POST", `/pathways/applications/${filed.id}/person`, tokens.officer, { personId });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.personId).toBe(personId);
+    expect(await consents("USA", personId)).toEqual([
+      expect.objectContaining({ purpose: "pathway_application", given: true }),
+    ]);
+    const events = await audit("USA");
+    expect(
+      events.find((e) => e.action === "pathway.application.link_person" && e.target_id === filed.id)?.details,
+    ).toMatchObject({ personId, via: "by_id", consentRecorded: true });
+    const unlinked = await send("POST", `/pathways/applications/${filed.id}/person`, tokens.officer, {
+      personId: null,
+    });
+    expect(unlinked.body.personId).toBeNull();
+  });
+
   it("links, records the portal consent dated when it was given, and audits both sides", async () => {
     const given = uniqueName();
     const surname = uniqueName();

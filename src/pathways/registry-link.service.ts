@@ -9,15 +9,12 @@ import {
   type ProposedPerson,
   personExistsInScope,
   personNames,
-  recordGivenConsent,
-  recordProtectionRequest,
   registerProposedPerson,
   registryCandidates,
 } from "../registry/index.ts";
-import { type ApplicationRow, findApplication, setRegistryLink } from "./applications.store.ts";
-import { PROTECTION_PATHWAY_TYPES } from "./engine/catalog-schema.ts";
+import { type ApplicationRow, findApplication } from "./applications.store.ts";
 import { ANSWERS_CONTEXT, NAME_CONTEXT } from "./engine/field-contexts.ts";
-import { pathwayTypeOf } from "./pathways.store.ts";
+import { linkApplication } from "./person-link.service.ts";
 import type {
   ApplicationRegistryView,
   RegistryCandidates,
@@ -25,9 +22,6 @@ import type {
   RegistryRegisterRequest,
 } from "./registry-link.contract.ts";
 import { refuseErased } from "./workflow.service.ts";
-
-/** Who gave the consent recorded in the registry when an application filed on the portal is linked. */
-export const PORTAL_CONSENT_GIVER = "the applicant on the portal";
 
 type Proposed = {
   givenNames: string[];
@@ -126,40 +120,9 @@ export function createRegistryLinkService(
     personId: string,
     created: boolean,
   ): Promise<RegistryLinkResult> => {
-    const at = clock();
-    let recordedAt: Date | null = null;
-    if (app.portal_consent_at !== null) {
-      await recordGivenConsent(tx, scope, keyring, personId, {
-        purpose: "pathway_application",
-        givenBy: PORTAL_CONSENT_GIVER,
-        givenAt: new Date(app.portal_consent_at),
-        source: `pathway_application:${app.id}`,
-      });
-      recordedAt = at;
-    }
-    await setRegistryLink(tx, scope, app.id, { personId, consentRecordedAt: recordedAt, at });
-    // Applying to a protection pathway is a claim for protection: the person is shielded from then on.
-    const type = await pathwayTypeOf(tx, scope, app.pathway_id);
-    if (type !== null && PROTECTION_PATHWAY_TYPES.has(type)) {
-      await recordProtectionRequest(
-        tx,
-        scope,
-        keyring,
-        personId,
-        `application ${app.tracking_code} to a ${type.replace("_", " ")} pathway`,
-      );
-    }
-    await recordAudit(tx, scope, {
-      action: "pathway.application.link_person",
-      targetType: "pathway_application",
-      targetId: app.id,
-      details: { personId, via: created ? "registry_new" : "registry_match", consentRecorded: !!recordedAt },
-    });
-    await recordAudit(tx, scope, {
-      action: "person.pathway_application.link",
-      targetType: "person",
-      targetId: personId,
-      details: { applicationId: app.id, created },
+    const { recordedAt } = await linkApplication(tx, scope, keyring, app, personId, {
+      via: created ? "registry_new" : "registry_match",
+      at: clock(),
     });
     return {
       applicationId: app.id,

@@ -5,7 +5,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
+import { personExistsInScope } from "../registry/index.ts";
 import {
   type ApplicationRow,
   changeStage,
@@ -16,7 +16,6 @@ import {
 } from "./applications.store.ts";
 import { createAppointmentsService, slotTime } from "./appointments.service.ts";
 import { appointmentOf } from "./appointments.store.ts";
-import { PROTECTION_PATHWAY_TYPES } from "./engine/catalog-schema.ts";
 import {
   ANSWERS_CONTEXT,
   CONTACT_CONTEXT,
@@ -28,7 +27,7 @@ import { nextStepText, subjectText } from "./engine/status-texts.ts";
 import { openText, sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
 import type { ApplicationDetail, ApplicationSummary } from "./pathways.contract.ts";
-import { pathwayTypeOf } from "./pathways.store.ts";
+import { linkApplication } from "./person-link.service.ts";
 
 /** Which stages may follow which; a decision is final, closing is always possible until closed. */
 const NEXT_STAGES: Record<string, string[]> = {
@@ -201,6 +200,7 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
       });
     },
     /** Links an application to a registry person (or removes the link); audited. */
+    /** Links the application to a person named by id (as the registry match does), or unlinks it (null). */
     linkPerson(scope: Scope, id: string, personId: string | null) {
       return inScope(db, scope, async (tx) => {
         const app = await requireApplication(tx, scope, id, true);
@@ -210,23 +210,18 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
             field: "personId",
           });
         }
-        await setPerson(tx, scope, id, personId);
-        // Applying to a protection pathway is a claim for protection: the person is shielded from then on.
-        const type = personId === null ? null : await pathwayTypeOf(tx, scope, app.pathway_id);
-        if (personId !== null && type !== null && PROTECTION_PATHWAY_TYPES.has(type))
-          await recordProtectionRequest(
-            tx,
-            scope,
-            keyring,
-            personId,
-            `application ${app.tracking_code} to a ${type.replace("_", " ")} pathway`,
-          );
-        await recordAudit(tx, scope, {
-          action: "pathway.application.link_person",
-          targetType: "pathway_application",
-          targetId: id,
-          details: { personId },
-        });
+        if (personId !== null) {
+          // The same link as the registry match: the portal's consent recorded, the shield, both sides audited.
+          await linkApplication(tx, scope, keyring, app, personId, { via: "by_id", at: new Date() });
+        } else {
+          await setPerson(tx, scope, id, null);
+          await recordAudit(tx, scope, {
+            action: "pathway.application.link_person",
+            targetType: "pathway_application",
+            targetId: id,
+            details: { personId: null, previous: app.person_id },
+          });
+        }
         return presentSummary({ ...app, person_id: personId });
       });
     },
