@@ -10,7 +10,7 @@ import { systemScope } from "../src/platform/auth/scope.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { newKeyFile } from "../src/platform/crypto/keyring.ts";
 import { type Database, openDatabase } from "../src/platform/db/connect.ts";
-import { adminQuery, withDatabase } from "./template-db.ts";
+import { adminQuery, dropDatabase, withDatabase } from "./template-db.ts";
 
 /** A fresh, migrated database and the whole application on it, for one test file. */
 export interface TestApp {
@@ -45,7 +45,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
     }
   }
   const database = await openDatabase({ dataDir: "", databaseUrl: withDatabase(template.url, name) });
-  return { database, drop: () => adminQuery(template.url, `drop database if exists ${name} with (force)`) };
+  return { database, drop: () => dropDatabase(template.url, name) };
 }
 
 /**

@@ -49,8 +49,29 @@ export async function prepareTemplate(dir: string): Promise<Template> {
     kind: "postgres",
     url: serverUrl,
     templateName,
-    cleanup: () => adminQuery(serverUrl, `drop database if exists ${templateName} with (force)`),
+    cleanup: () => dropDatabase(serverUrl, templateName),
   };
+}
+
+/**
+ * Drops a test database. `with (force)` ends the sessions still open on it; a session of the application's own
+ * role that is still closing (its pool ended, the server not yet done) cannot be ended by the owner, so the drop
+ * waits a moment and tries again.
+ */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(url, `drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if (
+        attempt > 20 ||
+        !/role whose process is being terminated|being accessed by other users/.test(String(error))
+      )
+        throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
 }
 
 /** Runs one statement on the server's maintenance connection. */

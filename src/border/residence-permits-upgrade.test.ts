@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminQuery, withDatabase } from "../../test/template-db.ts";
+import { adminQuery, dropDatabase, withDatabase } from "../../test/template-db.ts";
 import { type Application, allMigrations, createApplication } from "../app.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { loadConfig } from "../platform/config.ts";
@@ -39,7 +39,7 @@ async function freshDatabase(): Promise<Database> {
   if (!server) return openDatabase({ dataDir: "", inMemory: true });
   const name = `hemisphere_permits_${randomBytes(6).toString("hex")}`;
   await adminQuery(server, `create database ${name}`);
-  drop = () => adminQuery(server, `drop database if exists ${name} with (force)`);
+  drop = () => dropDatabase(server, name);
   return openDatabase({ dataDir: "", databaseUrl: withDatabase(server, name) });
 }
 

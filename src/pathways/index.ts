@@ -7,12 +7,12 @@ export { pathwaysEncryptedColumns } from "./free-text.service.ts";
 export { fileTransport, type NotificationTransport } from "./outbox.service.ts";
 export { pathwaysRoutes } from "./pathways.routes.ts";
 export { seedPathwaysDemo } from "./pathways.seed.ts";
-export { seedResettlementJourney } from "./resettlement-journey.seed.ts";
 export { createPathwaysService, type PathwaysService, portalSettingsFromEnv } from "./pathways.service.ts";
 export { pathwaysSubjectData } from "./pathways-subject.service.ts";
 export { pathwaysTimeline, placementTimeline } from "./pathways-timeline.service.ts";
 export { pathwaysPlacementSource } from "./placement-cases.service.ts";
 export { portalRoutes } from "./portal.routes.ts";
+export { seedResettlementJourney } from "./resettlement-journey.seed.ts";
 
 /** The pathways capability's migrations, after the platform's; 0008 fills the queue's filter terms it adds. */
 export const pathwaysMigrations = () =>

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminQuery, withDatabase } from "../../../test/template-db.ts";
+import { adminQuery, dropDatabase, withDatabase } from "../../../test/template-db.ts";
 import { systemScope } from "../auth/scope.ts";
 import { type Database, openDatabase } from "../db/connect.ts";
 import { migrate, platformMigrations } from "../db/migrate.ts";
@@ -24,7 +24,7 @@ beforeAll(async () => {
     const name = `hemisphere_audit_mig_${randomBytes(4).toString("hex")}`;
     await adminQuery(server, `create database ${name}`);
     database = await openDatabase({ dataDir: "", databaseUrl: withDatabase(server, name) });
-    drop = () => adminQuery(server, `drop database if exists ${name} with (force)`);
+    drop = () => dropDatabase(server, name);
   } else {
     database = await openDatabase({ dataDir: "", inMemory: true });
   }
