@@ -48,7 +48,11 @@ export type NewApplication = Omit<
   | "placement_reason"
   | "placed_at"
   | "arrived_on"
-> & { answers_enc: string };
+> & {
+  answers_enc: string;
+  /** When it was filed; now when left out (a seed that files an application in the past gives it). */
+  submitted_at?: Date;
+};
 
 /** Stages still waiting in the queue (counted for queue positions). */
 export const WAITING_STAGES = ["submitted", "screening", "interview_scheduled"];

@@ -46,6 +46,15 @@ describe("the demo journey from the portal to arrival", () => {
     expect(run.fromApplications?.households).toBeGreaterThanOrEqual(1);
     const explained = await t.app.placement.explainCase(officer, run.run.id, app.placement!.caseId);
     expect(explained).toMatchObject({ size: 2, needs: ["serious_medical_condition"] });
+    // The father's path, in order: applied on the portal (2023), approved (2024), registered, placed, arrived.
+    const path = await t.app.registry.timeline.timelineOf(
+      systemScope("USA", "test", ["pathway_officer", "registrar"]),
+      app.personId!,
+    );
+    const steps = path.events.map((e) => e.kind);
+    expect(steps.indexOf("application_submitted")).toBeLessThan(steps.indexOf("application_decided"));
+    expect(steps.indexOf("application_decided")).toBeLessThan(steps.indexOf("placed"));
+    expect(steps.at(-1)).toBe("arrived");
   });
 
   it("counts the two persons arrived in the USA's pledge, and a second run of the seed adds nothing", async () => {

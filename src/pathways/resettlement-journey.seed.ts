@@ -119,6 +119,7 @@ async function fileOnPortal(platform: Platform, scope: Scope): Promise<string> {
       contact_enc: null,
       person_id: null,
       referred_from: null,
+      submitted_at: submitted,
       consent_at: submitted,
       portal_consent_at: submitted,
       filter_terms: applicationFilterTerms(keyring, scope.tenantId, answers),
