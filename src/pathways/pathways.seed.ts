@@ -125,6 +125,7 @@ async function seedApplications(platform: Platform, now: Date): Promise<void> {
           contact_enc: null,
           person_id: null,
           referred_from: null,
+          submitted_at: submitted,
           consent_at: submitted,
           portal_consent_at: submitted,
         });

@@ -65,4 +65,10 @@ describe("the demo journey from the portal to arrival", () => {
     const after = await t.app.pathways.dashboards.pledges(officer, year);
     expect(after.nations.find((n) => n.nation === "USA")?.delivered).toBe(2);
   });
+
+  it("dates the demo applications when they were filed, so the time to a decision is a real duration", async () => {
+    const dashboard = await t.app.pathways.dashboards.dashboard(officer, new Date().getUTCFullYear());
+    const usa = dashboard.nations.find((n) => n.nation === "USA");
+    expect(usa?.medianDaysToDecision).toBeGreaterThan(0);
+  });
 });
