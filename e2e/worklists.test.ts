@@ -115,7 +115,7 @@ describe("worklists", () => {
     await officer.getByRole("heading", { level: 1, name: "Encounter" }).waitFor();
     const encounterId = new URL(officer.url()).pathname.split("/").pop() ?? "";
     await officer.getByRole("button", { name: "Ask the partner nation" }).click();
-    await officer.getByText(/residence verified · PEP/).waitFor();
+    await officer.getByText(/residence verified · Colombia PEP/).waitFor();
     await officer.getByLabel("Disposition").selectOption({ label: "Third-country return COL" });
     await officer.getByLabel("Reason").fill("worklist check: lived in Colombia");
     await officer.getByRole("button", { name: "Record decision" }).click();
