@@ -166,7 +166,18 @@ describe("a data subject's export", () => {
       expect(reg.versions).toHaveLength(1);
       expect(reg.versions[0]).toMatchObject({ personId: id, reason: "as on the birth certificate" });
       expect(reg.versions[0]?.before.birthPlace).toBe("");
-      expect(reg.consents).toEqual([expect.objectContaining({ personId: id, givenBy: "the person" })]);
+      // The person's own consent, and the one given on the portal, recorded when the application was linked.
+      expect(reg.consents).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ personId: id, givenBy: "the person", purpose: "cross_border_referral" }),
+          expect.objectContaining({
+            personId: id,
+            givenBy: "the applicant on the portal",
+            purpose: "pathway_application",
+          }),
+        ]),
+      );
+      expect(reg.consents).toHaveLength(2);
       expect(reg.cases).toEqual([
         expect.objectContaining({
           id: opened.body.id,
