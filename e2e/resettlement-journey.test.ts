@@ -1,4 +1,6 @@
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
 import { DEMO_RESETTLEMENT_PLACES } from "../src/pathways/resettlement-journey.seed.ts";
 import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
 
@@ -62,4 +64,114 @@ describe("from the portal to arrival", () => {
       .waitFor();
     await expectAccessible(page);
   });
+
+  test("a household placed in another nation moves there with consent, and that nation records its arrival", async () => {
+    const stamp = Date.now().toString(36);
+    const pathwayId = `usa-e2e-resettle-${stamp}`;
+    const given = `Rosa${stamp}`;
+    const usa = await suite.newPage();
+    await signInAs(usa, "pathway_officer", "USA");
+    const asUsa = await apiOf(usa);
+    // A resettlement pathway whose households may also go to Mexico (made up for this test, not a programme).
+    const saved = await asUsa("PUT", `/pathways/catalog/${pathwayId}`, {
+      definition: {
+        nation: "USA",
+        type: "resettlement",
+        destinations: ["MEX"],
+        title: { en: "Test resettlement with Mexico" },
+        rules: [{ kind: "nationality", in: ["VEN"] }],
+      },
+      effectiveFrom: "2020-01-01",
+    });
+    expect(saved.status, saved.text).toBe(200);
+    expect(
+      (await asUsa("POST", `/pathways/catalog/${pathwayId}/publication`, { published: true })).status,
+    ).toBe(200);
+    // The applicant applies on the portal (the bot check solved as the portal's page does).
+    const challenge = (await asUsa("POST", "/portal/challenge")).body as {
+      token: string;
+      difficulty: number;
+    };
+    const filed = await asUsa("POST", "/portal/applications", {
+      lang: "es",
+      nation: "USA",
+      pathwayId,
+      answers: { nationality: "VEN" },
+      consent: true,
+      fullName: `${given} Díaz`,
+      proof: { token: challenge.token, nonce: solveChallenge(challenge.token, challenge.difficulty) },
+    });
+    expect(filed.status, filed.text).toBe(200);
+    const code = (filed.body as { trackingCode: string }).trackingCode;
+    const list = (await asUsa("GET", `/pathways/applications?pathway=${pathwayId}`)).body as {
+      applications: { id: string; trackingCode: string }[];
+    };
+    const id = list.applications.find((a) => a.trackingCode === code)!.id;
+    const registered = await asUsa("POST", `/pathways/applications/${id}/registry-person`, {
+      overrideReason: "new in the registry",
+    });
+    expect(registered.status, registered.text).toBe(201);
+    const personId = (registered.body as { personId: string }).personId;
+    const approved = await asUsa("POST", `/pathways/applications/${id}/stage`, {
+      stage: "decided",
+      decision: "approved",
+      reason: "eligible for resettlement",
+    });
+    expect(approved.status, approved.text).toBe(200);
+    const caseworker = await suite.newPage();
+    await signInAs(caseworker, "caseworker", "USA");
+    const consent = await (await apiOf(caseworker))("POST", `/registry/people/${personId}/consents`, {
+      purpose: "cross_border_referral",
+      given: true,
+    });
+    expect(consent.status, consent.text).toBeLessThan(300);
+    const run = await asUsa("POST", "/placement/runs", {
+      source: "applications",
+      places: "place_id,nation,capacity_persons,locality\nmx-monterrey,MEX,10,Monterrey\n",
+      pathways: [pathwayId],
+    });
+    expect(run.status, run.text).toBe(201);
+
+    // The officer moves the household to Mexico from the application's page.
+    await usa.goto("/pathways");
+    await usa.getByRole("table", { name: "Queue" }).getByRole("button", { name: code }).click();
+    const placement = usa.getByRole("region", { name: "Placement and arrival" });
+    await placement.getByText(/^Placed in Monterrey \(MEX\)/).waitFor();
+    await placement
+      .getByLabel(/What the applicant agreed to/)
+      .fill("She agreed to share her record with Mexico.");
+    await placement.getByRole("button", { name: "Move the household to MEX" }).click();
+    await expect.poll(() => placement.getByRole("status").textContent()).toBe("Saved.");
+    await expectAccessible(usa);
+
+    // Mexico sees the household expected, records its arrival, and finds her in its registry.
+    const mex = await suite.newPage();
+    await signInAs(mex, "pathway_officer", "MEX");
+    await mex.goto("/pathways");
+    await mex.getByRole("tab", { name: "Arrivals" }).click();
+    const incoming = mex.getByRole("table", { name: "Households placed with your nation" });
+    const row = incoming.getByRole("row").filter({ hasText: code });
+    await row.getByText("Expected").waitFor();
+    expect(await row.textContent()).not.toContain(given);
+    await expectAccessible(mex);
+    await row.getByRole("button", { name: "Record the arrival" }).click();
+    await row.getByText(/^Arrived on /).waitFor();
+    await openRegistryPerson(mex, given, "Díaz");
+    await mex.getByRole("heading", { level: 2, name: new RegExp(given) }).waitFor();
+  });
 });
+
+/** Calls the API with the page's session (its cookie and CSRF token), as the web app does. */
+async function apiOf(page: Page) {
+  const me = await page.request.get("/api/v1/auth/me");
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { "x-csrf-token": csrfToken },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    const text = await res.text();
+    return { status: res.status(), text, body: text ? (JSON.parse(text) as unknown) : null };
+  };
+}
