@@ -142,6 +142,9 @@ describe("from the portal to arrival", () => {
       .fill("She agreed to share her record with Mexico.");
     await placement.getByRole("button", { name: "Move the household to MEX" }).click();
     await expect.poll(() => placement.getByRole("status").textContent()).toBe("Saved.");
+    // Moved: the page says so and offers the move no more.
+    await placement.getByText(/Moved to MEX, which records the arrival\.$/).waitFor();
+    expect(await placement.getByRole("button", { name: "Move the household to MEX" }).count()).toBe(0);
     await expectAccessible(usa);
 
     // Mexico sees the household expected, records its arrival, and finds her in its registry.

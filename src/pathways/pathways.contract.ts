@@ -138,6 +138,8 @@ export const ApplicationPlacement = z.object({
   reason: z.string(),
   placedAt: z.string(),
   arrivedOn: z.string().nullable(),
+  /** The nation the household was moved to for its arrival there (placed in another nation); null before. */
+  movedTo: z.string().nullable(),
 });
 export type ApplicationPlacement = z.infer<typeof ApplicationPlacement>;
 

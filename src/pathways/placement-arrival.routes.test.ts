@@ -276,6 +276,7 @@ describe("placement runs from approved applications, and arrivals", () => {
       status: "expected",
     });
     expect((await send("POST", path, tokens.officer, body)).status).toBe(409);
+    expect((await application(fx.single.app)).placement).toMatchObject({ movedTo: "CAN", arrivedOn: null });
 
     const incoming = await send("GET", "/pathways/arrivals?direction=incoming", tokens.canOfficer);
     const expected = incoming.body.arrivals.find((a: { id: string }) => a.id === moved.body.id);

@@ -16,6 +16,7 @@ import {
 } from "./applications.store.ts";
 import { createAppointmentsService, slotTime } from "./appointments.service.ts";
 import { appointmentOf } from "./appointments.store.ts";
+import { arrivalOfApplication } from "./arrival.store.ts";
 import {
   ANSWERS_CONTEXT,
   CONTACT_CONTEXT,
@@ -98,12 +99,18 @@ export async function describeApplication(
           time: slotTime(appointment.slot),
         }
       : null,
-    placement: presentPlacement(app),
+    placement: presentPlacement(app, await arrivalOfApplication(tx, scope, app.id)),
   };
 }
 
-/** The application's placement as it leaves the server, or null when no run took it. */
-export function presentPlacement(app: ApplicationRow): ApplicationDetail["placement"] {
+/**
+ * The application's placement as it leaves the server, or null when no run took it; `arrival` is the
+ * application's arrival row, if any (an outgoing one says where the household was moved).
+ */
+export function presentPlacement(
+  app: ApplicationRow,
+  arrival?: { direction: "incoming" | "outgoing"; to_tenant: string },
+): ApplicationDetail["placement"] {
   if (app.placement_run_id === null || app.placed_at === null) return null;
   return {
     runId: app.placement_run_id,
@@ -114,6 +121,7 @@ export function presentPlacement(app: ApplicationRow): ApplicationDetail["placem
     reason: app.placement_reason ?? "",
     placedAt: new Date(app.placed_at).toISOString(),
     arrivedOn: app.arrived_on === null ? null : String(app.arrived_on).slice(0, 10),
+    movedTo: arrival?.direction === "outgoing" ? arrival.to_tenant : null,
   };
 }
 

@@ -48,6 +48,9 @@ export function PlacementPanel({
             })
           : t("pages.pathways.placement.notPlaced", { reason: placement.reason })}
         {placement.arrivedOn && ` ${t("pages.pathways.placement.arrived", { day: placement.arrivedOn })}`}
+        {placement.movedTo &&
+          placement.arrivedOn === null &&
+          ` ${t("pages.pathways.placement.moved", { nation: placement.movedTo })}`}
       </p>
       {canAct && placement.placeId && here && (
         <form
@@ -67,7 +70,7 @@ export function PlacementPanel({
           <button type="submit">{t("pages.pathways.placement.recordArrival")}</button>
         </form>
       )}
-      {canAct && placement.placeId && !here && (
+      {canAct && placement.placeId && !here && placement.movedTo === null && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
