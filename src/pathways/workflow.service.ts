@@ -207,7 +207,6 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
         return presentSummary({ ...app, stage: change.stage, decision: change.decision ?? app.decision });
       });
     },
-    /** Links an application to a registry person (or removes the link); audited. */
     /** Links the application to a person named by id (as the registry match does), or unlinks it (null). */
     linkPerson(scope: Scope, id: string, personId: string | null) {
       return inScope(db, scope, async (tx) => {
