@@ -7,6 +7,7 @@ import {
   reachable,
   readSources,
 } from "./architecture-graph.ts";
+import { functionSpans } from "./function-spans.ts";
 
 /**
  * The recipe of ARCHITECTURE.md, checked on the import graph of every source file: layers by folder and
@@ -42,6 +43,13 @@ const SQL_OUTSIDE_STORES_TO_MOVE = new Set<string>([
   "src/registry/registry.command.ts",
   "src/registry/registry.seed.ts",
 ]);
+
+/**
+ * A service's `create*Service` factory only builds its dependencies and binds the actions (each a top-level
+ * function named by what it does); no function in a service runs longer than a reader can follow.
+ */
+const FACTORY_LINES = 40;
+const FUNCTION_LINES = 100;
 
 describe("the recipe: every file has one place", () => {
   it("gives every capability file a layer, by its engine/ folder or its suffix", () => {
@@ -169,6 +177,19 @@ describe("dependency rules", () => {
       .map((f) => f.path);
     expect(holders.filter((p) => !SQL_OUTSIDE_STORES_TO_MOVE.has(p))).toEqual([]);
     expect([...SQL_OUTSIDE_STORES_TO_MOVE].filter((p) => !holders.includes(p))).toEqual([]);
+  });
+
+  it("keeps a service's factory to binding its actions, and each action a function a reader finds by name", () => {
+    const offenders = nonTest
+      .filter((f) => layerOf(f.path) === "service")
+      .flatMap((f) =>
+        functionSpans(f.path, f.text)
+          .filter((s) =>
+            /^create\w*Service$/.test(s.name) ? s.lines > FACTORY_LINES : s.lines > FUNCTION_LINES,
+          )
+          .map((s) => `${f.path}:${s.line} ${s.name} (${s.lines} lines)`),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it("keeps routes off the stores and stores off the services: routes → services → stores", () => {
