@@ -7,7 +7,7 @@ import { registerPathwaysCommands } from "../pathways/pathways.cli.ts";
 import { registerPlacementCommands } from "../placement/placement.cli.ts";
 import { providePlatformOpener } from "../platform/open-platform.ts";
 import { registerRegistryCommands } from "../registry/registry.cli.ts";
-import { registerJourneyCommands } from "./journey-commands.ts";
+import { registerJourneyCommands } from "./journey.cli.ts";
 import { registerPlatformCommands } from "./platform.cli.ts";
 import { withApplication } from "./with-application.ts";
 

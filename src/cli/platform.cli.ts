@@ -52,7 +52,7 @@ export function registerPlatformCommands(program: Command): void {
     .option("--dry-run", "count what has expired; erase and record nothing")
     .action(
       cliAction(async (options: { nation?: string; dryRun?: boolean }) => {
-        const { retentionRunCommand } = await import("./retention-command.ts");
+        const { retentionRunCommand } = await import("./retention.command.ts");
         await retentionRunCommand(options);
       }),
     );
@@ -90,7 +90,7 @@ function registerAdminCommands(program: Command): void {
     .option("--office <id>", "office id for office-scoped roles")
     .action(
       cliAction(async (options: AccountCommandOptions) => {
-        const { createUserCommand } = await import("./admin-commands.ts");
+        const { createUserCommand } = await import("./admin.command.ts");
         await createUserCommand(options);
       }),
     );
@@ -107,7 +107,7 @@ function registerAdminCommands(program: Command): void {
     .option("--days <n>", "days until it expires (0 = never)", "90")
     .action(
       cliAction(async (options: TokenCommandOptions) => {
-        const { createTokenCommand } = await import("./admin-commands.ts");
+        const { createTokenCommand } = await import("./admin.command.ts");
         await createTokenCommand(options);
       }),
     );
@@ -121,7 +121,7 @@ function registerAdminCommands(program: Command): void {
     .option("--no-integrate", "do not sequence pending events first; verify them as leaves and count them")
     .action(
       cliAction(async (options: { integrate: boolean }) => {
-        const { verifyAuditCommand } = await import("./admin-commands.ts");
+        const { verifyAuditCommand } = await import("./admin.command.ts");
         await verifyAuditCommand(options);
       }),
     );
@@ -135,7 +135,7 @@ function registerAdminCommands(program: Command): void {
     .option("--retire", "afterwards, drop keys no value uses any more")
     .action(
       cliAction(async (options: { resume?: boolean; retire?: boolean }) => {
-        const { rotateKeysCommand } = await import("./admin-commands.ts");
+        const { rotateKeysCommand } = await import("./admin.command.ts");
         await rotateKeysCommand(options);
       }),
     );

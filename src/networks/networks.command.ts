@@ -11,7 +11,7 @@ import { analyseLinkGraph } from "./engine/analyze.ts";
 import { mergeIndicatorPacks, parseIndicatorPack } from "./engine/indicators.ts";
 import { linkColumns } from "./engine/links-csv.ts";
 import { generateLinks, type LinkRow } from "./engine/links-generator.ts";
-import { readLinksFile } from "./links-file.cli.ts";
+import { readLinksFile } from "./links-file.command.ts";
 
 const defaultPacks = ["smuggling-indicators.json", "trafficking-indicators.json"].map(
   (name) => new URL(`../../packs/networks/${name}`, import.meta.url),

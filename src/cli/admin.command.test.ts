@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
-import { createAccount, issueToken } from "./admin-commands.ts";
+import { createAccount, issueToken } from "./admin.command.ts";
 
 // The operator's `user create` and `token create`, on the test database (the commands wrap these).
 

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { simplePathway } from "../pathways/pathways.test-support.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { personInput, registerPerson, uniqueName } from "../registry/registry.test-support.ts";
-import { placeApprovedApplications, recordArrival } from "./journey-commands.ts";
+import { placeApprovedApplications, recordArrival } from "./journey.cli.ts";
 
 // The journey's commands on an open application: a run from approved applications prints what it took, placed
 // and left out; an arrival is recorded and printed; bad flags are bad input naming the flag.

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { cliAction } from "../platform/cli-support.ts";
 import { registerPerson } from "../registry/registry.test-support.ts";
-import { runRetention } from "./retention-command.ts";
+import { runRetention } from "./retention.command.ts";
 
 // `hemisphere retention run` on an open application: the lines it prints, its dry run and its exit codes.
 
