@@ -23,7 +23,6 @@ export { borderTimeline } from "./border-timeline.service.ts";
 export { borderCbpMonthlyRows } from "./cbp-monthly.store.ts";
 export { assessDisposition } from "./engine/assess-disposition.ts";
 export {
-  type ParseProblem,
   type ParseResult,
   parseChecks,
   parseEncounter,

@@ -3,8 +3,8 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems, formatProblems } from "../platform/errors.ts";
+import type { PathProblem } from "../shared/input-problem.ts";
 import { type Catalog, type Pathway, parseCatalog } from "./engine/catalog.ts";
-import type { SchemaProblem } from "./engine/catalog-schema.ts";
 import type { Language } from "./engine/language.ts";
 import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
 import { compileCatalog, prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
@@ -67,7 +67,7 @@ export function parseDefinition(
   nation: string,
   id: string,
   definition: Record<string, unknown>,
-): { ok: true; pathway: Pathway } | { ok: false; problems: SchemaProblem[] } {
+): { ok: true; pathway: Pathway } | { ok: false; problems: PathProblem[] } {
   const parsed = parseCatalog({ pathways: [{ ...definition, id, nation }] });
   if (!parsed.ok) {
     const problems = parsed.problems.map((p) => ({

@@ -31,7 +31,6 @@ export {
   type Period,
   pathwayTypes,
   periods,
-  type SchemaProblem,
 } from "./engine/catalog-schema.ts";
 export { estimateWait, periodDays, type WaitEstimate, type WaitInput } from "./engine/estimated-wait.ts";
 export { isLanguage, type Language, languages, type Texts } from "./engine/language.ts";

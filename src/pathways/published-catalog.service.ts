@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../platform/db/connect.ts";
+import type { PathProblem } from "../shared/input-problem.ts";
 import { type Catalog, type Pathway, parseCatalog } from "./engine/catalog.ts";
-import type { SchemaProblem } from "./engine/catalog-schema.ts";
 import type { CompiledCatalog } from "./engine/screening.ts";
 import { compileCatalog, screenCatalog } from "./engine/screening.ts";
 import { type QuestionOwner, sharedQuestionProblems } from "./engine/shared-questions.ts";
@@ -42,7 +42,7 @@ export const stderrLog: PortalLog = (event) => console.error(JSON.stringify({ le
 export function parseStored(
   row: VersionRow,
   key = `${row.tenant_id}:${row.pathway_id}`,
-): { ok: true; pathway: Pathway } | { ok: false; problems: SchemaProblem[] } {
+): { ok: true; pathway: Pathway } | { ok: false; problems: PathProblem[] } {
   let definition: unknown;
   try {
     definition = typeof row.definition === "string" ? JSON.parse(row.definition) : row.definition;

@@ -18,3 +18,10 @@ export interface InputProblem {
 export type LineProblem<F extends "field" | never = never> = InputProblem & { line: number } & {
   [K in F]-?: string;
 };
+
+/** A problem in a structured input (a JSON document, a policy pack, a catalogue), located by its path. */
+export interface PathProblem {
+  /** Where, as `formatPath` writes it (`dispositions[2].acceptance[0]`), or `(top level)`. */
+  path: string;
+  message: string;
+}

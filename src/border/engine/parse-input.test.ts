@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPath, parseChecks, parseEncounter } from "./parse-input.ts";
+import { parseChecks, parseEncounter } from "./parse-input.ts";
 
 const valid = {
   date: "2022-03-15",
@@ -71,8 +71,4 @@ describe("parseChecks", () => {
     ['{"priorResidence":{"col":"verified"}}', false],
     ["{}", true],
   ])("%s valid: %s", (text, ok) => expect(parseChecks(text).ok).toBe(ok));
-});
-
-describe("formatPath", () => {
-  it("writes indexes in brackets", () => expect(formatPath(["a", 0, "b", 2])).toBe("a[0].b[2]"));
 });

@@ -1,24 +1,12 @@
 import type { z } from "zod";
+import { formatPath } from "../../shared/field-path.ts";
+import type { PathProblem } from "../../shared/input-problem.ts";
 import { AssessmentChecks, EncounterInput } from "../border.contract.ts";
 import { PolicyPack } from "./policy-pack.ts";
 
 // Text in, a validated object or located problems out: the same path for files, uploads and requests.
 
-/** A problem located by its JSON path (for example `authorities[0].effective.from`). */
-export interface ParseProblem {
-  path: string;
-  message: string;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ParseProblem[] };
-
-/** Renders a Zod path as people write it: `dispositions[2].acceptance[0].citations[1]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === "number") return `${text}[${key}]`;
-    return text === "" ? String(key) : `${text}.${String(key)}`;
-  }, "");
-}
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: PathProblem[] };
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
   let value = root;

@@ -1,4 +1,4 @@
-import type { SchemaProblem } from "./catalog-schema.ts";
+import type { PathProblem } from "../../shared/input-problem.ts";
 import type { Question } from "./questions.ts";
 
 /** An answer ready for the engine: dates as yyyymmdd numbers, countries and multi-choices as sets. */
@@ -116,9 +116,9 @@ function isMissing(value: unknown): boolean {
 export function prepareAnswers(
   raw: Readonly<Record<string, unknown>>,
   questions: readonly Question[],
-): { answers: PreparedAnswers; problems: SchemaProblem[] } {
+): { answers: PreparedAnswers; problems: PathProblem[] } {
   const answers = new Map<string, PreparedValue>();
-  const problems: SchemaProblem[] = [];
+  const problems: PathProblem[] = [];
   for (const question of questions) {
     const value = raw[question.id];
     if (isMissing(value)) continue;

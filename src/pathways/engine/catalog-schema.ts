@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatPath } from "../../shared/field-path.ts";
+import type { PathProblem } from "../../shared/input-problem.ts";
 import { snakeCase } from "./rule-normalise.ts";
 import { CountryCode, DateText, RuleSchema, TextsInputSchema } from "./rule-schema.ts";
 
@@ -207,23 +209,7 @@ export const CatalogInputSchema = z.preprocess(
 
 export type CatalogInput = z.infer<typeof CatalogInputSchema>;
 
-/** A problem in an input file: where (JSON path) and what was expected. */
-export interface SchemaProblem {
-  path: string;
-  message: string;
-}
-
-/** Writes a Zod issue path the way people read JSON: pathways[0].rules.all[1].in */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out === "" ? "(root)" : out;
-}
-
 /** Turns Zod issues into located problems, looking inside union failures for the most specific cause. */
-export function problemsFromZod(error: z.ZodError): SchemaProblem[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+export function problemsFromZod(error: z.ZodError): PathProblem[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path) || "(root)", message: issue.message }));
 }

@@ -1,3 +1,4 @@
+import type { PathProblem } from "../../shared/input-problem.ts";
 import {
   type AccessMode,
   CatalogInputSchema,
@@ -6,7 +7,6 @@ import {
   type PathwayType,
   type Period,
   problemsFromZod,
-  type SchemaProblem,
 } from "./catalog-schema.ts";
 import { completeTexts, type Texts } from "./language.ts";
 import { deriveQuestions } from "./questions.ts";
@@ -70,7 +70,7 @@ export interface Catalog {
   pathways: Pathway[];
 }
 
-export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: SchemaProblem[] };
+export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: PathProblem[] };
 
 /** Validates a parsed JSON catalogue and normalises it; problems name the JSON path and what was expected. */
 export function parseCatalog(json: unknown): CatalogParse {
@@ -123,9 +123,9 @@ function normalisePathway(input: PathwayInput): Pathway {
   };
 }
 
-function duplicateIds(pathways: Pathway[]): SchemaProblem[] {
+function duplicateIds(pathways: Pathway[]): PathProblem[] {
   const seen = new Map<string, number>();
-  const problems: SchemaProblem[] = [];
+  const problems: PathProblem[] = [];
   pathways.forEach((p, index) => {
     const first = seen.get(p.id);
     if (first === undefined) seen.set(p.id, index);
@@ -138,8 +138,8 @@ function duplicateIds(pathways: Pathway[]): SchemaProblem[] {
   return problems;
 }
 
-function ruleSetProblems(pathways: Pathway[]): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
+function ruleSetProblems(pathways: Pathway[]): PathProblem[] {
+  const problems: PathProblem[] = [];
   pathways.forEach((p, index) => {
     const versions = new Set<string>();
     for (const set of p.ruleSets) {

@@ -1,4 +1,4 @@
-import type { SchemaProblem } from "./catalog-schema.ts";
+import type { PathProblem } from "../../shared/input-problem.ts";
 import type { AnswerType, LeafRule, Rule } from "./rule-types.ts";
 
 /** One question the portal asks; `options` lists the accepted answers of choice questions. */
@@ -100,9 +100,9 @@ export function leavesOf(rule: Rule): LeafRule[] {
 }
 
 /** Merges the questions of many rules: one entry per id, options united ("none"/"other" kept last). */
-export function deriveQuestions(rules: Rule[]): { questions: Question[]; problems: SchemaProblem[] } {
+export function deriveQuestions(rules: Rule[]): { questions: Question[]; problems: PathProblem[] } {
   const byId = new Map<string, Question>();
-  const problems: SchemaProblem[] = [];
+  const problems: PathProblem[] = [];
   for (const question of rules.flatMap(leavesOf).flatMap(questionsOfLeaf)) {
     const known = byId.get(question.id);
     if (!known) {

@@ -1,6 +1,7 @@
+import type { PathProblem } from "../../shared/input-problem.ts";
 import { dateNumber, type PreparedAnswers, prepareAnswers } from "./answers.ts";
 import { type Catalog, isClosedOn, type Pathway, ruleSetOn } from "./catalog.ts";
-import type { AccessMode, SchemaProblem } from "./catalog-schema.ts";
+import type { AccessMode } from "./catalog-schema.ts";
 import { type Language, languages, type Texts } from "./language.ts";
 import { accessTexts, closedTexts, noRulesText, notOpenYetTexts, statusTexts } from "./pathway-texts.ts";
 import { deriveQuestions, type Question } from "./questions.ts";
@@ -127,7 +128,7 @@ function statusOn(entry: CompiledPathway, on: number, lang: Language): ScreenRes
 export function prepareCatalogAnswers(
   compiled: CompiledCatalog,
   raw: Readonly<Record<string, unknown>>,
-): { answers: PreparedAnswers; problems: SchemaProblem[] } {
+): { answers: PreparedAnswers; problems: PathProblem[] } {
   return prepareAnswers(raw, compiled.questions);
 }
 

@@ -1,4 +1,4 @@
-import type { SchemaProblem } from "./catalog-schema.ts";
+import type { PathProblem } from "../../shared/input-problem.ts";
 import { completeTexts } from "./language.ts";
 import { deriveQuestions, leavesOf, questionsOfLeaf } from "./questions.ts";
 import type { AnswerType, LeafKind, LeafRule, Rule } from "./rule-types.ts";
@@ -56,8 +56,8 @@ function customWordings(rules: Rule[]): Map<string, string> {
   return wordings;
 }
 
-function builtInProblems(rules: Rule[]): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
+function builtInProblems(rules: Rule[]): PathProblem[] {
+  const problems: PathProblem[] = [];
   for (const q of deriveQuestions(rules).questions) {
     const type = builtInQuestionType(q.id);
     if (type !== undefined && type !== q.type) {
@@ -81,7 +81,7 @@ function builtInProblems(rules: Rule[]): SchemaProblem[] {
  * What keeps `candidate` from sharing the portal with `others`: a built-in question asked with another type or
  * reworded, a question another pathway asks with another type, or the same own question worded differently.
  */
-export function sharedQuestionProblems(candidate: QuestionOwner, others: QuestionOwner[]): SchemaProblem[] {
+export function sharedQuestionProblems(candidate: QuestionOwner, others: QuestionOwner[]): PathProblem[] {
   const problems = builtInProblems(candidate.rules);
   const types = new Map<string, { type: AnswerType; key: string }>();
   const wordings = new Map<string, { wording: string; key: string }>();

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { formatField } from "../../shared/field-path.ts";
 import type { Scope } from "../auth/scope.ts";
 import { AppError } from "../errors.ts";
-import { formatField } from "./field-path.ts";
 
 /** What middleware puts on every request's context. */
 export interface AppEnv {

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { AppEnv } from "./app-env.ts";
 import { findTextFaults, findUrlFaults, refuseMalformedJsonBody, refuseMalformedUrl } from "./edge-input.ts";
 import { handleError } from "./errors-middleware.ts";
-import { formatField } from "./field-path.ts";
 
 describe("findTextFaults over a JSON value", () => {
   const cases: [string, unknown, string[]][] = [
@@ -61,27 +60,6 @@ describe("findUrlFaults", () => {
       expect(findUrlFaults(new URL(path, "http://localhost")).map((i) => i.field)).toEqual(fields);
     });
   }
-});
-
-describe("formatField", () => {
-  it("writes locations the way a person reads them", () => {
-    expect(formatField("body", ["links", 3, "value"])).toBe("body.links[3].value");
-    expect(formatField("query", ["given"])).toBe("query.given");
-    expect(formatField("body", ["a b"])).toBe('body["a b"]');
-    expect(formatField("body", ["k".repeat(100)])).toBe(`body["${"k".repeat(64)}…"]`);
-    expect(
-      formatField(
-        "body",
-        Array.from({ length: 40 }, (_, i) => i),
-      ),
-    ).toBe(
-      `body${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((i) => `[${i}]`).join("")}…${[
-        24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39,
-      ]
-        .map((i) => `[${i}]`)
-        .join("")}`,
-    );
-  });
 });
 
 describe("the edge middleware", () => {

@@ -1,10 +1,10 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { formatField } from "../../shared/field-path.ts";
 import { decodeStrictText } from "../../shared/strict-text.ts";
 import { textFault } from "../contract/primitives.contract.ts";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./app-env.ts";
-import { formatField } from "./field-path.ts";
 
 // The one check at the HTTP edge: no string a request carries — a path segment, a query parameter's name or
 // value, a JSON body's value or key at any depth — reaches a route, a store or the database unless it is
