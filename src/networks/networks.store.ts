@@ -1,49 +1,40 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { statementBatches } from "../platform/db/statement-batches.ts";
 import { type Audience, hiddenFrom } from "./link-visibility.store.ts";
+import type { NetworkEntitiesTable, NetworkLinksTable } from "./networks.schema.ts";
 import "./networks.schema.ts";
 
 // Entities and links. Every read of links applies `hiddenFrom(audience)` in its SQL: for the nation's own
 // investigators a link from a victim's protection record is left out unless an approved legal basis names its
 // case; for anything leaving the nation it is always left out.
 
-const BATCH = 1000;
-
 /** A stored entity, its value still encrypted. */
-export interface EntityRow {
-  id: string;
-  entity_type: string;
-  value_enc: string;
-  regional_hash: string;
-}
+export type EntityRow = Pick<
+  Selectable<NetworkEntitiesTable>,
+  "id" | "entity_type" | "value_enc" | "regional_hash"
+>;
 
 /** A stored entity with its role in the investigation (`suspect`, `client`, `victim` or `unknown`). */
-export interface RoledEntityRow extends EntityRow {
-  role: string;
-}
+export type RoledEntityRow = EntityRow & Pick<Selectable<NetworkEntitiesTable>, "role">;
 
 /** A stored link with its provenance. */
-export interface LinkRow {
-  id: string;
-  source_id: string;
-  target_id: string;
-  kind: string;
-  observed_on: string | null;
-  case_ref: string | null;
-  origin: string;
-  recorded_by: string;
-  recorded_at: Date | string;
-}
+export type LinkRow = Pick<
+  Selectable<NetworkLinksTable>,
+  | "id"
+  | "source_id"
+  | "target_id"
+  | "kind"
+  | "observed_on"
+  | "case_ref"
+  | "origin"
+  | "recorded_by"
+  | "recorded_at"
+>;
 
 /** A link to store: its ends resolved to entity ids, and the key that makes storing it twice a no-op. */
 export type NewLinkRow = Omit<LinkRow, "id" | "recorded_at"> & { dedupe_key: string };
-
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Entity ids by blind index, for those that exist. */
 export async function entityIdsByIndex(
@@ -52,7 +43,7 @@ export async function entityIdsByIndex(
   indexes: string[],
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  for (const part of chunks(indexes)) {
+  for (const part of statementBatches(indexes, 1)) {
     const rows = await tx
       .selectFrom("network_entities")
       .select(["id", "value_index"])
@@ -70,7 +61,7 @@ export async function insertEntities(
   scope: Scope,
   rows: { entity_type: string; value_index: string; value_enc: string; regional_hash: string }[],
 ): Promise<void> {
-  for (const part of chunks(rows)) {
+  for (const part of statementBatches(rows, 5)) {
     await tx
       .insertInto("network_entities")
       .values(part.map((r) => ({ ...r, tenant_id: scope.tenantId })))
@@ -82,7 +73,7 @@ export async function insertEntities(
 /** Inserts links; one already stored (same dedupe key) is left as it is. Returns how many were new. */
 export async function insertLinks(tx: Tx, scope: Scope, rows: NewLinkRow[]): Promise<number> {
   let added = 0;
-  for (const part of chunks(rows)) {
+  for (const part of statementBatches(rows, 10)) {
     const inserted = await tx
       .insertInto("network_links")
       .values(part.map((r) => ({ ...r, tenant_id: scope.tenantId })))
@@ -154,7 +145,7 @@ export async function hiddenCasesTouching(
   entityIds: string[],
 ): Promise<string[]> {
   const found = new Set<string>();
-  for (const part of chunks(entityIds, 500)) {
+  for (const part of statementBatches(entityIds, 2)) {
     const rows = await sql<{ case_ref: string }>`
       select distinct l.case_ref from network_links l
       where l.tenant_id = ${scope.tenantId}
@@ -189,7 +180,7 @@ export async function visibleDegrees(
   entityIds: string[],
 ): Promise<Map<string, number>> {
   const degrees = new Map<string, number>();
-  for (const part of chunks(entityIds, 500)) {
+  for (const part of statementBatches(entityIds, 2)) {
     const counted = await sql<{ id: string; n: number }>`
       select x.id::text as id, count(*)::int as n from (
         select l.source_id as id from network_links l
@@ -206,7 +197,7 @@ export async function visibleDegrees(
 /** Entities by id (values encrypted). */
 export async function entitiesById(tx: Tx, scope: Scope, ids: string[]): Promise<RoledEntityRow[]> {
   const out: RoledEntityRow[] = [];
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of statementBatches([...new Set(ids)], 1)) {
     const rows = await tx
       .selectFrom("network_entities")
       .select(["id", "entity_type", "value_enc", "regional_hash", "role"])
@@ -274,7 +265,7 @@ export async function fillUnknownRoles(
   for (const [id, role] of roles) byRole.set(role, [...(byRole.get(role) ?? []), id]);
   let filled = 0;
   for (const [role, ids] of byRole) {
-    for (const part of chunks(ids)) {
+    for (const part of statementBatches(ids, 1)) {
       const updated = await tx
         .updateTable("network_entities")
         .set({ role, role_set_by: setBy, role_set_at: sql<Date>`now()` })

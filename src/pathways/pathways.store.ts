@@ -1,19 +1,16 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import type { PathwayEntriesTable } from "./pathways.schema.ts";
 import "./pathways.schema.ts";
 
 // SQL for the catalogue, pledges, applications and their stage history. Every function takes the scope and
 // filters on its tenant; row-level security repeats the rule in the database.
 
-export interface EntryRow {
-  tenant_id: string;
-  id: string;
-  published: boolean;
-  current_version: number;
-  capacity_places: number | null;
-  capacity_period: string | null;
-}
+export type EntryRow = Pick<
+  Selectable<PathwayEntriesTable>,
+  "tenant_id" | "id" | "published" | "current_version" | "capacity_places" | "capacity_period"
+>;
 
 /** Whether the nation has any pathway in its catalogue. */
 export async function hasEntries(tx: Tx, scope: Scope): Promise<boolean> {

@@ -2,7 +2,6 @@ import { type Insertable, type Selectable, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import type { PlacementAssignmentsTable, PlacementRunsTable } from "./placement.schema.ts";
-import "./placement.schema.ts";
 
 // SQL for runs, assignments and overrides. Every function takes the scope and filters on its tenant; row-level
 // security repeats the rule. The large input columns are read only where they are needed.
@@ -10,25 +9,26 @@ import "./placement.schema.ts";
 const BATCH = 500;
 
 /** A run's figures without its inputs, as listed. */
-export interface RunRow {
-  id: string;
-  label: string;
-  source: "csv" | "demo" | "applications";
-  pledge_year: number;
-  method: string;
-  optimal: boolean;
-  objective: number;
-  bound: number;
-  gap: number;
-  seconds: number;
-  case_count: number;
-  place_count: number;
-  assigned: number;
-  unassigned: number;
-  override_count: number;
-  created_by: string;
-  created_at: Date | string;
-}
+export type RunRow = Pick<
+  Selectable<PlacementRunsTable>,
+  | "id"
+  | "label"
+  | "source"
+  | "pledge_year"
+  | "method"
+  | "optimal"
+  | "objective"
+  | "bound"
+  | "gap"
+  | "seconds"
+  | "case_count"
+  | "place_count"
+  | "assigned"
+  | "unassigned"
+  | "override_count"
+  | "created_by"
+  | "created_at"
+>;
 
 /** A run with its options and places (the inputs the pages and overrides need). */
 export type RunWithPlaces = RunRow & {
