@@ -19,61 +19,73 @@ const ID_CODE = /^[0-9a-f][0-9a-f-]{3,35}$/;
 const isBorderNeed = (code: string): code is (typeof BORDER_NEEDS)[number] =>
   (BORDER_NEEDS as readonly string[]).includes(code);
 
+/** What the approval queue reads: the database. */
+export interface ApprovalWorklistDeps {
+  db: Db;
+}
+
+/** One page of the supervisor's queue and how many match; the read is audited with the filters' names (no value). */
+export async function searchApprovalQueue(
+  deps: ApprovalWorklistDeps,
+  scope: Scope,
+  query: ApprovalQueueQuery,
+): Promise<ApprovalQueuePage> {
+  if (query.age !== undefined)
+    throw new AppError(
+      "BAD_INPUT",
+      "age: the border queue cannot filter by age: a linked encounter's birth date is kept by the registry and an unlinked one's only encrypted; filter by need (unaccompanied_child) or open the encounter",
+      { field: "age" },
+    );
+  const needs = needsOf(query.needs);
+  const unknown = needs.filter((n) => !isBorderNeed(n));
+  if (unknown.length > 0)
+    throw new AppError(
+      "BAD_INPUT",
+      `needs: the border records only ${BORDER_NEEDS.join(", ")}; ${unknown.join(", ")} is kept by the registry`,
+      { field: "needs" },
+    );
+  const code = query.code?.trim().toLowerCase();
+  if (code !== undefined && !ID_CODE.test(code))
+    throw new AppError("BAD_INPUT", "code: a decision or an encounter is searched by its id", {
+      field: "code",
+    });
+  return inScope(deps.db, scope, async (tx) => {
+    const { rows, total } = await listApprovalQueue(tx, scope, {
+      disposition: query.disposition,
+      citizenship: query.nationality,
+      needs: needs.filter(isBorderNeed),
+      idPrefix: code,
+      newestFirst: query.sort === "newest",
+      limit: query.limit,
+      offset: query.offset,
+    });
+    await recordAudit(tx, scope, {
+      action: "border.decision.queue.read",
+      details: {
+        filters: filtersUsed(query),
+        total,
+        listed: rows.length,
+      },
+    });
+    return {
+      decisions: rows.map((r) => ({
+        ...toDecisionView(r),
+        encounterDate: r.occurred,
+        citizenship: r.citizenship,
+        demographic: r.demographic as ApprovalQueuePage["decisions"][number]["demographic"],
+        personId: r.person_id,
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  });
+}
+
 /** A border supervisor's queue: the decisions awaiting approval, filtered on the encounter's facts, paged. */
 export function createApprovalWorklistService(db: Db) {
+  const deps: ApprovalWorklistDeps = { db };
   return {
-    /** One page of the queue and how many match; the read is audited with the filters' names (no value). */
-    myQueue: (scope: Scope, query: ApprovalQueueQuery): Promise<ApprovalQueuePage> => {
-      if (query.age !== undefined)
-        throw new AppError(
-          "BAD_INPUT",
-          "age: the border queue cannot filter by age: a linked encounter's birth date is kept by the registry and an unlinked one's only encrypted; filter by need (unaccompanied_child) or open the encounter",
-          { field: "age" },
-        );
-      const needs = needsOf(query.needs);
-      const unknown = needs.filter((n) => !isBorderNeed(n));
-      if (unknown.length > 0)
-        throw new AppError(
-          "BAD_INPUT",
-          `needs: the border records only ${BORDER_NEEDS.join(", ")}; ${unknown.join(", ")} is kept by the registry`,
-          { field: "needs" },
-        );
-      const code = query.code?.trim().toLowerCase();
-      if (code !== undefined && !ID_CODE.test(code))
-        throw new AppError("BAD_INPUT", "code: a decision or an encounter is searched by its id", {
-          field: "code",
-        });
-      return inScope(db, scope, async (tx) => {
-        const { rows, total } = await listApprovalQueue(tx, scope, {
-          disposition: query.disposition,
-          citizenship: query.nationality,
-          needs: needs.filter(isBorderNeed),
-          idPrefix: code,
-          newestFirst: query.sort === "newest",
-          limit: query.limit,
-          offset: query.offset,
-        });
-        await recordAudit(tx, scope, {
-          action: "border.decision.queue.read",
-          details: {
-            filters: filtersUsed(query),
-            total,
-            listed: rows.length,
-          },
-        });
-        return {
-          decisions: rows.map((r) => ({
-            ...toDecisionView(r),
-            encounterDate: r.occurred,
-            citizenship: r.citizenship,
-            demographic: r.demographic as ApprovalQueuePage["decisions"][number]["demographic"],
-            personId: r.person_id,
-          })),
-          total,
-          limit: query.limit,
-          offset: query.offset,
-        };
-      });
-    },
+    myQueue: (scope: Scope, query: ApprovalQueueQuery) => searchApprovalQueue(deps, scope, query),
   };
 }

@@ -104,6 +104,7 @@ export function refuseIneligible(assessment: Assessment, option: DispositionAsse
   );
 }
 
+/** Refuses a second decision that does not supersede the current one, and a correction of a decision not current. */
 async function checkSupersedes(tx: Tx, scope: Scope, encounterId: string, supersedes: string | undefined) {
   const current = (await listDecisions(tx, scope, encounterId)).filter((d) => !d.superseded);
   if (supersedes === undefined) {
@@ -125,15 +126,16 @@ async function checkSupersedes(tx: Tx, scope: Scope, encounterId: string, supers
   }
 }
 
+/** Refuses to approve a return the record no longer allows (a safeguard reopened, a partner asked again). */
 async function refuseIfNoLongerEligible(
+  deps: DecisionsDeps,
   tx: Tx,
   scope: Scope,
   decision: DecisionWithApproval,
-  requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>,
 ): Promise<void> {
   const row = await findEncounter(tx, scope, decision.encounter_id);
   if (!row) throw new AppError("NOT_FOUND", "encounter not found");
-  const assessment = await assessStored(tx, scope, row, await requirePack(tx, scope));
+  const assessment = await assessStored(tx, scope, row, await deps.requirePack(tx, scope));
   const choice = {
     disposition: decision.disposition as DecisionInput["disposition"],
     ...(decision.to_country === null ? {} : { to: decision.to_country }),
@@ -141,93 +143,131 @@ async function refuseIfNoLongerEligible(
   refuseIneligible(assessment, chosenOption(assessment, choice));
 }
 
-/** Creates the decisions half of the border service. */
+/** What the decision actions need: the database and the pack in force (required). */
+export interface DecisionsDeps {
+  db: Db;
+  requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>;
+}
+
+/**
+ * Records an officer's decision if the assessment allows it; returns it awaiting approval where the pack asks
+ * for a supervisor. The officer chooses: the assessment only says whether the choice is open.
+ */
+export async function recordDecision(
+  deps: DecisionsDeps,
+  scope: Scope,
+  encounterId: string,
+  input: DecisionInput,
+): Promise<DecisionView> {
+  return inScope(deps.db, scope, async (tx) => {
+    const row = await findEncounter(tx, scope, encounterId);
+    if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+    await checkSupersedes(tx, scope, encounterId, input.supersedes);
+    const loaded = await deps.requirePack(tx, scope);
+    const assessment = await assessStored(tx, scope, row, loaded);
+    const option = chosenOption(assessment, input);
+    refuseIneligible(assessment, option);
+    const rule = dispositionRuleOf(loaded.pack, option, row.citizenship);
+    const created = await insertDecision(tx, scope, {
+      encounter_id: encounterId,
+      disposition: option.code,
+      to_country: option.to ?? null,
+      authority: assessment.authority,
+      reason: input.reason,
+      needs_approval: rule?.supervisorApproval ?? false,
+      supersedes: input.supersedes ?? null,
+      pack_id: loaded.packId,
+      pack_version: loaded.version,
+      assessment: JSON.stringify(assessment),
+    });
+    await recordAudit(tx, scope, {
+      action: "border.decision.record",
+      targetType: "border_decision",
+      targetId: created.id,
+      details: {
+        encounterId,
+        disposition: option.code,
+        to: option.to ?? null,
+        supersedes: input.supersedes ?? null,
+      },
+    });
+    return toDecisionView((await findDecision(tx, scope, created.id))!);
+  });
+}
+
+/** The encounter's decisions, oldest first. */
+export async function listEncounterDecisions(
+  deps: DecisionsDeps,
+  scope: Scope,
+  encounterId: string,
+): Promise<DecisionView[]> {
+  return inScope(deps.db, scope, async (tx) => {
+    if (!(await findEncounter(tx, scope, encounterId)))
+      throw new AppError("NOT_FOUND", "encounter not found");
+    return (await listDecisions(tx, scope, encounterId)).map(toDecisionView);
+  });
+}
+
+/** Decisions waiting for a supervisor, with the assessment each was made on: an audited read. */
+export async function listDecisionsAwaitingApproval(deps: DecisionsDeps, scope: Scope) {
+  return inScope(deps.db, scope, async (tx) => {
+    const rows = await listAwaitingApproval(tx, scope);
+    await recordAudit(tx, scope, {
+      action: "border.decision.queue.read",
+      details: { count: rows.length },
+    });
+    return rows.map(({ decision, extra }) => ({
+      ...toDecisionView(decision),
+      assessment: (typeof extra.assessment === "string"
+        ? JSON.parse(extra.assessment)
+        : extra.assessment) as Assessment,
+      encounterDate: extra.occurred,
+      citizenship: extra.citizenship,
+    }));
+  });
+}
+
+/**
+ * A supervisor's approval or rejection of a decision that needs one; never of their own decision. The
+ * approval is a new row (the table refuses updates), and its primary key lets one review in per decision.
+ */
+export async function reviewDecision(
+  deps: DecisionsDeps,
+  scope: Scope,
+  decisionId: string,
+  input: { approve: boolean; reason: string },
+): Promise<DecisionView> {
+  return inScope(deps.db, scope, async (tx) => {
+    const decision = await findDecision(tx, scope, decisionId);
+    if (!decision) throw new AppError("NOT_FOUND", "decision not found");
+    if (!decision.needs_approval) throw new AppError("CONFLICT", "this decision needs no approval");
+    if (decision.superseded) throw new AppError("CONFLICT", "this decision was superseded");
+    if (decision.approved !== null) throw new AppError("CONFLICT", "this decision was reviewed already");
+    if (decision.decided_by_user !== null && decision.decided_by_user === scope.userId) {
+      throw new AppError("FORBIDDEN", "a supervisor other than the deciding officer must approve");
+    }
+    // The record may have changed since the officer decided (a safeguard reopened, a partner asked
+    // again): a return is approved only if it is still eligible now.
+    if (input.approve) await refuseIfNoLongerEligible(deps, tx, scope, decision);
+    await insertApproval(tx, scope, { decisionId, approved: input.approve, reason: input.reason });
+    await recordAudit(tx, scope, {
+      action: input.approve ? "border.decision.approve" : "border.decision.reject",
+      targetType: "border_decision",
+      targetId: decisionId,
+    });
+    return toDecisionView((await findDecision(tx, scope, decisionId))!);
+  });
+}
+
+/** Binds the decision actions to the database and the pack in force, for the border service. */
 export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>) {
+  const deps: DecisionsDeps = { db, requirePack };
   return {
-    /** Records an officer's decision if the assessment allows it; returns it awaiting approval where required. */
     decide: (scope: Scope, encounterId: string, input: DecisionInput) =>
-      inScope(db, scope, async (tx) => {
-        const row = await findEncounter(tx, scope, encounterId);
-        if (!row) throw new AppError("NOT_FOUND", "encounter not found");
-        await checkSupersedes(tx, scope, encounterId, input.supersedes);
-        const loaded = await requirePack(tx, scope);
-        const assessment = await assessStored(tx, scope, row, loaded);
-        const option = chosenOption(assessment, input);
-        refuseIneligible(assessment, option);
-        const rule = dispositionRuleOf(loaded.pack, option, row.citizenship);
-        const created = await insertDecision(tx, scope, {
-          encounter_id: encounterId,
-          disposition: option.code,
-          to_country: option.to ?? null,
-          authority: assessment.authority,
-          reason: input.reason,
-          needs_approval: rule?.supervisorApproval ?? false,
-          supersedes: input.supersedes ?? null,
-          pack_id: loaded.packId,
-          pack_version: loaded.version,
-          assessment: JSON.stringify(assessment),
-        });
-        await recordAudit(tx, scope, {
-          action: "border.decision.record",
-          targetType: "border_decision",
-          targetId: created.id,
-          details: {
-            encounterId,
-            disposition: option.code,
-            to: option.to ?? null,
-            supersedes: input.supersedes ?? null,
-          },
-        });
-        return toDecisionView((await findDecision(tx, scope, created.id))!);
-      }),
-
-    /** The encounter's decisions, oldest first. */
-    listDecisions: (scope: Scope, encounterId: string) =>
-      inScope(db, scope, async (tx) => {
-        if (!(await findEncounter(tx, scope, encounterId)))
-          throw new AppError("NOT_FOUND", "encounter not found");
-        return (await listDecisions(tx, scope, encounterId)).map(toDecisionView);
-      }),
-
-    /** Decisions waiting for a supervisor, with the assessment each was made on: an audited read. */
-    awaitingApproval: (scope: Scope) =>
-      inScope(db, scope, async (tx) => {
-        const rows = await listAwaitingApproval(tx, scope);
-        await recordAudit(tx, scope, {
-          action: "border.decision.queue.read",
-          details: { count: rows.length },
-        });
-        return rows.map(({ decision, extra }) => ({
-          ...toDecisionView(decision),
-          assessment: (typeof extra.assessment === "string"
-            ? JSON.parse(extra.assessment)
-            : extra.assessment) as Assessment,
-          encounterDate: extra.occurred,
-          citizenship: extra.citizenship,
-        }));
-      }),
-
-    /** A supervisor's approval or rejection of a decision that needs one; never of their own decision. */
+      recordDecision(deps, scope, encounterId, input),
+    listDecisions: (scope: Scope, encounterId: string) => listEncounterDecisions(deps, scope, encounterId),
+    awaitingApproval: (scope: Scope) => listDecisionsAwaitingApproval(deps, scope),
     approveDecision: (scope: Scope, decisionId: string, input: { approve: boolean; reason: string }) =>
-      inScope(db, scope, async (tx) => {
-        const decision = await findDecision(tx, scope, decisionId);
-        if (!decision) throw new AppError("NOT_FOUND", "decision not found");
-        if (!decision.needs_approval) throw new AppError("CONFLICT", "this decision needs no approval");
-        if (decision.superseded) throw new AppError("CONFLICT", "this decision was superseded");
-        if (decision.approved !== null) throw new AppError("CONFLICT", "this decision was reviewed already");
-        if (decision.decided_by_user !== null && decision.decided_by_user === scope.userId) {
-          throw new AppError("FORBIDDEN", "a supervisor other than the deciding officer must approve");
-        }
-        // The record may have changed since the officer decided (a safeguard reopened, a partner asked
-        // again): a return is approved only if it is still eligible now.
-        if (input.approve) await refuseIfNoLongerEligible(tx, scope, decision, requirePack);
-        await insertApproval(tx, scope, { decisionId, approved: input.approve, reason: input.reason });
-        await recordAudit(tx, scope, {
-          action: input.approve ? "border.decision.approve" : "border.decision.reject",
-          targetType: "border_decision",
-          targetId: decisionId,
-        });
-        return toDecisionView((await findDecision(tx, scope, decisionId))!);
-      }),
+      reviewDecision(deps, scope, decisionId, input),
   };
 }

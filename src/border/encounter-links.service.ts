@@ -96,101 +96,139 @@ export async function joinFamily(
   return group;
 }
 
-/** The links half of the border service. */
+/** What the link actions need: the database, the keys, and the pack in force (required). */
+export interface LinksDeps {
+  db: Db;
+  keyring: Keyring;
+  requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>;
+}
+
+/** The encounter's family group, each member with its open safeguards (no personal field). */
+async function familyView(
+  deps: LinksDeps,
+  tx: Tx,
+  scope: Scope,
+  row: EncounterRow,
+): Promise<FamilyGroupView> {
+  if (row.family_group_id === null) return { encounterId: row.id, groupId: null, members: [] };
+  const { pack } = await deps.requirePack(tx, scope);
+  const members = [];
+  for (const m of await familyMembers(tx, scope, row.family_group_id)) {
+    members.push({
+      encounterId: m.id,
+      date: m.occurred,
+      citizenship: m.citizenship,
+      demographic: m.demographic as FamilyGroupView["members"][number]["demographic"],
+      personId: m.person_id,
+      openSafeguards: await openSafeguardsOf(tx, scope, m, pack),
+    });
+  }
+  return { encounterId: row.id, groupId: row.family_group_id, members };
+}
+
+/** The encounter in the caller's nation, or 404 (naming the body field when the id came from one). */
+async function encounterOr404(tx: Tx, scope: Scope, id: string, field?: string): Promise<EncounterRow> {
+  const row = await findEncounter(tx, scope, id);
+  if (row) return row;
+  if (field) throw new AppError("NOT_FOUND", `${field}: no such encounter in your nation`, { field });
+  throw new AppError("NOT_FOUND", "encounter not found");
+}
+
+/**
+ * Links a recorded encounter to a registry person the officer confirmed. Its own names, birth date and
+ * documents are dropped, not copied: from now on they are read from the registry. A fear claim on the
+ * encounter shields the person, as when it is recorded linked.
+ */
+export async function linkEncounterPerson(
+  deps: LinksDeps,
+  scope: Scope,
+  encounterId: string,
+  personId: string,
+) {
+  return inScope(deps.db, scope, async (tx) => {
+    const row = await encounterOr404(tx, scope, encounterId);
+    if (!(await personExistsInScope(tx, scope, personId)))
+      throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
+        field: "personId",
+      });
+    if (row.person_id !== null)
+      throw new AppError(
+        "CONFLICT",
+        row.person_id === personId
+          ? "this encounter is linked to this person already"
+          : "this encounter is linked to another person",
+        { field: "personId" },
+      );
+    const ownFields = [row.given_names_enc, row.family_names_enc, row.birth_date_enc, row.documents_enc].some(
+      (v) => v !== null,
+    );
+    await linkEncounterToPerson(tx, scope, encounterId, personId);
+    if (row.fear_claim)
+      await recordProtectionRequest(
+        tx,
+        scope,
+        deps.keyring,
+        personId,
+        `fear claim at the border, encounter ${encounterId}`,
+      );
+    await recordAudit(tx, scope, {
+      action: "border.encounter.link_person",
+      targetType: "border_encounter",
+      targetId: encounterId,
+      details: { personId, ownFieldsDropped: ownFields },
+    });
+    return toEncounterView(deps.keyring, (await findEncounter(tx, scope, encounterId))!);
+  });
+}
+
+/** Puts another encounter in this encounter's family group. */
+export async function linkEncounterFamily(
+  deps: LinksDeps,
+  scope: Scope,
+  encounterId: string,
+  otherId: string,
+): Promise<FamilyGroupView> {
+  return inScope(deps.db, scope, async (tx) => {
+    const row = await encounterOr404(tx, scope, encounterId);
+    const other = await encounterOr404(tx, scope, otherId, "encounterId");
+    if (other.id === row.id)
+      throw new AppError("BAD_INPUT", "encounterId: an encounter is not its own family member", {
+        field: "encounterId",
+      });
+    const group = await joinFamily(tx, scope, row, other);
+    await recordAudit(tx, scope, {
+      action: "border.family.link",
+      targetType: "border_encounter",
+      targetId: encounterId,
+      details: { with: otherId, group },
+    });
+    return familyView(deps, tx, scope, (await findEncounter(tx, scope, encounterId))!);
+  });
+}
+
+/** The encounter's family group and what each member's open safeguards are (no personal field). */
+export async function readFamilyGroup(
+  deps: LinksDeps,
+  scope: Scope,
+  encounterId: string,
+): Promise<FamilyGroupView> {
+  return inScope(deps.db, scope, async (tx) =>
+    familyView(deps, tx, scope, await encounterOr404(tx, scope, encounterId)),
+  );
+}
+
+/** Binds the link actions to the database, the keys and the pack in force, for the border service. */
 export function createLinksService(
   db: Db,
   keyring: Keyring,
   requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>,
 ) {
-  const familyView = async (tx: Tx, scope: Scope, row: EncounterRow): Promise<FamilyGroupView> => {
-    if (row.family_group_id === null) return { encounterId: row.id, groupId: null, members: [] };
-    const { pack } = await requirePack(tx, scope);
-    const members = [];
-    for (const m of await familyMembers(tx, scope, row.family_group_id)) {
-      members.push({
-        encounterId: m.id,
-        date: m.occurred,
-        citizenship: m.citizenship,
-        demographic: m.demographic as FamilyGroupView["members"][number]["demographic"],
-        personId: m.person_id,
-        openSafeguards: await openSafeguardsOf(tx, scope, m, pack),
-      });
-    }
-    return { encounterId: row.id, groupId: row.family_group_id, members };
-  };
-  const encounter = async (tx: Tx, scope: Scope, id: string, field?: string) => {
-    const row = await findEncounter(tx, scope, id);
-    if (row) return row;
-    if (field) throw new AppError("NOT_FOUND", `${field}: no such encounter in your nation`, { field });
-    throw new AppError("NOT_FOUND", "encounter not found");
-  };
-
+  const deps: LinksDeps = { db, keyring, requirePack };
   return {
-    /**
-     * Links a recorded encounter to a registry person the officer confirmed. Its own names, birth date and
-     * documents are dropped, not copied: from now on they are read from the registry. A fear claim on the
-     * encounter shields the person, as when it is recorded linked.
-     */
     linkPerson: (scope: Scope, encounterId: string, personId: string) =>
-      inScope(db, scope, async (tx) => {
-        const row = await encounter(tx, scope, encounterId);
-        if (!(await personExistsInScope(tx, scope, personId)))
-          throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
-            field: "personId",
-          });
-        if (row.person_id !== null)
-          throw new AppError(
-            "CONFLICT",
-            row.person_id === personId
-              ? "this encounter is linked to this person already"
-              : "this encounter is linked to another person",
-            { field: "personId" },
-          );
-        const ownFields = [
-          row.given_names_enc,
-          row.family_names_enc,
-          row.birth_date_enc,
-          row.documents_enc,
-        ].some((v) => v !== null);
-        await linkEncounterToPerson(tx, scope, encounterId, personId);
-        if (row.fear_claim)
-          await recordProtectionRequest(
-            tx,
-            scope,
-            keyring,
-            personId,
-            `fear claim at the border, encounter ${encounterId}`,
-          );
-        await recordAudit(tx, scope, {
-          action: "border.encounter.link_person",
-          targetType: "border_encounter",
-          targetId: encounterId,
-          details: { personId, ownFieldsDropped: ownFields },
-        });
-        return toEncounterView(keyring, (await findEncounter(tx, scope, encounterId))!);
-      }),
-
-    /** Puts another encounter in this encounter's family group. */
+      linkEncounterPerson(deps, scope, encounterId, personId),
     linkFamily: (scope: Scope, encounterId: string, otherId: string) =>
-      inScope(db, scope, async (tx) => {
-        const row = await encounter(tx, scope, encounterId);
-        const other = await encounter(tx, scope, otherId, "encounterId");
-        if (other.id === row.id)
-          throw new AppError("BAD_INPUT", "encounterId: an encounter is not its own family member", {
-            field: "encounterId",
-          });
-        const group = await joinFamily(tx, scope, row, other);
-        await recordAudit(tx, scope, {
-          action: "border.family.link",
-          targetType: "border_encounter",
-          targetId: encounterId,
-          details: { with: otherId, group },
-        });
-        return familyView(tx, scope, (await findEncounter(tx, scope, encounterId))!);
-      }),
-
-    /** The encounter's family group and what each member's open safeguards are (no personal field). */
-    familyOf: (scope: Scope, encounterId: string) =>
-      inScope(db, scope, async (tx) => familyView(tx, scope, await encounter(tx, scope, encounterId))),
+      linkEncounterFamily(deps, scope, encounterId, otherId),
+    familyOf: (scope: Scope, encounterId: string) => readFamilyGroup(deps, scope, encounterId),
   };
 }

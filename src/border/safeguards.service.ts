@@ -99,101 +99,148 @@ function queueInput(r: OpenSafeguardRow): EncounterInput {
 
 type EncounterRowOf = NonNullable<Awaited<ReturnType<typeof findEncounter>>>;
 
-/** Creates the safeguards half of the border service. */
+/** What the safeguard actions need: the database and the pack in force (required). */
+export interface SafeguardsDeps {
+  db: Db;
+  requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>;
+}
+
+/** The safeguards an encounter opened, each open or closed with its history, under the pack in force. */
+async function safeguardsOf(deps: SafeguardsDeps, tx: Tx, scope: Scope, encounterId: string) {
+  const row = await findEncounter(tx, scope, encounterId);
+  if (!row) throw new AppError("NOT_FOUND", "encounter not found");
+  const { pack } = await deps.requirePack(tx, scope);
+  return statusViews(row, pack, await listSafeguardEvents(tx, scope, encounterId));
+}
+
+/** One safeguard the encounter opened, or a conflict naming the code it did not open. */
+async function openedSafeguard(
+  deps: SafeguardsDeps,
+  tx: Tx,
+  scope: Scope,
+  encounterId: string,
+  code: SafeguardCode,
+) {
+  const found = (await safeguardsOf(deps, tx, scope, encounterId)).find((s) => s.code === code);
+  if (!found) throw new AppError("CONFLICT", `this encounter did not open the ${code} safeguard`);
+  return found;
+}
+
+/** The supervisor's queue: safeguards still open, with the effect and evidence the pack in force names. */
+export async function listSafeguardQueue(
+  deps: SafeguardsDeps,
+  scope: Scope,
+  page: { limit: number; offset: number },
+): Promise<OpenSafeguards> {
+  return inScope(deps.db, scope, async (tx) => {
+    const { pack } = await deps.requirePack(tx, scope);
+    const rows = await listOpenSafeguards(tx, scope, page.limit, page.offset);
+    const safeguards = rows.map((r) => {
+      const rule = applicableSafeguardRules(queueInput(r), pack).find((s) => s.code === r.safeguard);
+      return {
+        encounterId: r.encounter_id,
+        date: r.occurred,
+        citizenship: r.citizenship,
+        demographic: r.demographic,
+        code: r.safeguard as SafeguardCode,
+        effect: rule?.effect ?? unhandledEffect,
+        evidenceNeeded: rule?.evidence ?? [],
+      };
+    });
+    return { safeguards };
+  });
+}
+
+/** The safeguards the encounter opened, each open or closed, with its history and the evidence needed. */
+export async function listEncounterSafeguards(
+  deps: SafeguardsDeps,
+  scope: Scope,
+  encounterId: string,
+): Promise<SafeguardStatusView[]> {
+  return inScope(deps.db, scope, (tx) => safeguardsOf(deps, tx, scope, encounterId));
+}
+
+/** An officer closes an open safeguard with a reason and a reference to evidence the pack asks for. */
+export async function closeSafeguard(
+  deps: SafeguardsDeps,
+  scope: Scope,
+  encounterId: string,
+  code: SafeguardCode,
+  input: SafeguardClosureInput,
+): Promise<SafeguardStatusView[]> {
+  return inScope(deps.db, scope, async (tx) => {
+    const safeguard = await openedSafeguard(deps, tx, scope, encounterId, code);
+    if (safeguard.status === "closed")
+      throw new AppError("CONFLICT", `the ${code} safeguard is closed already`);
+    if (safeguard.evidenceNeeded.length > 0 && !safeguard.evidenceNeeded.includes(input.evidenceKind)) {
+      throw new AppError(
+        "BAD_INPUT",
+        `evidenceKind: name one of the evidence the pack asks for: ${safeguard.evidenceNeeded.join("; ")}`,
+        { field: "evidenceKind" },
+      );
+    }
+    const event = await insertSafeguardEvent(tx, scope, {
+      encounterId,
+      safeguard: code,
+      action: "close",
+      reason: input.reason,
+      evidenceKind: input.evidenceKind,
+      evidenceReference: input.evidenceReference,
+    });
+    await recordAudit(tx, scope, {
+      action: "border.safeguard.close",
+      targetType: "border_encounter",
+      targetId: encounterId,
+      details: {
+        safeguard: code,
+        event: event.id,
+        evidenceKind: input.evidenceKind,
+        evidenceReference: input.evidenceReference,
+      },
+    });
+    return safeguardsOf(deps, tx, scope, encounterId);
+  });
+}
+
+/** Reopens a closed safeguard (a correction); from then on it holds returns again. */
+export async function reopenSafeguard(
+  deps: SafeguardsDeps,
+  scope: Scope,
+  encounterId: string,
+  code: SafeguardCode,
+  input: SafeguardReopenInput,
+): Promise<SafeguardStatusView[]> {
+  return inScope(deps.db, scope, async (tx) => {
+    const safeguard = await openedSafeguard(deps, tx, scope, encounterId, code);
+    if (safeguard.status === "open") throw new AppError("CONFLICT", `the ${code} safeguard is open already`);
+    const event = await insertSafeguardEvent(tx, scope, {
+      encounterId,
+      safeguard: code,
+      action: "reopen",
+      reason: input.reason,
+      evidenceKind: null,
+      evidenceReference: null,
+    });
+    await recordAudit(tx, scope, {
+      action: "border.safeguard.reopen",
+      targetType: "border_encounter",
+      targetId: encounterId,
+      details: { safeguard: code, event: event.id },
+    });
+    return safeguardsOf(deps, tx, scope, encounterId);
+  });
+}
+
+/** Binds the safeguard actions to the database and the pack in force, for the border service. */
 export function createSafeguardsService(db: Db, requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>) {
-  const current = async (tx: Tx, scope: Scope, encounterId: string) => {
-    const row = await findEncounter(tx, scope, encounterId);
-    if (!row) throw new AppError("NOT_FOUND", "encounter not found");
-    const { pack } = await requirePack(tx, scope);
-    return statusViews(row, pack, await listSafeguardEvents(tx, scope, encounterId));
-  };
-  const opened = async (tx: Tx, scope: Scope, encounterId: string, code: SafeguardCode) => {
-    const found = (await current(tx, scope, encounterId)).find((s) => s.code === code);
-    if (!found) throw new AppError("CONFLICT", `this encounter did not open the ${code} safeguard`);
-    return found;
-  };
-
+  const deps: SafeguardsDeps = { db, requirePack };
   return {
-    /** The supervisor's queue: safeguards still open, with the effect and evidence the pack in force names. */
-    openSafeguards: (scope: Scope, page: { limit: number; offset: number }): Promise<OpenSafeguards> =>
-      inScope(db, scope, async (tx) => {
-        const { pack } = await requirePack(tx, scope);
-        const rows = await listOpenSafeguards(tx, scope, page.limit, page.offset);
-        const safeguards = rows.map((r) => {
-          const rule = applicableSafeguardRules(queueInput(r), pack).find((s) => s.code === r.safeguard);
-          return {
-            encounterId: r.encounter_id,
-            date: r.occurred,
-            citizenship: r.citizenship,
-            demographic: r.demographic,
-            code: r.safeguard as SafeguardCode,
-            effect: rule?.effect ?? unhandledEffect,
-            evidenceNeeded: rule?.evidence ?? [],
-          };
-        });
-        return { safeguards };
-      }),
-
-    /** The safeguards the encounter opened, each open or closed, with its history and the evidence needed. */
-    listSafeguards: (scope: Scope, encounterId: string) =>
-      inScope(db, scope, (tx) => current(tx, scope, encounterId)),
-
-    /** Closes an open safeguard with a reason and a reference to evidence the pack asks for. */
+    openSafeguards: (scope: Scope, page: { limit: number; offset: number }) =>
+      listSafeguardQueue(deps, scope, page),
+    listSafeguards: (scope: Scope, encounterId: string) => listEncounterSafeguards(deps, scope, encounterId),
     closeSafeguard: (scope: Scope, encounterId: string, code: SafeguardCode, input: SafeguardClosureInput) =>
-      inScope(db, scope, async (tx) => {
-        const safeguard = await opened(tx, scope, encounterId, code);
-        if (safeguard.status === "closed")
-          throw new AppError("CONFLICT", `the ${code} safeguard is closed already`);
-        if (safeguard.evidenceNeeded.length > 0 && !safeguard.evidenceNeeded.includes(input.evidenceKind)) {
-          throw new AppError(
-            "BAD_INPUT",
-            `evidenceKind: name one of the evidence the pack asks for: ${safeguard.evidenceNeeded.join("; ")}`,
-            { field: "evidenceKind" },
-          );
-        }
-        const event = await insertSafeguardEvent(tx, scope, {
-          encounterId,
-          safeguard: code,
-          action: "close",
-          reason: input.reason,
-          evidenceKind: input.evidenceKind,
-          evidenceReference: input.evidenceReference,
-        });
-        await recordAudit(tx, scope, {
-          action: "border.safeguard.close",
-          targetType: "border_encounter",
-          targetId: encounterId,
-          details: {
-            safeguard: code,
-            event: event.id,
-            evidenceKind: input.evidenceKind,
-            evidenceReference: input.evidenceReference,
-          },
-        });
-        return current(tx, scope, encounterId);
-      }),
-
-    /** Reopens a closed safeguard (a correction); from then on it holds returns again. */
+      closeSafeguard(deps, scope, encounterId, code, input),
     reopenSafeguard: (scope: Scope, encounterId: string, code: SafeguardCode, input: SafeguardReopenInput) =>
-      inScope(db, scope, async (tx) => {
-        const safeguard = await opened(tx, scope, encounterId, code);
-        if (safeguard.status === "open")
-          throw new AppError("CONFLICT", `the ${code} safeguard is open already`);
-        const event = await insertSafeguardEvent(tx, scope, {
-          encounterId,
-          safeguard: code,
-          action: "reopen",
-          reason: input.reason,
-          evidenceKind: null,
-          evidenceReference: null,
-        });
-        await recordAudit(tx, scope, {
-          action: "border.safeguard.reopen",
-          targetType: "border_encounter",
-          targetId: encounterId,
-          details: { safeguard: code, event: event.id },
-        });
-        return current(tx, scope, encounterId);
-      }),
+      reopenSafeguard(deps, scope, encounterId, code, input),
   };
 }
