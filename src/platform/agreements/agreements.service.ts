@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/audit.ts";
 import type { Scope } from "../auth/scope.ts";
 import { tenantKind } from "../auth/tenants.store.ts";
+import { bindActions } from "../bind-actions.ts";
 import type { Database, Tx } from "../db/connect.ts";
 import { decidePending } from "../db/decide-pending.ts";
 import { bindTenant, inScope } from "../db/scoped.ts";
@@ -98,143 +99,165 @@ const DECISIONS: Record<
   end: { from: ["proposed", "accepted", "suspended"], to: "ended" },
 };
 
+/** What the agreements actions share, built once per service. */
+function agreementsDeps(database: Database) {
+  const { db } = database;
+  return { database, db };
+}
+
+type AgreementsDeps = ReturnType<typeof agreementsDeps>;
+
+/** Writes to the partner's row and chain with the transaction bound to the partner, then binds back. */
+async function onPartnerSide(tx: Tx, scope: Scope, partner: string, write: () => Promise<void>) {
+  await bindTenant(tx, partner);
+  await write();
+  await bindTenant(tx, scope.tenantId);
+}
+
+/** The agreements of the scope's tenant, live ones first. */
+export function listNationAgreements(deps: AgreementsDeps, scope: Scope): Promise<AgreementView[]> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => (await listAgreements(tx, scope.tenantId)).map((r) => view(r)));
+}
+
+/** Proposes an agreement to a partner; it binds nobody until the partner accepts it. */
+export function proposeAgreement(
+  deps: AgreementsDeps,
+  scope: Scope,
+  proposal: AgreementProposal,
+): Promise<AgreementView> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    const partner = proposal.partner;
+    if (partner === scope.tenantId)
+      throw new AppError("BAD_INPUT", "partner: an agreement is made with another tenant", {
+        field: "partner",
+      });
+    const [mine, theirs] = [await tenantKind(tx, scope.tenantId), await tenantKind(tx, partner)];
+    if (theirs === undefined)
+      throw new AppError("NOT_FOUND", `partner: no tenant ${partner}`, { field: "partner" });
+    if (
+      (mine === "secretariat" || theirs === "secretariat") &&
+      proposal.purposes.some((p) => p !== "statistics")
+    )
+      throw new AppError(
+        "BAD_INPUT",
+        "purposes: the secretariat holds no personal data; an agreement with it carries statistics only",
+        { field: "purposes" },
+      );
+    await lockPair(tx, scope.tenantId, partner);
+    const live = await liveAgreementWith(tx, scope.tenantId, partner);
+    if (live)
+      throw new AppError(
+        "CONFLICT",
+        `an agreement with ${partner} is already ${live.status}: end it before proposing another`,
+        { id: live.id, status: live.status },
+      );
+    const id = randomUUID();
+    const side = {
+      id,
+      proposed_by: scope.tenantId,
+      purposes: proposal.purposes,
+      categories: JSON.stringify(proposal.categories),
+      instrument_title: proposal.instrument.title,
+      instrument_reference: proposal.instrument.reference,
+      instrument_date: proposal.instrument.date,
+      valid_from: proposal.validFrom,
+      valid_until: proposal.validUntil,
+      status: "proposed" as const,
+      created_by: scope.actorLabel,
+    };
+    const details = { partner, purposes: proposal.purposes };
+    await insertAgreementSide(tx, { ...side, tenant_id: scope.tenantId, partner_tenant: partner });
+    await onPartnerSide(tx, scope, partner, async () => {
+      await insertAgreementSide(tx, { ...side, tenant_id: partner, partner_tenant: scope.tenantId });
+      await recordAudit(tx, scope, {
+        tenantId: partner,
+        action: "agreement.propose",
+        targetType: "agreement",
+        targetId: id,
+        details: { partner: scope.tenantId, purposes: proposal.purposes },
+      });
+    });
+    await recordAudit(tx, scope, {
+      action: "agreement.propose",
+      targetType: "agreement",
+      targetId: id,
+      details,
+    });
+    const row = await agreementForUpdate(tx, scope.tenantId, id);
+    return view(row as AgreementRow);
+  });
+}
+
+/** Accepts (the side that did not propose), suspends, resumes (the side that suspended) or ends. */
+export function decideAgreement(
+  deps: AgreementsDeps,
+  scope: Scope,
+  id: string,
+  input: AgreementDecision,
+): Promise<AgreementView> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    // Both sides deciding at once would each lock their own row, then wait for the other's: the pair's lock
+    // comes first, so the second decision waits and then sees the first.
+    const partner = await partnerOfAgreement(tx, scope.tenantId, id);
+    if (partner) await lockPair(tx, scope.tenantId, partner);
+    return decidePending(
+      {
+        what: "agreement",
+        loadForUpdate: () => agreementForUpdate(tx, scope.tenantId, id),
+        from: DECISIONS[input.decision].from,
+      },
+      async (row) => {
+        if (input.decision === "accept" && row.proposed_by === scope.tenantId)
+          throw new AppError("FORBIDDEN", `the partner accepts an agreement; ${scope.tenantId} proposed it`);
+        if (input.decision === "resume" && row.decided_by_tenant !== scope.tenantId)
+          throw new AppError(
+            "FORBIDDEN",
+            `${row.decided_by_tenant ?? "the partner"} suspended this agreement; only that side may resume it`,
+          );
+        const set = {
+          status: DECISIONS[input.decision].to,
+          status_reason: input.reason,
+          decided_by: scope.actorLabel,
+          decided_by_tenant: scope.tenantId,
+        };
+        const partner = row.partner_tenant;
+        await updateAgreementSide(tx, scope.tenantId, id, set);
+        await onPartnerSide(tx, scope, partner, async () => {
+          await updateAgreementSide(tx, partner, id, set);
+          await recordAudit(tx, scope, {
+            tenantId: partner,
+            action: `agreement.${input.decision}`,
+            targetType: "agreement",
+            targetId: id,
+            details: { partner: scope.tenantId },
+          });
+        });
+        await recordAudit(tx, scope, {
+          action: `agreement.${input.decision}`,
+          targetType: "agreement",
+          targetId: id,
+          details: { partner },
+        });
+        return view((await agreementForUpdate(tx, scope.tenantId, id)) as AgreementRow);
+      },
+    );
+  });
+}
+
 /**
  * Data-sharing agreements between two tenants: one side proposes, the other accepts; either may suspend or end;
  * the side that suspended resumes. Both sides keep a row of the same agreement, and every change is written to
  * both rows and recorded on both audit chains in one transaction.
  */
 export function createAgreementsService(database: Database) {
-  const { db } = database;
-
-  /** Writes to the partner's row and chain with the transaction bound to the partner, then binds back. */
-  const onPartnerSide = async (tx: Tx, scope: Scope, partner: string, write: () => Promise<void>) => {
-    await bindTenant(tx, partner);
-    await write();
-    await bindTenant(tx, scope.tenantId);
-  };
-
-  return {
-    /** The agreements of the scope's tenant, live ones first. */
-    list: (scope: Scope): Promise<AgreementView[]> =>
-      inScope(db, scope, async (tx) => (await listAgreements(tx, scope.tenantId)).map((r) => view(r))),
-
-    /** Proposes an agreement to a partner; it binds nobody until the partner accepts it. */
-    propose: (scope: Scope, proposal: AgreementProposal): Promise<AgreementView> =>
-      inScope(db, scope, async (tx) => {
-        const partner = proposal.partner;
-        if (partner === scope.tenantId)
-          throw new AppError("BAD_INPUT", "partner: an agreement is made with another tenant", {
-            field: "partner",
-          });
-        const [mine, theirs] = [await tenantKind(tx, scope.tenantId), await tenantKind(tx, partner)];
-        if (theirs === undefined)
-          throw new AppError("NOT_FOUND", `partner: no tenant ${partner}`, { field: "partner" });
-        if (
-          (mine === "secretariat" || theirs === "secretariat") &&
-          proposal.purposes.some((p) => p !== "statistics")
-        )
-          throw new AppError(
-            "BAD_INPUT",
-            "purposes: the secretariat holds no personal data; an agreement with it carries statistics only",
-            { field: "purposes" },
-          );
-        await lockPair(tx, scope.tenantId, partner);
-        const live = await liveAgreementWith(tx, scope.tenantId, partner);
-        if (live)
-          throw new AppError(
-            "CONFLICT",
-            `an agreement with ${partner} is already ${live.status}: end it before proposing another`,
-            { id: live.id, status: live.status },
-          );
-        const id = randomUUID();
-        const side = {
-          id,
-          proposed_by: scope.tenantId,
-          purposes: proposal.purposes,
-          categories: JSON.stringify(proposal.categories),
-          instrument_title: proposal.instrument.title,
-          instrument_reference: proposal.instrument.reference,
-          instrument_date: proposal.instrument.date,
-          valid_from: proposal.validFrom,
-          valid_until: proposal.validUntil,
-          status: "proposed" as const,
-          created_by: scope.actorLabel,
-        };
-        const details = { partner, purposes: proposal.purposes };
-        await insertAgreementSide(tx, { ...side, tenant_id: scope.tenantId, partner_tenant: partner });
-        await onPartnerSide(tx, scope, partner, async () => {
-          await insertAgreementSide(tx, { ...side, tenant_id: partner, partner_tenant: scope.tenantId });
-          await recordAudit(tx, scope, {
-            tenantId: partner,
-            action: "agreement.propose",
-            targetType: "agreement",
-            targetId: id,
-            details: { partner: scope.tenantId, purposes: proposal.purposes },
-          });
-        });
-        await recordAudit(tx, scope, {
-          action: "agreement.propose",
-          targetType: "agreement",
-          targetId: id,
-          details,
-        });
-        const row = await agreementForUpdate(tx, scope.tenantId, id);
-        return view(row as AgreementRow);
-      }),
-
-    /** Accepts (the side that did not propose), suspends, resumes (the side that suspended) or ends. */
-    decide: (scope: Scope, id: string, input: AgreementDecision): Promise<AgreementView> =>
-      inScope(db, scope, async (tx) => {
-        // Both sides deciding at once would each lock their own row, then wait for the other's: the pair's lock
-        // comes first, so the second decision waits and then sees the first.
-        const partner = await partnerOfAgreement(tx, scope.tenantId, id);
-        if (partner) await lockPair(tx, scope.tenantId, partner);
-        return decidePending(
-          {
-            what: "agreement",
-            loadForUpdate: () => agreementForUpdate(tx, scope.tenantId, id),
-            from: DECISIONS[input.decision].from,
-          },
-          async (row) => {
-            if (input.decision === "accept" && row.proposed_by === scope.tenantId)
-              throw new AppError(
-                "FORBIDDEN",
-                `the partner accepts an agreement; ${scope.tenantId} proposed it`,
-              );
-            if (input.decision === "resume" && row.decided_by_tenant !== scope.tenantId)
-              throw new AppError(
-                "FORBIDDEN",
-                `${row.decided_by_tenant ?? "the partner"} suspended this agreement; only that side may resume it`,
-              );
-            const set = {
-              status: DECISIONS[input.decision].to,
-              status_reason: input.reason,
-              decided_by: scope.actorLabel,
-              decided_by_tenant: scope.tenantId,
-            };
-            const partner = row.partner_tenant;
-            await updateAgreementSide(tx, scope.tenantId, id, set);
-            await onPartnerSide(tx, scope, partner, async () => {
-              await updateAgreementSide(tx, partner, id, set);
-              await recordAudit(tx, scope, {
-                tenantId: partner,
-                action: `agreement.${input.decision}`,
-                targetType: "agreement",
-                targetId: id,
-                details: { partner: scope.tenantId },
-              });
-            });
-            await recordAudit(tx, scope, {
-              action: `agreement.${input.decision}`,
-              targetType: "agreement",
-              targetId: id,
-              details: { partner },
-            });
-            return view((await agreementForUpdate(tx, scope.tenantId, id)) as AgreementRow);
-          },
-        );
-      }),
-  };
+  return bindActions(agreementsDeps(database), {
+    list: listNationAgreements,
+    propose: proposeAgreement,
+    decide: decideAgreement,
+  });
 }
 
 export type AgreementsService = ReturnType<typeof createAgreementsService>;

@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/audit.ts";
+import { bindActions } from "../bind-actions.ts";
 import { decryptField } from "../crypto/field-crypto.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import type { Database, Tx } from "../db/connect.ts";
@@ -73,134 +74,163 @@ async function loadScope(
   return scopeOfUser(tenantId, user, requestId);
 }
 
-/** Sign-in with a password, cookie sessions, API tokens, and sign-out. */
-export function createSessionsService(database: Database, keyring: Keyring, options: SessionsOptions = {}) {
+/** What the sessions actions share, built once per service. */
+function sessionsDeps(database: Database, keyring: Keyring, options: SessionsOptions = {}) {
   const { db } = database;
   const limits = options.limits ?? SIGN_IN_LIMITS;
   const clock = options.clock ?? Date.now;
   const verify = options.verify ?? verifyPassword;
-  let attemptsSincePurge = 0;
+  const purge = { attemptsSince: 0 };
+  return { database, keyring, options, db, limits, clock, verify, purge };
+}
 
-  /** Checks the password of a sign-in the throttle admitted; the user's row when it is right. */
-  async function checkPassword(email: string, password: string) {
-    const login = await findLogin(db, email);
-    const found = login
-      ? await inScope(db, { tenantId: login.tenant_id }, (tx) =>
-          findPasswordOfUser(tx, { tenantId: login.tenant_id }, login.user_id),
-        )
-      : undefined;
-    const ok = await verify(password, found?.password_hash ?? DUMMY_HASH);
-    const valid = login && found && ok && !found.disabled && found.kind === "person";
-    if (valid) return login;
-    if (login) {
-      await inScope(db, { tenantId: login.tenant_id }, (tx) =>
-        recordAudit(tx, systemScope(login.tenant_id, "auth"), {
-          action: "auth.login_failed",
-          targetType: "user",
-          targetId: login.user_id,
-        }),
-      );
-    }
-    return undefined;
+type SessionsDeps = ReturnType<typeof sessionsDeps>;
+
+/** Checks the password of a sign-in the throttle admitted; the user's row when it is right. */
+async function checkPassword(deps: SessionsDeps, email: string, password: string) {
+  const { db, verify } = deps;
+  const login = await findLogin(db, email);
+  const found = login
+    ? await inScope(db, { tenantId: login.tenant_id }, (tx) =>
+        findPasswordOfUser(tx, { tenantId: login.tenant_id }, login.user_id),
+      )
+    : undefined;
+  const ok = await verify(password, found?.password_hash ?? DUMMY_HASH);
+  const valid = login && found && ok && !found.disabled && found.kind === "person";
+  if (valid) return login;
+  if (login) {
+    await inScope(db, { tenantId: login.tenant_id }, (tx) =>
+      recordAudit(tx, systemScope(login.tenant_id, "auth"), {
+        action: "auth.login_failed",
+        targetType: "user",
+        targetId: login.user_id,
+      }),
+    );
   }
+  return undefined;
+}
 
-  return {
-    /**
-     * Checks a password and opens a session. The attempt is counted per account, per client address and per
-     * both before the password is checked (see sign-in-throttle.ts); a refused attempt answers 429 with the
-     * wait and is neither checked nor audited, so a flood cannot fill the audit log.
-     */
-    async login(input: { email: string; password: string; client: string; requestId: string | null }) {
-      const email = input.email.trim().toLowerCase();
-      const now = clock();
-      if (++attemptsSincePurge >= PURGE_EVERY) {
-        attemptsSincePurge = 0;
-        await purgeExpiredAttempts(db, now);
-      }
-      const keys = attemptKeys(keyring.indexKey, email, input.client);
-      const admission = await admitAttempt(db, keys, now, limits);
-      if (!admission.admitted)
-        throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", {
-          retryAfterSeconds: retryAfterSeconds(admission.retryAfterMs),
-        });
-      const login = await checkPassword(email, input.password);
-      if (!login) throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
-      await forgiveAttempt(db, keys);
-      const issued = issueSessionSecret(login.tenant_id);
-      const csrfToken = newCsrfToken();
-      return inScope(db, { tenantId: login.tenant_id }, async (tx) => {
-        const scope = await loadScope(tx, login.tenant_id, login.user_id, input.requestId);
-        if (!scope) throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
-        await insertSession(
-          tx,
-          { tenantId: login.tenant_id },
-          {
-            id: issued.hash,
-            userId: login.user_id,
-            csrfToken,
-            expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
-          },
-        );
-        await recordAudit(tx, scope, { action: "auth.login", targetType: "user", targetId: login.user_id });
-        return { sessionSecret: issued.secret, csrfToken, scope, maxAgeSeconds: SESSION_HOURS * 3600 };
-      });
-    },
+/**
+ * Checks a password and opens a session. The attempt is counted per account, per client address and per
+ * both before the password is checked (see sign-in-throttle.ts); a refused attempt answers 429 with the
+ * wait and is neither checked nor audited, so a flood cannot fill the audit log.
+ */
+export async function login(
+  deps: SessionsDeps,
+  input: { email: string; password: string; client: string; requestId: string | null },
+) {
+  const { clock, purge, db, keyring, limits } = deps;
+  const email = input.email.trim().toLowerCase();
+  const now = clock();
+  if (++purge.attemptsSince >= PURGE_EVERY) {
+    purge.attemptsSince = 0;
+    await purgeExpiredAttempts(db, now);
+  }
+  const keys = attemptKeys(keyring.indexKey, email, input.client);
+  const admission = await admitAttempt(db, keys, now, limits);
+  if (!admission.admitted)
+    throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", {
+      retryAfterSeconds: retryAfterSeconds(admission.retryAfterMs),
+    });
+  const login = await checkPassword(deps, email, input.password);
+  if (!login) throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
+  await forgiveAttempt(db, keys);
+  const issued = issueSessionSecret(login.tenant_id);
+  const csrfToken = newCsrfToken();
+  return inScope(db, { tenantId: login.tenant_id }, async (tx) => {
+    const scope = await loadScope(tx, login.tenant_id, login.user_id, input.requestId);
+    if (!scope) throw new AppError("UNAUTHENTICATED", "e-mail or password is wrong");
+    await insertSession(
+      tx,
+      { tenantId: login.tenant_id },
+      {
+        id: issued.hash,
+        userId: login.user_id,
+        csrfToken,
+        expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      },
+    );
+    await recordAudit(tx, scope, { action: "auth.login", targetType: "user", targetId: login.user_id });
+    return { sessionSecret: issued.secret, csrfToken, scope, maxAgeSeconds: SESSION_HOURS * 3600 };
+  });
+}
 
-    /** Resolves a session cookie value to its scope, or null when unknown or expired. */
-    async authenticateSession(secret: string, requestId: string | null): Promise<Authenticated | null> {
-      const tenantId = tenantOfSecret(secret);
-      if (!tenantId || !secret.includes(".")) return null;
-      return inScope(db, { tenantId }, async (tx) => {
-        const found = await findSessionUser(tx, { tenantId }, hashSecret(secret));
-        if (!found || new Date(found.expires_at) <= new Date()) return null;
-        const scope = scopeOfUser(tenantId, found, requestId);
-        return scope ? { scope, csrfToken: found.csrf_token } : null;
-      });
-    },
+/** Resolves a session cookie value to its scope, or null when unknown or expired. */
+export async function authenticateSession(
+  deps: SessionsDeps,
+  secret: string,
+  requestId: string | null,
+): Promise<Authenticated | null> {
+  const { db } = deps;
+  const tenantId = tenantOfSecret(secret);
+  if (!tenantId || !secret.includes(".")) return null;
+  return inScope(db, { tenantId }, async (tx) => {
+    const found = await findSessionUser(tx, { tenantId }, hashSecret(secret));
+    if (!found || new Date(found.expires_at) <= new Date()) return null;
+    const scope = scopeOfUser(tenantId, found, requestId);
+    return scope ? { scope, csrfToken: found.csrf_token } : null;
+  });
+}
 
-    /** Resolves a bearer API token to its scope, or null when unknown, expired or revoked. */
-    async authenticateToken(secret: string, requestId: string | null): Promise<Authenticated | null> {
-      const tenantId = tenantOfSecret(secret);
-      if (!tenantId || !secret.startsWith("hm_")) return null;
-      return inScope(db, { tenantId }, async (tx) => {
-        const found = await findTokenUser(tx, { tenantId }, hashSecret(secret));
-        if (!found || found.revoked_at) return null;
-        if (found.expires_at && new Date(found.expires_at) <= new Date()) return null;
-        const scope = scopeOfUser(tenantId, found, requestId);
-        return scope ? { scope, csrfToken: null } : null;
-      });
-    },
+/** Resolves a bearer API token to its scope, or null when unknown, expired or revoked. */
+export async function authenticateToken(
+  deps: SessionsDeps,
+  secret: string,
+  requestId: string | null,
+): Promise<Authenticated | null> {
+  const { db } = deps;
+  const tenantId = tenantOfSecret(secret);
+  if (!tenantId || !secret.startsWith("hm_")) return null;
+  return inScope(db, { tenantId }, async (tx) => {
+    const found = await findTokenUser(tx, { tenantId }, hashSecret(secret));
+    if (!found || found.revoked_at) return null;
+    if (found.expires_at && new Date(found.expires_at) <= new Date()) return null;
+    const scope = scopeOfUser(tenantId, found, requestId);
+    return scope ? { scope, csrfToken: null } : null;
+  });
+}
 
-    /** Ends a session. */
-    async logout(scope: Scope, secret: string): Promise<void> {
-      await inScope(db, scope, async (tx) => {
-        await deleteSession(tx, scope, hashSecret(secret));
-        await recordAudit(tx, scope, {
-          action: "auth.logout",
-          targetType: "user",
-          targetId: scope.userId ?? undefined,
-        });
-      });
-    },
+/** Ends a session. */
+export async function logout(deps: SessionsDeps, scope: Scope, secret: string): Promise<void> {
+  const { db } = deps;
+  await inScope(db, scope, async (tx) => {
+    await deleteSession(tx, scope, hashSecret(secret));
+    await recordAudit(tx, scope, {
+      action: "auth.logout",
+      targetType: "user",
+      targetId: scope.userId ?? undefined,
+    });
+  });
+}
 
-    /** The signed-in user as the web shows them. */
-    async describe(scope: Scope): Promise<SessionUser> {
-      return inScope(db, scope, async (tx) => {
-        const user = await findSignedInUser(tx, scope);
-        if (!user) throw new AppError("UNAUTHENTICATED", "no signed-in user");
-        return {
-          id: user.id,
-          email: user.email,
-          displayName: decryptField(keyring, user.display_name, USER_NAME_CONTEXT),
-          nation: scope.tenantId,
-          nationName: user.nation_name,
-          office: user.office_id,
-          roles: [...scope.roles],
-          permissions: [...scope.permissions].sort(),
-        };
-      });
-    },
-  };
+/** The signed-in user as the web shows them. */
+export async function describe(deps: SessionsDeps, scope: Scope): Promise<SessionUser> {
+  const { db, keyring } = deps;
+  return inScope(db, scope, async (tx) => {
+    const user = await findSignedInUser(tx, scope);
+    if (!user) throw new AppError("UNAUTHENTICATED", "no signed-in user");
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: decryptField(keyring, user.display_name, USER_NAME_CONTEXT),
+      nation: scope.tenantId,
+      nationName: user.nation_name,
+      office: user.office_id,
+      roles: [...scope.roles],
+      permissions: [...scope.permissions].sort(),
+    };
+  });
+}
+
+/** Sign-in with a password, cookie sessions, API tokens, and sign-out. */
+export function createSessionsService(database: Database, keyring: Keyring, options: SessionsOptions = {}) {
+  return bindActions(sessionsDeps(database, keyring, options), {
+    login,
+    authenticateSession,
+    authenticateToken,
+    logout,
+    describe,
+  });
 }
 
 export type SessionsService = ReturnType<typeof createSessionsService>;
