@@ -1,5 +1,6 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import { needsOf } from "../platform/contract/worklist.contract.ts";
 import { decryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
@@ -12,64 +13,74 @@ import { birthYearsOf, filtersUsed } from "../shared/worklist-filters.ts";
 import type { MyCasesPage, MyCasesQuery } from "./case-worklist.contract.ts";
 import { listMyCases, peopleToIndex, setFilterTerms } from "./case-worklist.store.ts";
 import { caseSummary } from "./cases.service.ts";
-import { emptyPerson, type PersonRecord } from "./engine/person-record.ts";
+import { emptyPerson } from "./engine/person-record.ts";
 import { CONTEXT, personFilterTerms } from "./person-seal.codec.ts";
+import type { PersonInput } from "./registry.contract.ts";
 
 /** A case is searched by its id, whole or its first characters (at least 4). */
 const CASE_CODE = /^[0-9a-f][0-9a-f-]{3,35}$/;
 
-/** A caseworker's worklist: the cases assigned to them, filtered on the person's keyed terms, paged. */
-export function createWorklistService(platform: Platform, clock: () => Date = () => new Date()) {
+/** What the worklist actions share, built once per service. */
+function worklistDeps(platform: Platform, clock: () => Date = () => new Date()) {
   const { db } = platform.database;
   const { keyring } = platform;
-  return {
-    /** One page of the caller's cases and how many match; the read is audited with the filters used (no value). */
-    myCases: (scope: Scope, query: MyCasesQuery): Promise<MyCasesPage> =>
-      inScope(db, scope, async (tx) => {
-        const code = query.code?.trim().toLowerCase();
-        if (code !== undefined && !CASE_CODE.test(code))
-          throw new AppError("BAD_INPUT", "code: a case is searched by its id or its first characters", {
-            field: "code",
-          });
-        // Needs are shown only to protection readers (presentPerson): filtering by them would show them too.
-        if (query.needs !== undefined && !scope.permissions.has("protection.read"))
-          throw new AppError(
-            "FORBIDDEN",
-            "needs: filtering by specific needs needs protection.read, as reading them does",
-            {
-              field: "needs",
-            },
-          );
-        const terms = termFilter(keyring, scope.tenantId, {
-          nationality: query.nationality,
-          needs: needsOf(query.needs),
-          birthYears: query.age ? birthYearsOf(query.age, clock().getUTCFullYear()) : null,
-        });
-        const { rows, total } = await listMyCases(tx, scope, {
-          status: query.status,
-          type: query.type,
-          ...terms,
-          idPrefix: code,
-          newestFirst: query.sort === "newest",
-          limit: query.limit,
-          offset: query.offset,
-        });
-        await recordAudit(tx, scope, {
-          action: "case.worklist.read",
-          details: {
-            filters: filtersUsed(query),
-            total,
-            listed: rows.length,
-          },
-        });
-        return {
-          cases: rows.map(caseSummary),
-          total,
-          limit: query.limit,
-          offset: query.offset,
-        };
-      }),
-  };
+  return { platform, clock, db, keyring };
+}
+
+type WorklistDeps = ReturnType<typeof worklistDeps>;
+
+/** One page of the caller's cases and how many match; the read is audited with the filters used (no value). */
+export function myCases(deps: WorklistDeps, scope: Scope, query: MyCasesQuery): Promise<MyCasesPage> {
+  const { db, keyring, clock } = deps;
+  return inScope(db, scope, async (tx) => {
+    const code = query.code?.trim().toLowerCase();
+    if (code !== undefined && !CASE_CODE.test(code))
+      throw new AppError("BAD_INPUT", "code: a case is searched by its id or its first characters", {
+        field: "code",
+      });
+    // Needs are shown only to protection readers (presentPerson): filtering by them would show them too.
+    if (query.needs !== undefined && !scope.permissions.has("protection.read"))
+      throw new AppError(
+        "FORBIDDEN",
+        "needs: filtering by specific needs needs protection.read, as reading them does",
+        {
+          field: "needs",
+        },
+      );
+    const terms = termFilter(keyring, scope.tenantId, {
+      nationality: query.nationality,
+      needs: needsOf(query.needs),
+      birthYears: query.age ? birthYearsOf(query.age, clock().getUTCFullYear()) : null,
+    });
+    const { rows, total } = await listMyCases(tx, scope, {
+      status: query.status,
+      type: query.type,
+      ...terms,
+      idPrefix: code,
+      newestFirst: query.sort === "newest",
+      limit: query.limit,
+      offset: query.offset,
+    });
+    await recordAudit(tx, scope, {
+      action: "case.worklist.read",
+      details: {
+        filters: filtersUsed(query),
+        total,
+        listed: rows.length,
+      },
+    });
+    return {
+      cases: rows.map(caseSummary),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  });
+}
+
+/** A caseworker's worklist: the cases assigned to them, filtered on the person's keyed terms, paged. */
+export function createWorklistService(platform: Platform, clock: () => Date = () => new Date()) {
+  return bindActions(worklistDeps(platform, clock), { myCases });
 }
 
 export type WorklistService = ReturnType<typeof createWorklistService>;
@@ -86,8 +97,8 @@ export async function fillPersonFilterTerms(tx: Tx, keyring: Keyring): Promise<n
     for (const row of batch) {
       const details = JSON.parse(
         decryptField(keyring, row.details_enc, CONTEXT.details),
-      ) as Partial<PersonRecord>;
-      const person: PersonRecord = {
+      ) as Partial<PersonInput>;
+      const person: PersonInput = {
         ...emptyPerson(),
         nationalities: details.nationalities ?? [],
         vulnerabilities: details.vulnerabilities ?? [],

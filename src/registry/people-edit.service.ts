@@ -1,12 +1,13 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { maskDocument } from "./engine/person-presenter.ts";
-import type { PersonRecord } from "./engine/person-record.ts";
 import { openPerson, type PersonKeys, sealPerson } from "./person-seal.codec.ts";
+import type { PersonInput } from "./registry.contract.ts";
 import { hasAName, NO_NAME, type PersonEdit } from "./registry.contract.ts";
 import { findPerson, insertPersonVersion, updatePerson, versionsOf } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
@@ -21,8 +22,8 @@ export interface EditResult {
 type Changes = Omit<PersonEdit, "reason">;
 
 /** The fields whose value differs after the changes are applied, in the record's field order. */
-export function changedFields(before: PersonRecord, after: PersonRecord): (keyof PersonRecord)[] {
-  return (Object.keys(before) as (keyof PersonRecord)[]).filter(
+export function changedFields(before: PersonInput, after: PersonInput): (keyof PersonInput)[] {
+  return (Object.keys(before) as (keyof PersonInput)[]).filter(
     (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );
 }
@@ -54,7 +55,7 @@ async function applyChanges(
   )
     throw new AppError("FORBIDDEN", "correcting vulnerabilities or protection needs protection.read");
   const { person: before } = openPerson(keys.keyring, row);
-  const after: PersonRecord = { ...before, ...stripUndefined(changes) };
+  const after: PersonInput = { ...before, ...stripUndefined(changes) };
   if (changes.birthDate !== undefined) after.birthDateAsWritten = "";
   if (!hasAName(after)) throw new AppError("BAD_INPUT", NO_NAME.message, { field: NO_NAME.field });
   const changed = changedFields(before, after);
@@ -105,73 +106,106 @@ export async function recordProtectionClaim(
   });
 }
 
-/** Corrections of registered people, each keeping the version it replaced (encrypted) so it can be restored. */
-export function createPersonEditService(platform: Platform, keys: PersonKeys) {
+/** What the personEdit actions share, built once per service. */
+function personEditDeps(platform: Platform, keys: PersonKeys) {
   const { db } = platform.database;
   const text = createRegistryText(keys.keyring);
-  const apply = (tx: Tx, scope: Scope, id: string, changes: Changes, reason: string) =>
-    applyChanges(tx, scope, keys, id, changes, reason);
+  return { platform, keys, db, text };
+}
 
-  return {
-    /**
-     * Corrects a person in the caller's reach: the values are re-encrypted and the blind indexes and the regional
-     * encoding recomputed; the values replaced go to the person's history and the audit log names the fields.
-     */
-    editPerson: (scope: Scope, id: string, edit: PersonEdit): Promise<EditResult> =>
-      inScope(db, scope, (tx) => {
-        const { reason, ...changes } = edit;
-        return apply(tx, scope, id, changes, reason);
-      }),
+type PersonEditDeps = ReturnType<typeof personEditDeps>;
 
-    /** Puts an earlier version back (itself a correction, so it can be undone in turn). */
-    restoreVersion: (scope: Scope, id: string, versionId: string, reason: string): Promise<EditResult> =>
-      inScope(db, scope, async (tx) => {
-        const version = (await versionsOf(tx, scope, id)).find((v) => v.id === versionId);
-        if (!version) throw new AppError("NOT_FOUND", "version not found");
-        const { person } = openPerson(keys.keyring, { ...version, external_id_enc: null });
-        const { birthDateAsWritten: _asWritten, ...changes } = person;
-        if (!scope.permissions.has("protection.read")) {
-          delete (changes as Changes).vulnerabilities;
-          delete (changes as Changes).protection;
-        }
-        return apply(tx, scope, id, changes, `restore ${versionId}: ${reason}`);
-      }),
+function applyPersonChanges(
+  deps: PersonEditDeps,
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  changes: Changes,
+  reason: string,
+) {
+  const { keys } = deps;
+  return applyChanges(tx, scope, keys, id, changes, reason);
+}
 
-    /** A person's earlier versions, newest first, redacted like the person; the read is audited. */
-    history: (scope: Scope, id: string) =>
-      inScope(db, scope, async (tx) => {
-        if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
-        const versions = await versionsOf(tx, scope, id);
-        await recordAudit(tx, scope, {
-          action: "person.history.read",
-          targetType: "person",
-          targetId: id,
-          details: { versions: versions.length },
-        });
-        const fullDocuments = scope.permissions.has("person.write");
-        return versions.map((v) => {
-          const { person } = openPerson(keys.keyring, { ...v, external_id_enc: null });
-          return {
-            id: v.id,
-            changed: v.changed,
-            reason: text.open("versionReason", v.reason_enc),
-            editedBy: v.edited_by,
-            editedAt: new Date(v.edited_at).toISOString(),
-            before: {
-              givenNames: person.givenNames,
-              surnames: person.surnames,
-              sex: person.sex,
-              birthDate: person.birthDate,
-              nationalities: person.nationalities,
-              documents: person.documents.map((d) =>
-                fullDocuments ? d : { ...d, number: maskDocument(d.number) },
-              ),
-              phones: person.phones,
-            },
-          };
-        });
-      }),
-  };
+/**
+ * Corrects a person in the caller's reach: the values are re-encrypted and the blind indexes and the regional
+ * encoding recomputed; the values replaced go to the person's history and the audit log names the fields.
+ */
+export function editPerson(
+  deps: PersonEditDeps,
+  scope: Scope,
+  id: string,
+  edit: PersonEdit,
+): Promise<EditResult> {
+  const { db } = deps;
+  return inScope(db, scope, (tx) => {
+    const { reason, ...changes } = edit;
+    return applyPersonChanges(deps, tx, scope, id, changes, reason);
+  });
+}
+
+/** Puts an earlier version back (itself a correction, so it can be undone in turn). */
+export function restoreVersion(
+  deps: PersonEditDeps,
+  scope: Scope,
+  id: string,
+  versionId: string,
+  reason: string,
+): Promise<EditResult> {
+  const { db, keys } = deps;
+  return inScope(db, scope, async (tx) => {
+    const version = (await versionsOf(tx, scope, id)).find((v) => v.id === versionId);
+    if (!version) throw new AppError("NOT_FOUND", "version not found");
+    const { person } = openPerson(keys.keyring, { ...version, external_id_enc: null });
+    const { birthDateAsWritten: _asWritten, ...changes } = person;
+    if (!scope.permissions.has("protection.read")) {
+      delete (changes as Changes).vulnerabilities;
+      delete (changes as Changes).protection;
+    }
+    return applyPersonChanges(deps, tx, scope, id, changes, `restore ${versionId}: ${reason}`);
+  });
+}
+
+/** A person's earlier versions, newest first, redacted like the person; the read is audited. */
+export function personHistory(deps: PersonEditDeps, scope: Scope, id: string) {
+  const { db, keys, text } = deps;
+  return inScope(db, scope, async (tx) => {
+    if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
+    const versions = await versionsOf(tx, scope, id);
+    await recordAudit(tx, scope, {
+      action: "person.history.read",
+      targetType: "person",
+      targetId: id,
+      details: { versions: versions.length },
+    });
+    const fullDocuments = scope.permissions.has("person.write");
+    return versions.map((v) => {
+      const { person } = openPerson(keys.keyring, { ...v, external_id_enc: null });
+      return {
+        id: v.id,
+        changed: v.changed,
+        reason: text.open("versionReason", v.reason_enc),
+        editedBy: v.edited_by,
+        editedAt: new Date(v.edited_at).toISOString(),
+        before: {
+          givenNames: person.givenNames,
+          surnames: person.surnames,
+          sex: person.sex,
+          birthDate: person.birthDate,
+          nationalities: person.nationalities,
+          documents: person.documents.map((d) =>
+            fullDocuments ? d : { ...d, number: maskDocument(d.number) },
+          ),
+          phones: person.phones,
+        },
+      };
+    });
+  });
+}
+
+/** Corrections of registered people, each keeping the version it replaced (encrypted) so it can be restored. */
+export function createPersonEditService(platform: Platform, keys: PersonKeys) {
+  return bindActions(personEditDeps(platform, keys), { editPerson, restoreVersion, history: personHistory });
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -190,13 +224,13 @@ export async function addDocumentToPerson(
   scope: Scope,
   keys: PersonKeys,
   id: string,
-  document: PersonRecord["documents"][number],
+  document: PersonInput["documents"][number],
   reason: string,
 ): Promise<boolean> {
   const row = await findPerson(tx, scope, id);
   if (!row) throw new AppError("NOT_FOUND", "personId: no such person in your reach", { field: "personId" });
   const { documents } = openPerson(keys.keyring, row).person;
-  const same = (d: PersonRecord["documents"][number]) =>
+  const same = (d: PersonInput["documents"][number]) =>
     d.type === document.type &&
     d.number === document.number &&
     d.issuingCountry === document.issuingCountry &&

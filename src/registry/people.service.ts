@@ -1,19 +1,14 @@
 import { defaultMatchModel, type PairScore, type Person, scorePair } from "../identity/index.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
 import { type PersonExtras, presentPerson } from "./engine/person-presenter.ts";
-import {
-  displayName,
-  normaliseRecord,
-  type PersonRecord,
-  personTerms,
-  queryTerms,
-} from "./engine/person-record.ts";
+import { displayName, normaliseRecord, personTerms, queryTerms } from "./engine/person-record.ts";
 import { membershipOf } from "./households.store.ts";
 import { hashTerm, openPerson, type PersonKeys, sealPerson } from "./person-seal.codec.ts";
 import { hasAName, NO_NAME, type PersonInput, type PersonView } from "./registry.contract.ts";
@@ -33,7 +28,7 @@ const model = defaultMatchModel();
 /** A scored candidate: the stored row, its decrypted record and why it scored as it did. */
 export interface ScoredCandidate {
   row: PersonRow;
-  record: PersonRecord;
+  record: PersonInput;
   externalId: string | null;
   score: PairScore;
 }
@@ -53,101 +48,131 @@ export function shownReasons(score: PairScore) {
   return score.reasons.filter((r) => r.agreement !== "missing");
 }
 
-/** People: search, search-before-create, registration and reading, every read audited. */
-export function createPeopleService(platform: Platform, keys: PersonKeys) {
+/** What the people actions share, built once per service. */
+function peopleDeps(platform: Platform, keys: PersonKeys) {
   const { db } = platform.database;
-  const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
   const text = createRegistryText(keys.keyring);
+  return { platform, keys, db, text };
+}
 
-  const extrasOf = async (tx: Tx, scope: Scope, id: string): Promise<PersonExtras> => {
-    const cases = await tx
-      .selectFrom("registry_cases")
-      .select(["id", "case_type", "status"])
-      .where("tenant_id", "=", scope.tenantId)
-      .where("person_id", "=", id)
-      .execute();
-    const consents = (await consentsOf(tx, scope, id)).map(({ given_by_enc, ...c }) => ({
-      ...c,
-      given_by: text.open("consentGivenBy", given_by_enc),
-    }));
-    return {
-      household: await membershipOf(tx, scope, id),
-      family: await familyOf(tx, scope, id),
-      consents,
-      cases,
-    };
-  };
+type PeopleDeps = ReturnType<typeof peopleDeps>;
 
+function hashAll(deps: PeopleDeps, terms: string[]) {
+  const { keys } = deps;
+  return terms.map((t) => hashTerm(keys, t));
+}
+
+async function extrasOf(deps: PeopleDeps, tx: Tx, scope: Scope, id: string): Promise<PersonExtras> {
+  const { text } = deps;
+  const cases = await tx
+    .selectFrom("registry_cases")
+    .select(["id", "case_type", "status"])
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "=", id)
+    .execute();
+  const consents = (await consentsOf(tx, scope, id)).map(({ given_by_enc, ...c }) => ({
+    ...c,
+    given_by: text.open("consentGivenBy", given_by_enc),
+  }));
   return {
-    /** Searches the scope's people by name and date of birth through blind indexes; best first. */
-    search: (
-      scope: Scope,
-      query: { given?: string; surname?: string; dob?: string; document?: string },
-      limit = 20,
-    ) =>
-      inScope(db, scope, async (tx) => {
-        const q = queryTerms(query);
-        const required = q.nameTerms.length > 0 ? q.nameTerms : q.otherTerms;
-        const rows = await findCandidates(
-          tx,
-          scope,
-          { required: hashAll(required), all: hashAll([...q.nameTerms, ...q.otherTerms]) },
-          { limit: 300, nationWide: false },
-        );
-        const hits = scoreRows(keys, q.person, rows).slice(0, limit);
-        await recordAudit(tx, scope, {
-          action: "person.search",
-          targetType: "person",
-          details: {
-            asked: Object.keys(query).filter((k) => query[k as keyof typeof query]),
-            ids: hits.map((h) => h.row.id),
-          },
-        });
-        return hits;
-      }),
-
-    /** Likely and possible duplicates of a person about to be registered, across the whole nation. */
-    checkDuplicates: (scope: Scope, input: PersonInput) =>
-      inScope(db, scope, (tx) => duplicateHints(tx, scope, keys, input)),
-
-    /**
-     * Registers a person. With likely or possible duplicates the caller must give a reason to go ahead; the
-     * reason and each pair go to the review queue.
-     */
-    createPerson: (
-      scope: Scope,
-      input: PersonInput & { overrideReason: string | null; officeId: string | null },
-    ) => inScope(db, scope, (tx) => registerPerson(tx, scope, keys, input)),
-
-    /** One person in reach, presented for the reader; the read is audited. */
-    getPerson: (scope: Scope, id: string): Promise<PersonView> =>
-      inScope(db, scope, async (tx) => {
-        const row = await findPerson(tx, scope, id);
-        if (!row) throw new AppError("NOT_FOUND", "person not found");
-        const { person, externalId } = openPerson(keys.keyring, row);
-        await recordAudit(tx, scope, { action: "person.read", targetType: "person", targetId: id });
-        return presentPerson(scope, row, person, externalId, await extrasOf(tx, scope, id));
-      }),
-
-    /** Links two people of the nation as family. */
-    linkFamily: (scope: Scope, id: string, relatedId: string, relation: string) =>
-      inScope(db, scope, async (tx) => {
-        if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
-        if (!(await findPerson(tx, scope, relatedId)))
-          throw new AppError("NOT_FOUND", "relatedId: no such person in your reach", { field: "relatedId" });
-        await insertFamilyLink(tx, scope, id, relatedId, relation);
-        await recordAudit(tx, scope, {
-          action: "person.family.link",
-          targetType: "person",
-          targetId: id,
-          details: { relatedId, relation },
-        });
-      }),
+    household: await membershipOf(tx, scope, id),
+    family: await familyOf(tx, scope, id),
+    consents,
+    cases,
   };
 }
 
+/** Searches the scope's people by name and date of birth through blind indexes; best first. */
+export function searchPeople(
+  deps: PeopleDeps,
+  scope: Scope,
+  query: { given?: string; surname?: string; dob?: string; document?: string },
+  limit = 20,
+) {
+  const { db, keys } = deps;
+  return inScope(db, scope, async (tx) => {
+    const q = queryTerms(query);
+    const required = q.nameTerms.length > 0 ? q.nameTerms : q.otherTerms;
+    const rows = await findCandidates(
+      tx,
+      scope,
+      { required: hashAll(deps, required), all: hashAll(deps, [...q.nameTerms, ...q.otherTerms]) },
+      { limit: 300, nationWide: false },
+    );
+    const hits = scoreRows(keys, q.person, rows).slice(0, limit);
+    await recordAudit(tx, scope, {
+      action: "person.search",
+      targetType: "person",
+      details: {
+        asked: Object.keys(query).filter((k) => query[k as keyof typeof query]),
+        ids: hits.map((h) => h.row.id),
+      },
+    });
+    return hits;
+  });
+}
+
+/** Likely and possible duplicates of a person about to be registered, across the whole nation. */
+export function checkDuplicates(deps: PeopleDeps, scope: Scope, input: PersonInput) {
+  const { db, keys } = deps;
+  return inScope(db, scope, (tx) => duplicateHints(tx, scope, keys, input));
+}
+
+/**
+ * Registers a person. With likely or possible duplicates the caller must give a reason to go ahead; the
+ * reason and each pair go to the review queue.
+ */
+export function createPerson(
+  deps: PeopleDeps,
+  scope: Scope,
+  input: PersonInput & { overrideReason: string | null; officeId: string | null },
+) {
+  const { db, keys } = deps;
+  return inScope(db, scope, (tx) => registerPerson(tx, scope, keys, input));
+}
+
+/** One person in reach, presented for the reader; the read is audited. */
+export function getPerson(deps: PeopleDeps, scope: Scope, id: string): Promise<PersonView> {
+  const { db, keys } = deps;
+  return inScope(db, scope, async (tx) => {
+    const row = await findPerson(tx, scope, id);
+    if (!row) throw new AppError("NOT_FOUND", "person not found");
+    const { person, externalId } = openPerson(keys.keyring, row);
+    await recordAudit(tx, scope, { action: "person.read", targetType: "person", targetId: id });
+    return presentPerson(scope, row, person, externalId, await extrasOf(deps, tx, scope, id));
+  });
+}
+
+/** Links two people of the nation as family. */
+export function linkFamily(deps: PeopleDeps, scope: Scope, id: string, relatedId: string, relation: string) {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    if (!(await findPerson(tx, scope, id))) throw new AppError("NOT_FOUND", "person not found");
+    if (!(await findPerson(tx, scope, relatedId)))
+      throw new AppError("NOT_FOUND", "relatedId: no such person in your reach", { field: "relatedId" });
+    await insertFamilyLink(tx, scope, id, relatedId, relation);
+    await recordAudit(tx, scope, {
+      action: "person.family.link",
+      targetType: "person",
+      targetId: id,
+      details: { relatedId, relation },
+    });
+  });
+}
+
+/** People: search, search-before-create, registration and reading, every read audited. */
+export function createPeopleService(platform: Platform, keys: PersonKeys) {
+  return bindActions(peopleDeps(platform, keys), {
+    search: searchPeople,
+    checkDuplicates,
+    createPerson,
+    getPerson,
+    linkFamily,
+  });
+}
+
 /** Candidates for a person's record among the scope's people, scored, best first (`nationWide` ignores reach). */
-async function candidatesFor(tx: Tx, scope: Scope, keys: PersonKeys, p: PersonRecord, nationWide: boolean) {
+async function candidatesFor(tx: Tx, scope: Scope, keys: PersonKeys, p: PersonInput, nationWide: boolean) {
   const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
   const plain = personTerms(p);
   const names = plain.filter((t) => /^(g|s|gp|sp|doc|ph):/.test(t));
