@@ -7,9 +7,10 @@ import { nationTerms } from "../platform/crypto/nation-terms.ts";
 import { filterTerms } from "../shared/worklist-filters.ts";
 import { readDocument } from "./engine/person-documents.ts";
 import { specificNeedsOf } from "./engine/person-needs.ts";
-import { emptyPerson, normaliseRecord, type PersonRecord, personTerms } from "./engine/person-record.ts";
+import { emptyPerson, normaliseRecord, personTerms } from "./engine/person-record.ts";
 import { personNameDobEncoding } from "./engine/residence-answer.ts";
 import { shieldedFrom } from "./protection.contract.ts";
+import type { PersonInput } from "./registry.contract.ts";
 
 /** Encryption contexts: one per column, so a value copied to another column will not decrypt. */
 export const CONTEXT = {
@@ -117,7 +118,7 @@ export function externalKey(keys: PersonKeys, externalId: string): string {
 }
 
 /** The nation's keyed filter terms of a person: each nationality, each specific need, the birth year. */
-export function personFilterTerms(keyring: Keyring, tenantId: string, p: PersonRecord): string[] {
+export function personFilterTerms(keyring: Keyring, tenantId: string, p: PersonInput): string[] {
   return nationTerms(
     keyring,
     tenantId,
@@ -128,7 +129,7 @@ export function personFilterTerms(keyring: Keyring, tenantId: string, p: PersonR
 /** Encrypts a person for storage in a nation (whose key the filter terms are made with). */
 export function sealPerson(
   keys: PersonKeys,
-  p: PersonRecord,
+  p: PersonInput,
   externalId: string | null,
   tenantId: string,
 ): SealedPerson {
@@ -162,11 +163,9 @@ export type StoredPersonColumns = Pick<
 export function openPerson(
   keyring: Keyring,
   row: StoredPersonColumns,
-): { person: PersonRecord; externalId: string | null } {
-  const details = JSON.parse(
-    decryptField(keyring, row.details_enc, CONTEXT.details),
-  ) as Partial<PersonRecord>;
-  const person: PersonRecord = {
+): { person: PersonInput; externalId: string | null } {
+  const details = JSON.parse(decryptField(keyring, row.details_enc, CONTEXT.details)) as Partial<PersonInput>;
+  const person: PersonInput = {
     ...emptyPerson(),
     ...details,
     // Records stored before the shared vocabulary may hold legacy codes: read as their current code.
@@ -176,7 +175,7 @@ export function openPerson(
     givenNames: JSON.parse(decryptField(keyring, row.given_names_enc, CONTEXT.givenNames)) as string[],
     surnames: JSON.parse(decryptField(keyring, row.surnames_enc, CONTEXT.surnames)) as string[],
     sex:
-      row.sex_enc === null ? null : (decryptField(keyring, row.sex_enc, CONTEXT.sex) as PersonRecord["sex"]),
+      row.sex_enc === null ? null : (decryptField(keyring, row.sex_enc, CONTEXT.sex) as PersonInput["sex"]),
     birthDate:
       row.birth_date_enc === null ? null : decryptField(keyring, row.birth_date_enc, CONTEXT.birthDate),
   };

@@ -2,8 +2,8 @@ import os from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { KeyFile } from "../platform/crypto/keyring.ts";
 import { startTsWorker } from "../platform/ts-worker.ts";
-import type { PersonRecord } from "./engine/person-record.ts";
 import { type PersonKeys, type SealedPerson, sealPerson } from "./person-seal.codec.ts";
+import type { PersonInput } from "./registry.contract.ts";
 
 /** What a sealing worker is started with: the keys, copied into its memory once. */
 export interface SealWorkerInput {
@@ -16,7 +16,7 @@ export interface SealRequest {
   chunk: number;
   /** The nation the people are sealed for (its key makes their filter terms). */
   tenantId: string;
-  people: { externalId: string | null; person: PersonRecord }[];
+  people: { externalId: string | null; person: PersonInput }[];
 }
 
 type SealReply = { chunk: number; rows: SealedPerson[] } | { ready: true };

@@ -114,7 +114,13 @@ export const PriorResidence = z.object({
   evidence: trimmedText(0, 300).nullable().default(null),
 });
 
-/** A person as a registrar enters them. */
+/**
+ * A person as a registrar enters them, and as the registry holds them once decrypted (every default applied):
+ * the one shape of a person's data in the registry's code. The others on the request path each exist for one
+ * reason: identity's `Person` (normalised for comparison, built only to score duplicates and encode), the
+ * codec's `SealedPerson` (the columns written, nothing personal in clear), the store's `PersonRow` (the row read
+ * back) and `PersonView` (what leaves the server for one reader).
+ */
 export const PersonInput = z.object({
   givenNames: z.array(Text).max(6).default([]),
   surnames: z.array(Text).max(4).default([]),
@@ -203,6 +209,7 @@ export const DuplicateHint = z.object({
 });
 export const DuplicateCheck = z.object({ candidates: z.array(DuplicateHint) });
 
+/** What leaves the server about one person, for one reader: only what the reader's role and reach may see. */
 export const PersonView = z.object({
   id: z.string(),
   externalId: z.string().nullable(),

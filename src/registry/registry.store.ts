@@ -126,6 +126,7 @@ export function findPersonInNation(tx: Tx, scope: Scope, id: string) {
     .executeTakeFirst();
 }
 
+/** A person's row as read back: the sealed columns with status and bookkeeping, opened by `openPerson`. */
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
 /**

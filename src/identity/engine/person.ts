@@ -35,7 +35,10 @@ export type PersonField = (typeof PERSON_FIELDS)[number];
 /** A person as read from a file: raw text per field, blanks absent. */
 export type RawPerson = { id: string } & Partial<Record<PersonField, string>>;
 
-/** A person normalised for comparison; empty strings and empty arrays mean missing. */
+/**
+ * A person normalised for comparison; empty strings and empty arrays mean missing. Matching's own shape: the
+ * registry builds one only to score duplicates and encode the CLK, and never stores it.
+ */
 export interface Person {
   id: string;
   given: string[];

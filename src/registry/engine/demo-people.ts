@@ -1,10 +1,11 @@
 import { pick, seededRandom } from "../../shared/seeded-random.ts";
-import { emptyPerson, type PersonRecord } from "./person-record.ts";
+import type { PersonInput } from "../registry.contract.ts";
+import { emptyPerson } from "./person-record.ts";
 
 /** Demo people of one nation: originals, planted duplicates inside the nation, and people also held abroad. */
 export interface DemoNation {
   nation: string;
-  people: { externalId: string; office: string; person: PersonRecord }[];
+  people: { externalId: string; office: string; person: PersonInput }[];
   /** Pairs of external ids that are the same person, planted on purpose. */
   plantedDuplicates: [string, string][];
   /** External ids of people also registered by a partner nation. */
@@ -116,7 +117,7 @@ function digits(random: () => number, n: number): string {
 }
 
 /** One invented person. */
-export function demoPerson(random: () => number): PersonRecord {
+export function demoPerson(random: () => number): PersonInput {
   const female = random() < 0.5;
   const nationality = pick(random, NATIONALITIES);
   const p = emptyPerson();
@@ -150,8 +151,8 @@ export function demoPerson(random: () => number): PersonRecord {
 }
 
 /** The same person as another clerk recorded them: a typo, a dropped surname or accent, day and month swapped. */
-export function demoVariant(random: () => number, p: PersonRecord): PersonRecord {
-  const v: PersonRecord = structuredClone(p);
+export function demoVariant(random: () => number, p: PersonInput): PersonInput {
+  const v: PersonInput = structuredClone(p);
   const change = Math.floor(random() * 4);
   if (change === 0 && v.surnames.length > 1) v.surnames = [v.surnames[0] as string];
   if (change === 1)

@@ -1,10 +1,9 @@
 import type { HouseholdRelationship } from "../households.contract.ts";
 import { shieldedFrom } from "../protection.contract.ts";
-import type { PersonView } from "../registry.contract.ts";
+import type { PersonInput, PersonView } from "../registry.contract.ts";
 import type { PersonRow } from "../registry.store.ts";
 import type { ExportedPerson, ExportedValues } from "../subject-export.contract.ts";
 import { specificNeedsOf } from "./person-needs.ts";
-import type { PersonRecord } from "./person-record.ts";
 
 /** What else is shown with a person: household, family, consent history and cases in reach. */
 export interface PersonExtras {
@@ -27,7 +26,7 @@ export function maskDocument(number: string): string {
 export function presentPerson(
   scope: { permissions: ReadonlySet<string> },
   row: PersonRow,
-  record: PersonRecord,
+  record: PersonInput,
   externalId: string | null,
   extras: PersonExtras,
 ): PersonView {
@@ -74,7 +73,7 @@ export function presentPerson(
 }
 
 /** Every value of a person, unredacted: what a data subject's export holds (protection and documents in full). */
-export function presentWholeValues(record: PersonRecord): ExportedValues {
+export function presentWholeValues(record: PersonInput): ExportedValues {
   return {
     givenNames: record.givenNames,
     surnames: record.surnames,
@@ -98,7 +97,7 @@ export function presentWholeValues(record: PersonRecord): ExportedValues {
 /** A stored person in full, for a data subject's export. */
 export function presentWholePerson(
   row: Pick<PersonRow, "id" | "office_id" | "status" | "merged_into" | "created_at">,
-  record: PersonRecord,
+  record: PersonInput,
   externalId: string | null,
 ): ExportedPerson {
   return {

@@ -8,11 +8,8 @@ import {
 import { NO_PROTECTION } from "../protection.contract.ts";
 import type { PersonInput } from "../registry.contract.ts";
 
-/** A person as the registry holds them once decrypted (the contract's input, fully defaulted). */
-export type PersonRecord = PersonInput;
-
 /** An empty record, for building one field by field. */
-export function emptyPerson(): PersonRecord {
+export function emptyPerson(): PersonInput {
   return {
     givenNames: [],
     surnames: [],
@@ -34,7 +31,7 @@ export function emptyPerson(): PersonRecord {
 }
 
 /** The identity engine's raw view of a registry person, so its normaliser and scorer can be reused. */
-export function toRawPerson(id: string, p: PersonRecord): RawPerson {
+export function toRawPerson(id: string, p: PersonInput): RawPerson {
   const raw: RawPerson = { id };
   const set = (field: keyof RawPerson, value: string | undefined | null) => {
     if (value && value.trim() !== "") (raw as Record<string, string>)[field] = value;
@@ -58,7 +55,7 @@ export function toRawPerson(id: string, p: PersonRecord): RawPerson {
 }
 
 /** Normalises a registry person for scoring and encoding. */
-export function normaliseRecord(id: string, p: PersonRecord): Person {
+export function normaliseRecord(id: string, p: PersonInput): Person {
   return normalisePerson(toRawPerson(id, p));
 }
 
@@ -83,7 +80,7 @@ function dateTerms(d: BirthDate | null): string[] {
  * The plaintext search terms of a person (the service turns each into a keyed blind index before storing):
  * name tokens and their phonetic keys (aliases too), date-of-birth parts, documents and phones.
  */
-export function personTerms(p: PersonRecord): string[] {
+export function personTerms(p: PersonInput): string[] {
   const n = normaliseRecord("", p);
   const aliasTokens = p.aliases.flatMap((a) => {
     const alias = normalisePerson({ id: "", full_name: a });
@@ -120,6 +117,6 @@ export function queryTerms(query: { given?: string; surname?: string; dob?: stri
 }
 
 /** The display name of a record: given names then surnames. */
-export function displayName(p: Pick<PersonRecord, "givenNames" | "surnames">): string {
+export function displayName(p: Pick<PersonInput, "givenNames" | "surnames">): string {
   return [...p.givenNames, ...p.surnames].join(" ").trim();
 }

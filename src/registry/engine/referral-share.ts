@@ -1,15 +1,15 @@
 import type { DataCategory } from "../../platform/agreements/agreements.contract.ts";
-import type { PersonRecord } from "./person-record.ts";
+import type { PersonInput } from "../registry.contract.ts";
 
 /** What an accepted referral shares with the asking nation, category by category. */
 export interface SharedDetails {
   givenNames?: string[];
   surnames?: string[];
-  sex?: PersonRecord["sex"];
-  birthDate?: PersonRecord["birthDate"];
+  sex?: PersonInput["sex"];
+  birthDate?: PersonInput["birthDate"];
   nationalities?: string[];
-  documents?: PersonRecord["documents"];
-  priorResidences?: PersonRecord["priorResidences"];
+  documents?: PersonInput["documents"];
+  priorResidences?: PersonInput["priorResidences"];
 }
 
 /**
@@ -17,7 +17,7 @@ export interface SharedDetails {
  * (names, sex, date of birth), `nationality`, `documents`, `prior_residence`. Vulnerabilities, phones, the
  * protection status and anything else never leave with a referral.
  */
-export function sharedUnder(person: PersonRecord, categories: readonly DataCategory[]): SharedDetails {
+export function sharedUnder(person: PersonInput, categories: readonly DataCategory[]): SharedDetails {
   const allowed = new Set(categories);
   return {
     ...(allowed.has("identity")

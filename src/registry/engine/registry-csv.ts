@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { PERSON_FIELDS, type PersonField } from "../../identity/engine/index.ts";
 import type { InputProblem } from "../../shared/input-problem.ts";
 import { hasAName, NO_NAME } from "../person-name.contract.ts";
+import type { PersonInput } from "../registry.contract.ts";
 import {
   type Read,
   readBirthDate,
@@ -14,7 +15,7 @@ import {
   readSex,
   readText,
 } from "./field-rules.ts";
-import { emptyPerson, type PersonRecord } from "./person-record.ts";
+import { emptyPerson } from "./person-record.ts";
 
 /** A problem in an import file, located by line and field. */
 export type CsvProblem = InputProblem;
@@ -23,7 +24,7 @@ export type CsvProblem = InputProblem;
 export interface ImportedPerson {
   externalId: string;
   line: number;
-  person: PersonRecord;
+  person: PersonInput;
 }
 
 /** Checks a `field=column` map against the known fields and the header; unmapped fields use same-named columns. */
@@ -139,7 +140,7 @@ export function personFromFields(
 
 type Take = <T>(field: PersonField, read: (text: string) => Read<T>) => T | undefined;
 
-function addressOf(take: Take): PersonRecord["addresses"][number] | null {
+function addressOf(take: Take): PersonInput["addresses"][number] | null {
   const address = {
     line: take("address", (t) => readText(t, 300)) ?? "",
     city: take("city", (t) => readText(t, 120)) ?? "",
