@@ -1,5 +1,6 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
@@ -34,94 +35,129 @@ export interface ApplicationAccess {
   notify(tx: Tx, scope: Scope, app: ApplicationRow, stage: string, decision: string | null): Promise<void>;
 }
 
+/** What the appointments actions share, built once per service. */
+function appointmentsDeps(db: Db, keyring: Keyring, applications: ApplicationAccess) {
+  return { db, keyring, applications };
+}
+
+type AppointmentsDeps = ReturnType<typeof appointmentsDeps>;
+
+async function moveToStage(
+  deps: AppointmentsDeps,
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  stage: string,
+  reason: string,
+) {
+  const { keyring, applications } = deps;
+  await changeStage(tx, scope, app, { stage, reasonEnc: sealText(keyring, reason, STAGE_REASON_CONTEXT) });
+  await applications.notify(tx, scope, app, stage, null);
+}
+
+/** Sets an office's capacity for a day; audited. */
+export function setAppointmentDay(
+  deps: AppointmentsDeps,
+  scope: Scope,
+  input: { officeId: string; day: string; capacity: number },
+) {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    await requireOffice(tx, scope, input.officeId, "officeId");
+    const row = await upsertAppointmentDay(tx, scope, input).catch((error: unknown) => {
+      if (/check|booked/i.test(String(error))) {
+        throw new AppError("CONFLICT", "capacity cannot go below the appointments already booked");
+      }
+      throw error;
+    });
+    await recordAudit(tx, scope, {
+      action: "pathway.appointment_day.set",
+      targetType: "office",
+      targetId: input.officeId,
+      details: input,
+    });
+    return { officeId: row.office_id, day: String(row.day), capacity: row.capacity, booked: row.booked };
+  });
+}
+
+/** Books the first free slot of an office's day; "no slot left" when the day is full. */
+export function bookAppointment(
+  deps: AppointmentsDeps,
+  scope: Scope,
+  id: string,
+  input: { officeId: string; day: string },
+) {
+  const { db, applications } = deps;
+  return inScope(db, scope, async (tx) => {
+    const app = await applications.requireApplication(tx, scope, id, true);
+    if (!["submitted", "screening", "interview_scheduled"].includes(app.stage)) {
+      throw new AppError("CONFLICT", `an application in stage ${app.stage} takes no appointment`);
+    }
+    if (await appointmentOf(tx, scope, id))
+      throw new AppError("CONFLICT", "this application already has an appointment");
+    await requireOffice(tx, scope, input.officeId, "officeId");
+    if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
+      throw new AppError("NOT_FOUND", "that office takes no appointments that day");
+    }
+    const slot = await takeSlot(tx, scope, input.officeId, input.day);
+    if (slot === undefined)
+      throw new AppError("CONFLICT", "no slot left on that day at that office", {
+        reason: "no_slot_left",
+      });
+    const row = await insertAppointment(tx, scope, { applicationId: id, ...input, slot });
+    if (app.stage !== "interview_scheduled") {
+      await moveToStage(
+        deps,
+        tx,
+        scope,
+        app,
+        "interview_scheduled",
+        `appointment ${input.day} ${slotTime(slot)} at ${input.officeId}`,
+      );
+    }
+    await recordAudit(tx, scope, {
+      action: "pathway.appointment.book",
+      targetType: "pathway_application",
+      targetId: id,
+      details: { officeId: input.officeId, day: input.day, slot },
+    });
+    return { id: row.id, officeId: row.office_id, day: String(row.day), slot, time: slotTime(slot) };
+  });
+}
+
+/** Cancels an application's appointment and frees its slot; an interview still to come goes back to screening. */
+export function cancelAppointment(deps: AppointmentsDeps, scope: Scope, id: string) {
+  const { db, applications } = deps;
+  return inScope(db, scope, async (tx) => {
+    const app = await applications.requireApplication(tx, scope, id, true);
+    const appointment = await appointmentOf(tx, scope, id);
+    if (!appointment) throw new AppError("NOT_FOUND", "this application has no appointment");
+    const day = String(appointment.day);
+    await releaseSlot(tx, scope, appointment.office_id, day);
+    await deleteAppointment(tx, scope, id);
+    if (app.stage === "interview_scheduled")
+      await moveToStage(deps, tx, scope, app, "screening", "appointment cancelled");
+    await recordAudit(tx, scope, {
+      action: "pathway.appointment.cancel",
+      targetType: "pathway_application",
+      targetId: id,
+      details: { officeId: appointment.office_id, day, slot: appointment.slot },
+    });
+    return {
+      id: appointment.id,
+      officeId: appointment.office_id,
+      day,
+      slot: appointment.slot,
+      time: slotTime(appointment.slot),
+    };
+  });
+}
+
 /** Capacity per office and day, booking and cancelling; each change audited in its transaction. */
 export function createAppointmentsService(db: Db, keyring: Keyring, applications: ApplicationAccess) {
-  const moveTo = async (tx: Tx, scope: Scope, app: ApplicationRow, stage: string, reason: string) => {
-    await changeStage(tx, scope, app, { stage, reasonEnc: sealText(keyring, reason, STAGE_REASON_CONTEXT) });
-    await applications.notify(tx, scope, app, stage, null);
-  };
-  return {
-    /** Sets an office's capacity for a day; audited. */
-    setAppointmentDay(scope: Scope, input: { officeId: string; day: string; capacity: number }) {
-      return inScope(db, scope, async (tx) => {
-        await requireOffice(tx, scope, input.officeId, "officeId");
-        const row = await upsertAppointmentDay(tx, scope, input).catch((error: unknown) => {
-          if (/check|booked/i.test(String(error))) {
-            throw new AppError("CONFLICT", "capacity cannot go below the appointments already booked");
-          }
-          throw error;
-        });
-        await recordAudit(tx, scope, {
-          action: "pathway.appointment_day.set",
-          targetType: "office",
-          targetId: input.officeId,
-          details: input,
-        });
-        return { officeId: row.office_id, day: String(row.day), capacity: row.capacity, booked: row.booked };
-      });
-    },
-    /** Books the first free slot of an office's day; "no slot left" when the day is full. */
-    book(scope: Scope, id: string, input: { officeId: string; day: string }) {
-      return inScope(db, scope, async (tx) => {
-        const app = await applications.requireApplication(tx, scope, id, true);
-        if (!["submitted", "screening", "interview_scheduled"].includes(app.stage)) {
-          throw new AppError("CONFLICT", `an application in stage ${app.stage} takes no appointment`);
-        }
-        if (await appointmentOf(tx, scope, id))
-          throw new AppError("CONFLICT", "this application already has an appointment");
-        await requireOffice(tx, scope, input.officeId, "officeId");
-        if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
-          throw new AppError("NOT_FOUND", "that office takes no appointments that day");
-        }
-        const slot = await takeSlot(tx, scope, input.officeId, input.day);
-        if (slot === undefined)
-          throw new AppError("CONFLICT", "no slot left on that day at that office", {
-            reason: "no_slot_left",
-          });
-        const row = await insertAppointment(tx, scope, { applicationId: id, ...input, slot });
-        if (app.stage !== "interview_scheduled") {
-          await moveTo(
-            tx,
-            scope,
-            app,
-            "interview_scheduled",
-            `appointment ${input.day} ${slotTime(slot)} at ${input.officeId}`,
-          );
-        }
-        await recordAudit(tx, scope, {
-          action: "pathway.appointment.book",
-          targetType: "pathway_application",
-          targetId: id,
-          details: { officeId: input.officeId, day: input.day, slot },
-        });
-        return { id: row.id, officeId: row.office_id, day: String(row.day), slot, time: slotTime(slot) };
-      });
-    },
-    /** Cancels an application's appointment and frees its slot; an interview still to come goes back to screening. */
-    cancel(scope: Scope, id: string) {
-      return inScope(db, scope, async (tx) => {
-        const app = await applications.requireApplication(tx, scope, id, true);
-        const appointment = await appointmentOf(tx, scope, id);
-        if (!appointment) throw new AppError("NOT_FOUND", "this application has no appointment");
-        const day = String(appointment.day);
-        await releaseSlot(tx, scope, appointment.office_id, day);
-        await deleteAppointment(tx, scope, id);
-        if (app.stage === "interview_scheduled")
-          await moveTo(tx, scope, app, "screening", "appointment cancelled");
-        await recordAudit(tx, scope, {
-          action: "pathway.appointment.cancel",
-          targetType: "pathway_application",
-          targetId: id,
-          details: { officeId: appointment.office_id, day, slot: appointment.slot },
-        });
-        return {
-          id: appointment.id,
-          officeId: appointment.office_id,
-          day,
-          slot: appointment.slot,
-          time: slotTime(appointment.slot),
-        };
-      });
-    },
-  };
+  return bindActions(appointmentsDeps(db, keyring, applications), {
+    setAppointmentDay,
+    book: bookAppointment,
+    cancel: cancelAppointment,
+  });
 }

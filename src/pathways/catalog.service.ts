@@ -1,5 +1,6 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems, formatProblems } from "../platform/errors.ts";
@@ -106,170 +107,218 @@ async function assertShareable(
   );
 }
 
-/** Catalogue editing, preview, and the compiled published catalogue the portal uses. */
-export function createCatalogService(
+/** What the catalog actions share, built once per service. */
+function catalogDeps(
   db: Db,
   clock: () => Date,
   options: { log?: PortalLog; maxPublishedPerNation?: number } = {},
 ) {
   const log = options.log ?? stderrLog;
   const maxPublished = options.maxPublishedPerNation ?? 100;
-  let cache: { at: number; day: string; value: PublishedCatalog } | undefined;
+  const memo: { cache?: { at: number; day: string; value: PublishedCatalog } } = {};
   const logged = new Set<string>();
-  const today = () => clock().toISOString().slice(0, 10);
-  const published = async (): Promise<PublishedCatalog> => {
-    const now = clock().getTime();
-    const day = today();
-    if (cache && cache.day === day && now - cache.at < REFRESH_MS) return cache.value;
-    const value = await loadPublished(db, day, log, logged);
-    cache = { at: now, day, value };
-    return value;
-  };
-  // Every version of the nation's pathway that is or will be in force, each to be checked on its own.
-  const liveOf = async (tx: Tx, scope: Scope, id: string) => {
-    const versions = (await listVersions(tx, scope)).filter((v) => v.pathway_id === id);
-    return liveVersions(versions, today()).flatMap((v) => {
-      const parsed = parseStored({ ...v, tenant_id: scope.tenantId });
-      return parsed.ok ? [{ label: `version ${v.version}`, pathway: parsed.pathway }] : [];
-    });
-  };
-  return {
-    published,
-    today,
-    /** The nation's pathways with their versions. */
-    async list(scope: Scope): Promise<CatalogEntry[]> {
-      return inScope(db, scope, async (tx) => {
-        const [entries, versions] = [await listEntries(tx, scope), await listVersions(tx, scope)];
-        return entries.map((e) => {
-          const definition = (
-            typeof e.definition === "string" ? JSON.parse(e.definition) : e.definition
-          ) as Record<string, unknown>;
-          const parsed = parseDefinition(e.tenant_id, e.id, definition);
-          const pathway = parsed.ok ? parsed.pathway : undefined;
-          return {
-            id: e.id,
-            nation: e.tenant_id,
-            published: e.published,
-            version: e.current_version,
-            effectiveFrom: String(e.effective_from),
-            title: pathway?.title.en ?? e.id,
-            type: pathway?.type ?? null,
-            example: pathway?.example ?? false,
-            capacity: pathway?.capacity ?? null,
-            definition,
-            versions: versions
-              .filter((v) => v.pathway_id === e.id)
-              .map((v) => ({
-                version: v.version,
-                effectiveFrom: String(v.effective_from),
-                createdBy: v.created_by,
-              })),
-          };
-        });
-      });
-    },
-    /** Validates and stores a new version of a pathway; audited. */
-    async save(scope: Scope, id: string, definition: Record<string, unknown>, effectiveFrom: string) {
-      assertDefinitionSize(definition);
-      assertOwnIds(scope, id, definition);
-      failOnProblems(
-        unstorableTextPaths(definition).map((field) => ({
-          field,
-          message: "holds a NUL or an unpaired surrogate, which cannot be stored",
-        })),
-        `pathway ${id} is invalid`,
-      );
-      const parsed = parseDefinition(scope.tenantId, id, definition);
-      if (!parsed.ok) {
-        failOnProblems(
-          parsed.problems.map((p) => ({ field: p.path, message: p.message })),
-          `pathway ${id} is invalid`,
-        );
-        throw new AppError("BAD_INPUT", "invalid pathway");
-      }
-      const capacity = parsed.pathway.capacity ?? null;
-      const stored = { ...definition, id, nation: scope.tenantId };
-      const version = await inScope(db, scope, async (tx) => {
-        await lockPublishedCatalogue(tx);
-        // A new version of a published pathway reaches the portal as soon as it takes effect.
-        if ((await findEntry(tx, scope, id))?.published) {
-          await assertShareable(tx, `${scope.tenantId}:${id}`, today(), [
-            { label: "", pathway: parsed.pathway },
-          ]);
-        }
-        const v = await saveVersion(tx, scope, { id, definition: stored, effectiveFrom, capacity });
-        await recordAudit(tx, scope, {
-          action: "pathway.save",
-          targetType: "pathway",
-          targetId: id,
-          details: { version: v, effectiveFrom },
-        });
-        return v;
-      });
-      cache = undefined;
-      return version;
-    },
-    /** Publishes or withdraws a pathway; audited. */
-    async publish(scope: Scope, id: string, isPublished: boolean): Promise<void> {
-      await inScope(db, scope, async (tx) => {
-        await lockPublishedCatalogue(tx);
-        const entry = await findEntry(tx, scope, id);
-        if (!entry) throw new AppError("NOT_FOUND", "pathway not found");
-        // Every nation's portal screens against every published pathway: one nation cannot flood it.
-        if (isPublished && !entry.published && (await countPublished(tx, scope)) >= maxPublished) {
-          throw new AppError(
-            "CONFLICT",
-            `your nation already publishes ${maxPublished} pathways, the most the shared portal takes from one nation; withdraw one first`,
-          );
-        }
-        if (isPublished)
-          await assertShareable(tx, `${scope.tenantId}:${id}`, today(), await liveOf(tx, scope, id));
-        await setPublished(tx, scope, id, isPublished);
-        await recordAudit(tx, scope, {
-          action: isPublished ? "pathway.publish" : "pathway.unpublish",
-          targetType: "pathway",
-          targetId: id,
-        });
-      });
-      cache = undefined;
-    },
-    /** Screens sample answers against a draft definition without storing anything; 409 if it would clash. */
-    async preview(
-      scope: Scope,
-      input: {
-        definition: Record<string, unknown>;
-        answers: Record<string, unknown>;
-        lang: Language;
-        on?: string | undefined;
-      },
-    ) {
-      assertDefinitionSize(input.definition);
-      const id =
-        typeof input.definition.id === "string" && input.definition.id ? input.definition.id : "draft";
-      const parsed = parseDefinition(scope.tenantId, id, input.definition);
-      if (!parsed.ok) return { valid: false, problems: parsed.problems, questions: [], results: [] };
-      await inScope(db, scope, (tx) =>
-        assertShareable(tx, `${scope.tenantId}:${id}`, today(), [{ label: "", pathway: parsed.pathway }]),
-      );
-      const catalog: Catalog = { pathways: [parsed.pathway] };
-      const compiled = compileCatalog(catalog);
-      const on = input.on ?? today();
-      const custom = customQuestionTexts(catalog);
-      const questions = questionsOn(catalog, on).map((q) => ({
-        id: q.id,
-        type: q.type,
-        text: questionText(q.id, input.lang, custom),
-      }));
-      const { answers, problems } = prepareCatalogAnswers(compiled, input.answers);
-      if (problems.length > 0) return { valid: true, problems, questions, results: [] };
+  return { db, clock, options, log, maxPublished, memo, logged };
+}
+
+type CatalogDeps = ReturnType<typeof catalogDeps>;
+
+function catalogToday(deps: CatalogDeps) {
+  const { clock } = deps;
+  return clock().toISOString().slice(0, 10);
+}
+
+async function publishedCatalog(deps: CatalogDeps): Promise<PublishedCatalog> {
+  const { clock, memo, db, log, logged } = deps;
+  const now = clock().getTime();
+  const day = catalogToday(deps);
+  if (memo.cache && memo.cache.day === day && now - memo.cache.at < REFRESH_MS) return memo.cache.value;
+  const value = await loadPublished(db, day, log, logged);
+  memo.cache = { at: now, day, value };
+  return value;
+}
+
+// Every version of the nation's pathway that is or will be in force, each to be checked on its own.
+async function liveOf(deps: CatalogDeps, tx: Tx, scope: Scope, id: string) {
+  const versions = (await listVersions(tx, scope)).filter((v) => v.pathway_id === id);
+  return liveVersions(versions, catalogToday(deps)).flatMap((v) => {
+    const parsed = parseStored({ ...v, tenant_id: scope.tenantId });
+    return parsed.ok ? [{ label: `version ${v.version}`, pathway: parsed.pathway }] : [];
+  });
+}
+
+/** The nation's pathways with their versions. */
+export async function listPathways(deps: CatalogDeps, scope: Scope): Promise<CatalogEntry[]> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    const [entries, versions] = [await listEntries(tx, scope), await listVersions(tx, scope)];
+    return entries.map((e) => {
+      const definition = (
+        typeof e.definition === "string" ? JSON.parse(e.definition) : e.definition
+      ) as Record<string, unknown>;
+      const parsed = parseDefinition(e.tenant_id, e.id, definition);
+      const pathway = parsed.ok ? parsed.pathway : undefined;
       return {
-        valid: true,
-        problems: [],
-        questions,
-        results: screenCatalog(compiled, answers, { on, lang: input.lang }),
+        id: e.id,
+        nation: e.tenant_id,
+        published: e.published,
+        version: e.current_version,
+        effectiveFrom: String(e.effective_from),
+        title: pathway?.title.en ?? e.id,
+        type: pathway?.type ?? null,
+        example: pathway?.example ?? false,
+        capacity: pathway?.capacity ?? null,
+        definition,
+        versions: versions
+          .filter((v) => v.pathway_id === e.id)
+          .map((v) => ({
+            version: v.version,
+            effectiveFrom: String(v.effective_from),
+            createdBy: v.created_by,
+          })),
       };
-    },
+    });
+  });
+}
+
+/** Validates and stores a new version of a pathway; audited. */
+export async function savePathwayVersion(
+  deps: CatalogDeps,
+  scope: Scope,
+  id: string,
+  definition: Record<string, unknown>,
+  effectiveFrom: string,
+) {
+  const { db, memo } = deps;
+  assertDefinitionSize(definition);
+  assertOwnIds(scope, id, definition);
+  failOnProblems(
+    unstorableTextPaths(definition).map((field) => ({
+      field,
+      message: "holds a NUL or an unpaired surrogate, which cannot be stored",
+    })),
+    `pathway ${id} is invalid`,
+  );
+  const parsed = parseDefinition(scope.tenantId, id, definition);
+  if (!parsed.ok) {
+    failOnProblems(
+      parsed.problems.map((p) => ({ field: p.path, message: p.message })),
+      `pathway ${id} is invalid`,
+    );
+    throw new AppError("BAD_INPUT", "invalid pathway");
+  }
+  const capacity = parsed.pathway.capacity ?? null;
+  const stored = { ...definition, id, nation: scope.tenantId };
+  const version = await inScope(db, scope, async (tx) => {
+    await lockPublishedCatalogue(tx);
+    // A new version of a published pathway reaches the portal as soon as it takes effect.
+    if ((await findEntry(tx, scope, id))?.published) {
+      await assertShareable(tx, `${scope.tenantId}:${id}`, catalogToday(deps), [
+        { label: "", pathway: parsed.pathway },
+      ]);
+    }
+    const v = await saveVersion(tx, scope, { id, definition: stored, effectiveFrom, capacity });
+    await recordAudit(tx, scope, {
+      action: "pathway.save",
+      targetType: "pathway",
+      targetId: id,
+      details: { version: v, effectiveFrom },
+    });
+    return v;
+  });
+  memo.cache = undefined;
+  return version;
+}
+
+/** Publishes or withdraws a pathway; audited. */
+export async function publishPathway(
+  deps: CatalogDeps,
+  scope: Scope,
+  id: string,
+  isPublished: boolean,
+): Promise<void> {
+  const { db, maxPublished, memo } = deps;
+  await inScope(db, scope, async (tx) => {
+    await lockPublishedCatalogue(tx);
+    const entry = await findEntry(tx, scope, id);
+    if (!entry) throw new AppError("NOT_FOUND", "pathway not found");
+    // Every nation's portal screens against every published pathway: one nation cannot flood it.
+    if (isPublished && !entry.published && (await countPublished(tx, scope)) >= maxPublished) {
+      throw new AppError(
+        "CONFLICT",
+        `your nation already publishes ${maxPublished} pathways, the most the shared portal takes from one nation; withdraw one first`,
+      );
+    }
+    if (isPublished)
+      await assertShareable(
+        tx,
+        `${scope.tenantId}:${id}`,
+        catalogToday(deps),
+        await liveOf(deps, tx, scope, id),
+      );
+    await setPublished(tx, scope, id, isPublished);
+    await recordAudit(tx, scope, {
+      action: isPublished ? "pathway.publish" : "pathway.unpublish",
+      targetType: "pathway",
+      targetId: id,
+    });
+  });
+  memo.cache = undefined;
+}
+
+/** Screens sample answers against a draft definition without storing anything; 409 if it would clash. */
+export async function previewPathway(
+  deps: CatalogDeps,
+  scope: Scope,
+  input: {
+    definition: Record<string, unknown>;
+    answers: Record<string, unknown>;
+    lang: Language;
+    on?: string | undefined;
+  },
+) {
+  const { db } = deps;
+  assertDefinitionSize(input.definition);
+  const id = typeof input.definition.id === "string" && input.definition.id ? input.definition.id : "draft";
+  const parsed = parseDefinition(scope.tenantId, id, input.definition);
+  if (!parsed.ok) return { valid: false, problems: parsed.problems, questions: [], results: [] };
+  await inScope(db, scope, (tx) =>
+    assertShareable(tx, `${scope.tenantId}:${id}`, catalogToday(deps), [
+      { label: "", pathway: parsed.pathway },
+    ]),
+  );
+  const catalog: Catalog = { pathways: [parsed.pathway] };
+  const compiled = compileCatalog(catalog);
+  const on = input.on ?? catalogToday(deps);
+  const custom = customQuestionTexts(catalog);
+  const questions = questionsOn(catalog, on).map((q) => ({
+    id: q.id,
+    type: q.type,
+    text: questionText(q.id, input.lang, custom),
+  }));
+  const { answers, problems } = prepareCatalogAnswers(compiled, input.answers);
+  if (problems.length > 0) return { valid: true, problems, questions, results: [] };
+  return {
+    valid: true,
+    problems: [],
+    questions,
+    results: screenCatalog(compiled, answers, { on, lang: input.lang }),
   };
+}
+
+/** Catalogue editing, preview, and the compiled published catalogue the portal uses. */
+export function createCatalogService(
+  db: Db,
+  clock: () => Date,
+  options: { log?: PortalLog; maxPublishedPerNation?: number } = {},
+) {
+  return bindActions(catalogDeps(db, clock, options), {
+    published: publishedCatalog,
+    today: catalogToday,
+    list: listPathways,
+    save: savePathwayVersion,
+    publish: publishPathway,
+    preview: previewPathway,
+  });
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -60,6 +60,41 @@ function nationBudget(settings: PortalSettings): BudgetRate | null {
   return { burst: Math.max(1, settings.nationBurst), perSecond: settings.nationAppliesPerMinute / 60 };
 }
 
+/**
+ * Encrypts personal text stored in clear before it was encrypted: free-text columns the migration marked and
+ * the demo outbox file's old lines. Run at every start, before serving; nothing to do costs an index lookup.
+ */
+export async function sealStoredText(
+  database: Platform["database"],
+  keyring: Platform["keyring"],
+  outboxFile: string,
+): Promise<{ values: number; fileLines: number }> {
+  return {
+    values: await sealLegacyText(database, keyring),
+    fileLines: await sealOutboxFile(outboxFile, keyring),
+  };
+}
+
+/** Hands pending notifications of the scope's nation (every nation for a system run) to the transport. */
+export async function deliverNotifications(
+  deps: {
+    db: Platform["database"]["db"];
+    keyring: Platform["keyring"];
+    transport: NotificationTransport;
+    nations: () => Promise<string[]>;
+  },
+  scope: Scope,
+  everyNation = false,
+) {
+  const codes = everyNation ? await deps.nations() : [scope.tenantId];
+  return deliverOutbox(
+    deps.db,
+    deps.keyring,
+    deps.transport,
+    codes.map((tenantId) => ({ ...scope, tenantId })),
+  );
+}
+
 /** Everything pathways does on the platform: catalogue, portal, workflow, referrals, dashboards, outbox. */
 export function createPathwaysService(
   platform: Platform,
@@ -89,26 +124,9 @@ export function createPathwaysService(
       reads: new RateLimiter(settings.readsPerMinute, 60_000),
       applies: new RateLimiter(settings.appliesPerMinute, 60_000),
     },
-    /**
-     * Encrypts personal text stored in clear before it was encrypted: free-text columns the migration marked and
-     * the demo outbox file's old lines. Run at every start, before serving; nothing to do costs an index lookup.
-     */
-    async sealStoredText(): Promise<{ values: number; fileLines: number }> {
-      return {
-        values: await sealLegacyText(platform.database, keyring),
-        fileLines: await sealOutboxFile(outboxFile, keyring),
-      };
-    },
-    /** Hands pending notifications of the scope's nation (every nation for a system run) to the transport. */
-    async deliverNotifications(scope: Scope, everyNation = false) {
-      const codes = everyNation ? await nations() : [scope.tenantId];
-      return deliverOutbox(
-        db,
-        keyring,
-        transport,
-        codes.map((tenantId) => ({ ...scope, tenantId })),
-      );
-    },
+    sealStoredText: () => sealStoredText(platform.database, keyring, outboxFile),
+    deliverNotifications: (scope: Scope, everyNation = false) =>
+      deliverNotifications({ db, keyring, transport, nations }, scope, everyNation),
   };
 }
 

@@ -1,55 +1,37 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { recordAudit } from "../platform/audit/audit.ts";
-import type { Scope } from "../platform/auth/scope.ts";
-import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
+import { bindActions } from "../platform/bind-actions.ts";
+import { encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import type { Db, Tx } from "../platform/db/connect.ts";
+import type { Db } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { notificationsOf, referralsOf } from "./applicant-data.store.ts";
-import { eraseApplication } from "./application-erasure.service.ts";
 import { applicationFilterTerms } from "./application-terms.codec.ts";
-import {
-  type ApplicationRow,
-  decidedSince,
-  findByTrackingCode,
-  insertApplication,
-  queuePosition,
-  recordStage,
-  stageHistory,
-  WAITING_STAGES,
-} from "./applications.store.ts";
-import { slotTime } from "./appointments.service.ts";
-import { appointmentOf } from "./appointments.store.ts";
+import { insertApplication, recordStage } from "./applications.store.ts";
 import type { CatalogService, PublishedCatalog } from "./catalog.service.ts";
-import type { Period } from "./engine/catalog-schema.ts";
 import { countryName } from "./engine/country-names.ts";
-import { estimateWait } from "./engine/estimated-wait.ts";
 import {
   ANSWERS_CONTEXT,
   CONTACT_CONTEXT,
   NAME_CONTEXT,
-  OUTBOX_CONTEXT,
-  REFERRAL_CONSENT_CONTEXT,
-  REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
 import type { Language } from "./engine/language.ts";
-import { describeWait } from "./engine/pathway-texts.ts";
 import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
 import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
-import { nextStepText, receivedText, subjectText } from "./engine/status-texts.ts";
+import { receivedText, subjectText } from "./engine/status-texts.ts";
 import { labelOf } from "./engine/vocabulary.ts";
-import { openText, sealText } from "./free-text.service.ts";
+import { sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
-import type {
-  PortalDownload,
-  PortalErased,
-  PortalPathway,
-  PortalQuestion,
-  PortalScreenEntry,
-  PortalStatus,
-} from "./pathways.contract.ts";
+import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./pathways.contract.ts";
+import {
+  applicationStatus,
+  downloadOwnApplication,
+  eraseOwnApplication,
+  hashSecret,
+  type PortalDeps,
+  portalScope,
+} from "./portal-applicant.service.ts";
 import { type BudgetRate, takeFromBudget } from "./portal-budget.store.ts";
 
 // Countries offered in the portal's country questions (the region and the most frequent origins).
@@ -59,71 +41,10 @@ const COUNTRY_OPTIONS =
   );
 const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
-/** The scope the public portal acts in: the pathway's nation, no user, labelled as the portal. */
-export function portalScope(nation: string, requestId: string | null): Scope {
-  return {
-    tenantId: nation,
-    userId: null,
-    actorLabel: "portal:applicant",
-    officeId: null,
-    roles: [],
-    permissions: new Set(),
-    reach: "own",
-    regional: false,
-    requestId,
-  };
-}
-
 function newTrackingCode(nation: string): string {
   const bytes = randomBytes(8);
   const chars = [...bytes].map((b) => CODE_ALPHABET[b % 32]).join("");
   return `${nation}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
-}
-
-const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-/** The nation a tracking code names (its first three letters), or undefined for a code that names none. */
-const nationOf = (code: string) => /^([A-Z]{3})-/.exec(code)?.[1];
-
-const notFound = () => new AppError("NOT_FOUND", "no application matches this tracking code and secret");
-
-/**
- * The application a code and secret open, or the same 404 for an unknown code, a wrong secret and an erased
- * application. `forUpdate` locks its row for a change.
- */
-async function openApplication(
-  tx: Tx,
-  scope: Scope,
-  code: string,
-  secret: string,
-  forUpdate = false,
-): Promise<ApplicationRow> {
-  const app = await findByTrackingCode(tx, scope, code, forUpdate).catch(() => undefined);
-  const given = Buffer.from(hashSecret(secret));
-  if (!app || !timingSafeEqual(given, Buffer.from(app.secret_hash)) || app.stage === "erased")
-    throw notFound();
-  return app;
-}
-
-/** The first day of the capacity period `now` falls in, and the days left in it. */
-export function currentPeriod(now: Date, period: Period): { start: Date; daysLeft: number } {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  const d = now.getUTCDate();
-  const starts: Record<Period, [Date, Date]> = {
-    day: [new Date(Date.UTC(y, m, d)), new Date(Date.UTC(y, m, d + 1))],
-    week: [
-      new Date(Date.UTC(y, m, d - ((now.getUTCDay() + 6) % 7))),
-      new Date(Date.UTC(y, m, d + 7 - ((now.getUTCDay() + 6) % 7))),
-    ],
-    month: [new Date(Date.UTC(y, m, 1)), new Date(Date.UTC(y, m + 1, 1))],
-    quarter: [new Date(Date.UTC(y, m - (m % 3), 1)), new Date(Date.UTC(y, m - (m % 3) + 3, 1))],
-    year: [new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y + 1, 0, 1))],
-  };
-  const [start, end] = starts[period];
-  return { start, daysLeft: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 86_400_000)) };
 }
 
 function portalPathway(pub: PublishedCatalog, key: string, lang: Language): PortalPathway | undefined {
@@ -149,6 +70,166 @@ function optionsOf(type: string, options: string[] | undefined, lang: Language) 
   return options?.map((o) => ({ value: o, label: labelOf(o, lang) }));
 }
 
+/** What the portal actions share, built once per service. */
+function portalDeps(
+  db: Db,
+  keyring: Keyring,
+  catalog: CatalogService,
+  clock: () => Date,
+  budget: BudgetRate | null = null,
+): PortalDeps {
+  return { db, keyring, catalog, clock, budget };
+}
+
+async function screenAnswers(deps: PortalDeps, lang: Language, raw: Record<string, unknown>) {
+  const { catalog } = deps;
+  const pub = await catalog.published();
+  const { answers, problems } = prepareCatalogAnswers(pub.compiled, raw);
+  if (problems.length > 0) {
+    throw new AppError("BAD_INPUT", `answers not understood: ${problems.map((p) => p.path).join(", ")}`, {
+      questions: problems.map((p) => p.path),
+    });
+  }
+  return { pub, results: screenCatalog(pub.compiled, answers, { on: catalog.today(), lang }) };
+}
+
+/** Published pathways and the questions they need, in `lang`. */
+export async function portalCatalog(
+  deps: PortalDeps,
+  lang: Language,
+): Promise<{ pathways: PortalPathway[]; questions: PortalQuestion[] }> {
+  const { catalog } = deps;
+  const pub = await catalog.published();
+  const custom = customQuestionTexts(pub.catalog);
+  const pathways = [...pub.keys.keys()].flatMap((k) => portalPathway(pub, k, lang) ?? []);
+  const questions = questionsOn(pub.catalog, catalog.today()).map((q) => {
+    const options = optionsOf(q.type, q.options, lang);
+    return {
+      id: q.id,
+      type: q.type,
+      text: questionText(q.id, lang, custom),
+      ...(options && { options }),
+    };
+  });
+  return { pathways, questions };
+}
+
+/** Screens answers against every published pathway, with reasons and documents in `lang`. */
+export async function screenApplicant(
+  deps: PortalDeps,
+  lang: Language,
+  raw: Record<string, unknown>,
+): Promise<PortalScreenEntry[]> {
+  const { pub, results } = await screenAnswers(deps, lang, raw);
+  return results.flatMap((r) => {
+    const view = portalPathway(pub, r.pathway, lang);
+    if (!view) return [];
+    const notOpen = r.status && r.reasonCode && { status: r.status, reasonCode: r.reasonCode };
+    return [{ ...view, result: r.result, reasons: r.reasons, missing: r.missing, ...notOpen }];
+  });
+}
+
+/** Files an application; returns the tracking code and the secret (only its hash is kept). */
+export async function submitApplication(
+  deps: PortalDeps,
+  input: {
+    lang: Language;
+    nation: string;
+    pathwayId: string;
+    answers: Record<string, unknown>;
+    fullName?: string | undefined;
+    contact?: string | undefined;
+  },
+  requestId: string | null,
+) {
+  const { db, budget, clock, keyring } = deps;
+  const key = `${input.nation}:${input.pathwayId}`;
+  const { pub, results } = await screenAnswers(deps, input.lang, input.answers);
+  const where = pub.keys.get(key);
+  const result = results.find((r) => r.pathway === key);
+  if (!where || !result) {
+    const nationPublishes = [...pub.keys.values()].some((k) => k.nation === input.nation);
+    throw nationPublishes
+      ? new AppError("NOT_FOUND", "pathwayId: this pathway is not open on the portal", {
+          field: "pathwayId",
+        })
+      : new AppError("NOT_FOUND", "nation: no nation with that code publishes pathways", {
+          field: "nation",
+        });
+  }
+  const pathway = pub.catalog.pathways.find((p) => p.id === key);
+  if (pathway?.access === "referral") {
+    throw new AppError(
+      "CONFLICT",
+      "pathwayId: this pathway takes no applications; it works only by referral",
+      {
+        field: "pathwayId",
+      },
+    );
+  }
+  if (result.result === "not_eligible") {
+    throw new AppError("BAD_INPUT", "the answers do not meet this pathway's criteria", {
+      reasons: result.reasons,
+    });
+  }
+  // Minimal data: only the answers some rule asks are kept.
+  const asked = new Set(pub.compiled.questions.map((q) => q.id));
+  const kept = Object.fromEntries(Object.entries(input.answers).filter(([k]) => asked.has(k)));
+  const secret = randomBytes(16).toString("base64url");
+  const trackingCode = newTrackingCode(input.nation);
+  const scope = portalScope(input.nation, requestId);
+  const id = await inScope(db, scope, async (tx) => {
+    const wait = budget ? await takeFromBudget(tx, scope, budget) : 0;
+    if (wait > 0) {
+      throw new AppError(
+        "RATE_LIMITED",
+        `this nation's portal is taking more applications than it can right now; try again in ${wait} s`,
+        { retryAfterSeconds: wait },
+      );
+    }
+    const now = clock();
+    const row = await insertApplication(tx, scope, {
+      tracking_code: trackingCode,
+      secret_hash: hashSecret(secret),
+      pathway_id: where.id,
+      pathway_version: where.version,
+      stage: "submitted",
+      language: input.lang,
+      screening_result: result.result,
+      answers_enc: encryptField(keyring, JSON.stringify(kept), ANSWERS_CONTEXT),
+      filter_terms: applicationFilterTerms(keyring, scope.tenantId, kept),
+      full_name_enc: input.fullName ? encryptField(keyring, input.fullName, NAME_CONTEXT) : null,
+      contact_enc: input.contact ? encryptField(keyring, input.contact, CONTACT_CONTEXT) : null,
+      person_id: null,
+      referred_from: null,
+      consent_at: now,
+      portal_consent_at: now,
+    });
+    const reason = sealText(keyring, "submitted on the public portal", STAGE_REASON_CONTEXT);
+    await recordStage(tx, scope, row.id, null, "submitted", null, reason, now);
+    await queueNotification(tx, scope, keyring, {
+      applicationId: row.id,
+      kind: "submitted",
+      message: input.contact
+        ? {
+            to: input.contact,
+            lang: input.lang,
+            subject: subjectText(input.lang),
+            text: receivedText(trackingCode, input.lang),
+          }
+        : null,
+    });
+    await recordAudit(tx, scope, {
+      action: "pathway.application.submit",
+      targetType: "pathway_application",
+      targetId: row.id,
+      details: { pathway: where.id, version: where.version, screening: result.result },
+    });
+    return row.id;
+  });
+  return { id, trackingCode, secret, stage: "submitted" as const };
+}
+
 /** The public portal: catalogue, screening, applying (within each nation's budget), and the status page. */
 export function createPortalService(
   db: Db,
@@ -157,317 +238,12 @@ export function createPortalService(
   clock: () => Date,
   budget: BudgetRate | null = null,
 ) {
-  const screen = async (lang: Language, raw: Record<string, unknown>) => {
-    const pub = await catalog.published();
-    const { answers, problems } = prepareCatalogAnswers(pub.compiled, raw);
-    if (problems.length > 0) {
-      throw new AppError("BAD_INPUT", `answers not understood: ${problems.map((p) => p.path).join(", ")}`, {
-        questions: problems.map((p) => p.path),
-      });
-    }
-    return { pub, results: screenCatalog(pub.compiled, answers, { on: catalog.today(), lang }) };
-  };
-  return {
-    /** Published pathways and the questions they need, in `lang`. */
-    async catalog(lang: Language): Promise<{ pathways: PortalPathway[]; questions: PortalQuestion[] }> {
-      const pub = await catalog.published();
-      const custom = customQuestionTexts(pub.catalog);
-      const pathways = [...pub.keys.keys()].flatMap((k) => portalPathway(pub, k, lang) ?? []);
-      const questions = questionsOn(pub.catalog, catalog.today()).map((q) => {
-        const options = optionsOf(q.type, q.options, lang);
-        return {
-          id: q.id,
-          type: q.type,
-          text: questionText(q.id, lang, custom),
-          ...(options && { options }),
-        };
-      });
-      return { pathways, questions };
-    },
-    /** Screens answers against every published pathway, with reasons and documents in `lang`. */
-    async screen(lang: Language, raw: Record<string, unknown>): Promise<PortalScreenEntry[]> {
-      const { pub, results } = await screen(lang, raw);
-      return results.flatMap((r) => {
-        const view = portalPathway(pub, r.pathway, lang);
-        if (!view) return [];
-        const notOpen = r.status && r.reasonCode && { status: r.status, reasonCode: r.reasonCode };
-        return [{ ...view, result: r.result, reasons: r.reasons, missing: r.missing, ...notOpen }];
-      });
-    },
-    /** Files an application; returns the tracking code and the secret (only its hash is kept). */
-    async apply(
-      input: {
-        lang: Language;
-        nation: string;
-        pathwayId: string;
-        answers: Record<string, unknown>;
-        fullName?: string | undefined;
-        contact?: string | undefined;
-      },
-      requestId: string | null,
-    ) {
-      const key = `${input.nation}:${input.pathwayId}`;
-      const { pub, results } = await screen(input.lang, input.answers);
-      const where = pub.keys.get(key);
-      const result = results.find((r) => r.pathway === key);
-      if (!where || !result) {
-        const nationPublishes = [...pub.keys.values()].some((k) => k.nation === input.nation);
-        throw nationPublishes
-          ? new AppError("NOT_FOUND", "pathwayId: this pathway is not open on the portal", {
-              field: "pathwayId",
-            })
-          : new AppError("NOT_FOUND", "nation: no nation with that code publishes pathways", {
-              field: "nation",
-            });
-      }
-      const pathway = pub.catalog.pathways.find((p) => p.id === key);
-      if (pathway?.access === "referral") {
-        throw new AppError(
-          "CONFLICT",
-          "pathwayId: this pathway takes no applications; it works only by referral",
-          {
-            field: "pathwayId",
-          },
-        );
-      }
-      if (result.result === "not_eligible") {
-        throw new AppError("BAD_INPUT", "the answers do not meet this pathway's criteria", {
-          reasons: result.reasons,
-        });
-      }
-      // Minimal data: only the answers some rule asks are kept.
-      const asked = new Set(pub.compiled.questions.map((q) => q.id));
-      const kept = Object.fromEntries(Object.entries(input.answers).filter(([k]) => asked.has(k)));
-      const secret = randomBytes(16).toString("base64url");
-      const trackingCode = newTrackingCode(input.nation);
-      const scope = portalScope(input.nation, requestId);
-      const id = await inScope(db, scope, async (tx) => {
-        const wait = budget ? await takeFromBudget(tx, scope, budget) : 0;
-        if (wait > 0) {
-          throw new AppError(
-            "RATE_LIMITED",
-            `this nation's portal is taking more applications than it can right now; try again in ${wait} s`,
-            { retryAfterSeconds: wait },
-          );
-        }
-        const now = clock();
-        const row = await insertApplication(tx, scope, {
-          tracking_code: trackingCode,
-          secret_hash: hashSecret(secret),
-          pathway_id: where.id,
-          pathway_version: where.version,
-          stage: "submitted",
-          language: input.lang,
-          screening_result: result.result,
-          answers_enc: encryptField(keyring, JSON.stringify(kept), ANSWERS_CONTEXT),
-          filter_terms: applicationFilterTerms(keyring, scope.tenantId, kept),
-          full_name_enc: input.fullName ? encryptField(keyring, input.fullName, NAME_CONTEXT) : null,
-          contact_enc: input.contact ? encryptField(keyring, input.contact, CONTACT_CONTEXT) : null,
-          person_id: null,
-          referred_from: null,
-          consent_at: now,
-          portal_consent_at: now,
-        });
-        const reason = sealText(keyring, "submitted on the public portal", STAGE_REASON_CONTEXT);
-        await recordStage(tx, scope, row.id, null, "submitted", null, reason, now);
-        await queueNotification(tx, scope, keyring, {
-          applicationId: row.id,
-          kind: "submitted",
-          message: input.contact
-            ? {
-                to: input.contact,
-                lang: input.lang,
-                subject: subjectText(input.lang),
-                text: receivedText(trackingCode, input.lang),
-              }
-            : null,
-        });
-        await recordAudit(tx, scope, {
-          action: "pathway.application.submit",
-          targetType: "pathway_application",
-          targetId: row.id,
-          details: { pathway: where.id, version: where.version, screening: result.result },
-        });
-        return row.id;
-      });
-      return { id, trackingCode, secret, stage: "submitted" as const };
-    },
-    /** The status page of one application, for whoever holds its code and secret. */
-    async status(
-      input: { trackingCode: string; secret: string; lang: Language },
-      requestId: string | null,
-    ): Promise<PortalStatus> {
-      const code = input.trackingCode.toUpperCase();
-      const nation = nationOf(code);
-      if (!nation) throw notFound();
-      const pub = await catalog.published();
-      const scope = portalScope(nation, requestId);
-      return inScope(db, scope, async (tx) => {
-        const app = await openApplication(tx, scope, code, input.secret);
-        const pathway = pub.catalog.pathways.find((p) => p.id === `${nation}:${app.pathway_id}`);
-        const waiting = WAITING_STAGES.includes(app.stage);
-        const position = waiting ? await queuePosition(tx, scope, app) : null;
-        let estimatedWait: PortalStatus["estimatedWait"] = null;
-        if (position !== null && pathway?.capacity) {
-          const period = currentPeriod(clock(), pathway.capacity.period);
-          const used = await decidedSince(tx, scope, app.pathway_id, period.start);
-          const wait = estimateWait({
-            position,
-            placesPerPeriod: pathway.capacity.places,
-            period: pathway.capacity.period,
-            usedThisPeriod: used,
-            daysLeftInPeriod: period.daysLeft,
-            processingDays: pathway.processingDays ?? 0,
-          });
-          if (wait) estimatedWait = { days: wait.days, text: describeWait(wait.days, input.lang) };
-        }
-        const appointment = await appointmentOf(tx, scope, app.id);
-        await recordAudit(tx, scope, {
-          action: "pathway.application.status",
-          targetType: "pathway_application",
-          targetId: app.id,
-        });
-        return {
-          trackingCode: app.tracking_code,
-          pathwayTitle: pathway?.title[input.lang] ?? app.pathway_id,
-          stage: app.stage as PortalStatus["stage"],
-          decision: app.decision as PortalStatus["decision"],
-          nextStep: nextStepText(app.stage, app.decision, input.lang),
-          queuePosition: position,
-          estimatedWait,
-          appointment: appointment
-            ? {
-                day: String(appointment.day),
-                time: slotTime(appointment.slot),
-                officeId: appointment.office_id,
-              }
-            : null,
-          submittedAt: new Date(app.submitted_at).toISOString(),
-        };
-      });
-    },
-    /** Everything the nation holds from one application, for whoever holds its code and secret; audited. */
-    async download(
-      input: { trackingCode: string; secret: string; lang?: Language | undefined },
-      requestId: string | null,
-    ): Promise<PortalDownload> {
-      const code = input.trackingCode.toUpperCase();
-      const nation = nationOf(code);
-      if (!nation) throw notFound();
-      const pub = await catalog.published();
-      const scope = portalScope(nation, requestId);
-      return inScope(db, scope, async (tx) => {
-        const app = await openApplication(tx, scope, code, input.secret);
-        const lang = input.lang ?? (app.language as Language);
-        const pathway = pub.catalog.pathways.find((p) => p.id === `${nation}:${app.pathway_id}`);
-        const history = await stageHistory(tx, scope, app.id);
-        const appointment = await appointmentOf(tx, scope, app.id);
-        const notifications = await notificationsOf(tx, scope, app.id);
-        const referrals = await referralsOf(tx, scope, app.id);
-        await recordAudit(tx, scope, {
-          action: "pathway.application.download",
-          targetType: "pathway_application",
-          targetId: app.id,
-        });
-        return {
-          exportedAt: clock().toISOString(),
-          trackingCode: app.tracking_code,
-          nation,
-          pathway: {
-            id: app.pathway_id,
-            title: pathway?.title[lang] ?? app.pathway_id,
-            version: app.pathway_version,
-          },
-          language: app.language,
-          screeningResult: app.screening_result as PortalDownload["screeningResult"],
-          stage: app.stage as PortalDownload["stage"],
-          decision: app.decision as PortalDownload["decision"],
-          nextStep: nextStepText(app.stage, app.decision, lang),
-          consentAt: new Date(app.consent_at).toISOString(),
-          submittedAt: new Date(app.submitted_at).toISOString(),
-          decidedAt: iso(app.decided_at),
-          referredFrom: app.referred_from,
-          applicant: {
-            fullName: app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null,
-            contact: app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null,
-          },
-          answers: app.answers_enc
-            ? (JSON.parse(decryptField(keyring, app.answers_enc, ANSWERS_CONTEXT)) as Record<string, unknown>)
-            : {},
-          history: history.map((h) => ({
-            fromStage: h.from_stage,
-            toStage: h.to_stage,
-            decision: h.decision,
-            reason: openText(keyring, h.reason_enc, STAGE_REASON_CONTEXT),
-            by: h.actor_label.startsWith("portal:") ? ("applicant" as const) : ("office" as const),
-            changedAt: new Date(h.changed_at).toISOString(),
-          })),
-          appointment: appointment
-            ? {
-                day: String(appointment.day),
-                time: slotTime(appointment.slot),
-                officeId: appointment.office_id,
-              }
-            : null,
-          notifications: notifications.map((n) => {
-            const message = JSON.parse(decryptField(keyring, n.message_enc, OUTBOX_CONTEXT)) as {
-              to: string;
-              subject: string;
-              text: string;
-            };
-            return {
-              kind: n.kind,
-              status: n.status,
-              createdAt: new Date(n.created_at).toISOString(),
-              sentAt: iso(n.sent_at),
-              to: message.to,
-              subject: message.subject,
-              text: message.text,
-            };
-          }),
-          referrals: referrals.map((r) => ({
-            fromNation: r.from_tenant,
-            toNation: r.to_tenant,
-            toPathway: r.to_pathway,
-            status: r.status,
-            consentText: openText(keyring, r.consent_text_enc, REFERRAL_CONSENT_CONTEXT),
-            consentAt: new Date(r.consent_at).toISOString(),
-            reason: openText(keyring, r.reason_enc, REFERRAL_REASON_CONTEXT),
-            createdAt: new Date(r.created_at).toISOString(),
-            decidedAt: iso(r.decided_at),
-          })),
-          registryRecord: app.person_id ? "kept" : "none",
-        };
-      });
-    },
-    /**
-     * Erases an application's personal data at its applicant's request, in one transaction under the row's lock:
-     * answers, name, contact and the secret's hash go, officers' reasons are replaced, the appointment is
-     * cancelled, notifications are dropped and this nation's referral records cleared. A tombstone stays (stage
-     * `erased`, pathway, dates, any decision). A linked registry record is not erased here. The audit event
-     * names the application and the fields, never a value. A second erasure finds nothing: 404.
-     */
-    async erase(
-      input: { trackingCode: string; secret: string },
-      requestId: string | null,
-    ): Promise<PortalErased> {
-      const code = input.trackingCode.toUpperCase();
-      const nation = nationOf(code);
-      if (!nation) throw notFound();
-      const scope = portalScope(nation, requestId);
-      return inScope(db, scope, async (tx) => {
-        const app = await openApplication(tx, scope, code, input.secret, true);
-        const at = clock();
-        const { sharedWith, ...cleared } = await eraseApplication(tx, scope, keyring, app, "applicant", at);
-        return {
-          trackingCode: app.tracking_code,
-          stage: "erased" as const,
-          erasedAt: at.toISOString(),
-          cleared,
-          registryRecord: app.person_id ? ("kept" as const) : ("none" as const),
-          sharedWith,
-        };
-      });
-    },
-  };
+  return bindActions(portalDeps(db, keyring, catalog, clock, budget), {
+    catalog: portalCatalog,
+    screen: screenApplicant,
+    apply: submitApplication,
+    status: applicationStatus,
+    download: downloadOwnApplication,
+    erase: eraseOwnApplication,
+  });
 }

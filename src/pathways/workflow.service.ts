@@ -1,5 +1,6 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import { decryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
@@ -125,113 +126,144 @@ export function presentPlacement(
   };
 }
 
+/** What the workflow actions share, built once per service. */
+function workflowDeps(db: Db, keyring: Keyring) {
+  return { db, keyring };
+}
+
+type WorkflowDeps = ReturnType<typeof workflowDeps>;
+
+/** The application or 404; `forUpdate` for a change, so concurrent changes see each other. */
+async function requireApplication(tx: Tx, scope: Scope, id: string, forUpdate = false) {
+  const app = await findApplication(tx, scope, id, forUpdate);
+  if (!app) throw new AppError("NOT_FOUND", "application not found");
+  return app;
+}
+
+function notifyStage(
+  deps: WorkflowDeps,
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  stage: string,
+  decision: string | null,
+) {
+  const { keyring } = deps;
+  const lang = app.language as Language;
+  const to = app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null;
+  return queueNotification(tx, scope, keyring, {
+    applicationId: app.id,
+    kind: `stage.${stage}`,
+    message: to
+      ? {
+          to,
+          lang,
+          subject: subjectText(lang),
+          text: `${app.tracking_code}: ${nextStepText(stage, decision, lang)}`,
+        }
+      : null,
+  });
+}
+
+/** The nation's queue. */
+export function listApplicationQueue(
+  deps: WorkflowDeps,
+  scope: Scope,
+  filter: { pathway?: string | undefined; stage?: string | undefined; limit: number },
+) {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => (await listApplications(tx, scope, filter)).map(presentSummary));
+}
+
+/** One application with its personal fields decrypted; the read is audited. */
+export function applicationDetail(deps: WorkflowDeps, scope: Scope, id: string): Promise<ApplicationDetail> {
+  const { db, keyring } = deps;
+  return inScope(db, scope, async (tx) => {
+    const app = await requireApplication(tx, scope, id);
+    const detail = await describeApplication(tx, scope, keyring, app);
+    await recordAudit(tx, scope, {
+      action: "pathway.application.read",
+      targetType: "pathway_application",
+      targetId: id,
+    });
+    return detail;
+  });
+}
+
+/** Moves an application to a stage (with a decision when deciding); recorded, audited, notified. */
+export function moveApplicationStage(
+  deps: WorkflowDeps,
+  scope: Scope,
+  id: string,
+  change: { stage: string; decision?: string | undefined; reason: string },
+) {
+  const { db, keyring } = deps;
+  return inScope(db, scope, async (tx) => {
+    const app = await requireApplication(tx, scope, id, true);
+    refuseErased(app);
+    if (change.decision === "referred") {
+      throw new AppError("BAD_INPUT", "refer an application through a referral, which records the consent");
+    }
+    if (!NEXT_STAGES[app.stage]?.includes(change.stage)) {
+      throw new AppError("CONFLICT", `an application in stage ${app.stage} cannot move to ${change.stage}`);
+    }
+    await changeStage(tx, scope, app, {
+      stage: change.stage,
+      decision: change.decision,
+      reasonEnc: sealText(keyring, change.reason, STAGE_REASON_CONTEXT),
+    });
+    await notifyStage(deps, tx, scope, app, change.stage, change.decision ?? null);
+    await recordAudit(tx, scope, {
+      action: "pathway.application.stage",
+      targetType: "pathway_application",
+      targetId: id,
+      details: { from: app.stage, to: change.stage, decision: change.decision ?? null },
+    });
+    return presentSummary({ ...app, stage: change.stage, decision: change.decision ?? app.decision });
+  });
+}
+
+/** Links the application to a person named by id (as the registry match does), or unlinks it (null). */
+export function linkApplicationPerson(deps: WorkflowDeps, scope: Scope, id: string, personId: string | null) {
+  const { db, keyring } = deps;
+  return inScope(db, scope, async (tx) => {
+    const app = await requireApplication(tx, scope, id, true);
+    refuseErased(app);
+    if (personId !== null && !(await personExistsInScope(tx, scope, personId))) {
+      throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
+        field: "personId",
+      });
+    }
+    if (personId !== null) {
+      // The same link as the registry match: the portal's consent recorded, the shield, both sides audited.
+      await linkApplication(tx, scope, keyring, app, personId, { via: "by_id", at: new Date() });
+    } else {
+      await setPerson(tx, scope, id, null);
+      await recordAudit(tx, scope, {
+        action: "pathway.application.link_person",
+        targetType: "pathway_application",
+        targetId: id,
+        details: { personId: null, previous: app.person_id },
+      });
+    }
+    return presentSummary({ ...app, person_id: personId });
+  });
+}
+
 /** The staff workflow: queues, detail (audited read), stage changes, person links and appointments. */
 export function createWorkflowService(db: Db, keyring: Keyring) {
-  /** The application or 404; `forUpdate` for a change, so concurrent changes see each other. */
-  const requireApplication = async (tx: Tx, scope: Scope, id: string, forUpdate = false) => {
-    const app = await findApplication(tx, scope, id, forUpdate);
-    if (!app) throw new AppError("NOT_FOUND", "application not found");
-    return app;
-  };
-  const notify = (tx: Tx, scope: Scope, app: ApplicationRow, stage: string, decision: string | null) => {
-    const lang = app.language as Language;
-    const to = app.contact_enc ? decryptField(keyring, app.contact_enc, CONTACT_CONTEXT) : null;
-    return queueNotification(tx, scope, keyring, {
-      applicationId: app.id,
-      kind: `stage.${stage}`,
-      message: to
-        ? {
-            to,
-            lang,
-            subject: subjectText(lang),
-            text: `${app.tracking_code}: ${nextStepText(stage, decision, lang)}`,
-          }
-        : null,
-    });
-  };
+  const deps = workflowDeps(db, keyring);
+  const notify = (tx: Tx, scope: Scope, app: ApplicationRow, stage: string, decision: string | null) =>
+    notifyStage(deps, tx, scope, app, stage, decision);
   return {
     requireApplication,
     notify,
-    /** The nation's queue. */
-    list(scope: Scope, filter: { pathway?: string | undefined; stage?: string | undefined; limit: number }) {
-      return inScope(db, scope, async (tx) =>
-        (await listApplications(tx, scope, filter)).map(presentSummary),
-      );
-    },
-    /** One application with its personal fields decrypted; the read is audited. */
-    detail(scope: Scope, id: string): Promise<ApplicationDetail> {
-      return inScope(db, scope, async (tx) => {
-        const app = await requireApplication(tx, scope, id);
-        const detail = await describeApplication(tx, scope, keyring, app);
-        await recordAudit(tx, scope, {
-          action: "pathway.application.read",
-          targetType: "pathway_application",
-          targetId: id,
-        });
-        return detail;
-      });
-    },
-    /** Moves an application to a stage (with a decision when deciding); recorded, audited, notified. */
-    changeStage(
-      scope: Scope,
-      id: string,
-      change: { stage: string; decision?: string | undefined; reason: string },
-    ) {
-      return inScope(db, scope, async (tx) => {
-        const app = await requireApplication(tx, scope, id, true);
-        refuseErased(app);
-        if (change.decision === "referred") {
-          throw new AppError(
-            "BAD_INPUT",
-            "refer an application through a referral, which records the consent",
-          );
-        }
-        if (!NEXT_STAGES[app.stage]?.includes(change.stage)) {
-          throw new AppError(
-            "CONFLICT",
-            `an application in stage ${app.stage} cannot move to ${change.stage}`,
-          );
-        }
-        await changeStage(tx, scope, app, {
-          stage: change.stage,
-          decision: change.decision,
-          reasonEnc: sealText(keyring, change.reason, STAGE_REASON_CONTEXT),
-        });
-        await notify(tx, scope, app, change.stage, change.decision ?? null);
-        await recordAudit(tx, scope, {
-          action: "pathway.application.stage",
-          targetType: "pathway_application",
-          targetId: id,
-          details: { from: app.stage, to: change.stage, decision: change.decision ?? null },
-        });
-        return presentSummary({ ...app, stage: change.stage, decision: change.decision ?? app.decision });
-      });
-    },
-    /** Links the application to a person named by id (as the registry match does), or unlinks it (null). */
-    linkPerson(scope: Scope, id: string, personId: string | null) {
-      return inScope(db, scope, async (tx) => {
-        const app = await requireApplication(tx, scope, id, true);
-        refuseErased(app);
-        if (personId !== null && !(await personExistsInScope(tx, scope, personId))) {
-          throw new AppError("NOT_FOUND", "personId: no such person in your nation's registry", {
-            field: "personId",
-          });
-        }
-        if (personId !== null) {
-          // The same link as the registry match: the portal's consent recorded, the shield, both sides audited.
-          await linkApplication(tx, scope, keyring, app, personId, { via: "by_id", at: new Date() });
-        } else {
-          await setPerson(tx, scope, id, null);
-          await recordAudit(tx, scope, {
-            action: "pathway.application.link_person",
-            targetType: "pathway_application",
-            targetId: id,
-            details: { personId: null, previous: app.person_id },
-          });
-        }
-        return presentSummary({ ...app, person_id: personId });
-      });
-    },
+    ...bindActions(deps, {
+      list: listApplicationQueue,
+      detail: applicationDetail,
+      changeStage: moveApplicationStage,
+      linkPerson: linkApplicationPerson,
+    }),
     ...createAppointmentsService(db, keyring, { requireApplication, notify }),
   };
 }
