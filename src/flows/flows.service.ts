@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { borderPolicyEvents } from "../border/index.ts";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
@@ -78,100 +79,181 @@ export function presentRelease(r: ReleaseRecord, files: ReleaseView["files"]): R
   return { ...rest, source: r.source as ReleaseView["source"], nation: tenantId, files };
 }
 
-/** Flows on the platform: imports into releases, queries over the latest (or a chosen) release, revisions. */
-export function createFlowsService(platform: Pick<Platform, "database">) {
+/** What the flows actions share, built once per service. */
+function flowsDeps(platform: Pick<Platform, "database">) {
   const { database } = platform;
   const db = database.db;
-  const releasesOf = async (scope: Scope, source?: string): Promise<ReleaseView[]> =>
-    inScope(db, scope, async (tx) => {
-      const releases = await listReleases(tx, scope, source);
-      const files = await listReleaseFiles(
-        tx,
-        scope,
-        releases.map((r) => r.id),
-      );
-      return releases.map((r) =>
-        presentRelease(
-          r,
-          files.filter((f) => f.releaseId === r.id).map(({ releaseId: _, ...f }) => f),
-        ),
-      );
-    });
-  const monthly = async (scope: Scope, q: z.infer<typeof ForecastQuery>) => {
-    const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec({ ...q, limit: 1 })));
-    return fillMonths(cells);
-  };
   const stored = storedResults(db);
-  return {
-    /**
-     * Parses then imports files: all or nothing, idempotent per file content. Parses in a worker thread
-     * unless `options.thread` says otherwise.
-     */
-    importFiles: async (scope: Scope, files: ImportFile[], options: ImportOptions = {}) =>
-      importPrepared(database, scope, await prepareFlowFiles(files, options, options.thread), options),
-    /** Imports files parsed already (the CLI parses first to group them by nation). */
-    importParsed: (scope: Scope, parsed: ParsedFlowFile[], options: ImportOptions = {}) =>
-      importParsed(database, scope, parsed, options),
-    releases: releasesOf,
-    /** Publishes one of the scope's releases: every tenant may then read it. */
-    publish: (scope: Scope, id: string) =>
-      inScope(db, scope, async (tx) => {
-        if (!(await markPublished(tx, scope, id))) throw new AppError("NOT_FOUND", "release not found");
-        await recordAudit(tx, scope, { action: "flows.publish", targetType: "flow_release", targetId: id });
-      }),
-    series: async (scope: Scope, q: SeriesQuery): Promise<SeriesResult> => {
-      const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
-      return {
-        source: q.source,
-        measure: q.measure,
-        grain: q.grain,
-        yearType: q.yearType,
-        series: shapeSeries(cells),
-      };
-    },
-    dimensions: async (
-      scope: Scope,
-      source: DimensionsResult["source"],
-      release?: string,
-    ): Promise<DimensionsResult> => {
-      const rows = await inScope(db, scope, (tx) => queryDimensions(tx, scope, source, release));
-      const byName = new Map<string, { value: string; rows: number }[]>();
-      for (const r of rows)
-        byName.set(r.dimension, [...(byName.get(r.dimension) ?? []), { value: r.value, rows: r.rows }]);
-      return { source, dimensions: [...byName].map(([name, values]) => ({ name, values })) };
-    },
-    /** The monthly history and its forecast; stored once per query and state of the releases read. */
-    forecast: (scope: Scope, q: z.infer<typeof ForecastQuery>): Promise<ForecastResult> =>
-      stored(scope, "forecast", q, async () => {
-        const history = await monthly(scope, q);
-        if (history.length < 2)
-          throw new AppError("BAD_INPUT", "the series has fewer than 2 months to forecast from");
-        return { history, forecast: forecastSeries(history, q.horizon) };
-      }),
-    /** Surges of a series or its groups; stored once per query and state of the releases read. */
-    surges: (scope: Scope, q: z.infer<typeof SurgesQuery>): Promise<SurgesResult> =>
-      stored(scope, "surges", q, async () => {
-        const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
-        const filtered = parseFilters(q.filter).citizenship_iso;
-        // Events of the nation whose border the figures describe: another nation's policy is not their context.
-        const where = sourceJurisdiction[q.source as FlowSource];
-        const jurisdiction = where === undefined ? (q.nation ?? scope.tenantId) : where;
-        return surgeAlerts(
-          shapeSeries(cells),
-          q,
-          policyEvents().filter((e) => jurisdiction === null || e.jurisdiction === jurisdiction),
-          filtered?.length === 1 ? filtered[0] : undefined,
-        );
-      }),
-    /** Dated policy events of the border policy packs, for everyone or one citizenship. */
-    events: (citizenship?: string): EventsResult => ({
-      events: policyEvents().filter(
-        (e) => !citizenship || e.citizenships.length === 0 || e.citizenships.includes(citizenship),
+  return { platform, database, db, stored };
+}
+
+type FlowsDeps = ReturnType<typeof flowsDeps>;
+
+async function releasesOfSource(deps: FlowsDeps, scope: Scope, source?: string): Promise<ReleaseView[]> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    const releases = await listReleases(tx, scope, source);
+    const files = await listReleaseFiles(
+      tx,
+      scope,
+      releases.map((r) => r.id),
+    );
+    return releases.map((r) =>
+      presentRelease(
+        r,
+        files.filter((f) => f.releaseId === r.id).map(({ releaseId: _, ...f }) => f),
       ),
-    }),
-    revisions: (scope: Scope, source: string, from: string, to: string, limit: number) =>
-      revisionsBetween(releasesOf, db, scope, source, from, to, limit),
+    );
+  });
+}
+
+async function monthlyHistory(deps: FlowsDeps, scope: Scope, q: z.infer<typeof ForecastQuery>) {
+  const { db } = deps;
+  const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec({ ...q, limit: 1 })));
+  return fillMonths(cells);
+}
+
+/**
+ * Parses then imports files: all or nothing, idempotent per file content. Parses in a worker thread
+ * unless `options.thread` says otherwise.
+ */
+export async function importFiles(
+  deps: FlowsDeps,
+  scope: Scope,
+  files: ImportFile[],
+  options: ImportOptions = {},
+) {
+  const { database } = deps;
+  return importPrepared(database, scope, await prepareFlowFiles(files, options, options.thread), options);
+}
+
+/** Imports files parsed already (the CLI parses first to group them by nation). */
+export function importParsedFiles(
+  deps: FlowsDeps,
+  scope: Scope,
+  parsed: ParsedFlowFile[],
+  options: ImportOptions = {},
+) {
+  const { database } = deps;
+  return importParsed(database, scope, parsed, options);
+}
+
+/** Publishes one of the scope's releases: every tenant may then read it. */
+export function publishRelease(deps: FlowsDeps, scope: Scope, id: string) {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    if (!(await markPublished(tx, scope, id))) throw new AppError("NOT_FOUND", "release not found");
+    await recordAudit(tx, scope, { action: "flows.publish", targetType: "flow_release", targetId: id });
+  });
+}
+
+export async function readSeries(deps: FlowsDeps, scope: Scope, q: SeriesQuery): Promise<SeriesResult> {
+  const { db } = deps;
+  const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
+  return {
+    source: q.source,
+    measure: q.measure,
+    grain: q.grain,
+    yearType: q.yearType,
+    series: shapeSeries(cells),
   };
+}
+
+export async function seriesDimensions(
+  deps: FlowsDeps,
+  scope: Scope,
+  source: DimensionsResult["source"],
+  release?: string,
+): Promise<DimensionsResult> {
+  const { db } = deps;
+  const rows = await inScope(db, scope, (tx) => queryDimensions(tx, scope, source, release));
+  const byName = new Map<string, { value: string; rows: number }[]>();
+  for (const r of rows)
+    byName.set(r.dimension, [...(byName.get(r.dimension) ?? []), { value: r.value, rows: r.rows }]);
+  return { source, dimensions: [...byName].map(([name, values]) => ({ name, values })) };
+}
+
+/** The monthly history and its forecast; stored once per query and state of the releases read. */
+export function forecastOfSeries(
+  deps: FlowsDeps,
+  scope: Scope,
+  q: z.infer<typeof ForecastQuery>,
+): Promise<ForecastResult> {
+  const { stored } = deps;
+  return stored(scope, "forecast", q, async () => {
+    const history = await monthlyHistory(deps, scope, q);
+    if (history.length < 2)
+      throw new AppError("BAD_INPUT", "the series has fewer than 2 months to forecast from");
+    return { history, forecast: forecastSeries(history, q.horizon) };
+  });
+}
+
+/** Surges of a series or its groups; stored once per query and state of the releases read. */
+export function findSurges(
+  deps: FlowsDeps,
+  scope: Scope,
+  q: z.infer<typeof SurgesQuery>,
+): Promise<SurgesResult> {
+  const { stored, db } = deps;
+  return stored(scope, "surges", q, async () => {
+    const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
+    const filtered = parseFilters(q.filter).citizenship_iso;
+    // Events of the nation whose border the figures describe: another nation's policy is not their context.
+    const where = sourceJurisdiction[q.source as FlowSource];
+    const jurisdiction = where === undefined ? (q.nation ?? scope.tenantId) : where;
+    return surgeAlerts(
+      shapeSeries(cells),
+      q,
+      policyEvents().filter((e) => jurisdiction === null || e.jurisdiction === jurisdiction),
+      filtered?.length === 1 ? filtered[0] : undefined,
+    );
+  });
+}
+
+/** Dated policy events of the border policy packs, for everyone or one citizenship. */
+export function listPolicyEvents(_deps: FlowsDeps, citizenship?: string): EventsResult {
+  return {
+    events: policyEvents().filter(
+      (e) => !citizenship || e.citizenships.length === 0 || e.citizenships.includes(citizenship),
+    ),
+  };
+}
+
+export function releaseRevisions(
+  deps: FlowsDeps,
+  scope: Scope,
+  source: string,
+  from: string,
+  to: string,
+  limit: number,
+) {
+  const { db } = deps;
+  return revisionsBetween(
+    (...args: Parameters<typeof releasesOfSource> extends [unknown, ...infer A] ? A : never) =>
+      releasesOfSource(deps, ...args),
+    db,
+    scope,
+    source,
+    from,
+    to,
+    limit,
+  );
+}
+
+/** Flows on the platform: imports into releases, queries over the latest (or a chosen) release, revisions. */
+export function createFlowsService(platform: Pick<Platform, "database">) {
+  return bindActions(flowsDeps(platform), {
+    importFiles,
+    importParsed: importParsedFiles,
+    publish: publishRelease,
+    series: readSeries,
+    dimensions: seriesDimensions,
+    forecast: forecastOfSeries,
+    surges: findSurges,
+    events: listPolicyEvents,
+    revisions: releaseRevisions,
+    releases: releasesOfSource,
+  });
 }
 
 /** Bump when the surge or forecast method changes: results stored by an older method are then not reused. */

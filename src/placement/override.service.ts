@@ -1,5 +1,6 @@
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
@@ -150,67 +151,89 @@ function refusal(loaded: Loaded, placeId: string): string | undefined {
   return `${placeId} is full for this family: ${Math.max(0, option.personsLeft)} person(s) left${cases}, the family has ${a.size}; move another family out first`;
 }
 
+/** What the override actions share, built once per service. */
+function overrideDeps(db: Db, applications?: PlacementApplicationSource) {
+  return { db, applications };
+}
+
+type OverrideDeps = ReturnType<typeof overrideDeps>;
+
+/** Why a case was recommended where it was, its next-best place, the places it may move to, its overrides. */
+export function explainCase(
+  deps: OverrideDeps,
+  scope: Scope,
+  runId: string,
+  caseId: string,
+): Promise<CaseExplanation> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => {
+    const loaded = await load(tx, scope, runId, caseId);
+    // A family's needs are health facts: reading them is recorded like any sensitive read.
+    await recordAudit(tx, scope, {
+      action: "placement.case.view",
+      targetType: "placement_run",
+      targetId: runId,
+      details: { caseId },
+    });
+    return explain(tx, scope, loaded);
+  });
+}
+
+/**
+ * Moves a case to another allowed place with room (or takes it out), with a reason; recorded with the
+ * previous place and audited in the same transaction. A full or disallowed place answers CONFLICT.
+ */
+export function overrideCase(
+  deps: OverrideDeps,
+  scope: Scope,
+  runId: string,
+  caseId: string,
+  input: OverrideCreate,
+) {
+  const { db, applications } = deps;
+  return inScope(db, scope, async (tx) => {
+    const loaded = await load(tx, scope, runId, caseId, true);
+    const from = loaded.assignment.place_id;
+    if (input.placeId === from) {
+      throw new AppError("CONFLICT", `case ${caseId} is already ${from ? `at ${from}` : "unplaced"}`);
+    }
+    const why = input.placeId === null ? undefined : refusal(loaded, input.placeId);
+    if (why) throw new AppError("CONFLICT", why);
+    const score =
+      input.placeId === null
+        ? null
+        : (alternatives(loaded).find((alt) => alt.place.id === input.placeId)?.score ?? null);
+    await moveAssignment(tx, scope, runId, caseId, { placeId: input.placeId, score });
+    if (loaded.run.source === "applications" && applications) {
+      const place = loaded.places.find((p) => p.id === input.placeId);
+      await applications.recordMove(tx, scope, runId, {
+        caseId,
+        place: place ? { id: place.id, nation: place.nation, locality: place.locality } : null,
+        reason: place ? "override" : "taken-out",
+      });
+    }
+    const overrideId = await insertOverride(tx, scope, {
+      runId,
+      caseId,
+      previousPlaceId: from,
+      placeId: input.placeId,
+      reason: input.reason,
+    });
+    // The reason stays in the override record: free text may name people, the audit chain never does.
+    await recordAudit(tx, scope, {
+      action: "placement.override",
+      targetType: "placement_run",
+      targetId: runId,
+      details: { caseId, from, to: input.placeId, overrideId },
+    });
+    return explain(tx, scope, await load(tx, scope, runId, caseId));
+  });
+}
+
 /**
  * Explanations and staff overrides of a run's cases; an override of a run built from applications is recorded
  * on the case's applications too, in the same transaction.
  */
 export function createOverrideService(db: Db, applications?: PlacementApplicationSource) {
-  return {
-    /** Why a case was recommended where it was, its next-best place, the places it may move to, its overrides. */
-    explainCase: (scope: Scope, runId: string, caseId: string): Promise<CaseExplanation> =>
-      inScope(db, scope, async (tx) => {
-        const loaded = await load(tx, scope, runId, caseId);
-        // A family's needs are health facts: reading them is recorded like any sensitive read.
-        await recordAudit(tx, scope, {
-          action: "placement.case.view",
-          targetType: "placement_run",
-          targetId: runId,
-          details: { caseId },
-        });
-        return explain(tx, scope, loaded);
-      }),
-
-    /**
-     * Moves a case to another allowed place with room (or takes it out), with a reason; recorded with the
-     * previous place and audited in the same transaction. A full or disallowed place answers CONFLICT.
-     */
-    overrideCase: (scope: Scope, runId: string, caseId: string, input: OverrideCreate) =>
-      inScope(db, scope, async (tx) => {
-        const loaded = await load(tx, scope, runId, caseId, true);
-        const from = loaded.assignment.place_id;
-        if (input.placeId === from) {
-          throw new AppError("CONFLICT", `case ${caseId} is already ${from ? `at ${from}` : "unplaced"}`);
-        }
-        const why = input.placeId === null ? undefined : refusal(loaded, input.placeId);
-        if (why) throw new AppError("CONFLICT", why);
-        const score =
-          input.placeId === null
-            ? null
-            : (alternatives(loaded).find((alt) => alt.place.id === input.placeId)?.score ?? null);
-        await moveAssignment(tx, scope, runId, caseId, { placeId: input.placeId, score });
-        if (loaded.run.source === "applications" && applications) {
-          const place = loaded.places.find((p) => p.id === input.placeId);
-          await applications.recordMove(tx, scope, runId, {
-            caseId,
-            place: place ? { id: place.id, nation: place.nation, locality: place.locality } : null,
-            reason: place ? "override" : "taken-out",
-          });
-        }
-        const overrideId = await insertOverride(tx, scope, {
-          runId,
-          caseId,
-          previousPlaceId: from,
-          placeId: input.placeId,
-          reason: input.reason,
-        });
-        // The reason stays in the override record: free text may name people, the audit chain never does.
-        await recordAudit(tx, scope, {
-          action: "placement.override",
-          targetType: "placement_run",
-          targetId: runId,
-          details: { caseId, from, to: input.placeId, overrideId },
-        });
-        return explain(tx, scope, await load(tx, scope, runId, caseId));
-      }),
-  };
+  return bindActions(overrideDeps(db, applications), { explainCase, overrideCase });
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { recordAudit } from "../platform/audit/audit.ts";
 import type { Scope } from "../platform/auth/scope.ts";
+import { bindActions } from "../platform/bind-actions.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
@@ -46,7 +47,7 @@ import { PlacementInfeasibleError } from "./solve-placement.pool.ts";
  * What placement needs from elsewhere: the persons each nation pledged for a year (pathways' pledges), and the
  * households of approved resettlement applications with a place to record each run's result on them.
  */
-export interface PlacementDeps {
+export interface PlacementWiring {
   pledges(scope: Scope, year: number): Promise<Map<string, number>>;
   applications?: PlacementApplicationSource;
   /** The clock (tests pass a fixed one). */
@@ -65,149 +66,170 @@ const LABELS: Record<RunCreate["source"], string> = {
 
 const DEFAULT_BATCH: BatchRunSettings = { inlineBelowPairs: 20_000, timeoutMs: 120_000 };
 
-/** Placement on the platform: batches with their inputs and explanations, per-nation totals, overrides. */
-export function createPlacementService(platform: Platform, deps: PlacementDeps) {
+/** What the placement actions share, built once per service. */
+function placementDeps(platform: Platform, wiring: PlacementWiring) {
   const { db } = platform.database;
-  const now = deps.now ?? (() => new Date());
-  const settings = { ...DEFAULT_BATCH, ...deps.batch };
+  const now = wiring.now ?? (() => new Date());
+  const settings = { ...DEFAULT_BATCH, ...wiring.batch };
+  return { platform, wiring, db, now, settings };
+}
 
-  /** The households of the scope's approved resettlement applications, on the places of the request. */
-  const applicationsBatch = (
-    scope: Scope,
-    request: Extract<RunCreate, { source: "applications" }>,
-  ): Promise<ApplicationBatch> => {
-    const source = deps.applications;
-    if (!source) throw new AppError("BAD_INPUT", "runs from applications are not available here");
-    return inScope(db, scope, (tx) =>
-      readApplicationBatch(tx, scope, source, request, {
-        cases: PLATFORM_LIMITS.cases,
-        places: PLATFORM_LIMITS.places,
-      }),
-    );
-  };
+type PlacementDeps = ReturnType<typeof placementDeps>;
 
-  const getRun = async (scope: Scope, id: string): Promise<RunDetail> => {
-    const found = await inScope(db, scope, async (tx) => {
-      const run = await findRun(tx, scope, id);
-      return run && { run, usage: await placeUsage(tx, scope, id) };
-    });
-    if (!found) throw new AppError("NOT_FOUND", "placement run not found");
-    const places = found.run.places as PlacementPlace[];
-    const pledges = await deps.pledges(scope, found.run.pledge_year);
-    return {
-      run: presentRun(found.run),
-      options: runOptions(found.run.options),
-      fromApplications: (found.run.application_source ?? null) as ApplicationSourceView | null,
-      fairness: (found.run.fairness ?? null) as FairnessView | null,
-      nations: nationTotals(places, found.usage, pledges),
-      places: placeUsages(places, found.usage),
-    };
-  };
+/** The households of the scope's approved resettlement applications, on the places of the request. */
+function approvedApplicationsBatch(
+  deps: PlacementDeps,
+  scope: Scope,
+  request: Extract<RunCreate, { source: "applications" }>,
+): Promise<ApplicationBatch> {
+  const { wiring, db } = deps;
+  const source = wiring.applications;
+  if (!source) throw new AppError("BAD_INPUT", "runs from applications are not available here");
+  return inScope(db, scope, (tx) =>
+    readApplicationBatch(tx, scope, source, request, {
+      cases: PLATFORM_LIMITS.cases,
+      places: PLATFORM_LIMITS.places,
+    }),
+  );
+}
 
+async function getRun(deps: PlacementDeps, scope: Scope, id: string): Promise<RunDetail> {
+  const { db, wiring } = deps;
+  const found = await inScope(db, scope, async (tx) => {
+    const run = await findRun(tx, scope, id);
+    return run && { run, usage: await placeUsage(tx, scope, id) };
+  });
+  if (!found) throw new AppError("NOT_FOUND", "placement run not found");
+  const places = found.run.places as PlacementPlace[];
+  const pledges = await wiring.pledges(scope, found.run.pledge_year);
   return {
-    /** Solves a batch (CSV texts or the demo built on pledges) and stores it with its audit event. */
-    async createRun(scope: Scope, raw: RunCreateInput): Promise<RunDetail> {
-      const request = RunCreate.parse(raw);
-      const year = request.pledgeYear ?? now().getUTCFullYear();
-      const fromApplications =
-        request.source === "applications" ? await applicationsBatch(scope, request) : undefined;
-      const { input, fairness } =
-        request.source === "applications"
-          ? { input: fromApplications!.input, fairness: null }
-          : await batchInput(request, () => deps.pledges(scope, year), scope);
-      const { options } = request;
-      const outcome = await solveOrExplain(input, options, settings);
-      const label = request.label ?? `${LABELS[request.source]} ${now().toISOString().slice(0, 16)}`;
-      const id = await inScope(db, scope, async (tx) => {
-        const runId = await insertRun(
-          tx,
-          scope,
-          runValues(scope, { ...request, label, year }, input, outcome, fairness, fromApplications),
-        );
-        const rows = assignmentValues(input, outcome);
-        await insertAssignments(tx, scope, runId, rows);
-        if (fromApplications && deps.applications) {
-          await deps.applications.recordRun(tx, scope, runId, caseResults(fromApplications, rows));
-        }
-        await recordAudit(tx, scope, {
-          action: "placement.run",
-          targetType: "placement_run",
-          targetId: runId,
-          details: {
-            source: request.source,
-            cases: input.cases.length,
-            places: input.places.length,
-            method: outcome.result.method,
-            objective: outcome.result.objective,
-            gap: outcome.result.gap,
-            wishesHonoured: outcome.result.wishesHonoured,
-            ...(fairness ? { modelFlagged: fairness.flagged } : {}),
-            ...(fromApplications
-              ? {
-                  applications: fromApplications.view.applications,
-                  skippedApplications: fromApplications.view.skipped.length,
-                }
-              : {}),
-          },
-        });
-        if (fairness?.acknowledgement) {
-          // The officer's reason stays on the run (free text); the event names the groups and places flagged.
-          await recordAudit(tx, scope, {
-            action: "placement.model.flag_acknowledged",
-            targetType: "placement_run",
-            targetId: runId,
-            details: {
-              groups: [...new Set(fairness.flags.map((f) => f.group))],
-              flags: fairness.flags.map((f) => `${f.group}@${f.locality}`),
-            },
-          });
-        }
-        return runId;
+    run: presentRun(found.run),
+    options: runOptions(found.run.options),
+    fromApplications: (found.run.application_source ?? null) as ApplicationSourceView | null,
+    fairness: (found.run.fairness ?? null) as FairnessView | null,
+    nations: nationTotals(places, found.usage, pledges),
+    places: placeUsages(places, found.usage),
+  };
+}
+
+/** Solves a batch (CSV texts or the demo built on pledges) and stores it with its audit event. */
+export async function createPlacementRun(
+  deps: PlacementDeps,
+  scope: Scope,
+  raw: RunCreateInput,
+): Promise<RunDetail> {
+  const { now, wiring, settings, db } = deps;
+  const request = RunCreate.parse(raw);
+  const year = request.pledgeYear ?? now().getUTCFullYear();
+  const fromApplications =
+    request.source === "applications" ? await approvedApplicationsBatch(deps, scope, request) : undefined;
+  const { input, fairness } =
+    request.source === "applications"
+      ? { input: fromApplications!.input, fairness: null }
+      : await batchInput(request, () => wiring.pledges(scope, year), scope);
+  const { options } = request;
+  const outcome = await solveOrExplain(input, options, settings);
+  const label = request.label ?? `${LABELS[request.source]} ${now().toISOString().slice(0, 16)}`;
+  const id = await inScope(db, scope, async (tx) => {
+    const runId = await insertRun(
+      tx,
+      scope,
+      runValues(scope, { ...request, label, year }, input, outcome, fairness, fromApplications),
+    );
+    const rows = assignmentValues(input, outcome);
+    await insertAssignments(tx, scope, runId, rows);
+    if (fromApplications && wiring.applications) {
+      await wiring.applications.recordRun(tx, scope, runId, caseResults(fromApplications, rows));
+    }
+    await recordAudit(tx, scope, {
+      action: "placement.run",
+      targetType: "placement_run",
+      targetId: runId,
+      details: {
+        source: request.source,
+        cases: input.cases.length,
+        places: input.places.length,
+        method: outcome.result.method,
+        objective: outcome.result.objective,
+        gap: outcome.result.gap,
+        wishesHonoured: outcome.result.wishesHonoured,
+        ...(fairness ? { modelFlagged: fairness.flagged } : {}),
+        ...(fromApplications
+          ? {
+              applications: fromApplications.view.applications,
+              skippedApplications: fromApplications.view.skipped.length,
+            }
+          : {}),
+      },
+    });
+    if (fairness?.acknowledgement) {
+      // The officer's reason stays on the run (free text); the event names the groups and places flagged.
+      await recordAudit(tx, scope, {
+        action: "placement.model.flag_acknowledged",
+        targetType: "placement_run",
+        targetId: runId,
+        details: {
+          groups: [...new Set(fairness.flags.map((f) => f.group))],
+          flags: fairness.flags.map((f) => `${f.group}@${f.locality}`),
+        },
       });
-      return getRun(scope, id);
-    },
+    }
+    return runId;
+  });
+  return getRun(deps, scope, id);
+}
 
-    /** The scope's runs, newest first (figures only). */
-    listRuns: (scope: Scope, limit = 50): Promise<RunSummary[]> =>
-      inScope(db, scope, async (tx) => (await listRuns(tx, scope, limit)).map(presentRun)),
+/** The scope's runs, newest first (figures only). */
+export function listPlacementRuns(deps: PlacementDeps, scope: Scope, limit = 50): Promise<RunSummary[]> {
+  const { db } = deps;
+  return inScope(db, scope, async (tx) => (await listRuns(tx, scope, limit)).map(presentRun));
+}
 
-    /** One run: figures, options, totals per nation against pledges, and each place's use. */
-    getRun,
+/** A page of a run's cases in input order, optionally those placed in one nation. */
+export async function listAssignments(deps: PlacementDeps, scope: Scope, id: string, query: AssignmentQuery) {
+  const { db } = deps;
+  const page = await inScope(db, scope, async (tx) => {
+    const run = await findRun(tx, scope, id);
+    if (!run) return undefined;
+    const places = run.places as PlacementPlace[];
+    const placeIds = query.nation
+      ? places.filter((p) => p.nation === query.nation).map((p) => p.id)
+      : undefined;
+    const nationOf = new Map(places.map((p) => [p.id, p.nation]));
+    const found = await assignmentPage(tx, scope, id, { ...query, ...(placeIds ? { placeIds } : {}) });
+    return { found, nationOf };
+  });
+  if (!page) throw new AppError("NOT_FOUND", "placement run not found");
+  return {
+    total: page.found.total,
+    offset: query.offset,
+    rows: page.found.rows.map((r) => ({
+      caseId: r.case_id,
+      size: r.size,
+      placeId: r.place_id,
+      nation: r.place_id === null ? null : (page.nationOf.get(r.place_id) ?? null),
+      score: r.score,
+      recommendedPlaceId: r.recommended_place_id,
+      nextBestPlaceId: r.next_best_place_id,
+      difference: r.difference,
+      reason: r.reason,
+      wish: { kind: r.wish_kind, status: r.wish_status },
+      overridden: r.overridden,
+    })),
+  };
+}
 
-    /** A page of a run's cases in input order, optionally those placed in one nation. */
-    async assignments(scope: Scope, id: string, query: AssignmentQuery) {
-      const page = await inScope(db, scope, async (tx) => {
-        const run = await findRun(tx, scope, id);
-        if (!run) return undefined;
-        const places = run.places as PlacementPlace[];
-        const placeIds = query.nation
-          ? places.filter((p) => p.nation === query.nation).map((p) => p.id)
-          : undefined;
-        const nationOf = new Map(places.map((p) => [p.id, p.nation]));
-        const found = await assignmentPage(tx, scope, id, { ...query, ...(placeIds ? { placeIds } : {}) });
-        return { found, nationOf };
-      });
-      if (!page) throw new AppError("NOT_FOUND", "placement run not found");
-      return {
-        total: page.found.total,
-        offset: query.offset,
-        rows: page.found.rows.map((r) => ({
-          caseId: r.case_id,
-          size: r.size,
-          placeId: r.place_id,
-          nation: r.place_id === null ? null : (page.nationOf.get(r.place_id) ?? null),
-          score: r.score,
-          recommendedPlaceId: r.recommended_place_id,
-          nextBestPlaceId: r.next_best_place_id,
-          difference: r.difference,
-          reason: r.reason,
-          wish: { kind: r.wish_kind, status: r.wish_status },
-          overridden: r.overridden,
-        })),
-      };
-    },
-
-    ...createOverrideService(db, deps.applications),
+/** Placement on the platform: batches with their inputs and explanations, per-nation totals, overrides. */
+export function createPlacementService(platform: Platform, wiring: PlacementWiring) {
+  const deps = placementDeps(platform, wiring);
+  return {
+    ...bindActions(deps, {
+      createRun: createPlacementRun,
+      listRuns: listPlacementRuns,
+      getRun,
+      assignments: listAssignments,
+    }),
+    ...createOverrideService(deps.db, wiring.applications),
   };
 }
 
