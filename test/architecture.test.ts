@@ -206,6 +206,14 @@ describe("dependency rules", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("declares every route with defineRoute: no other file calls createRoute", () => {
+    const offenders = sources
+      .filter((f) => f.path !== "src/platform/http/define-route.ts")
+      .filter((f) => /\bcreateRoute\s*\(/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
   it("lets only src/platform/db/ know which database engine runs", () => {
     const offenders = sources
       .filter((f) => !f.path.startsWith("src/platform/db/"))

@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { defineRoute } from "../platform/http/define-route.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
 import type { BorderService } from "./border.service.ts";
 import { IdParam } from "./border-records.contract.ts";
 import {
@@ -17,42 +16,37 @@ import {
 // Safeguards on the record: any border reader sees them; only a supervisor (border.approve) closes one, with
 // evidence; any recording officer may reopen one, because reopening only adds protection.
 
-const tags = ["border"];
-const json = <S extends z.ZodType>(schema: S) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
-const conflict = {
-  409: jsonContent(z.object({ error: z.unknown() }), "Refused in the safeguard's current state"),
-};
+const conflict = { 409: "Refused in the safeguard's current state" } as const;
 
 /** Adds the safeguard routes to the border router. */
 export function registerSafeguardRoutes(router: OpenAPIHono<AppEnv>, service: BorderService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/safeguards/open",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary:
         "Safeguards still open on your nation's encounters (the supervisor's queue, no personal fields)",
-      middleware: [requirePermission("border.approve")],
+      access: "border.approve",
       request: { query: OpenSafeguardsQuery },
-      responses: { 200: jsonContent(OpenSafeguards, "Open safeguards"), ...standardErrors, ...conflict },
+      response: OpenSafeguards,
+      description: "Open safeguards",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(c, OpenSafeguards, await service.openSafeguards(c.get("scope"), c.req.valid("query"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/encounters/{id}/safeguards",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "The safeguards the encounter opened, open or closed, with their history",
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(SafeguardList, "Safeguards"), ...standardErrors, ...conflict },
+      response: SafeguardList,
+      description: "Safeguards",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(c, SafeguardList, {
@@ -60,15 +54,17 @@ export function registerSafeguardRoutes(router: OpenAPIHono<AppEnv>, service: Bo
       }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/encounters/{id}/safeguards/{code}/closure",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Close an open safeguard with a reason and a reference to the evidence the pack asks for",
-      middleware: [requirePermission("border.approve")],
-      request: { params: SafeguardParam, body: json(SafeguardClosureInput) },
-      responses: { 201: jsonContent(SafeguardList, "Closed"), ...standardErrors, ...conflict },
+      access: "border.approve",
+      request: { params: SafeguardParam, body: SafeguardClosureInput },
+      response: SafeguardList,
+      status: 201,
+      description: "Closed",
+      errors: conflict,
     }),
     async (c) => {
       const { id, code } = c.req.valid("param");
@@ -77,15 +73,17 @@ export function registerSafeguardRoutes(router: OpenAPIHono<AppEnv>, service: Bo
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/encounters/{id}/safeguards/{code}/reopening",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Reopen a closed safeguard (a correction): it holds returns again",
-      middleware: [requirePermission("border.record")],
-      request: { params: SafeguardParam, body: json(SafeguardReopenInput) },
-      responses: { 201: jsonContent(SafeguardList, "Reopened"), ...standardErrors, ...conflict },
+      access: "border.record",
+      request: { params: SafeguardParam, body: SafeguardReopenInput },
+      response: SafeguardList,
+      status: 201,
+      description: "Reopened",
+      errors: conflict,
     }),
     async (c) => {
       const { id, code } = c.req.valid("param");

@@ -16,11 +16,6 @@ import {
 
 // Prior-residence verification: the asking nation's officer requests, the partner answers (or its settings do).
 
-const _tags = ["border"];
-const _json = <S extends z.ZodType>(schema: S) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
 const AnswerResult = z.object({ id: z.uuid(), result: z.enum(["verified", "not_found"]) });
 
 /** Adds the verification routes to the border router. */

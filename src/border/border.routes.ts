@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { IsoMonth, text } from "../platform/contract/primitives.contract.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import { newRouter } from "../platform/http/app-env.ts";
 import { allowLargeBody, MiB } from "../platform/http/body-limit.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
 import { strictText } from "../platform/text-input.ts";
 import { registerApprovalWorklistRoutes } from "./approval-worklist.routes.ts";
 import type { BorderService } from "./border.service.ts";
@@ -38,14 +37,7 @@ import { registerVerificationRoutes } from "./border-verification.routes.ts";
 // The border API under /api/v1/border. Each route declares the one permission it needs; a record of
 // another nation answers 404.
 
-const tags = ["border"];
-const json = <S extends z.ZodType>(schema: S) => ({
-  content: { "application/json": { schema } },
-  required: true,
-});
-const conflict = {
-  409: jsonContent(z.object({ error: z.unknown() }), "Refused in the record's current state"),
-};
+const conflict = { 409: "Refused in the record's current state" } as const;
 const MonthRange = z.object({ from: IsoMonth.optional(), to: IsoMonth.optional() });
 
 /**
@@ -98,7 +90,7 @@ function registerEncounterRoutes(
       tag: "border",
       summary: "Import an encounter CSV (text/csv body): all or nothing, errors by line and column",
       access: "border.record",
-      request: { query: z.object({ fileName: text(1, 200).optional() }) },
+      request: { query: z.object({ fileName: text(1, 200).optional() }), body: { text: "text/csv" } },
       response: ImportResult,
       status: 201,
     }),
@@ -146,15 +138,16 @@ function registerEncounterRoutes(
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/encounters/{id}/assessment",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "The assessment with the pack in force and the partner answers so far",
-      middleware: [requirePermission("border.read")],
+      access: "border.read",
       request: { params: IdParam },
-      responses: { 200: jsonContent(EncounterAssessment, "Assessment"), ...standardErrors, ...conflict },
+      response: EncounterAssessment,
+      description: "Assessment",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(
@@ -189,15 +182,17 @@ function registerEncounterRoutes(
 
 function registerDecisionRoutes(router: OpenAPIHono<AppEnv>, service: BorderService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/encounters/{id}/decisions",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Decide a disposition (refused while a safeguard is open or a required check is pending)",
-      middleware: [requirePermission("border.decide")],
-      request: { params: IdParam, body: json(DecisionInput) },
-      responses: { 201: jsonContent(DecisionView, "Recorded"), ...standardErrors, ...conflict },
+      access: "border.decide",
+      request: { params: IdParam, body: DecisionInput },
+      response: DecisionView,
+      status: 201,
+      description: "Recorded",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(
@@ -223,15 +218,17 @@ function registerDecisionRoutes(router: OpenAPIHono<AppEnv>, service: BorderServ
       }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/decisions/{id}/approval",
-      tags,
-      security: signedIn,
+      tag: "border",
       summary: "Approve or reject a decision that needs a supervisor",
-      middleware: [requirePermission("border.approve")],
-      request: { params: IdParam, body: json(ApprovalInput) },
-      responses: { 201: jsonContent(DecisionView, "Reviewed"), ...standardErrors, ...conflict },
+      access: "border.approve",
+      request: { params: IdParam, body: ApprovalInput },
+      response: DecisionView,
+      status: 201,
+      description: "Reviewed",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(

@@ -1,9 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { newRouter } from "../platform/http/app-env.ts";
 import { allowLargeBody, MiB } from "../platform/http/body-limit.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { sendJson, sendNoContent } from "../platform/http/route-helpers.ts";
 import {
   DimensionsQuery,
   DimensionsResult,
@@ -61,22 +60,17 @@ export function flowsRoutes(flows: FlowsService) {
       }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/releases",
-      tags: ["flows"],
+      tag: "flows",
       summary: "Import a statistics file (CSV text) as a release; the same file twice changes nothing",
-      security: signedIn,
-      middleware: [requirePermission("flows.import")],
-      request: {
-        query: ImportQuery,
-        body: { content: { "text/csv": { schema: z.string() } }, required: true },
-      },
-      responses: {
-        201: jsonContent(ImportResult, "Imported"),
-        200: jsonContent(ImportResult, "Already imported: nothing changed"),
-        ...standardErrors,
-      },
+      access: "flows.import",
+      request: { query: ImportQuery, body: { text: "text/csv" } },
+      response: ImportResult,
+      status: 201,
+      description: "Imported",
+      responses: { 200: { response: ImportResult, description: "Already imported: nothing changed" } },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -90,19 +84,19 @@ export function flowsRoutes(flows: FlowsService) {
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/releases/{id}/publish",
-      tags: ["flows"],
+      tag: "flows",
       summary: "Publish one of your nation's releases to every partner",
-      security: signedIn,
-      middleware: [requirePermission("flows.publish")],
+      access: "flows.publish",
       request: { params: ReleaseIdParam },
-      responses: { 204: { description: "Published" }, ...standardErrors },
+      status: 204,
+      description: "Published",
     }),
     async (c) => {
       await flows.publish(c.get("scope"), c.req.valid("param").id);
-      return c.body(null, 204);
+      return sendNoContent(c);
     },
   );
   router.openapi(

@@ -1,9 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
 import {
   CommunityDetail,
   CommunityList,
@@ -22,11 +21,6 @@ import { registerSharingRoutes } from "./sharing.routes.ts";
 
 // The networks API under /api/v1/networks. Only investigators hold network.*; the protection side holds
 // protection.read. An entity behind the wall, or of another nation, answers 404.
-
-const tags = ["networks"];
-const _body = <S extends z.ZodType>(schema: S) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 
 /** The investigator workspace, the wall and discovery across nations. */
 export function networksRoutes(service: NetworksService) {
@@ -119,18 +113,15 @@ function registerWorkspaceRoutes(router: OpenAPIHono<AppEnv>, service: NetworksS
       sendJson(c, CommunityDetail, await service.communityOf(c.get("scope"), c.req.valid("param").id)),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/entities/{id}/case-file",
-      tags,
+      tag: "networks",
       summary: "Export the community around an entity as an HTML case file for prosecutors (audited)",
-      security: signedIn,
-      middleware: [requirePermission("network.export")],
+      access: "network.export",
       request: { params: IdParam },
-      responses: {
-        200: { description: "Case file", content: { "text/html": { schema: z.string() } } },
-        ...standardErrors,
-      },
+      response: { text: "text/html" },
+      description: "Case file",
     }),
     async (c) => {
       const { id } = c.req.valid("param");

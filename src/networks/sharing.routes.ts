@@ -1,8 +1,7 @@
-import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
 import {
   DecisionInput,
   DetailRequestCreate,
@@ -21,11 +20,7 @@ import {
 } from "./networks.contract.ts";
 import type { NetworksService } from "./networks.service.ts";
 
-const tags = ["networks"];
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const conflict = { 409: jsonContent(DetailRequestView.partial(), "Already decided") };
+const conflict = { 409: "Already decided" } as const;
 
 /** The wall (protection records, legal bases) and discovery across nations (hashes, matches, requests). */
 export function registerSharingRoutes(router: OpenAPIHono<AppEnv>, service: NetworksService) {
@@ -118,15 +113,16 @@ function registerWallRoutes(router: OpenAPIHono<AppEnv>, service: NetworksServic
       ),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/legal-bases/{id}/decision",
-      tags,
+      tag: "networks",
       summary: "Approve or reject a legal basis (a protection officer, never the requester)",
-      security: signedIn,
-      middleware: [requirePermission("protection.decide")],
-      request: { params: IdParam, ...body(DecisionInput) },
-      responses: { 200: jsonContent(LegalBasisView, "Decided"), ...standardErrors, ...conflict },
+      access: "protection.decide",
+      request: { params: IdParam, body: DecisionInput },
+      response: LegalBasisView,
+      description: "Decided",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(
@@ -186,15 +182,16 @@ function registerDiscoveryRoutes(router: OpenAPIHono<AppEnv>, service: NetworksS
     async (c) => sendJson(c, DetailRequestList, await service.listRequests(c.get("scope"))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/detail-requests/{id}/decision",
-      tags,
+      tag: "networks",
       summary: "Approve (release a summary) or reject a request your nation received",
-      security: signedIn,
-      middleware: [requirePermission("network.export")],
-      request: { params: IdParam, ...body(DecisionInput) },
-      responses: { 200: jsonContent(DetailRequestView, "Decided"), ...standardErrors, ...conflict },
+      access: "network.export",
+      request: { params: IdParam, body: DecisionInput },
+      response: DetailRequestView,
+      description: "Decided",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(

@@ -1,10 +1,7 @@
-import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody } from "../platform/auth/auth.contract.ts";
 import { newRouter } from "../platform/http/app-env.ts";
 import { allowLargeBody, MiB } from "../platform/http/body-limit.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
-import { requirePermission } from "../platform/http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../platform/http/route-helpers.ts";
+import { sendJson } from "../platform/http/route-helpers.ts";
 import {
   AssignmentPage,
   AssignmentQuery,
@@ -20,11 +17,6 @@ import type { PlacementService } from "./placement.service.ts";
 
 // The placement API under /api/v1/placement. Pathway officers run batches and override; analysts read; the
 // secretariat runs regional batches. A run of another tenant answers 404.
-
-const tags = ["placement"];
-const body = <S extends typeof RunCreate | typeof OverrideCreate>(schema: S) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 
 /**
  * The largest body `POST /placement/runs` takes (413 beyond): its three CSV texts at the platform's batch limits
@@ -105,19 +97,16 @@ export function placementRoutes(service: PlacementService) {
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/runs/{id}/cases/{caseId}/override",
-      tags,
+      tag: "placement",
       summary: "Move a case to another allowed place with room (or take it out), with a reason",
-      security: signedIn,
-      middleware: [requirePermission("placement.override")],
-      request: { params: CaseParam, ...body(OverrideCreate) },
-      responses: {
-        200: jsonContent(CaseExplanation, "The case after the override"),
-        409: jsonContent(ErrorBody, "The place is full or not allowed, or the case is already there"),
-        ...standardErrors,
-      },
+      access: "placement.override",
+      request: { params: CaseParam, body: OverrideCreate },
+      response: CaseExplanation,
+      description: "The case after the override",
+      errors: { 409: "The place is full or not allowed, or the case is already there" },
     }),
     async (c) => {
       const { id, caseId } = c.req.valid("param");

@@ -15,6 +15,11 @@ export function sendJson<S extends z.ZodType>(
   return c.json(schema.parse(data) as z.output<S>, status) as never;
 }
 
+/** Answers 204 with no body, for a route declared with `status: 204`. */
+export function sendNoContent(c: Context<AppEnv>): never {
+  return c.body(null, 204) as never;
+}
+
 /** The OpenAPI description of a JSON body. */
 export function jsonContent<S extends z.ZodType>(schema: S, description: string) {
   return { description, content: { "application/json": { schema } } };

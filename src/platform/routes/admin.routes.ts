@@ -1,17 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody, NationList } from "../auth/auth.contract.ts";
+import { NationList } from "../auth/auth.contract.ts";
 import type { NationsService } from "../auth/nations.service.ts";
 import { IdParam, RolesChange, UserCreate, UserList, UserView } from "../auth/users.contract.ts";
 import type { UsersService } from "../auth/users.service.ts";
 import { newRouter } from "../http/app-env.ts";
 import { defineRoute } from "../http/define-route.ts";
-import { requirePermission } from "../http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../http/route-helpers.ts";
+import { sendJson } from "../http/route-helpers.ts";
 import { registerServiceAccountRoutes } from "./service-account.routes.ts";
 import { registerOwnTokenRoutes, registerUserTokenRoutes } from "./token.routes.ts";
 
-const tags = ["platform"];
-const conflict = { 409: jsonContent(ErrorBody, "E-mail taken, or roles with conflicting duties") };
+const conflict = { 409: "E-mail taken, or roles with conflicting duties" } as const;
 
 /** Nations, users and their roles, service accounts and API tokens. */
 export function adminRoutes(nations: NationsService, users: UsersService) {
@@ -39,31 +36,31 @@ export function adminRoutes(nations: NationsService, users: UsersService) {
     async (c) => sendJson(c, UserList, { users: await users.listUsers(c.get("scope")) }),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/users",
-      tags,
+      tag: "platform",
       summary: "Create a user of your nation (roles checked for your tenant and for separation of duties)",
-      security: signedIn,
-      middleware: [requirePermission("user.manage")],
-      request: { body: { content: { "application/json": { schema: UserCreate } }, required: true } },
-      responses: { 201: jsonContent(UserView, "Created"), ...standardErrors, ...conflict },
+      access: "user.manage",
+      request: { body: UserCreate },
+      response: UserView,
+      status: 201,
+      description: "Created",
+      errors: conflict,
     }),
     async (c) => sendJson(c, UserView, await users.createUser(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "put",
       path: "/users/{id}/roles",
-      tags,
+      tag: "platform",
       summary: "Replace a user's roles (never your own; checked like at creation)",
-      security: signedIn,
-      middleware: [requirePermission("user.manage")],
-      request: {
-        params: IdParam,
-        body: { content: { "application/json": { schema: RolesChange } }, required: true },
-      },
-      responses: { 200: jsonContent(UserView, "Changed"), ...standardErrors, ...conflict },
+      access: "user.manage",
+      request: { params: IdParam, body: RolesChange },
+      response: UserView,
+      description: "Changed",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(

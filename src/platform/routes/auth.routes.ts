@@ -1,11 +1,10 @@
-import { createRoute } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { ErrorBody, LoginRequest, SESSION_COOKIE, SessionResponse } from "../auth/auth.contract.ts";
+import { LoginRequest, SESSION_COOKIE, SessionResponse } from "../auth/auth.contract.ts";
 import type { SessionsService } from "../auth/sessions.service.ts";
 import { newRouter } from "../http/app-env.ts";
 import { clientAddress } from "../http/client-address.ts";
-import { requireSignedIn } from "../http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../http/route-helpers.ts";
+import { defineRoute } from "../http/define-route.ts";
+import { sendJson, sendNoContent } from "../http/route-helpers.ts";
 
 /** Sign-in, the current session, and sign-out. */
 export function authRoutes(
@@ -14,18 +13,16 @@ export function authRoutes(
 ) {
   const router = newRouter();
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/login",
-      tags: ["auth"],
+      tag: "auth",
       summary: "Sign in with e-mail and password; sets the session cookie",
-      request: { body: { content: { "application/json": { schema: LoginRequest } }, required: true } },
-      responses: {
-        200: jsonContent(SessionResponse, "Signed in"),
-        400: jsonContent(ErrorBody, "Invalid input"),
-        401: jsonContent(ErrorBody, "Wrong e-mail or password"),
-        429: jsonContent(ErrorBody, "Too many failed attempts"),
-      },
+      access: "public",
+      request: { body: LoginRequest },
+      response: SessionResponse,
+      description: "Signed in",
+      errors: { 401: "Wrong e-mail or password", 404: false, 429: "Too many failed attempts" },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -44,14 +41,15 @@ export function authRoutes(
   );
 
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "get",
       path: "/me",
-      tags: ["auth"],
+      tag: "auth",
       summary: "The signed-in user and the CSRF token for state-changing requests",
-      middleware: [requireSignedIn],
-      security: signedIn,
-      responses: { 200: jsonContent(SessionResponse, "The current session"), 401: standardErrors[401] },
+      access: "signed-in",
+      response: SessionResponse,
+      description: "The current session",
+      errors: { 400: false, 403: false, 404: false },
     }),
     async (c) => {
       const user = await sessions.describe(c.get("scope"));
@@ -59,20 +57,21 @@ export function authRoutes(
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/logout",
-      tags: ["auth"],
+      tag: "auth",
       summary: "Sign out: ends the session",
-      middleware: [requireSignedIn],
-      security: signedIn,
-      responses: { 204: { description: "Signed out" }, 401: standardErrors[401], 403: standardErrors[403] },
+      access: "signed-in",
+      status: 204,
+      description: "Signed out",
+      errors: { 400: false, 404: false },
     }),
     async (c) => {
       const secret = c.get("sessionSecret");
       if (secret) await sessions.logout(c.get("scope"), secret);
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
-      return c.body(null, 204);
+      return sendNoContent(c);
     },
   );
   return router;

@@ -1,5 +1,4 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { ErrorBody } from "../auth/auth.contract.ts";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   GrantCreate,
   GrantParam,
@@ -12,44 +11,40 @@ import {
 import type { UsersService } from "../auth/users.service.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { defineRoute } from "../http/define-route.ts";
-import { requirePermission } from "../http/middleware.ts";
-import { jsonContent, sendJson, signedIn, standardErrors } from "../http/route-helpers.ts";
+import { sendJson } from "../http/route-helpers.ts";
 import { expiryOf } from "./token.routes.ts";
 
-const tags = ["platform"];
-const json = <S extends typeof ServiceAccountCreate | typeof GrantCreate | typeof TokenCreate>(
-  schema: S,
-) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
-const conflict = { 409: jsonContent(ErrorBody, "Taken, or conflicting duties") };
+const conflict = { 409: "Taken, or conflicting duties" } as const;
 
 /** Service accounts: created by administrators, tokens issued for them, personal data granted explicitly. */
 export function registerServiceAccountRoutes(router: OpenAPIHono<AppEnv>, users: UsersService) {
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/service-accounts",
-      tags,
+      tag: "platform",
       summary: "Create a service account (no password, no sign-in; it acts through API tokens)",
-      security: signedIn,
-      middleware: [requirePermission("user.manage")],
-      request: json(ServiceAccountCreate),
-      responses: { 201: jsonContent(UserView, "Created"), ...standardErrors, ...conflict },
+      access: "user.manage",
+      request: { body: ServiceAccountCreate },
+      response: UserView,
+      status: 201,
+      description: "Created",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(c, UserView, await users.createServiceAccount(c.get("scope"), c.req.valid("json")), 201),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/service-accounts/{id}/tokens",
-      tags,
+      tag: "platform",
       summary: "Issue an API token acting as a service account; its secret is shown once",
-      security: signedIn,
-      middleware: [requirePermission("token.manage")],
-      request: { params: IdParam, ...json(TokenCreate) },
-      responses: { 201: jsonContent(TokenCreated, "Issued"), ...standardErrors },
+      access: "token.manage",
+      request: { params: IdParam, body: TokenCreate },
+      response: TokenCreated,
+      status: 201,
+      description: "Issued",
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -64,15 +59,17 @@ export function registerServiceAccountRoutes(router: OpenAPIHono<AppEnv>, users:
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "post",
       path: "/service-accounts/{id}/grants",
-      tags,
+      tag: "platform",
       summary: "Grant a service account one role's personal-data permissions, with the reason (audited)",
-      security: signedIn,
-      middleware: [requirePermission("service.grant")],
-      request: { params: IdParam, ...json(GrantCreate) },
-      responses: { 201: jsonContent(UserView, "Granted"), ...standardErrors, ...conflict },
+      access: "service.grant",
+      request: { params: IdParam, body: GrantCreate },
+      response: UserView,
+      status: 201,
+      description: "Granted",
+      errors: conflict,
     }),
     async (c) =>
       sendJson(

@@ -1,13 +1,11 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { IdParam, TokenCreate, TokenCreated, TokenList, UserTokenParam } from "../auth/users.contract.ts";
 import type { UsersService } from "../auth/users.service.ts";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { defineRoute } from "../http/define-route.ts";
-import { requirePermission } from "../http/middleware.ts";
-import { sendJson, signedIn, standardErrors } from "../http/route-helpers.ts";
+import { sendJson, sendNoContent } from "../http/route-helpers.ts";
 
-const tags = ["platform"];
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 type TokenRow = Awaited<ReturnType<UsersService["listTokens"]>>[number];
@@ -73,20 +71,20 @@ export function registerOwnTokenRoutes(router: OpenAPIHono<AppEnv>, users: Users
     },
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "delete",
       path: "/tokens/{id}",
-      tags,
+      tag: "platform",
       summary: "Revoke one of your API tokens",
-      security: signedIn,
-      middleware: [requirePermission("token.self")],
+      access: "token.self",
       request: { params: IdParam },
-      responses: { 204: { description: "Revoked" }, ...standardErrors },
+      status: 204,
+      description: "Revoked",
     }),
     async (c) => {
       const scope = c.get("scope");
       await users.revokeToken(scope, c.req.valid("param").id, signedInUser(scope));
-      return c.body(null, 204);
+      return sendNoContent(c);
     },
   );
 }
@@ -107,20 +105,20 @@ export function registerUserTokenRoutes(router: OpenAPIHono<AppEnv>, users: User
       sendJson(c, TokenList, presentTokens(await users.listTokens(c.get("scope"), c.req.valid("param").id))),
   );
   router.openapi(
-    createRoute({
+    defineRoute({
       method: "delete",
       path: "/users/{id}/tokens/{tokenId}",
-      tags,
+      tag: "platform",
       summary: "Revoke a user's or service account's API token",
-      security: signedIn,
-      middleware: [requirePermission("token.manage")],
+      access: "token.manage",
       request: { params: UserTokenParam },
-      responses: { 204: { description: "Revoked" }, ...standardErrors },
+      status: 204,
+      description: "Revoked",
     }),
     async (c) => {
       const { id, tokenId } = c.req.valid("param");
       await users.revokeToken(c.get("scope"), tokenId, id);
-      return c.body(null, 204);
+      return sendNoContent(c);
     },
   );
 }
