@@ -8,7 +8,7 @@
 import { parentPort } from "node:worker_threads";
 import { parseFlowFile } from "./engine/parse-flow-file.ts";
 import { prepareFlowFile } from "./engine/prepare-flow-file.ts";
-import type { FlowFileJob, FlowFileReply } from "./flow-file-worker.service.ts";
+import type { FlowFileJob, FlowFileReply } from "./flow-file.pool.ts";
 
 function run(job: FlowFileJob, send: (reply: FlowFileReply) => void): void {
   const parsed = job.files.map((f) =>

@@ -10,7 +10,7 @@ import { type FlowSource, type ParsedFlowFile, sourceJurisdiction } from "./engi
 import { forecastSeries } from "./engine/forecast.ts";
 import { fillMonths, shapeSeries } from "./engine/series-shape.ts";
 import { surgeAlerts } from "./engine/surge-alerts.ts";
-import { prepareFlowFiles } from "./flow-file-worker.service.ts";
+import { prepareFlowFiles } from "./flow-file.pool.ts";
 import { queryDimensions, queryRevisions, querySeries, type SeriesSpec } from "./flow-queries.store.ts";
 import { findStoredResult, releasesState, storeResult } from "./flow-result-cache.store.ts";
 import type {

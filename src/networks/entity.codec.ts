@@ -3,7 +3,7 @@ import { blindIndex, decryptField, encryptField } from "../platform/crypto/field
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import { hashIdentifier } from "./engine/keyed-hash.ts";
-import { NETWORK_TEXT_COLUMNS } from "./text-codec.service.ts";
+import { NETWORK_TEXT_COLUMNS } from "./network-text.codec.ts";
 
 const VALUE_CONTEXT = "networks.entity.value";
 

@@ -1,7 +1,7 @@
 // What other capabilities may use from networks: the pure engine, the platform side, never the CLI layer.
 import { encryptPlaintextValues } from "../platform/crypto/encrypt-stored.ts";
 import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
-import { NETWORK_TEXT_COLUMNS } from "./text-codec.service.ts";
+import { NETWORK_TEXT_COLUMNS } from "./network-text.codec.ts";
 
 export {
   type AnalysisOptions,

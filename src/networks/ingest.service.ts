@@ -10,6 +10,7 @@ import {
   prepareObservations,
 } from "./engine/observations.ts";
 import type { EntityCodec } from "./entity.codec.ts";
+import type { TextCodec } from "./network-text.codec.ts";
 import {
   entityIdsByIndex,
   fillUnknownRoles,
@@ -17,7 +18,6 @@ import {
   insertLinks,
   type NewLinkRow,
 } from "./networks.store.ts";
-import type { TextCodec } from "./text-codec.service.ts";
 import { insertProtectionRecordOnce } from "./wall.store.ts";
 
 /** Where observations came from; kept on every link as part of its provenance. */

@@ -4,8 +4,8 @@ import type { Platform } from "../platform/platform.ts";
 import { createAnalysisCache, loadDefaultPack } from "./analysis.service.ts";
 import { createEntityCodec, createProtectedRefs } from "./entity.codec.ts";
 import { type IngestInput, type IngestResult, storeObservations } from "./ingest.service.ts";
+import { createTextCodec } from "./network-text.codec.ts";
 import { createSharingService } from "./sharing.service.ts";
-import { createTextCodec } from "./text-codec.service.ts";
 import { createWallService } from "./wall.service.ts";
 import { createWorkspaceService } from "./workspace.service.ts";
 

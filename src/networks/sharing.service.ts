@@ -10,6 +10,7 @@ import type { NationAnalysis } from "./analysis.service.ts";
 import { isIdentifierType, isNameType } from "./engine/entities.ts";
 import type { EntityCodec } from "./entity.codec.ts";
 import type { Audience } from "./link-visibility.store.ts";
+import type { TextCodec } from "./network-text.codec.ts";
 import type { DetailRequestView, ReleasedDetails } from "./networks.contract.ts";
 import { entitiesById, visibleLinksTouching } from "./networks.store.ts";
 import {
@@ -24,7 +25,6 @@ import {
   updateReceivedRequest,
   visibleEntitiesByHash,
 } from "./sharing.store.ts";
-import type { TextCodec } from "./text-codec.service.ts";
 
 type Analyse = (tx: Tx, scope: Scope, audience: Audience) => Promise<NationAnalysis>;
 

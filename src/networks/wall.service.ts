@@ -7,6 +7,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { personExistsInScope } from "../registry/index.ts";
 import type { EntityCodec } from "./entity.codec.ts";
+import type { TextCodec } from "./network-text.codec.ts";
 import type {
   LegalBasisCreate,
   LegalBasisView,
@@ -16,7 +17,6 @@ import type {
 } from "./networks.contract.ts";
 import { entitiesById, visibleLinksOfCase } from "./networks.store.ts";
 import { personOfProtectionRecord, setProtectionPerson } from "./protection-person.store.ts";
-import type { TextCodec } from "./text-codec.service.ts";
 import {
   findLegalBasis,
   insertLegalBasis,

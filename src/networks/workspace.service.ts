@@ -12,6 +12,7 @@ import { parseRole } from "./engine/roles.ts";
 import type { EntityCodec } from "./entity.codec.ts";
 import { storeObservations } from "./ingest.service.ts";
 import type { Audience } from "./link-visibility.store.ts";
+import type { TextCodec } from "./network-text.codec.ts";
 import {
   type CommunityDetail,
   type CommunitySummary,
@@ -34,7 +35,6 @@ import {
   visibleLinksTouching,
 } from "./networks.store.ts";
 import { withdrawPublishedHash } from "./sharing.store.ts";
-import type { TextCodec } from "./text-codec.service.ts";
 
 /** Links shown around one entity at most (a bus station touches thousands). */
 const NEIGHBOURHOOD_LIMIT = 300;

@@ -18,7 +18,7 @@ import {
   REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
-import { sealText } from "./free-text.service.ts";
+import { sealText } from "./pathway-text.codec.ts";
 
 /** Why an application was erased; the text that replaces officers' free text about the applicant. */
 export const ERASED_TEXT = {

@@ -17,7 +17,7 @@ import {
   upsertAppointmentDay,
 } from "./appointments.store.ts";
 import { STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
-import { sealText } from "./free-text.service.ts";
+import { sealText } from "./pathway-text.codec.ts";
 
 // Appointments: an office's capacity per day, booking the first free slot and cancelling it. Every booking and
 // cancellation locks the application's row and then the day's row, always in that order, so concurrent ones

@@ -27,7 +27,7 @@ import {
 } from "./arrival.store.ts";
 import { auditSides } from "./audit-sides.service.ts";
 import { ARRIVAL_CONSENT_CONTEXT, ARRIVAL_CONTEXT } from "./engine/field-contexts.ts";
-import { sealText } from "./free-text.service.ts";
+import { sealText } from "./pathway-text.codec.ts";
 import type { ApplicationPlacement } from "./pathways.contract.ts";
 import { presentPlacement, refuseErased } from "./workflow.service.ts";
 

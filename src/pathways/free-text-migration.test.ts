@@ -15,8 +15,8 @@ import { type Database, openDatabase } from "../platform/db/connect.ts";
 import { migrate } from "../platform/db/migrate.ts";
 import { seedTenants } from "../platform/platform.ts";
 import { ANSWERS_CONTEXT, OUTBOX_CONTEXT } from "./engine/field-contexts.ts";
-import { legacyTextColumns } from "./free-text.service.ts";
 import { readOutboxFile } from "./outbox.service.ts";
+import { legacyTextColumns } from "./pathway-text.codec.ts";
 
 // A database holding the plaintext reasons written before they were encrypted: the migration marks them and the
 // next start encrypts them; key rotation then re-encrypts them like every other personal field.

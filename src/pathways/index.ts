@@ -3,8 +3,8 @@ import { migrationsFromDir, withDataStep } from "../platform/db/migrate.ts";
 import { fillApplicationFilterTerms } from "./application-worklist.service.ts";
 
 export { applicationRetentionSweeper } from "./application-retention.service.ts";
-export { pathwaysEncryptedColumns } from "./free-text.service.ts";
 export { fileTransport, type NotificationTransport } from "./outbox.service.ts";
+export { pathwaysEncryptedColumns } from "./pathway-text.codec.ts";
 export { pathwaysRoutes } from "./pathways.routes.ts";
 export { seedPathwaysDemo } from "./pathways.seed.ts";
 export { createPathwaysService, type PathwaysService, portalSettingsFromEnv } from "./pathways.service.ts";

@@ -3,7 +3,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { SubjectDataSource } from "../registry/index.ts";
 import { eraseApplication } from "./application-erasure.service.ts";
 import { OUTBOX_CONTEXT, REFERRAL_CONSENT_CONTEXT, REFERRAL_CONTEXT } from "./engine/field-contexts.ts";
-import { openText } from "./free-text.service.ts";
+import { openText } from "./pathway-text.codec.ts";
 import { PathwaysSubjectSection } from "./pathways-subject.contract.ts";
 import {
   applicationsOfPeople,

@@ -9,7 +9,7 @@ import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
 import { createDashboardService } from "./dashboard.service.ts";
 import { RateLimiter } from "./engine/rate-limit.ts";
-import { sealLegacyText } from "./free-text.service.ts";
+import { sealLegacyText } from "./legacy-text.service.ts";
 import {
   deliverOutbox,
   fileTransport,

@@ -33,7 +33,7 @@ import {
 import type { Language } from "./engine/language.ts";
 import { describeWait } from "./engine/pathway-texts.ts";
 import { nextStepText } from "./engine/status-texts.ts";
-import { openText } from "./free-text.service.ts";
+import { openText } from "./pathway-text.codec.ts";
 import type { PortalDownload, PortalErased, PortalStatus } from "./pathways.contract.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
 

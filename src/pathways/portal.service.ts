@@ -21,8 +21,8 @@ import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
 import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
 import { receivedText, subjectText } from "./engine/status-texts.ts";
 import { labelOf } from "./engine/vocabulary.ts";
-import { sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
+import { sealText } from "./pathway-text.codec.ts";
 import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./pathways.contract.ts";
 import {
   applicationStatus,

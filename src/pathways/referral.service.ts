@@ -21,7 +21,7 @@ import {
   REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
-import { openOptionalText, openText, sealText } from "./free-text.service.ts";
+import { openOptionalText, openText, sealText } from "./pathway-text.codec.ts";
 import type { ReferralView } from "./pathways.contract.ts";
 import { refuseErased, type WorkflowService } from "./workflow.service.ts";
 import {

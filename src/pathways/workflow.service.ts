@@ -26,8 +26,8 @@ import {
 } from "./engine/field-contexts.ts";
 import type { Language } from "./engine/language.ts";
 import { nextStepText, subjectText } from "./engine/status-texts.ts";
-import { openText, sealText } from "./free-text.service.ts";
 import { queueNotification } from "./outbox.service.ts";
+import { openText, sealText } from "./pathway-text.codec.ts";
 import type { ApplicationDetail, ApplicationSummary } from "./pathways.contract.ts";
 import { linkApplication } from "./person-link.service.ts";
 

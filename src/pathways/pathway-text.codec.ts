@@ -1,7 +1,6 @@
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { EncryptedColumn } from "../platform/crypto/key-rotation.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import type { Database } from "../platform/db/connect.ts";
 import {
   ANSWERS_CONTEXT,
   ARRIVAL_CONSENT_CONTEXT,
@@ -16,13 +15,13 @@ import {
   REFERRAL_REASON_CONTEXT,
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
-import { lockMarkedRows, updateTextColumns } from "./legacy-text.store.ts";
 
 // Free text about a person (reasons, consent texts, transport errors) is stored encrypted. Values written before
 // it was are marked `legacy:` by the migration and encrypted when the application starts; until then (a
 // database migrated by another command, say) readers take them as they are.
 
-const LEGACY = "legacy:";
+/** The mark the migration put before a value still in clear. */
+export const LEGACY = "legacy:";
 const keys = ["tenant_id", "id"];
 const column = (table: string, name: string, context: string): EncryptedColumn => ({
   table,
@@ -56,8 +55,6 @@ export const pathwaysEncryptedColumns: EncryptedColumn[] = [
   ...legacyTextColumns,
 ];
 
-const BATCH = 500;
-
 /** Reads a stored free-text value: decrypted, or a legacy value not yet encrypted. */
 export function openText(keyring: Keyring, stored: string, context: string): string {
   return stored.startsWith(LEGACY) ? stored.slice(LEGACY.length) : decryptField(keyring, stored, context);
@@ -71,38 +68,3 @@ export function openOptionalText(keyring: Keyring, stored: string | null, contex
 /** Encrypts free text for one of the pathway columns. */
 export const sealText = (keyring: Keyring, text: string, context: string) =>
   encryptField(keyring, text, context);
-
-const reseal = (keyring: Keyring, value: string | null, context: string) =>
-  value?.startsWith(LEGACY) ? encryptField(keyring, value.slice(LEGACY.length), context) : value;
-
-/** Encrypts one batch of a table's legacy rows as the schema owner; returns how many rows it took. */
-async function sealBatch(database: Database, keyring: Keyring, columns: EncryptedColumn[]): Promise<number> {
-  const [marker] = columns;
-  if (!marker) return 0;
-  return database.asOwner(async (tx) => {
-    const rows = await lockMarkedRows(tx, columns, LEGACY, BATCH);
-    for (const row of rows) {
-      const values = columns.map((c) => ({
-        column: c.column,
-        value: reseal(keyring, row[c.column] ?? null, c.context),
-      }));
-      await updateTextColumns(tx, marker.table, { tenant_id: row.tenant_id, id: row.id }, values);
-    }
-    return rows.length;
-  });
-}
-
-/** Encrypts every free-text value the migration marked `legacy:`, in batches that each commit; resumable. */
-export async function sealLegacyText(database: Database, keyring: Keyring): Promise<number> {
-  const byTable = new Map<string, EncryptedColumn[]>();
-  for (const c of legacyTextColumns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
-  let sealed = 0;
-  for (const columns of byTable.values()) {
-    for (;;) {
-      const n = await sealBatch(database, keyring, columns);
-      sealed += n;
-      if (n < BATCH) break;
-    }
-  }
-  return sealed;
-}
