@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { countExpiredRows, expiredRowIds } from "../platform/retention/expired-rows.store.ts";
 
 // SQL of the pathways' retention rule: which applications of the scope's nation have outlived a period.
 
@@ -21,23 +22,26 @@ function expired(tenant: string, cutoff: Date): RawBuilder<boolean> {
 }
 
 /** How many applications of the scope's nation have expired for `cutoff`. */
-export async function countExpiredApplications(tx: Tx, scope: Scope, cutoff: Date): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*)::int as n from pathway_applications a
-    where ${expired(scope.tenantId, cutoff)}`.execute(tx);
-  return Number(result.rows[0]?.n ?? 0);
+export function countExpiredApplications(tx: Tx, scope: Scope, cutoff: Date): Promise<number> {
+  return countExpiredRows(tx, {
+    table: "pathway_applications",
+    alias: "a",
+    condition: expired(scope.tenantId, cutoff),
+  });
 }
 
 /** Up to `limit` ids of expired applications after `after`, in id order. */
-export async function expiredApplicationIds(
+export function expiredApplicationIds(
   tx: Tx,
   scope: Scope,
   cutoff: Date,
   after: string | null,
   limit: number,
 ): Promise<string[]> {
-  const result = await sql<{ id: string }>`select a.id from pathway_applications a
-    where ${expired(scope.tenantId, cutoff)}
-      and (${after}::uuid is null or a.id > ${after}::uuid)
-    order by a.id limit ${limit}`.execute(tx);
-  return result.rows.map((r) => r.id);
+  const rows = {
+    table: "pathway_applications",
+    alias: "a",
+    condition: expired(scope.tenantId, cutoff),
+  } as const;
+  return expiredRowIds(tx, rows, after, limit);
 }

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import { countExpiredRows, expiredRowIds } from "../platform/retention/expired-rows.store.ts";
 
 // SQL of the registry's retention rule: which active people of the scope's nation have outlived a period.
 
@@ -41,23 +42,22 @@ function expired(tenant: string, cutoff: Date): RawBuilder<boolean> {
 }
 
 /** How many people of the scope's nation have expired for `cutoff`. */
-export async function countExpiredPeople(tx: Tx, scope: Scope, cutoff: Date): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*)::int as n from registry_people p
-    where ${expired(scope.tenantId, cutoff)}`.execute(tx);
-  return Number(result.rows[0]?.n ?? 0);
+export function countExpiredPeople(tx: Tx, scope: Scope, cutoff: Date): Promise<number> {
+  return countExpiredRows(tx, {
+    table: "registry_people",
+    alias: "p",
+    condition: expired(scope.tenantId, cutoff),
+  });
 }
 
 /** Up to `limit` ids of expired people after `after`, in id order. */
-export async function expiredPeopleIds(
+export function expiredPeopleIds(
   tx: Tx,
   scope: Scope,
   cutoff: Date,
   after: string | null,
   limit: number,
 ): Promise<string[]> {
-  const result = await sql<{ id: string }>`select p.id from registry_people p
-    where ${expired(scope.tenantId, cutoff)}
-      and (${after}::uuid is null or p.id > ${after}::uuid)
-    order by p.id limit ${limit}`.execute(tx);
-  return result.rows.map((r) => r.id);
+  const rows = { table: "registry_people", alias: "p", condition: expired(scope.tenantId, cutoff) } as const;
+  return expiredRowIds(tx, rows, after, limit);
 }

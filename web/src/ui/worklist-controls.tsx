@@ -162,13 +162,16 @@ export function WorklistFilterForm({
   );
 }
 
-/** Where the page is in the list, and the previous and next pages. */
+/** "Nothing here" when the page shows no row, where the page is in the list, and the previous and next pages. */
 export function WorklistPager({
+  shown,
   total,
   limit,
   offset,
   onOffset,
 }: {
+  /** How many rows the page shows. */
+  shown: number;
   total: number;
   limit: number;
   offset: number;
@@ -178,14 +181,17 @@ export function WorklistPager({
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
   return (
-    <nav aria-label={t("worklist.paging")} className="worklist-pager">
-      <p role="status">{t("worklist.showing", { from, to, total })}</p>
-      <button type="button" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>
-        {t("worklist.previous")}
-      </button>
-      <button type="button" disabled={offset + limit >= total} onClick={() => onOffset(offset + limit)}>
-        {t("worklist.next")}
-      </button>
-    </nav>
+    <>
+      {shown === 0 && <p>{t("worklist.none")}</p>}
+      <nav aria-label={t("worklist.paging")} className="worklist-pager">
+        <p role="status">{t("worklist.showing", { from, to, total })}</p>
+        <button type="button" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>
+          {t("worklist.previous")}
+        </button>
+        <button type="button" disabled={offset + limit >= total} onClick={() => onOffset(offset + limit)}>
+          {t("worklist.next")}
+        </button>
+      </nav>
+    </>
   );
 }

@@ -90,8 +90,8 @@ export function MyQueuePanel() {
               ))}
             </tbody>
           </table>
-          {data.decisions.length === 0 && <p>{t("worklist.none")}</p>}
           <WorklistPager
+            shown={data.decisions.length}
             total={data.total}
             limit={LIMIT}
             offset={data.offset}

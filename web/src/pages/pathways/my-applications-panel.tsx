@@ -86,8 +86,8 @@ export function MyQueuePanel() {
               ))}
             </tbody>
           </table>
-          {data.applications.length === 0 && <p>{t("worklist.none")}</p>}
           <WorklistPager
+            shown={data.applications.length}
             total={data.total}
             limit={LIMIT}
             offset={data.offset}

@@ -101,8 +101,8 @@ export function RegistryMyCases() {
               ))}
             </tbody>
           </table>
-          {data.cases.length === 0 && <p>{t("worklist.none")}</p>}
           <WorklistPager
+            shown={data.cases.length}
             total={data.total}
             limit={LIMIT}
             offset={data.offset}
