@@ -111,6 +111,14 @@ export function currentPeriod(now: Date, period: Period): { start: Date; daysLef
   return { start, daysLeft: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 86_400_000)) };
 }
 
+/** The nation a tracking code names and the portal's scope in it; the same 404 as a wrong secret otherwise. */
+function codeScope(trackingCode: string, requestId: string | null) {
+  const code = trackingCode.toUpperCase();
+  const nation = nationOf(code);
+  if (!nation) throw notFound();
+  return { code, nation, scope: portalScope(nation, requestId) };
+}
+
 /** The status page of one application, for whoever holds its code and secret. */
 export async function applicationStatus(
   deps: PortalDeps,
@@ -118,11 +126,8 @@ export async function applicationStatus(
   requestId: string | null,
 ): Promise<PortalStatus> {
   const { catalog, db, clock } = deps;
-  const code = input.trackingCode.toUpperCase();
-  const nation = nationOf(code);
-  if (!nation) throw notFound();
+  const { code, nation, scope } = codeScope(input.trackingCode, requestId);
   const pub = await catalog.published();
-  const scope = portalScope(nation, requestId);
   return inScope(db, scope, async (tx) => {
     const app = await openApplication(tx, scope, code, input.secret);
     const pathway = pub.catalog.pathways.find((p) => p.id === `${nation}:${app.pathway_id}`);
@@ -175,11 +180,8 @@ export async function downloadOwnApplication(
   requestId: string | null,
 ): Promise<PortalDownload> {
   const { catalog, db, clock, keyring } = deps;
-  const code = input.trackingCode.toUpperCase();
-  const nation = nationOf(code);
-  if (!nation) throw notFound();
+  const { code, nation, scope } = codeScope(input.trackingCode, requestId);
   const pub = await catalog.published();
-  const scope = portalScope(nation, requestId);
   return inScope(db, scope, async (tx) => {
     const app = await openApplication(tx, scope, code, input.secret);
     const lang = input.lang ?? (app.language as Language);
@@ -278,10 +280,7 @@ export async function eraseOwnApplication(
   requestId: string | null,
 ): Promise<PortalErased> {
   const { db, clock, keyring } = deps;
-  const code = input.trackingCode.toUpperCase();
-  const nation = nationOf(code);
-  if (!nation) throw notFound();
-  const scope = portalScope(nation, requestId);
+  const { code, scope } = codeScope(input.trackingCode, requestId);
   return inScope(db, scope, async (tx) => {
     const app = await openApplication(tx, scope, code, input.secret, true);
     const at = clock();
