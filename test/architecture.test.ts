@@ -37,11 +37,6 @@ const SQL_OUTSIDE_STORES_TO_MOVE = new Set<string>([
   "src/platform/audit/audit-verify-tenant.ts",
   "src/platform/audit/audit-verify.ts",
   "src/platform/audit/audit.ts",
-  "src/platform/http/http-app.ts",
-  "src/platform/platform.ts",
-  "src/registry/people.service.ts",
-  "src/registry/registry.command.ts",
-  "src/registry/registry.seed.ts",
 ]);
 
 /**

@@ -2,6 +2,7 @@ import { createAgreementsService } from "./agreements/agreements.service.ts";
 import { createNationsService } from "./auth/nations.service.ts";
 import { SEED_TENANTS } from "./auth/nations.ts";
 import { createSessionsService } from "./auth/sessions.service.ts";
+import { upsertTenant } from "./auth/tenants.store.ts";
 import { createUsersService, USER_NAME_CONTEXT } from "./auth/users.service.ts";
 import type { Config } from "./config.ts";
 import type { EncryptedColumn } from "./crypto/key-rotation.ts";
@@ -66,14 +67,6 @@ export async function startPlatform(config: Config, options: PlatformOptions): P
 /** Inserts or refreshes the reference list of tenants. */
 export async function seedTenants(database: Database): Promise<void> {
   await database.asOwner(async (tx) => {
-    for (const t of SEED_TENANTS) {
-      await tx
-        .insertInto("tenants")
-        .values({ id: t.id, name: t.name, kind: t.kind, joined_on: t.joinedOn })
-        .onConflict((oc) =>
-          oc.column("id").doUpdateSet({ name: t.name, kind: t.kind, joined_on: t.joinedOn }),
-        )
-        .execute();
-    }
+    for (const t of SEED_TENANTS) await upsertTenant(tx, t);
   });
 }

@@ -160,3 +160,13 @@ export async function userExists(tx: Tx, scope: Scope, userId: string): Promise<
     where tenant_id = ${scope.tenantId} and id = ${userId}::uuid and not disabled`.execute(tx);
   return row.rows.length > 0;
 }
+
+/** A person's cases in brief (id, type, status), for the person's page. */
+export function caseSummariesOf(tx: Tx, scope: Scope, personId: string) {
+  return tx
+    .selectFrom("registry_cases")
+    .select(["id", "case_type", "status"])
+    .where("tenant_id", "=", scope.tenantId)
+    .where("person_id", "=", personId)
+    .execute();
+}

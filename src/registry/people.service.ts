@@ -7,6 +7,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
+import { caseSummariesOf } from "./cases.store.ts";
 import { type PersonExtras, presentPerson } from "./engine/person-presenter.ts";
 import { displayName, normaliseRecord, personTerms, queryTerms } from "./engine/person-record.ts";
 import { membershipOf } from "./households.store.ts";
@@ -22,6 +23,7 @@ import {
   type PersonRow,
 } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
+import { insertReviewPair } from "./review.store.ts";
 
 const model = defaultMatchModel();
 
@@ -64,12 +66,7 @@ function hashAll(deps: PeopleDeps, terms: string[]) {
 
 async function extrasOf(deps: PeopleDeps, tx: Tx, scope: Scope, id: string): Promise<PersonExtras> {
   const { text } = deps;
-  const cases = await tx
-    .selectFrom("registry_cases")
-    .select(["id", "case_type", "status"])
-    .where("tenant_id", "=", scope.tenantId)
-    .where("person_id", "=", id)
-    .execute();
+  const cases = await caseSummariesOf(tx, scope, id);
   const consents = (await consentsOf(tx, scope, id)).map(({ given_by_enc, ...c }) => ({
     ...c,
     given_by: text.open("consentGivenBy", given_by_enc),
@@ -229,19 +226,14 @@ export async function registerPerson(
   ]);
   if (!id) throw new AppError("INTERNAL", "the person was not stored");
   for (const c of found) {
-    await tx
-      .insertInto("registry_duplicate_reviews")
-      .values({
-        tenant_id: scope.tenantId,
-        person_a: c.row.id,
-        person_b: id,
-        probability: c.score.probability,
-        band: c.score.band,
-        reasons: JSON.stringify(shownReasons(c.score)),
-        why_created_enc: text.sealOrNull("reviewWhyCreated", overrideReason),
-      })
-      .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
-      .execute();
+    await insertReviewPair(tx, scope, {
+      personA: c.row.id,
+      personB: id,
+      probability: c.score.probability,
+      band: c.score.band,
+      reasons: JSON.stringify(shownReasons(c.score)),
+      whyCreatedEnc: text.sealOrNull("reviewWhyCreated", overrideReason),
+    });
   }
   await recordAudit(tx, scope, {
     action: "person.create",

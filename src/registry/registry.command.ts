@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { systemScope } from "../platform/auth/scope.ts";
+import { tenantExists } from "../platform/auth/tenants.store.ts";
 import { parseKeyValueList } from "../platform/cli-support.ts";
 import { loadConfig } from "../platform/config.ts";
 import { platformMigrations } from "../platform/db/migrate.ts";
@@ -58,12 +59,8 @@ export async function runImport(
     `${file}: nothing was imported`,
   );
   await withRegistry(async (platform, keys) => {
-    const known = await platform.database.db
-      .selectFrom("tenants")
-      .select("id")
-      .where("id", "=", nation)
-      .executeTakeFirst();
-    if (!known) throw new AppError("BAD_INPUT", `--nation ${nation} is not a partner nation`);
+    if (!(await tenantExists(platform.database.db, nation)))
+      throw new AppError("BAD_INPUT", `--nation ${nation} is not a partner nation`);
     const progress = startProgress({ label: "importing people", total: people.length });
     const interruption = watchInterrupt();
     try {

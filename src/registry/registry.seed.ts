@@ -1,14 +1,19 @@
 import { defaultMatchModel, scorePair } from "../identity/index.ts";
+import { findByLogin } from "../platform/auth/accounts.store.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { seedDemoOffices } from "../platform/offices/demo-offices.ts";
 import type { Platform } from "../platform/platform.ts";
+import { insertCase } from "./cases.store.ts";
+import { insertConsent } from "./crossmatch.store.ts";
 import { type DemoNation, demoNations } from "./engine/demo-people.ts";
 import { normaliseRecord } from "./engine/person-record.ts";
 import { externalKey } from "./person-seal.codec.ts";
 import type { RegistryService } from "./registry.service.ts";
+import { peopleKeys, personIdByExternalKey } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
+import { insertReviewPair } from "./review.store.ts";
 
 /** The nations that get demo registries; each one's cross-border people are also held by the next. */
 export const DEMO_REGISTRY_NATIONS = ["USA", "MEX", "GTM", "COL"];
@@ -46,23 +51,15 @@ async function alreadySeeded(platform: Platform, registry: RegistryService, demo
   if (!first) return true;
   const key = externalKey(registry.keys, first.externalId);
   const found = await inScope(platform.database.db, { tenantId: demo.nation }, (tx) =>
-    tx
-      .selectFrom("registry_people")
-      .select("id")
-      .where("tenant_id", "=", demo.nation)
-      .where("external_key", "=", key)
-      .executeTakeFirst(),
+    personIdByExternalKey(tx, { tenantId: demo.nation }, key),
   );
   return found !== undefined;
 }
 
 async function seedExtras(tx: Tx, registry: RegistryService, demo: DemoNation) {
   const ids = new Map<string, string>();
-  const rows = await tx
-    .selectFrom("registry_people")
-    .select(["id", "external_key", "office_id"])
-    .where("tenant_id", "=", demo.nation)
-    .execute();
+  const scope = systemScope(demo.nation, "demo");
+  const rows = await peopleKeys(tx, scope);
   const byKey = new Map(rows.map((r) => [r.external_key, r]));
   for (const p of demo.people) {
     const row = byKey.get(externalKey(registry.keys, p.externalId));
@@ -74,39 +71,26 @@ async function seedExtras(tx: Tx, registry: RegistryService, demo: DemoNation) {
   for (const [a, b] of demo.plantedDuplicates) {
     const score = scorePair(model, normaliseRecord(a, records.get(a)!), normaliseRecord(b, records.get(b)!));
     const reasons = score.reasons.filter((r) => r.agreement !== "missing");
-    await tx
-      .insertInto("registry_duplicate_reviews")
-      .values({
-        tenant_id: demo.nation,
-        person_a: ids.get(a)!,
-        person_b: ids.get(b)!,
-        probability: score.probability,
-        band: score.band === "unlikely" ? "possible" : score.band,
-        reasons: JSON.stringify(reasons),
-        why_created_enc: text.seal("reviewWhyCreated", "registered twice at different offices (demo)"),
-      })
-      .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
-      .execute();
+    await insertReviewPair(tx, scope, {
+      personA: ids.get(a)!,
+      personB: ids.get(b)!,
+      probability: score.probability,
+      band: score.band === "unlikely" ? "possible" : score.band,
+      reasons: JSON.stringify(reasons),
+      whyCreatedEnc: text.seal("reviewWhyCreated", "registered twice at different offices (demo)"),
+    });
   }
   for (const ext of demo.crossBorder) {
-    await tx
-      .insertInto("registry_consents")
-      .values({
-        tenant_id: demo.nation,
-        person_id: ids.get(ext)!,
-        purpose: "cross_border_referral",
-        given: true,
-        given_by_enc: text.seal("consentGivenBy", "the person"),
-        recorded_by: "system:demo",
-      })
-      .execute();
+    await insertConsent(tx, {
+      tenant_id: demo.nation,
+      person_id: ids.get(ext)!,
+      purpose: "cross_border_referral",
+      given: true,
+      given_by_enc: text.seal("consentGivenBy", "the person"),
+      recorded_by: "system:demo",
+    });
   }
-  const caseworker = await tx
-    .selectFrom("users")
-    .select("id")
-    .where("tenant_id", "=", demo.nation)
-    .where("email", "=", `caseworker@${demo.nation.toLowerCase()}.demo`)
-    .executeTakeFirst();
+  const caseworker = await findByLogin(tx, scope, `caseworker@${demo.nation.toLowerCase()}.demo`);
   const withCases = [
     ...demo.crossBorder,
     ...demo.people.filter((_, i) => i % 15 === 0).map((p) => p.externalId),
@@ -115,16 +99,11 @@ async function seedExtras(tx: Tx, registry: RegistryService, demo: DemoNation) {
     const personId = ids.get(ext);
     const row = rows.find((r) => r.id === personId);
     if (!personId || !row) continue;
-    await tx
-      .insertInto("registry_cases")
-      .values({
-        tenant_id: demo.nation,
-        person_id: personId,
-        case_type: k % 3 === 0 ? "pathway_application" : "protection",
-        office_id: row.office_id,
-        assigned_to: k % 2 === 0 ? (caseworker?.id ?? null) : null,
-        created_by: null,
-      })
-      .execute();
+    await insertCase(tx, scope, {
+      personId,
+      type: k % 3 === 0 ? "pathway_application" : "protection",
+      officeId: row.office_id,
+      assignedTo: k % 2 === 0 ? (caseworker?.id ?? null) : null,
+    });
   }
 }

@@ -319,3 +319,23 @@ export function versionsOf(tx: Tx, scope: Scope, personId: string) {
     .orderBy("id")
     .execute();
 }
+
+/** The id of the nation's person with this external key, if any. */
+export async function personIdByExternalKey(tx: Tx, scope: Pick<Scope, "tenantId">, key: string) {
+  const row = await tx
+    .selectFrom("registry_people")
+    .select("id")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("external_key", "=", key)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Every person of the nation by id, external key and office (the demo seed's lookup). */
+export function peopleKeys(tx: Tx, scope: Pick<Scope, "tenantId">) {
+  return tx
+    .selectFrom("registry_people")
+    .select(["id", "external_key", "office_id"])
+    .where("tenant_id", "=", scope.tenantId)
+    .execute();
+}

@@ -147,3 +147,31 @@ export async function reviewFigures(tx: Tx, scope: Scope, since: Date) {
     .executeTakeFirstOrThrow();
   return { ...reviews, split: merges.split };
 }
+
+/** Records a pair of people for review; a pair already recorded stays as it is. */
+export async function insertReviewPair(
+  tx: Tx,
+  scope: Pick<Scope, "tenantId">,
+  pair: {
+    personA: string;
+    personB: string;
+    probability: number;
+    band: string;
+    reasons: string;
+    whyCreatedEnc: string | null;
+  },
+): Promise<void> {
+  await tx
+    .insertInto("registry_duplicate_reviews")
+    .values({
+      tenant_id: scope.tenantId,
+      person_a: pair.personA,
+      person_b: pair.personB,
+      probability: pair.probability,
+      band: pair.band,
+      reasons: pair.reasons,
+      why_created_enc: pair.whyCreatedEnc,
+    })
+    .onConflict((oc) => oc.columns(["tenant_id", "person_a", "person_b"]).doNothing())
+    .execute();
+}

@@ -27,3 +27,15 @@ export async function tenantExists(db: Db, id: string): Promise<boolean> {
   const known = await db.selectFrom("tenants").select("id").where("id", "=", id).executeTakeFirst();
   return known !== undefined;
 }
+
+/** Inserts a tenant of the reference list, or refreshes its name, kind and date of joining. */
+export async function upsertTenant(
+  tx: Tx,
+  t: { id: string; name: string; kind: Selectable<TenantsTable>["kind"]; joinedOn: string | null },
+): Promise<void> {
+  await tx
+    .insertInto("tenants")
+    .values({ id: t.id, name: t.name, kind: t.kind, joined_on: t.joinedOn })
+    .onConflict((oc) => oc.column("id").doUpdateSet({ name: t.name, kind: t.kind, joined_on: t.joinedOn }))
+    .execute();
+}

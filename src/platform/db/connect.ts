@@ -120,3 +120,8 @@ function runAsOwner<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return fn(tx);
   });
 }
+
+/** Whether the database answers: the readiness probe's one statement. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

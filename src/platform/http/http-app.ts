@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { sql } from "kysely";
+import { pingDatabase } from "../db/connect.ts";
 import type { Platform } from "../platform.ts";
 import type { AppEnv } from "./app-env.ts";
 import { newRouter } from "./app-env.ts";
@@ -24,7 +24,7 @@ export function createHttpApp(platform: Platform, mounts: ApiMount[]) {
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", async (c) => {
-    await sql`select 1`.execute(platform.database.db);
+    await pingDatabase(platform.database.db);
     return c.json({ status: "ready", database: platform.database.kind });
   });
 
