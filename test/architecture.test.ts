@@ -29,17 +29,6 @@ const SQL_TEXT =
   /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|with)\(|\bsql\s*`|\bsql(<[^>]*>)?\s*`|\bsql\.(raw|ref|table|lit|id|join)\(/;
 
 /**
- * Files outside the stores that still hold SQL, written down so the list can only shrink: a new file with SQL
- * outside a store fails, and so does a listed file that no longer needs its entry.
- */
-const SQL_OUTSIDE_STORES_TO_MOVE = new Set<string>([
-  "src/platform/audit/audit-sequencer.ts",
-  "src/platform/audit/audit-verify-tenant.ts",
-  "src/platform/audit/audit-verify.ts",
-  "src/platform/audit/audit.ts",
-]);
-
-/**
  * A service's `create*Service` factory only builds its dependencies and binds the actions (each a top-level
  * function named by what it does); no function in a service runs longer than a reader can follow.
  */
@@ -170,8 +159,7 @@ describe("dependency rules", () => {
       .filter((f) => !f.path.startsWith("src/platform/db/"))
       .filter((f) => SQL_TEXT.test(f.text))
       .map((f) => f.path);
-    expect(holders.filter((p) => !SQL_OUTSIDE_STORES_TO_MOVE.has(p))).toEqual([]);
-    expect([...SQL_OUTSIDE_STORES_TO_MOVE].filter((p) => !holders.includes(p))).toEqual([]);
+    expect(holders).toEqual([]);
   });
 
   it("keeps a service's factory to binding its actions, and each action a function a reader finds by name", () => {

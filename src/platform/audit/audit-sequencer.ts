@@ -1,7 +1,14 @@
-import { sql } from "kysely";
 import type { Database, Tx } from "../db/connect.ts";
 import { batchHeadHash, GENESIS_HASH, merkleRoot } from "./audit-hash.ts";
-import "./audit.schema.ts";
+import {
+  type Head,
+  headExists,
+  insertFirstHead,
+  pendingLeaves,
+  pendingTenants,
+  selectHeadForUpdate,
+  writeBatch,
+} from "./audit-sequencer.store.ts";
 
 /** The most leaves one batch takes; a longer queue is integrated in several batches. */
 export const MAX_BATCH = 2000;
@@ -13,42 +20,18 @@ export interface SequenceOptions {
   maxBatch?: number;
 }
 
-interface Head {
-  tree_size: number;
-  batch_no: number;
-  hash: string;
-}
-
 /**
  * Locks the tenant's head row, creating it on first use. With `wait` false, answers undefined when another
  * sequencer (in this process or another) holds the lock, instead of waiting for it.
  */
 async function lockHead(tx: Tx, tenantId: string, wait: boolean): Promise<Head | undefined> {
-  const select = async () => {
-    const q = tx
-      .selectFrom("audit_heads")
-      .select(["tree_size", "batch_no", "hash"])
-      .where("tenant_id", "=", tenantId)
-      .forUpdate();
-    const row = await (wait ? q : q.skipLocked()).executeTakeFirst();
-    return row && { tree_size: Number(row.tree_size), batch_no: Number(row.batch_no), hash: row.hash };
-  };
-  const head = await select();
+  const head = await selectHeadForUpdate(tx, tenantId, wait);
   if (head) return head;
-  const exists = await tx
-    .selectFrom("audit_heads")
-    .select("tenant_id")
-    .where("tenant_id", "=", tenantId)
-    .executeTakeFirst();
-  if (exists) return undefined;
+  if (await headExists(tx, tenantId)) return undefined;
   // Two sequencers may both find no head: the second insert waits for the first to commit, then does nothing,
   // and the select below reads the head as that first sequencer left it.
-  await tx
-    .insertInto("audit_heads")
-    .values({ tenant_id: tenantId, tree_size: 0, batch_no: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column("tenant_id").doNothing())
-    .execute();
-  return select();
+  await insertFirstHead(tx, tenantId, GENESIS_HASH);
+  return selectHeadForUpdate(tx, tenantId, wait);
 }
 
 /**
@@ -65,63 +48,30 @@ export async function sequenceBatch(
   return database.asOwner(async (tx) => {
     const head = await lockHead(tx, tenantId, options.wait ?? false);
     if (!head) return 0;
-    const leaves = await tx
-      .selectFrom("audit_pending as p")
-      .innerJoin("audit_events as e", (j) =>
-        j.onRef("e.tenant_id", "=", "p.tenant_id").onRef("e.seq", "=", "p.seq"),
-      )
-      .select(["p.seq", "e.hash"])
-      .where("p.tenant_id", "=", tenantId)
-      .orderBy("p.seq")
-      .limit(maxBatch)
-      .execute();
+    const leaves = await pendingLeaves(tx, tenantId, maxBatch);
     if (leaves.length === 0) return 0;
     const batchNo = head.batch_no + 1;
     const firstIndex = head.tree_size + 1;
     const lastIndex = head.tree_size + leaves.length;
     const root = merkleRoot(leaves.map((l) => l.hash));
     const headHash = batchHeadHash({ tenantId, batchNo, firstIndex, lastIndex, root, prevHead: head.hash });
-    const seqs = leaves.map((l) => Number(l.seq));
-    await tx
-      .insertInto("audit_log")
-      .values(
-        leaves.map((l, i) => ({
-          tenant_id: tenantId,
-          log_index: firstIndex + i,
-          seq: Number(l.seq),
-          leaf_hash: l.hash,
-          batch_no: batchNo,
-        })),
-      )
-      .execute();
-    await tx
-      .insertInto("audit_batches")
-      .values({
-        tenant_id: tenantId,
-        batch_no: batchNo,
-        first_index: firstIndex,
-        last_index: lastIndex,
-        root,
-        prev_head: head.hash,
-        head: headHash,
-      })
-      .execute();
-    await tx
-      .updateTable("audit_heads")
-      .set({ tree_size: lastIndex, batch_no: batchNo, hash: headHash })
-      .where("tenant_id", "=", tenantId)
-      .execute();
-    await tx.deleteFrom("audit_pending").where("tenant_id", "=", tenantId).where("seq", "in", seqs).execute();
+    await writeBatch(tx, {
+      tenantId,
+      batchNo,
+      firstIndex,
+      lastIndex,
+      root,
+      prevHead: head.hash,
+      head: headHash,
+      leaves: leaves.map((l) => ({ seq: Number(l.seq), hash: l.hash })),
+    });
     return leaves.length;
   });
 }
 
 /** The tenants with leaves waiting to be sequenced. */
 async function tenantsWithPending(database: Database): Promise<string[]> {
-  const rows = await database.asOwner((tx) =>
-    sql<{ tenant_id: string }>`select distinct tenant_id from audit_pending order by tenant_id`.execute(tx),
-  );
-  return rows.rows.map((r) => r.tenant_id);
+  return database.asOwner((tx) => pendingTenants(tx));
 }
 
 /**

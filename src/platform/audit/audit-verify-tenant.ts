@@ -1,6 +1,6 @@
 import type { Database } from "../db/connect.ts";
-import type { AuditBatchesTable } from "./audit.schema.ts";
 import { batchHeadHash, GENESIS_HASH, merkleRoot } from "./audit-hash.ts";
+import { type Batch, batchesPage, type LogRow, logPage } from "./audit-verify.store.ts";
 import { chainedProblem, leafProblem, type StoredEvent } from "./audit-verify-leaf.ts";
 
 /** One broken link: where (event number, log position, batch, whichever are known) and why. */
@@ -17,14 +17,6 @@ export interface HeadSnapshot {
   batchNo: number;
   hash: string;
 }
-
-type Batch = Omit<AuditBatchesTable, "sequenced_at">;
-type LogRow = {
-  log_index: number;
-  log_seq: number;
-  leaf_hash: string;
-  batch_no: number;
-} & Partial<StoredEvent>;
 
 const PAGE = 5000;
 
@@ -83,36 +75,11 @@ export class TenantLogWalk {
   }
 
   private loadBatches(after: number): Promise<Batch[]> {
-    return this.database.asOwner((tx) =>
-      tx
-        .selectFrom("audit_batches")
-        .select(["tenant_id", "batch_no", "first_index", "last_index", "root", "prev_head", "head"])
-        .where("tenant_id", "=", this.tenantId)
-        .where("batch_no", ">", after)
-        .where("batch_no", "<=", this.head.batchNo)
-        .orderBy("batch_no")
-        .limit(PAGE)
-        .execute(),
-    );
+    return this.database.asOwner((tx) => batchesPage(tx, this.tenantId, after, this.head.batchNo, PAGE));
   }
 
   private loadLog(after: number): Promise<LogRow[]> {
-    return this.database.asOwner(
-      (tx) =>
-        tx
-          .selectFrom("audit_log as l")
-          .leftJoin("audit_events as e", (j) =>
-            j.onRef("e.tenant_id", "=", "l.tenant_id").onRef("e.seq", "=", "l.seq"),
-          )
-          .selectAll("e")
-          .select(["l.log_index", "l.seq as log_seq", "l.leaf_hash", "l.batch_no"])
-          .where("l.tenant_id", "=", this.tenantId)
-          .where("l.log_index", ">", after)
-          .where("l.log_index", "<=", this.head.treeSize)
-          .orderBy("l.log_index")
-          .limit(PAGE)
-          .execute() as Promise<LogRow[]>,
-    );
+    return this.database.asOwner((tx) => logPage(tx, this.tenantId, after, this.head.treeSize, PAGE));
   }
 
   /** Walks every batch in order, then checks that the head says where the walk ended. */

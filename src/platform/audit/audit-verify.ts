@@ -1,6 +1,12 @@
 import type { Database } from "../db/connect.ts";
 import { GENESIS_HASH } from "./audit-hash.ts";
 import { integratePending } from "./audit-sequencer.ts";
+import {
+  headRow,
+  orphanedQueueEntries,
+  tenantsWithAuditRows,
+  unsequencedPage,
+} from "./audit-verify.store.ts";
 import { leafProblem, type StoredEvent } from "./audit-verify-leaf.ts";
 import { type BrokenLink, type HeadSnapshot, TenantLogWalk } from "./audit-verify-tenant.ts";
 
@@ -80,32 +86,11 @@ export async function verifyAuditChains(
 
 /** Tenants that have a log head or any audit event. */
 async function tenantsWithAudit(database: Database): Promise<string[]> {
-  return database.asOwner(async (tx) => {
-    const rows = await tx
-      .selectFrom("tenants as t")
-      .select("t.id")
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb.selectFrom("audit_heads as h").select("h.tenant_id").whereRef("h.tenant_id", "=", "t.id"),
-          ),
-          eb.exists(eb.selectFrom("audit_events as e").select("e.seq").whereRef("e.tenant_id", "=", "t.id")),
-        ]),
-      )
-      .orderBy("t.id")
-      .execute();
-    return rows.map((r) => r.id);
-  });
+  return database.asOwner((tx) => tenantsWithAuditRows(tx));
 }
 
 async function readHead(database: Database, tenantId: string): Promise<HeadSnapshot> {
-  const row = await database.asOwner((tx) =>
-    tx
-      .selectFrom("audit_heads")
-      .select(["tree_size", "batch_no", "hash"])
-      .where("tenant_id", "=", tenantId)
-      .executeTakeFirst(),
-  );
+  const row = await database.asOwner((tx) => headRow(tx, tenantId));
   if (!row) return { treeSize: 0, batchNo: 0, hash: GENESIS_HASH };
   return { treeSize: Number(row.tree_size), batchNo: Number(row.batch_no), hash: row.hash };
 }
@@ -121,31 +106,7 @@ async function verifyUnsequenced(
 ): Promise<number> {
   let pending = 0;
   for (let after = 0; ; ) {
-    const rows = await database.asOwner((tx) =>
-      tx
-        .selectFrom("audit_events as e")
-        .leftJoin("audit_pending as p", (j) =>
-          j.onRef("p.tenant_id", "=", "e.tenant_id").onRef("p.seq", "=", "e.seq"),
-        )
-        .selectAll("e")
-        .select("p.seq as queued")
-        .where("e.tenant_id", "=", tenantId)
-        .where("e.seq", ">", after)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom("audit_log as l")
-                .select("l.seq")
-                .whereRef("l.tenant_id", "=", "e.tenant_id")
-                .whereRef("l.seq", "=", "e.seq"),
-            ),
-          ),
-        )
-        .orderBy("e.seq")
-        .limit(PAGE)
-        .execute(),
-    );
+    const rows = await database.asOwner((tx) => unsequencedPage(tx, tenantId, after, PAGE));
     for (const row of rows) {
       const seq = Number(row.seq);
       if (row.queued === null)
@@ -162,24 +123,7 @@ async function verifyUnsequenced(
     if (rows.length < PAGE) break;
     after = Number(rows.at(-1)?.seq);
   }
-  const orphans = await database.asOwner((tx) =>
-    tx
-      .selectFrom("audit_pending as p")
-      .select("p.seq")
-      .where("p.tenant_id", "=", tenantId)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom("audit_events as e")
-              .select("e.seq")
-              .whereRef("e.tenant_id", "=", "p.tenant_id")
-              .whereRef("e.seq", "=", "p.seq"),
-          ),
-        ),
-      )
-      .execute(),
-  );
+  const orphans = await database.asOwner((tx) => orphanedQueueEntries(tx, tenantId));
   for (const o of orphans)
     report({
       seq: Number(o.seq),

@@ -1,9 +1,8 @@
-import { sql } from "kysely";
 import type { Scope } from "../auth/scope.ts";
 import type { Tx } from "../db/connect.ts";
+import { insertAuditLeaf, nextAuditSeq } from "./audit.store.ts";
 import { type AuditLeaf, assertStorable, leafText, normaliseDetails } from "./audit-canonical.ts";
 import { leafHash } from "./audit-hash.ts";
-import "./audit.schema.ts";
 
 /** What happened, to what, with details that never hold personal values in clear. */
 export interface AuditInput {
@@ -56,42 +55,11 @@ export async function recordAudit(tx: Tx, scope: Scope, input: AuditInput): Prom
   };
   storableStrings(text);
   const details = normaliseDetails(input.details);
-  const next = await sql<{ seq: number }>`select nextval('audit_event_seq') as seq`.execute(tx);
-  const seq = Number(next.rows[0]?.seq);
+  const seq = await nextAuditSeq(tx);
   // Millisecond precision keeps the stored time and the hashed time identical.
   const leaf: AuditLeaf = { ...text, seq, occurredAt: new Date().toISOString(), details };
   const canonical = leafText(leaf);
   const hash = leafHash(canonical);
-  await tx
-    .with("event", (db) =>
-      db
-        .insertInto("audit_events")
-        .values({
-          tenant_id: tenantId,
-          seq,
-          occurred_at: leaf.occurredAt,
-          actor_tenant: leaf.actorTenant,
-          actor_user: leaf.actorUser,
-          actor_label: leaf.actorLabel,
-          action: leaf.action,
-          target_type: leaf.targetType,
-          target_id: leaf.targetId,
-          request_id: leaf.requestId,
-          details: JSON.stringify(details),
-          canonical,
-          hash,
-        })
-        .returning(["tenant_id", "seq"]),
-    )
-    .insertInto("audit_pending")
-    .columns(["tenant_id", "seq"])
-    .expression((eb) => eb.selectFrom("event").select(["tenant_id", "seq"]))
-    .execute();
+  await insertAuditLeaf(tx, leaf, JSON.stringify(details), canonical, hash);
   return { seq, hash };
-}
-
-/** Counts every tenant's events (used by health pages and tests). */
-export async function countAuditEvents(tx: Tx): Promise<number> {
-  const row = await sql<{ n: number }>`select count(*)::int as n from audit_events`.execute(tx);
-  return row.rows[0]?.n ?? 0;
 }
