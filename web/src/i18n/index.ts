@@ -2,14 +2,24 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import es from "./es.json";
+import fr from "./fr.json";
+import ht from "./ht.json";
+import pt from "./pt.json";
 
-// Spanish must carry every key English has: the compiler checks it here.
-const spanish: typeof en = es;
+// Every language must carry every key English has: the compiler checks it here (and test/staff-languages.test.ts
+// checks that each keeps English's placeholders).
+const translations: Record<LanguageCode, typeof en> = { es, en, pt, fr, ht };
 
-/** Languages the interface is written in, each named in its own language for the switch. */
+/**
+ * Languages the interface is written in, each named in its own language for the switch: those of the partner
+ * nations' officers (Spanish, English, Portuguese for Brazil, French for Canada and Haiti, Haitian Creole).
+ */
 export const LANGUAGES = [
   { code: "es", name: "Español" },
   { code: "en", name: "English" },
+  { code: "pt", name: "Português" },
+  { code: "fr", name: "Français" },
+  { code: "ht", name: "Kreyòl ayisyen" },
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]["code"];
 
@@ -52,7 +62,9 @@ export async function startI18n(): Promise<void> {
     document.documentElement.lang = code;
   });
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: spanish } },
+    resources: Object.fromEntries(
+      Object.entries(translations).map(([code, translation]) => [code, { translation }]),
+    ),
     lng: initialLanguage(),
     fallbackLng: FALLBACK,
     supportedLngs: LANGUAGES.map((language) => language.code),

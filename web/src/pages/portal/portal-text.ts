@@ -4,7 +4,8 @@ import fr from "../../i18n/portal/fr.json";
 import ht from "../../i18n/portal/ht.json";
 import pt from "../../i18n/portal/pt.json";
 
-// The portal speaks five languages of its own (the staff shell speaks two); every file has every English key.
+// The portal speaks the same five languages as the staff app, with texts of its own; every file has every
+// English key.
 const texts: Record<PortalLang, typeof en> = { en, es, pt, fr, ht };
 
 export type PortalLang = "es" | "en" | "pt" | "fr" | "ht";
