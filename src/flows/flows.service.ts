@@ -147,6 +147,7 @@ export function publishRelease(deps: FlowsDeps, scope: Scope, id: string) {
   });
 }
 
+/** One monthly or yearly series of the releases the scope may read, with its filters applied. */
 export async function readSeries(deps: FlowsDeps, scope: Scope, q: SeriesQuery): Promise<SeriesResult> {
   const { db } = deps;
   const cells = await inScope(db, scope, (tx) => querySeries(tx, scope, toSpec(q)));
@@ -159,6 +160,7 @@ export async function readSeries(deps: FlowsDeps, scope: Scope, q: SeriesQuery):
   };
 }
 
+/** The values each dimension of a source takes, for the explorer's filters. */
 export async function seriesDimensions(
   deps: FlowsDeps,
   scope: Scope,
@@ -219,6 +221,7 @@ export function listPolicyEvents(_deps: FlowsDeps, citizenship?: string): Events
   };
 }
 
+/** The figures that changed between two releases of a source. */
 export function releaseRevisions(
   deps: FlowsDeps,
   scope: Scope,
