@@ -22,18 +22,18 @@ import {
   setPublished,
 } from "./pathways.store.ts";
 import {
+  type CatalogDeps,
+  catalogDeps,
+  catalogToday,
   liveVersions,
-  loadPublished,
   otherOwners,
   type PortalLog,
-  type PublishedCatalog,
   parseStored,
-  stderrLog,
+  publishedCatalog,
 } from "./published-catalog.service.ts";
 
 export type { PublishedCatalog } from "./published-catalog.service.ts";
 
-const REFRESH_MS = 5_000;
 // Every published definition is loaded and compiled for the shared portal: far above what a pathway needs
 // (the largest shipped example has about 4,400 characters), far below what would slow the portal for all.
 const MAX_DEFINITION_CHARS = 100_000;
@@ -105,36 +105,6 @@ async function assertShareable(
     `pathway ${key} cannot share the public portal with the pathways already published:\n${formatProblems(problems)}`,
     { problems: problems.slice(0, 20), total: problems.length },
   );
-}
-
-/** What the catalog actions share, built once per service. */
-function catalogDeps(
-  db: Db,
-  clock: () => Date,
-  options: { log?: PortalLog; maxPublishedPerNation?: number } = {},
-) {
-  const log = options.log ?? stderrLog;
-  const maxPublished = options.maxPublishedPerNation ?? 100;
-  const memo: { cache?: { at: number; day: string; value: PublishedCatalog } } = {};
-  const logged = new Set<string>();
-  return { db, clock, options, log, maxPublished, memo, logged };
-}
-
-type CatalogDeps = ReturnType<typeof catalogDeps>;
-
-function catalogToday(deps: CatalogDeps) {
-  const { clock } = deps;
-  return clock().toISOString().slice(0, 10);
-}
-
-async function publishedCatalog(deps: CatalogDeps): Promise<PublishedCatalog> {
-  const { clock, memo, db, log, logged } = deps;
-  const now = clock().getTime();
-  const day = catalogToday(deps);
-  if (memo.cache && memo.cache.day === day && now - memo.cache.at < REFRESH_MS) return memo.cache.value;
-  const value = await loadPublished(db, day, log, logged);
-  memo.cache = { at: now, day, value };
-  return value;
 }
 
 // Every version of the nation's pathway that is or will be in force, each to be checked on its own.

@@ -8,7 +8,10 @@ import { publishedVersions } from "./pathways.store.ts";
 
 // The catalogue the public portal screens against is read across nations. What one nation published must never
 // take it down for the others: each pathway is parsed, checked against those already accepted and tried on its
-// own; one that fails is left out with a logged error.
+// own; one that fails is left out with a logged error. The catalogue service's dependencies live here with
+// the published catalogue they cache.
+
+const REFRESH_MS = 5_000;
 
 /** The catalogue the portal screens against: every published pathway's version in force, compiled once. */
 export interface PublishedCatalog {
@@ -150,4 +153,37 @@ export async function loadPublished(
   }
   const catalog: Catalog = { pathways: accepted };
   return { catalog, compiled: compileCatalog(catalog), keys };
+}
+
+/** What the catalog actions share, built once per service. */
+export function catalogDeps(
+  db: Db,
+  clock: () => Date,
+  options: { log?: PortalLog; maxPublishedPerNation?: number } = {},
+) {
+  const log = options.log ?? stderrLog;
+  const maxPublished = options.maxPublishedPerNation ?? 100;
+  const memo: { cache?: { at: number; day: string; value: PublishedCatalog } } = {};
+  const logged = new Set<string>();
+  return { db, clock, log, maxPublished, memo, logged };
+}
+
+/** What the catalog actions share. */
+export type CatalogDeps = ReturnType<typeof catalogDeps>;
+
+/** Today in the catalogue's clock (YYYY-MM-DD): the day pathways are screened and checked on. */
+export function catalogToday(deps: CatalogDeps) {
+  const { clock } = deps;
+  return clock().toISOString().slice(0, 10);
+}
+
+/** The published catalogue, loaded again at most every few seconds and when the day turns. */
+export async function publishedCatalog(deps: CatalogDeps): Promise<PublishedCatalog> {
+  const { clock, memo, db, log, logged } = deps;
+  const now = clock().getTime();
+  const day = catalogToday(deps);
+  if (memo.cache && memo.cache.day === day && now - memo.cache.at < REFRESH_MS) return memo.cache.value;
+  const value = await loadPublished(db, day, log, logged);
+  memo.cache = { at: now, day, value };
+  return value;
 }
