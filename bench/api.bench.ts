@@ -1,8 +1,10 @@
 // API benchmark: autocannon on loopback against the real server (a child process) for an authenticated read
 // (GET /api/v1/nations) and an audited write (POST /api/v1/users: a user and its hash-chained audit event in one
-// transaction), on PGlite and on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL). The anchor, measured in
-// the same run, is a bare Hono handler on @hono/node-server answering c.json({ ok: true }): the ratio is what
-// the platform's layers (auth, scope, Zod, database, audit) cost.
+// transaction), on PGlite and on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL). Two anchors, measured in
+// the same run: a bare Hono handler on @hono/node-server answering c.json({ ok: true }) (what the platform's
+// layers and the database cost together), and, on each database, the same-work anchor of
+// bench/api-anchor.bench-part.ts: a minimal handler doing the read's token lookup and its row-level-security
+// transaction on the same data, and nothing else (what the platform's own layers cost).
 //   npm run bench:api -- [--duration 10] [--connections 10]
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -18,6 +20,8 @@ import {
 
 interface Figures {
   scenario: string;
+  /** The same-work anchor of this scenario, measured in the same run. */
+  sameWork?: Figures;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -107,7 +111,21 @@ async function measureDatabase(
       seconds,
       connections,
     );
-    return [read, write];
+    await server.stop("SIGTERM"); // PGlite's data directory is one process's: the anchor opens it next
+    server = undefined;
+    process.stderr.write(`${kind}: same-work anchor\n`);
+    const anchor = await spawnServing(
+      ["--import", "tsx", fileURLToPath(new URL("./api-anchor.bench-part.ts", import.meta.url))],
+      target.env,
+    );
+    read.sameWork = await measure(
+      `${kind}: same-work anchor, GET /api/v1/nations`,
+      anchor.url,
+      { method: "GET", path: "/api/v1/nations", headers: auth },
+      seconds,
+      connections,
+    ).finally(() => anchor.stop("SIGTERM"));
+    return [read.sameWork, read, write];
   } finally {
     await server?.stop("SIGTERM");
     await target.cleanup();
@@ -118,12 +136,15 @@ function printTable(rows: Figures[], anchor: Figures, connections: number, secon
   const pad = (text: string, width: number) => text.padStart(width);
   const lines = [
     `API benchmark — autocannon on loopback, ${connections} connections, ${seconds} s per scenario (after a warm-up)`,
-    `${"scenario".padEnd(44)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("failed", 8)}${pad("vs bare", 9)}`,
+    `${"scenario".padEnd(56)}${pad("req/s", 9)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("failed", 8)}${pad("vs bare", 9)}${pad("vs same work", 14)}`,
   ];
   for (const r of [anchor, ...rows]) {
     const ratio = r === anchor ? "1" : (r.requestsPerSecond / anchor.requestsPerSecond).toFixed(3);
+    const sameWork = r.sameWork
+      ? `${(r.requestsPerSecond / r.sameWork.requestsPerSecond).toFixed(2)}× (≥ 0.6)`
+      : "";
     lines.push(
-      `${r.scenario.padEnd(44)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50), 8)}${pad(String(r.p99), 8)}${pad(String(r.failed), 8)}${pad(`${ratio}×`, 9)}`,
+      `${r.scenario.padEnd(56)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50), 8)}${pad(String(r.p99), 8)}${pad(String(r.failed), 8)}${pad(`${ratio}×`, 9)}${pad(sameWork, 14)}`,
     );
   }
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -4,6 +4,8 @@ import { createMiddleware } from "hono/factory";
 import { AppError } from "../errors.ts";
 import type { AppEnv } from "./app-env.ts";
 
+const READS = new Set(["GET", "HEAD"]);
+
 /** A mebibyte, the unit every body limit is written in. */
 export const MiB = 1024 * 1024;
 
@@ -38,6 +40,10 @@ export function limitBody(maxBytes: number) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const declared = Number.parseInt(c.req.header("content-length") ?? "", 10);
     if (Number.isFinite(declared) && declared > maxBytes) tooLarge(maxBytes);
+    // A read that declares no body has none to limit (and opening its stream would cost every GET).
+    if (READS.has(c.req.method) && !(declared > 0) && c.req.header("transfer-encoding") === undefined) {
+      return next();
+    }
     const cached = c.req.bodyCache.arrayBuffer;
     if (cached) {
       if ((await cached).byteLength > maxBytes) tooLarge(maxBytes);

@@ -16,9 +16,11 @@ export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Conservative browser security headers for pages and API answers. */
+/**
+ * Conservative browser security headers for pages and API answers. Set before the handler runs, so the answer it
+ * builds (`c.json`, `c.body`) carries them from the start; set after, each would copy the finished response.
+ */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
   c.header("X-Content-Type-Options", "nosniff");
   c.header("X-Frame-Options", "DENY");
   c.header("Referrer-Policy", "no-referrer");
@@ -27,6 +29,7 @@ export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
   );
   if (c.req.path.startsWith("/api/")) c.header("Cache-Control", "no-store");
+  await next();
 });
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
