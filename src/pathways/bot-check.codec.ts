@@ -38,14 +38,17 @@ export function solveChallenge(token: string, difficulty: number): string {
   }
 }
 
-/** Issues and verifies challenges with a per-process secret; a used challenge is refused until it expires. */
-export function createBotCheck(options: BotCheckOptions, secret: Buffer = randomBytes(32)) {
-  const used = new Map<string, number>();
+/**
+ * Issues and verifies challenges signed with `secret`. `spend` records a challenge as used wherever it is kept
+ * (the portal keeps it in the database, shared by every server process) and answers false when it was used
+ * before: a challenge is spent once, only after its signature, expiry and work have passed.
+ */
+export function createBotCheck(
+  options: BotCheckOptions,
+  secret: Buffer,
+  spend: (token: string, expiresAt: number) => Promise<boolean>,
+) {
   const sign = (body: string) => createHmac("sha256", secret).update(body).digest("base64url");
-  const forgetExpired = (now: number) => {
-    if (used.size < 1000) return;
-    for (const [token, expires] of used) if (expires < now) used.delete(token);
-  };
   return {
     difficulty: options.difficulty,
     /** A new challenge token: random id, expiry and difficulty, signed. */
@@ -54,7 +57,7 @@ export function createBotCheck(options: BotCheckOptions, secret: Buffer = random
       return { token: `${body}.${sign(body)}`, difficulty: options.difficulty };
     },
     /** Checks a solved challenge and spends it. */
-    verify(token: string, nonce: string, now: number): ProofCheck {
+    async verify(token: string, nonce: string, now: number): Promise<ProofCheck> {
       const parts = token.split(".");
       if (parts.length !== 4) return { ok: false, why: "malformed challenge" };
       const [id, expiresText, difficultyText, mac] = parts as [string, string, string, string];
@@ -65,12 +68,10 @@ export function createBotCheck(options: BotCheckOptions, secret: Buffer = random
       }
       const expires = Number(expiresText);
       if (!(expires >= now)) return { ok: false, why: "challenge expired" };
-      if (used.has(token)) return { ok: false, why: "challenge already used" };
       if (leadingZeroBits(proofDigest(token, nonce)) < Number(difficultyText)) {
         return { ok: false, why: "the work does not meet the difficulty" };
       }
-      forgetExpired(now);
-      used.set(token, expires);
+      if (!(await spend(token, expires))) return { ok: false, why: "challenge already used" };
       return { ok: true };
     },
   };

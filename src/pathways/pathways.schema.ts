@@ -172,6 +172,19 @@ export interface PathwayPortalBudgetsTable {
   refilled_at: Timestamp;
 }
 
+/** One client's requests to one portal limit in one fixed window (the key is a keyed hash). */
+export interface PathwayPortalRequestWindowsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+/** A bot-check challenge already spent, kept until it would have expired anyway. */
+export interface PathwayPortalSpentChallengesTable {
+  challenge_hash: string;
+  expires_at: Timestamp;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     pathway_entries: PathwayEntriesTable;
@@ -185,5 +198,7 @@ declare module "../platform/db/schema.ts" {
     pathway_referrals: PathwayReferralsTable;
     pathway_portal_budgets: PathwayPortalBudgetsTable;
     pathway_arrivals: PathwayArrivalsTable;
+    pathway_portal_request_windows: PathwayPortalRequestWindowsTable;
+    pathway_portal_spent_challenges: PathwayPortalSpentChallengesTable;
   }
 }

@@ -8,7 +8,6 @@ import { createArrivalService } from "./arrival.service.ts";
 import { type BotCheckOptions, createBotCheck } from "./bot-check.codec.ts";
 import { createCatalogService } from "./catalog.service.ts";
 import { createDashboardService } from "./dashboard.service.ts";
-import { RateLimiter } from "./engine/rate-limit.ts";
 import { sealLegacyText } from "./legacy-text.service.ts";
 import {
   deliverOutbox,
@@ -18,6 +17,7 @@ import {
 } from "./outbox.service.ts";
 import { createPortalService } from "./portal.service.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
+import { botCheckSecret, challengeLedger, createRequestLimit } from "./portal-limits.service.ts";
 import { createReferralService } from "./referral.service.ts";
 import { createRegistryLinkService } from "./registry-link.service.ts";
 import { createWorkflowService } from "./workflow.service.ts";
@@ -119,10 +119,14 @@ export function createPathwaysService(
     registryLink: createRegistryLinkService(db, keyring, householdOfPerson, clock),
     dashboards: createDashboardService(db, nations),
     portalSettings: settings,
-    botCheck: createBotCheck(settings.botCheck),
+    botCheck: createBotCheck(
+      settings.botCheck,
+      botCheckSecret(keyring.indexKey),
+      challengeLedger(db, keyring.indexKey),
+    ),
     limits: {
-      reads: new RateLimiter(settings.readsPerMinute, 60_000),
-      applies: new RateLimiter(settings.appliesPerMinute, 60_000),
+      reads: createRequestLimit(db, keyring.indexKey, "read", settings.readsPerMinute, 60_000),
+      applies: createRequestLimit(db, keyring.indexKey, "apply", settings.appliesPerMinute, 60_000),
     },
     sealStoredText: () => sealStoredText(platform.database, keyring, outboxFile),
     deliverNotifications: (scope: Scope, everyNation = false) =>

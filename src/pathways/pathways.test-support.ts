@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Application } from "../app.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { solveChallenge } from "./bot-check.codec.ts";
 import type { PathwaysService } from "./pathways.service.ts";
+import { createRequestLimit, type RequestLimit } from "./portal-limits.service.ts";
 
 // Fixtures shared by the pathway route tests: a small pathway per nation, applications filed through the portal.
 
@@ -62,5 +64,20 @@ export async function ensureOffice(app: Application, nation: string, officeId: s
       .values({ tenant_id: nation, id: officeId, name: `${nation} office ${officeId}` })
       .onConflict((oc) => oc.columns(["tenant_id", "id"]).doNothing())
       .execute(),
+  );
+}
+
+/**
+ * A portal request limit of its own for one test: `limit` requests an hour per client, counted in the test
+ * application's database under a fresh name, so what earlier tests sent does not count.
+ */
+export function testLimit(t: { app: Application }, limit: number): RequestLimit {
+  const name = `test-${randomUUID()}`;
+  return createRequestLimit(
+    t.app.platform.database.db,
+    t.app.platform.keyring.indexKey,
+    name,
+    limit,
+    3_600_000,
   );
 }

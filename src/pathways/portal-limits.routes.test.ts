@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { type Application, createApplication } from "../app.ts";
 import { createHttpApp } from "../platform/http/http-app.ts";
-import { RateLimiter } from "./engine/rate-limit.ts";
-import { proofFor, publishPathway } from "./pathways.test-support.ts";
+import { proofFor, publishPathway, testLimit } from "./pathways.test-support.ts";
 import { portalRoutes } from "./portal.routes.ts";
 
 // The portal's limits under concurrent load: per client address (in memory), and per nation across every client
@@ -114,7 +113,7 @@ describe("portal limits under concurrent load", () => {
 
   it("limits one address whatever it sends at once", async () => {
     const saved = t.app.pathways.limits.applies;
-    t.app.pathways.limits.applies = new RateLimiter(3, 60_000);
+    t.app.pathways.limits.applies = testLimit(t, 3);
     try {
       const answers = await Promise.all(
         Array.from({ length: 12 }, () => apply(t.app, "BRA", "203.0.113.250")),

@@ -6,8 +6,7 @@ import { systemScope } from "../platform/auth/scope.ts";
 import { decryptField } from "../platform/crypto/field-crypto.ts";
 import { ERASED_TEXT } from "./application-erasure.service.ts";
 import { STAGE_REASON_CONTEXT } from "./engine/field-contexts.ts";
-import { RateLimiter } from "./engine/rate-limit.ts";
-import { ensureOffice, publishPathway } from "./pathways.test-support.ts";
+import { ensureOffice, publishPathway, testLimit } from "./pathways.test-support.ts";
 
 // The applicant's rights on the public portal: downloading everything held from their application, and erasing
 // its personal data, with nothing but the tracking code and the secret.
@@ -142,7 +141,7 @@ describe("downloading my application", () => {
   it("is rate limited per client address like the status page, for download and delete alike", async () => {
     const filed = await file();
     const saved = t.app.pathways.limits.reads;
-    t.app.pathways.limits.reads = new RateLimiter(2, 60_000);
+    t.app.pathways.limits.reads = testLimit(t, 2);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++)

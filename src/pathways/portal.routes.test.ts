@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { RateLimiter } from "./engine/rate-limit.ts";
-import { ensureOffice, proofFor, publishPathway } from "./pathways.test-support.ts";
+import { ensureOffice, proofFor, publishPathway, testLimit } from "./pathways.test-support.ts";
 
 process.env.HEMISPHERE_PORTAL_POW_BITS = "6";
 process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN = "0";
@@ -127,7 +126,7 @@ describe("public portal", () => {
 
   it("rate-limits each client address and says when to come back", async () => {
     const saved = t.app.pathways.limits.reads;
-    t.app.pathways.limits.reads = new RateLimiter(3, 60_000);
+    t.app.pathways.limits.reads = testLimit(t, 3);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++)

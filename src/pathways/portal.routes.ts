@@ -6,7 +6,6 @@ import { limitBody } from "../platform/http/body-limit.ts";
 import { clientAddress } from "../platform/http/client-address.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
-import type { RateLimiter } from "./engine/rate-limit.ts";
 import {
   PortalApplyRequest,
   PortalApplyResult,
@@ -23,12 +22,13 @@ import {
   PortalStatusRequest,
 } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
+import type { RequestLimit } from "./portal-limits.service.ts";
 
 // The public portal: no account, so no permission; every route is rate limited per client address, applying
 // also needs a solved bot-check challenge. Personal data only ever travels in POST bodies, never in URLs.
 
-function limit(c: Context<AppEnv>, limiter: RateLimiter, family: string, trustProxy: boolean): void {
-  const wait = limiter.hit(`${family}:${clientAddress(c, trustProxy)}`, Date.now());
+async function limit(c: Context<AppEnv>, limiter: RequestLimit, trustProxy: boolean): Promise<void> {
+  const wait = await limiter.hit(clientAddress(c, trustProxy), Date.now());
   if (wait > 0) {
     c.header("Retry-After", String(wait));
     throw new AppError("RATE_LIMITED", `too many requests; try again in ${wait} s`, { retryAfter: wait });
@@ -42,7 +42,7 @@ const PORTAL_BODY_LIMIT = 64 * 1024;
 export function portalRoutes(service: PathwaysService, options: { trustProxy: boolean }) {
   const router = newRouter();
   router.use("*", limitBody(PORTAL_BODY_LIMIT));
-  const reads = (c: Context<AppEnv>) => limit(c, service.limits.reads, "read", options.trustProxy);
+  const reads = (c: Context<AppEnv>) => limit(c, service.limits.reads, options.trustProxy);
   router.openapi(
     defineRoute({
       method: "get",
@@ -55,7 +55,7 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      reads(c);
+      await reads(c);
       const { lang } = c.req.valid("query");
       return sendJson(c, PortalCatalog, { lang, ...(await service.portal.catalog(lang)) });
     },
@@ -72,7 +72,7 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      reads(c);
+      await reads(c);
       const input = c.req.valid("json");
       return sendJson(c, PortalScreenResult, {
         results: await service.portal.screen(input.lang, input.answers),
@@ -90,7 +90,7 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      reads(c);
+      await reads(c);
       return sendJson(c, PortalChallenge, service.botCheck.issue(Date.now()));
     },
   );
@@ -106,9 +106,9 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      limit(c, service.limits.applies, "apply", options.trustProxy);
+      await limit(c, service.limits.applies, options.trustProxy);
       const input = c.req.valid("json");
-      const proof = service.botCheck.verify(input.proof.token, input.proof.nonce, Date.now());
+      const proof = await service.botCheck.verify(input.proof.token, input.proof.nonce, Date.now());
       if (!proof.ok) throw new AppError("FORBIDDEN", `bot check failed: ${proof.why}`);
       return sendJson(c, PortalApplyResult, await service.portal.apply(input, c.get("requestId")));
     },
@@ -125,7 +125,7 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      reads(c);
+      await reads(c);
       return sendJson(c, PortalStatus, await service.portal.status(c.req.valid("json"), c.get("requestId")));
     },
   );
@@ -141,7 +141,7 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      reads(c);
+      await reads(c);
       const data = await service.portal.download(c.req.valid("json"), c.get("requestId"));
       c.header("Cache-Control", "no-store");
       return sendJson(c, PortalDownload, data);
@@ -159,7 +159,7 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       errors: { 429: "Too many requests" },
     }),
     async (c) => {
-      reads(c);
+      await reads(c);
       const data = await service.portal.erase(c.req.valid("json"), c.get("requestId"));
       c.header("Cache-Control", "no-store");
       return sendJson(c, PortalErased, data);

@@ -78,6 +78,12 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   pathway_appointment_days: tenant,
   pathway_appointments: tenant,
   pathway_outbox: tenant,
+  pathway_portal_request_windows: reference(
+    "the public portal's per-client request limits, counted before any nation is chosen; keyed hashes only",
+  ),
+  pathway_portal_spent_challenges: reference(
+    "the public portal's spent bot-check challenges, one ledger for every server; keyed hashes only",
+  ),
   pathway_referrals: tenant,
   pathway_arrivals: tenant,
   pathway_portal_budgets: tenant,
