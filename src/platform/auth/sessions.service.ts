@@ -181,13 +181,11 @@ export async function authenticateToken(
   const { db } = deps;
   const tenantId = tenantOfSecret(secret);
   if (!tenantId || !secret.startsWith("hm_")) return null;
-  return inScope(db, { tenantId }, async (tx) => {
-    const found = await findTokenUser(tx, { tenantId }, hashSecret(secret));
-    if (!found || found.revoked_at) return null;
-    if (found.expires_at && new Date(found.expires_at) <= new Date()) return null;
-    const scope = scopeOfUser(tenantId, found, requestId);
-    return scope ? { scope, csrfToken: null } : null;
-  });
+  const found = await findTokenUser(db, { tenantId }, hashSecret(secret));
+  if (!found || found.revoked_at) return null;
+  if (found.expires_at && new Date(found.expires_at) <= new Date()) return null;
+  const scope = scopeOfUser(tenantId, found, requestId);
+  return scope ? { scope, csrfToken: null } : null;
 }
 
 /** Ends a session. */

@@ -1,5 +1,5 @@
-import type { Selectable } from "kysely";
-import type { Tx } from "../db/connect.ts";
+import { type Selectable, sql } from "kysely";
+import type { Db, Tx } from "../db/connect.ts";
 import type { UsersTable } from "../db/schema.ts";
 import { grantsOfUser, rolesOfUser } from "./accounts.store.ts";
 import type { Role } from "./auth.contract.ts";
@@ -87,18 +87,15 @@ export async function findSessionUser(tx: Tx, scope: Pick<Scope, "tenantId">, se
     .executeTakeFirst();
 }
 
-/** The user of an API token (by the hash of its secret) with the token's expiry and revocation. */
-export async function findTokenUser(tx: Tx, scope: Pick<Scope, "tenantId">, tokenHash: string) {
-  return tx
-    .selectFrom("api_tokens as t")
-    .innerJoin("users as u", (join) =>
-      join.onRef("u.tenant_id", "=", "t.tenant_id").onRef("u.id", "=", "t.user_id"),
-    )
-    .select(userColumns)
-    .select(["t.expires_at", "t.revoked_at"])
-    .where("t.tenant_id", "=", scope.tenantId)
-    .where("t.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+/**
+ * The user of an API token (by the hash of its secret) with the token's expiry and revocation, in one
+ * statement outside any transaction: `api_token_user` (platform migration 0007) reads only the named nation's
+ * rows.
+ */
+export async function findTokenUser(db: Db, scope: Pick<Scope, "tenantId">, tokenHash: string) {
+  const found = await sql<ScopeUserRow & { expires_at: Date | null; revoked_at: Date | null }>`
+    select * from api_token_user(${scope.tenantId}, ${tokenHash})`.execute(db);
+  return found.rows[0];
 }
 
 /** Deletes a session of the scope's nation by the hash of its secret. */
