@@ -77,3 +77,4 @@ const app = new Hono().get("/api/v1/nations", async (c) => {
 serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
   process.stdout.write(`same-work anchor serving http://127.0.0.1:${info.port}\n`);
 });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));

@@ -111,6 +111,8 @@ export async function provisionAdminToken(
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** What the server wrote to stdout up to and including its "serving http://…" line. */
+  banner: string;
   /** Everything the server wrote to stderr so far (for diagnostics). */
   stderr(): string;
   /** Sends `signal` and resolves once the process has exited. */
@@ -159,7 +161,7 @@ function waitUntilServing(child: ChildProcess, timeoutMs: number): Promise<Serve
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
         await exited;
       };
-      resolve({ url: match[1], pid: child.pid, stderr: () => err, stop });
+      resolve({ url: match[1], pid: child.pid, banner: out, stderr: () => err, stop });
     });
   });
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { AppError } from "./errors.ts";
 
@@ -20,6 +21,11 @@ export interface Config {
   trustProxy: boolean;
   /** Run the daily retention sweep in `serve` (`RETENTION_TIMER=off` turns it off). */
   retentionTimer: boolean;
+  /**
+   * Server processes `serve` runs on PostgreSQL (`HEMISPHERE_WORKERS`, default one per core); the embedded
+   * database belongs to one process, so on PGlite there is always one.
+   */
+  workers: number;
 }
 
 /** Reads and checks the configuration from environment variables. */
@@ -28,6 +34,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError("BAD_INPUT", `PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+  }
+  const workers = Number(env.HEMISPHERE_WORKERS || availableParallelism());
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new AppError(
+      "BAD_INPUT",
+      `HEMISPHERE_WORKERS must be a whole number from 1 to 64, got "${env.HEMISPHERE_WORKERS}"`,
+    );
   }
   return {
     dataDir,
@@ -39,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keysFromEnv: env.HEMISPHERE_KEYS || undefined,
     trustProxy: env.HEMISPHERE_TRUST_PROXY === "1",
     retentionTimer: env.RETENTION_TIMER !== "off",
+    workers,
     webDir: path.resolve(env.HEMISPHERE_WEB_DIR || new URL("../../web/dist", import.meta.url).pathname),
   };
 }
