@@ -22,7 +22,7 @@ export function FlowsPage() {
     <>
       <PageHeading title={`${t("pages.flows.title")}: ${t(`pages.flows.tabs.${current.key}`)}`} />
       <nav aria-label={t("pages.flows.tabsLabel")}>
-        <ul className="flows-tabs" style={{ display: "flex", gap: "1rem", listStyle: "none", padding: 0 }}>
+        <ul className="flows-tabs">
           {tabs.map((tab) => (
             <li key={tab.key}>
               <Link to={tab.path} aria-current={tab === current ? "page" : undefined}>
