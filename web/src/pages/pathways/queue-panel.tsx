@@ -11,6 +11,7 @@ import {
 } from "../../../../src/pathways/pathways.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
+import { PrintButton } from "../../ui/print-button.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
 import { useApi } from "./use-api.ts";
@@ -83,10 +84,11 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
   const post = (path: string, body: unknown, schema: z.ZodType) =>
     act(() => apiRequest(`/pathways/applications/${id}/${path}`, { method: "POST", body, schema }));
   return (
-    <section aria-labelledby="application-title">
+    <section aria-labelledby="application-title" className="printable">
       <h2 id="application-title">
         {data.trackingCode} · {data.pathwayId} · {stageLabel(data, t("pages.pathways.erasedStage"))}
       </h2>
+      <PrintButton />
       <p role="status">{message}</p>
       {data.stage === "erased" ? (
         <p data-testid="erased-notice">{t("pages.pathways.erasedNotice")}</p>

@@ -6,6 +6,7 @@ import { CaseList, CaseView, PersonView } from "../../../../src/registry/registr
 import { SubjectExport } from "../../../../src/registry/subject-export.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
+import { PrintButton } from "../../ui/print-button.tsx";
 import { RegistryHousehold } from "./registry-household.tsx";
 import { RegistryPersonEdit } from "./registry-person-edit.tsx";
 import { RegistryPersonErase } from "./registry-person-erase.tsx";
@@ -44,8 +45,9 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
   if (error) return <div role="alert">{error}</div>;
   if (!p) return <p>{t("loading")}</p>;
   return (
-    <section aria-labelledby="registry-person">
+    <section aria-labelledby="registry-person" className="printable">
       <h2 id="registry-person">{[...p.givenNames, ...p.surnames].join(" ")}</h2>
+      <PrintButton />
       <dl>
         <dt>{t("pages.registry.fields.dob")}</dt>
         <dd>{p.birthDate ?? "—"}</dd>
