@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
@@ -11,6 +11,7 @@ import {
 } from "../../../../src/pathways/pathways.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
+import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
 import { PrintButton } from "../../ui/print-button.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
@@ -66,6 +67,8 @@ export function QueuePanel() {
 export function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }) {
   const { t } = useTranslation();
   const { data, error, reload } = useApi(`/pathways/applications/${id}`, ApplicationDetail);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnOpen(heading, id, data !== null);
   const [message, setMessage] = useState("");
   const [reason, setReason] = useState("");
   const act = async (call: () => Promise<unknown>) => {
@@ -85,7 +88,7 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
     act(() => apiRequest(`/pathways/applications/${id}/${path}`, { method: "POST", body, schema }));
   return (
     <section aria-labelledby="application-title" className="printable">
-      <h2 id="application-title">
+      <h2 id="application-title" ref={heading} tabIndex={-1}>
         {data.trackingCode} · {data.pathwayId} · {stageLabel(data, t("pages.pathways.erasedStage"))}
       </h2>
       <PrintButton />
