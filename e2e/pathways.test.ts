@@ -47,9 +47,10 @@ test("a newcomer applies in Haitian Creole on a phone and sees the status with a
           .documentElement.scrollWidth,
     ),
   ).toBeLessThanOrEqual(375);
+  // Colombia's ETPV: a pathway with a monthly capacity, so the status can estimate the wait (another test may
+  // publish a pathway of its own, which would come first in the list).
   await page
-    .getByRole("button", { name: /^Aplike:/ })
-    .first()
+    .getByRole("button", { name: /^Aplike: Estati Pwoteksyon Tanporè pou Migran Venezyela \(ETPV\)/ })
     .click();
   await page.getByRole("checkbox", { name: "Mwen dakò" }).check();
   await page.getByLabel(/Non konplè/).fill("Jean Baptiste");
