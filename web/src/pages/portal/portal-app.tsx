@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import {
   PortalApplyResult,
   PortalCatalog,
@@ -8,6 +8,7 @@ import {
 } from "../../../../src/pathways/pathways.contract.ts";
 import { ApplyForm } from "./apply-form.tsx";
 import { errorText, portalRequest } from "./portal-api.ts";
+import { forgetState, keepState, keptState, languageFromAddress, languageToAddress } from "./portal-state.ts";
 import { PORTAL_LANGUAGES, type PortalLang, type PortalText, portalText } from "./portal-text.ts";
 import { QuestionField } from "./question-field.tsx";
 import { StatusLookup } from "./status-lookup.tsx";
@@ -17,30 +18,63 @@ type Catalog = ReturnType<typeof PortalCatalog.parse>;
 
 /** The public portal at /portal: language, questionnaire, pathways with reasons, apply, status. No account. */
 export function PortalApp() {
-  const [lang, setLang] = useState<PortalLang | null>(null);
+  const [kept] = useState(keptState);
+  const [lang, setLang] = useState<PortalLang | null>(languageFromAddress);
   const [catalog, setCatalog] = useState<Catalog | null>(null);
-  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [answers, setAnswers] = useState<Record<string, unknown>>(kept?.answers ?? {});
   const [results, setResults] = useState<PortalScreenEntry[] | null>(null);
   const [applying, setApplying] = useState<PortalScreenEntry | null>(null);
   const [error, setError] = useState("");
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // The results come after the questions: once shown, screen-reader and keyboard users land on them.
+  const focusResults = useRef(false);
+  useEffect(() => {
+    if (!results || !focusResults.current) return;
+    focusResults.current = false;
+    resultsHeading.current?.focus();
+  }, [results]);
   const text = portalText(lang ?? "en");
 
   useEffect(() => {
     document.documentElement.lang = lang ?? "en";
     document.title = text.title;
     if (!lang) return;
+    languageToAddress(lang);
     portalRequest(`/catalog?lang=${lang}`, PortalCatalog).then(setCatalog, (e) =>
       setError(errorText(e, text)),
     );
   }, [lang, text]);
 
-  const screen = async () => {
+  // Kept from the first change on; until a kept screening is shown again, what was kept stays as it was.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (kept?.screened && !restored.current) return;
+    keepState({ answers, screened: results !== null });
+  }, [answers, results, kept]);
+
+  const screen = async (focus = true) => {
     setError("");
     try {
-      setResults((await portalRequest("/screen", PortalScreenResult, { lang, answers })).results);
+      const screened = await portalRequest("/screen", PortalScreenResult, { lang, answers });
+      focusResults.current = focus;
+      setResults(screened.results);
     } catch (e) {
       setError(errorText(e, text));
     }
+  };
+
+  // Back or a reload after screening shows the results again, for the answers kept in this tab.
+  useEffect(() => {
+    if (restored.current || !lang || !catalog || !kept?.screened) return;
+    restored.current = true;
+    void screen(false);
+  });
+
+  const clear = () => {
+    forgetState();
+    setAnswers({});
+    setResults(null);
+    setApplying(null);
   };
 
   return (
@@ -89,10 +123,16 @@ export function PortalApp() {
                 onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
               />
             ))}
-            <button type="submit">{text.see}</button>
+            <button type="submit">{text.see}</button>{" "}
+            <button type="button" onClick={clear}>
+              {text.clearAnswers}
+            </button>
+            <p className="portal-note">{text.answersKept}</p>
           </form>
         )}
-        {lang && results && !applying && <Results results={results} text={text} onApply={setApplying} />}
+        {lang && results && !applying && (
+          <Results results={results} text={text} onApply={setApplying} heading={resultsHeading} />
+        )}
         {lang && applying && (
           <ApplyForm
             lang={lang}
@@ -121,16 +161,20 @@ function Results({
   results,
   text,
   onApply,
+  heading,
 }: {
   results: PortalScreenEntry[];
   text: PortalText;
   onApply: (p: PortalScreenEntry) => void;
+  heading: RefObject<HTMLHeadingElement | null>;
 }) {
   const order = { eligible: 0, maybe: 1, not_eligible: 2 };
   const sorted = [...results].sort((a, b) => order[a.result] - order[b.result]);
   return (
     <section aria-labelledby="results-title">
-      <h2 id="results-title">{text.resultsTitle}</h2>
+      <h2 id="results-title" ref={heading} tabIndex={-1}>
+        {text.resultsTitle}
+      </h2>
       <ul className="portal-results">
         {sorted.map((r) => (
           <li key={`${r.nation}:${r.id}`} className={`portal-result portal-${r.result}`}>
