@@ -84,6 +84,11 @@ test("a pathway officer sees the queue, the dashboard and the regional pledges",
     .waitFor();
   await page.getByRole("tab", { name: "Regional pledges" }).click();
   await page.getByRole("table", { name: /Regional pledges/ }).waitFor();
+  // The demo journey's household arrived in the United States this year: a share of its pledge, not 0 %.
+  const usa = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "USA" }) });
+  await expect
+    .poll(() => usa.getByRole("cell").nth(1).textContent())
+    .toMatch(/^[1-9]\d* \(0\.0\d*[1-9]\d*%\)$/);
   violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 }, 120_000);

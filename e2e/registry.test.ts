@@ -69,6 +69,34 @@ describe("registry pages", () => {
     await page.waitForURL(/\/registry\/people\//);
   });
 
+  test("a registrar cannot register a person with no name: the form says so before sending", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    await page.goto("/registry/new");
+    await page.getByLabel("Given names").fill("   ");
+    await page.getByRole("button", { name: "Register", exact: true }).click();
+    await page.getByRole("alert").getByText("Give at least one name: given names or surnames.").waitFor();
+    expect(await page.getByLabel("Given names").getAttribute("aria-invalid")).toBe("true");
+    expect(page.url()).toMatch(/\/registry\/new$/);
+    await expectAccessible(page);
+  });
+
+  test("a caseworker in Spanish is told, in Spanish, of a missing name and a birth date in the future", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "caseworker", "GTM");
+    await page.getByLabel("Language").selectOption("es");
+    await page.goto("/registry/new");
+    await page.getByLabel("Fecha de nacimiento").fill("2999-01-01");
+    await page.getByRole("button", { name: "Registrar", exact: true }).click();
+    const alert = page.getByRole("alert");
+    await alert.getByText(/Indique al menos un nombre/).waitFor();
+    await expect
+      .poll(() => alert.textContent())
+      .toContain("La fecha de nacimiento no puede estar en el futuro.");
+    expect(page.url()).toMatch(/\/registry\/new$/);
+    await expectAccessible(page);
+  });
+
   test("a caseworker asks the partners, and the holding nation accepts the referral with consent", async () => {
     const original = usa.crossBorder.find((id) => !id.includes("-X"))!;
     const target = usa.people.find((p) => p.externalId === original)!.person;

@@ -328,6 +328,26 @@ describe("a family at the border", () => {
     expect(approval.body.error.message).toContain(`(encounter ${brother.id})`);
   });
 
+  it("refuses an encounter dated before 1990 or in the future, naming the date, and records nothing", async () => {
+    const before = await send("GET", "/border/encounters?limit=200", tokens.officer);
+    expect(before.status, before.text).toBe(200);
+    for (const date of ["1989-12-31", "2999-01-01", "2999-01-01T10:00:00-04:00"]) {
+      const res = await send("POST", "/border/encounters", tokens.officer, {
+        ...venezuelanWhoLivedInColombia,
+        date,
+      });
+      expect(res.status, res.text).toBe(400);
+      expect(JSON.stringify(res.body.error.details)).toContain("date");
+    }
+    const after = await send("GET", "/border/encounters?limit=200", tokens.officer);
+    expect(after.text).toBe(before.text);
+    const ok = await send("POST", "/border/encounters", tokens.officer, {
+      ...venezuelanWhoLivedInColombia,
+      date: "1990-01-01",
+    });
+    expect(ok.status, ok.text).toBe(201);
+  });
+
   it("refuses a malformed or hostile member id, naming encounterId", async () => {
     const own = await t.app.border.recordEncounter(officer("USA"), unnamed);
     for (const encounterId of ["not-a-uuid", "\u0000", "x".repeat(5000)]) {

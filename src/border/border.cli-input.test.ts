@@ -35,4 +35,15 @@ describe("readInput", () => {
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain(`${path}, field date: expected a real date`);
   });
+
+  it("names the file and field of an encounter dated before 1990", async () => {
+    const path = join(dir, "old-date.json");
+    writeFileSync(
+      path,
+      JSON.stringify({ date: "1989-06-01", citizenship: "VEN", demographic: "single_adult" }),
+    );
+    const error = await failure(readInput(path, "encounter", parseEncounter));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain(`${path}, field date: an encounter is dated from 1990`);
+  });
 });

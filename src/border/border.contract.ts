@@ -10,10 +10,29 @@ export const Iso3 = z
 
 export const CalendarDate = z.string().refine(isCalendarDate, { error: "expected a real date YYYY-MM-DD" });
 
+/** The first year an encounter may be dated (records before it are not border encounters this platform keeps). */
+export const FIRST_ENCOUNTER_YEAR = 1990;
+
+/**
+ * True when an encounter's date is not later than `now`: a calendar date up to today anywhere on Earth (UTC+14,
+ * so an officer east of UTC is never refused their own today), an instant up to now with a few minutes for
+ * clock drift. The clock is the caller's, so the engines that share this contract stay free of it.
+ */
+export function isNotFutureEncounter(s: string, now: number): boolean {
+  if (isCalendarDate(s)) return s <= new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+  return Date.parse(s) <= now + 5 * 60_000;
+}
+
 /** An encounter's date: the local calendar date, or the exact time with its offset when it is known. */
-export const EncounterDate = z.string().refine((s) => isCalendarDate(s) || isOffsetInstant(s), {
-  error: "expected a real date YYYY-MM-DD or a date-time with offset such as 2023-05-11T23:30:00-04:00",
-});
+export const EncounterDate = z
+  .string()
+  .refine((s) => isCalendarDate(s) || isOffsetInstant(s), {
+    error: "expected a real date YYYY-MM-DD or a date-time with offset such as 2023-05-11T23:30:00-04:00",
+    abort: true,
+  })
+  .refine((s) => Number(s.slice(0, 4)) >= FIRST_ENCOUNTER_YEAR, {
+    error: `an encounter is dated from ${FIRST_ENCOUNTER_YEAR}`,
+  });
 
 export const Demographic = z.enum([
   "single_adult",

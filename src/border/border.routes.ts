@@ -24,7 +24,6 @@ import {
   EncounterAssessment,
   EncounterList,
   EncounterListQuery,
-  EncounterRecord,
   EncounterView,
   IdParam,
   ImportResult,
@@ -33,6 +32,7 @@ import {
 } from "./border-records.contract.ts";
 import { registerSafeguardRoutes } from "./border-safeguards.routes.ts";
 import { registerVerificationRoutes } from "./border-verification.routes.ts";
+import { EncounterRecordToday } from "./encounter-today.contract.ts";
 
 // The border API under /api/v1/border. Each route declares the one permission it needs; a record of
 // another nation answers 404.
@@ -73,7 +73,7 @@ function registerEncounterRoutes(
       tag: "border",
       summary: "Record an encounter",
       access: "border.record",
-      request: { body: EncounterRecord },
+      request: { body: EncounterRecordToday },
       response: EncounterView,
       status: 201,
     }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isNotFutureEncounter } from "../border.contract.ts";
 import { fiscalYearOfMonth, toCbpRows } from "./cbp-layout.ts";
 import { encounterFromCsvRow, headerProblems } from "./encounter-csv.ts";
 
@@ -33,11 +34,33 @@ describe("encounter CSV rows", () => {
     [{ ...base, fear_claim: "maybe" }, "fear_claim"],
     [{ ...base, prior_residences: "COL:2021-01-01:2020-01-01" }, "prior_residences"],
     [{ ...base, birth_date: "12/04/1990" }, "birth_date"],
+    [{ ...base, date: "1989-12-31" }, "date"],
   ])("locates the problem in %j at column %s", (row, field) => {
     const result = encounterFromCsvRow(row, 7);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ line: 7, field });
   });
+
+  it("says why an encounter date is refused: before 1990", () => {
+    const messages = (date: string) => {
+      const result = encounterFromCsvRow({ ...base, date }, 3);
+      return result.ok ? [] : result.problems.map((p) => p.message);
+    };
+    expect(messages("1989-12-31")[0]).toMatch(/^date: an encounter is dated from 1990/);
+    expect(messages("1990-01-01")).toEqual([]);
+  });
+});
+
+describe("an encounter's date is not in the future", () => {
+  const now = Date.parse("2026-12-05T12:00:00Z");
+  it.each([
+    ["2026-12-05", true],
+    ["2026-12-06", true],
+    ["2026-12-07", false],
+    ["2026-12-05T12:03:00Z", true],
+    ["2026-12-05T13:00:00Z", false],
+    ["2026-12-05T12:00:00+01:00", true],
+  ])("%s allowed: %s", (date, allowed) => expect(isNotFutureEncounter(date, now)).toBe(allowed));
 
   it("names unknown and missing header columns", () => {
     expect(headerProblems(["date", "nationality"]).map((p) => p.field)).toEqual([

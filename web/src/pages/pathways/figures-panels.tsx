@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dashboard, PledgeList } from "../../../../src/pathways/pathways.contract.ts";
+import { deliveredShare } from "./pledge-share.ts";
 import { useApi } from "./use-api.ts";
 
 /** Applications, decisions, time to decision and capacity used against pledged, per nation. */
@@ -52,7 +53,8 @@ export function DashboardPanel() {
 
 /** Each nation's commitment under the declaration against what it delivered. */
 export function PledgesPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
   const { data, error } = useApi("/pathways/pledges", PledgeList);
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
   if (!data) return <p aria-busy="true">{t("loading")}</p>;
@@ -73,11 +75,11 @@ export function PledgesPanel() {
         {data.nations.map((n) => (
           <tr key={n.nation}>
             <th scope="row">{n.nation}</th>
-            <td>{n.pledged}</td>
+            <td>{number.format(n.pledged)}</td>
             <td>
-              {n.delivered} ({n.pledged ? Math.round((100 * n.delivered) / n.pledged) : 0}%)
+              {number.format(n.delivered)} ({deliveredShare(n.delivered, n.pledged, i18n.language)})
             </td>
-            <td>{n.applications}</td>
+            <td>{number.format(n.applications)}</td>
           </tr>
         ))}
       </tbody>

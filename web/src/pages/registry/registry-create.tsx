@@ -8,6 +8,13 @@ import { messageOf } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string(), duplicates: z.number() });
 
+/** Today in the user's own calendar, as YYYY-MM-DD. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 function toInput(form: Record<string, string>) {
   return {
     givenNames: form.given?.trim() ? form.given.trim().split(/\s+/) : [],
@@ -28,6 +35,21 @@ function toInput(form: Record<string, string>) {
   };
 }
 
+type CheckKey = "noName" | "birthTooEarly" | "birthInFuture";
+
+/** The problems the server would refuse, found before sending: which field, and the message's key. */
+export function clientChecks(
+  form: Record<string, string>,
+  today: string,
+): { field: string; key: CheckKey }[] {
+  const problems: { field: string; key: CheckKey }[] = [];
+  if (!form.given?.trim() && !form.surname?.trim()) problems.push({ field: "given", key: "noName" });
+  const dob = form.dob?.trim() ?? "";
+  if (dob && dob.slice(0, 4) < "1880") problems.push({ field: "dob", key: "birthTooEarly" });
+  else if (dob && dob > today) problems.push({ field: "dob", key: "birthInFuture" });
+  return problems;
+}
+
 /** Registers a person; likely and possible duplicates appear while typing, and going ahead needs a reason. */
 export function RegistryCreate() {
   const { t } = useTranslation();
@@ -45,6 +67,7 @@ export function RegistryCreate() {
   const [hints, setHints] = useState<z.infer<typeof DuplicateCheck>["candidates"]>([]);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState(false);
   useEffect(() => {
     const input = toInput(form);
     if (input.givenNames.length + input.surnames.length === 0) return setHints([]);
@@ -55,8 +78,12 @@ export function RegistryCreate() {
     }, 350);
     return () => clearTimeout(timer);
   }, [form]);
+  const problems = submitted ? clientChecks(form, localToday()) : [];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setSubmitted(true);
+    setError(null);
+    if (clientChecks(form, localToday()).length > 0) return;
     try {
       const body = { ...toInput(form), overrideReason: hints.length > 0 ? reason : null };
       const created = await apiRequest("/registry/people", { method: "POST", body, schema: Created });
@@ -65,12 +92,27 @@ export function RegistryCreate() {
       setError(messageOf(e));
     }
   };
-  const field = (key: string, type = "text") => (
-    <label style={{ display: "block" }}>
-      {t(`pages.registry.fields.${key}` as "pages.registry.fields.given")}{" "}
-      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-    </label>
-  );
+  const field = (key: string, type = "text") => {
+    const problem = problems.find((p) => p.field === key);
+    return (
+      <label style={{ display: "block" }}>
+        {t(`pages.registry.fields.${key}` as "pages.registry.fields.given")}{" "}
+        <input
+          type={type}
+          value={form[key]}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `registry-create-${key}-error` : undefined}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
+        {problem && (
+          <span id={`registry-create-${key}-error`} className="field-error">
+            {" "}
+            {t(`pages.registry.checks.${problem.key}`)}
+          </span>
+        )}
+      </label>
+    );
+  };
   return (
     <section aria-labelledby="registry-create">
       <h2 id="registry-create">{t("pages.registry.tabs.create")}</h2>
@@ -132,7 +174,9 @@ export function RegistryCreate() {
           {hints.length > 0 ? t("pages.registry.createAnyway") : t("pages.registry.createButton")}
         </button>
       </form>
-      <div role="alert">{error}</div>
+      <div role="alert">
+        {problems.length > 0 ? problems.map((p) => t(`pages.registry.checks.${p.key}`)).join(" ") : error}
+      </div>
     </section>
   );
 }
