@@ -104,12 +104,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   child.stderr?.on("data", keep);
   const killOnExit = () => killGroup(child, "SIGKILL");
   process.once("exit", killOnExit);
+  let stopping = false;
+  // A server that dies under the tests takes every later test with it: say so once, with what it printed.
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      process.stderr.write(`\nthe test server exited (${code ?? signal}) under the tests:\n${output}\n`);
+  });
 
   const server: RunningServer = {
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     output: () => output,
     stop: async () => {
+      stopping = true;
       process.off("exit", killOnExit);
       await stopChild(child);
       await rm(dataDir, { recursive: true, force: true });
