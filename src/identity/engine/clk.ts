@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { type KeyedSha256, keyedSha256 } from "../../shared/keyed-sha256.ts";
 import { dateDigits } from "./dates.ts";
 import type { Person } from "./person.ts";
 
@@ -78,17 +79,28 @@ export function encodeClk(
     const features = field.features(person);
     if (features.length === 0) continue;
     const k = Math.max(1, Math.round(field.budget / features.length));
-    const key = keys.get(field.feature)!;
-    for (const feature of features) setBits(filter, key, feature, k);
+    const hasher = hasherFor(keys.get(field.feature)!);
+    for (const feature of features) setBits(filter, hasher, feature, k);
   }
   return filter;
 }
 
+const hashers = new WeakMap<Buffer, KeyedSha256>();
+
+/** The keyed hasher of a feature space's key, made once per key. */
+function hasherFor(key: Buffer): KeyedSha256 {
+  let hasher = hashers.get(key);
+  if (!hasher) {
+    hasher = keyedSha256(key);
+    hashers.set(key, hasher);
+  }
+  return hasher;
+}
+
 /** Double hashing: one HMAC gives two numbers, and position i is h1 + i·h2 (mod 1024). */
-function setBits(filter: Uint8Array, key: Buffer, feature: string, k: number): void {
-  const digest = createHmac("sha256", key).update(feature).digest();
-  const h1 = digest.readUInt32BE(0);
-  const h2 = digest.readUInt32BE(4) | 1;
+function setBits(filter: Uint8Array, hasher: KeyedSha256, feature: string, k: number): void {
+  const [h1, first] = hasher.firstWords(feature);
+  const h2 = first | 1;
   for (let i = 0; i < k; i++) {
     const bit = (h1 + Math.imul(i, h2)) >>> 0;
     const pos = bit % CLK_BITS;

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { type KeyedSha256, keyedSha256 } from "../../shared/keyed-sha256.ts";
 import { AppError } from "../errors.ts";
 import type { Keyring } from "./keyring.ts";
 
@@ -52,8 +53,17 @@ export function keyIdOf(stored: string): string | undefined {
  * same index, and without the key nothing about the value can be learned from it.
  */
 export function blindIndex(keyring: Keyring, normalised: string, context: string): string {
-  return createHmac("sha256", keyring.indexKey)
-    .update(`${context}\u0000${normalised}`)
-    .digest("base64url")
-    .slice(0, 32);
+  return indexHasher(keyring).digest(`${context}\u0000${normalised}`).toString("base64url").slice(0, 32);
+}
+
+const indexHashers = new WeakMap<Buffer, KeyedSha256>();
+
+/** The index key's hasher, made once per key (HMAC-SHA256, as `createHmac` computes it). */
+function indexHasher(keyring: Keyring): KeyedSha256 {
+  let hasher = indexHashers.get(keyring.indexKey);
+  if (!hasher) {
+    hasher = keyedSha256(keyring.indexKey);
+    indexHashers.set(keyring.indexKey, hasher);
+  }
+  return hasher;
 }

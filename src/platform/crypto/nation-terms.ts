@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { type KeyedSha256, keyedSha256 } from "../../shared/keyed-sha256.ts";
 import { birthYearTerm, nationalityTerm, needTerm } from "../../shared/worklist-filters.ts";
 import type { Keyring } from "./keyring.ts";
 
@@ -7,10 +8,10 @@ import type { Keyring } from "./keyring.ts";
 // own key, derived from the keyring's index key and the nation's code: the same value gives the same term
 // within a nation and unrelated terms in two nations, and without the keys a term tells nothing.
 
-const keysByRing = new WeakMap<Keyring, Map<string, Buffer>>();
+const keysByRing = new WeakMap<Keyring, Map<string, KeyedSha256>>();
 
-/** The nation's term key (derived once per keyring and nation, held in memory only). */
-function nationKey(keyring: Keyring, tenantId: string): Buffer {
+/** The nation's term hasher (its key derived once per keyring and nation, held in memory only). */
+function nationKey(keyring: Keyring, tenantId: string): KeyedSha256 {
   let keys = keysByRing.get(keyring);
   if (!keys) {
     keys = new Map();
@@ -18,7 +19,9 @@ function nationKey(keyring: Keyring, tenantId: string): Buffer {
   }
   let key = keys.get(tenantId);
   if (!key) {
-    key = createHmac("sha256", keyring.indexKey).update(`hemisphere.filter-terms\u0000${tenantId}`).digest();
+    key = keyedSha256(
+      createHmac("sha256", keyring.indexKey).update(`hemisphere.filter-terms\u0000${tenantId}`).digest(),
+    );
     keys.set(tenantId, key);
   }
   return key;
@@ -26,7 +29,7 @@ function nationKey(keyring: Keyring, tenantId: string): Buffer {
 
 /** The keyed form of one plain term (`nat:VEN`, `need:woman_at_risk`, `by:1990`) in a nation. */
 export function nationTerm(keyring: Keyring, tenantId: string, plain: string): string {
-  return createHmac("sha256", nationKey(keyring, tenantId)).update(plain).digest("base64url").slice(0, 32);
+  return nationKey(keyring, tenantId).digest(plain).toString("base64url").slice(0, 32);
 }
 
 /** The keyed forms of several plain terms in a nation. */
