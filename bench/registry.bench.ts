@@ -1,7 +1,9 @@
 // Registry benchmark: `registry import` of generated people (encrypted fields, blind indexes, regional CLKs), on a
 // fresh embedded database and on a fresh PostgreSQL database, against sealing the same people in memory in one
-// thread (the anchor, measured in the same run); then importing the same file again (idempotent) and search latency.
-// Each database runs in its own child process, so its peak RSS and CPU seconds are its own.
+// thread (the anchor, measured in the same run); then importing the same file again (idempotent), and searching:
+// latency, and recall on the generator's planted duplicates (a duplicate's given name, surname and date of birth
+// asked; found when another record of the same person is among the 20 hits). Each database runs in its own child
+// process, so its peak RSS and CPU seconds are its own.
 //   node --import tsx bench/registry.bench.ts                       (100,000 people; PostgreSQL when a URL is set)
 //   REGISTRY_BENCH_N=20000 node --import tsx bench/registry.bench.ts
 //   BENCH_DATABASE_URL=postgres://owner@127.0.0.1:5432/postgres … (or TEST_DATABASE_URL): a fresh database there
@@ -25,6 +27,8 @@ import { runImport, withRegistry } from "../src/registry/registry.command.ts";
 import { seededRandom } from "../src/shared/seeded-random.ts";
 
 const COLUMNS = GENERATED_COLUMNS;
+/** Searches timed and scored per database. */
+const QUERIES = Number(process.env.REGISTRY_BENCH_QUERIES ?? 300);
 
 interface ChildFigures {
   importSeconds: number;
@@ -33,6 +37,16 @@ interface ChildFigures {
   reimportSeconds: number;
   searchMedian: number;
   searchP95: number;
+  recall: number;
+  queries: number;
+}
+
+/** One search of the benchmark: what is asked, and the file ids of the other records of the same person. */
+interface BenchQuery {
+  given: string;
+  surname: string;
+  dob: string;
+  others: string[];
 }
 
 const cpuSeconds = () => {
@@ -41,7 +55,7 @@ const cpuSeconds = () => {
 };
 
 /** Child: imports the file, imports it again, then times searches; prints its figures as JSON. */
-async function child(file: string): Promise<void> {
+async function child(file: string, queriesFile: string): Promise<void> {
   const quiet = process.stdout.write.bind(process.stdout);
   process.stdout.write = (() => true) as typeof process.stdout.write;
   const opts = { nation: "MEX", id: "id", map: "" };
@@ -56,7 +70,8 @@ async function child(file: string): Promise<void> {
   t0 = performance.now();
   await runImport(file, opts);
   const reimportSeconds = (performance.now() - t0) / 1000;
-  const latencies = await searchLatencies(file);
+  const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8")) as BenchQuery[];
+  const { latencies, found } = await searchAll(queries);
   const q = (share: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))]!;
   const figures: ChildFigures = {
@@ -66,33 +81,61 @@ async function child(file: string): Promise<void> {
     reimportSeconds,
     searchMedian: q(0.5),
     searchP95: q(0.95),
+    recall: found / queries.length,
+    queries: queries.length,
   };
   quiet(`${JSON.stringify(figures)}\n`);
 }
 
-async function searchLatencies(file: string): Promise<number[]> {
-  const rows = fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .slice(1)
-    .map((l) => l.split(","));
+/** Runs every query (after 10 unmeasured ones): the latencies, sorted, and how many found another record. */
+async function searchAll(queries: BenchQuery[]): Promise<{ latencies: number[]; found: number }> {
   const latencies: number[] = [];
+  let found = 0;
   await withRegistry(async (platform, keys) => {
     const service = createPeopleService(platform, keys);
     const scope = { ...systemScope("MEX", "bench", ["caseworker"]), reach: "nation" as const };
-    for (let i = 0; i < 60; i++) {
-      const r = rows[(i * 7919) % rows.length]!;
+    for (const warm of queries.slice(0, 10)) await service.search(scope, warm);
+    for (const { others, ...asked } of queries) {
       const started = performance.now();
-      await service.search(scope, { given: r[1]!, surname: r[3]!, dob: r[6]! });
-      if (i >= 10) latencies.push(performance.now() - started);
+      const hits = await service.search(scope, asked);
+      latencies.push(performance.now() - started);
+      if (hits.some((h) => h.externalId !== null && others.includes(h.externalId))) found++;
     }
   });
-  return latencies.sort((a, b) => a - b);
+  return { latencies: latencies.sort((a, b) => a - b), found };
+}
+
+/**
+ * Up to `count` planted duplicates, spread over the file: each asks with the duplicate's given name, surname and
+ * date of birth as they are in the file (its slips kept), expecting the person's other records.
+ */
+function plantedQueries(people: GeneratedPerson[], csv: string, count: number): BenchQuery[] {
+  const rows = csv
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
+  const byCluster = new Map<string, string[]>();
+  for (const p of people) byCluster.set(p.cluster_id, [...(byCluster.get(p.cluster_id) ?? []), p.id]);
+  const queries: BenchQuery[] = [];
+  const step = Math.max(1, Math.floor(rows.length / (count * 4)));
+  for (let i = 0; i < rows.length && queries.length < count; i += step) {
+    const row = rows[i]!;
+    const members = byCluster.get(people[i]!.cluster_id) ?? [];
+    if (members.length < 2 || !row[1] || !row[3]) continue;
+    queries.push({
+      given: row[1],
+      surname: row[3],
+      dob: row[6] ?? "",
+      others: members.filter((m) => m !== row[0]),
+    });
+  }
+  return queries;
 }
 
 /** Runs the child for one database in its own process and reads its figures. */
 function runChild(file: string, env: NodeJS.ProcessEnv): ChildFigures {
-  const out = execFileSync(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, file], {
+  const args = ["--import", "tsx", new URL(import.meta.url).pathname, file, `${file}.queries.json`];
+  const out = execFileSync(process.execPath, args, {
     env: { ...env, REGISTRY_BENCH_CHILD: "1" },
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 20,
@@ -130,7 +173,8 @@ function row(label: string, n: number, f: ChildFigures, anchorRate: number): str
     `${label}: import ${rate.toFixed(0)} rows/s (${f.importSeconds.toFixed(1)} s wall, ${f.importCpu.toFixed(1)} s CPU` +
       ` in this process, ${(n / f.importCpu).toFixed(0)} rows per CPU-second, ${(n / f.importCpu / anchorRate).toFixed(2)}× the anchor)`,
     `  peak RSS ${f.maxRssMiB.toFixed(0)} MiB; same file again ${f.reimportSeconds.toFixed(1)} s (nothing changed);` +
-      ` search median ${f.searchMedian.toFixed(1)} ms, p95 ${f.searchP95.toFixed(1)} ms`,
+      ` search median ${f.searchMedian.toFixed(1)} ms, p95 ${f.searchP95.toFixed(1)} ms;` +
+      ` planted duplicates found ${(f.recall * 100).toFixed(1)} % of ${f.queries}`,
   ].join("\n");
 }
 
@@ -154,9 +198,11 @@ async function main(): Promise<void> {
   const n = Number(process.env.REGISTRY_BENCH_N ?? 100_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registry-bench-"));
   const keyText = JSON.stringify(newKeyFile("bench"));
-  const csv = cleanCsv(generatePeople(n, seededRandom(7), builtInNamePools()));
+  const people = generatePeople(n, seededRandom(7), builtInNamePools());
+  const csv = cleanCsv(people);
   const file = path.join(dir, "people.csv");
   fs.writeFileSync(file, csv);
+  fs.writeFileSync(`${file}.queries.json`, JSON.stringify(plantedQueries(people, csv, QUERIES)));
   const env: NodeJS.ProcessEnv = { ...process.env, HEMISPHERE_KEYS: keyText };
   delete env.DATABASE_URL;
   const lines = [
@@ -176,5 +222,5 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.env.REGISTRY_BENCH_CHILD) await child(process.argv[2]!);
+if (process.env.REGISTRY_BENCH_CHILD) await child(process.argv[2]!, process.argv[3]!);
 else await main();

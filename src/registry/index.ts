@@ -4,6 +4,7 @@ import { type Migration, migrationsFromDir, withDataStep } from "../platform/db/
 import { fillPersonFilterTerms } from "./case-worklist.service.ts";
 import { encodeStoredPeopleByNameDob } from "./name-dob-encoding.service.ts";
 import { REGISTRY_TEXT_COLUMNS } from "./registry-text.service.ts";
+import { rewriteSearchTerms } from "./search-terms.service.ts";
 
 export {
   DOCUMENT_TYPES,
@@ -54,7 +55,7 @@ export type { TimelineSource } from "./timeline.service.ts";
  * The registry's migrations, to run after the platform's and before the capabilities that keep registry people
  * (border's 0006 moves its permit holders into the registry): the one that moves free text to encryption
  * encrypts, 0007 encodes stored people by name and date of birth, 0008 fills the worklist's filter terms for the
- * people already stored.
+ * people already stored, 0010 rewrites their search terms with the blocking terms.
  */
 export function registryMigrations(): Migration[] {
   const withText = withDataStep(
@@ -75,8 +76,15 @@ export function registryMigrations(): Migration[] {
       await encodeStoredPeopleByNameDob(tx, keyring);
     },
   );
-  return withDataStep(withEncodings, "registry/0008-registry-worklist-terms.sql", async (tx, keyring) => {
-    await fillPersonFilterTerms(tx, keyring);
+  const withFilterTerms = withDataStep(
+    withEncodings,
+    "registry/0008-registry-worklist-terms.sql",
+    async (tx, keyring) => {
+      await fillPersonFilterTerms(tx, keyring);
+    },
+  );
+  return withDataStep(withFilterTerms, "registry/0010-registry-blocking-terms.sql", async (tx, keyring) => {
+    await rewriteSearchTerms(tx, keyring);
   });
 }
 

@@ -55,4 +55,28 @@ describe("importPeople", () => {
     ).rejects.toThrow("interrupted");
     expect(await count("PAN")).toBe(before);
   });
+
+  it("imports batches read from a source, part of them known, and keeps nothing when the source fails at its end", async () => {
+    const scope = systemScope("ECU", "test");
+    const all = people("s", 30);
+    await t.app.registry.importPeople(scope, all.slice(0, 12), { threads: 0 });
+    let reads = 0;
+    const source = (fail: boolean) =>
+      async function* () {
+        reads++;
+        for (let i = 0; i < all.length; i += 7) yield all.slice(i, i + 7);
+        if (fail) throw new Error("line 32: a bad date");
+      };
+    const before = await count("ECU");
+    await expect(
+      t.app.registry.importPeople(scope, source(true), { threads: 2, minParallel: 0, expected: 30 }),
+    ).rejects.toThrow("line 32");
+    expect(await count("ECU")).toBe(before);
+    reads = 0;
+    expect(
+      await t.app.registry.importPeople(scope, source(false), { threads: 2, minParallel: 0, expected: 30 }),
+    ).toEqual({ read: 30, inserted: 18, unchanged: 12 });
+    expect(reads).toBe(2);
+    expect(await count("ECU")).toBe(before + 18);
+  });
 });

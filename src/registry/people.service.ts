@@ -9,7 +9,13 @@ import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
 import { caseSummariesOf } from "./cases.store.ts";
 import { type PersonExtras, presentPerson } from "./engine/person-presenter.ts";
-import { displayName, normaliseRecord, personTerms, queryTerms } from "./engine/person-record.ts";
+import {
+  displayName,
+  normaliseRecord,
+  personTerms,
+  queryTerms,
+  selectingTerms,
+} from "./engine/person-record.ts";
 import { membershipOf } from "./households.store.ts";
 import { hashTerm, openPerson, type PersonKeys, sealPerson } from "./person-seal.codec.ts";
 import { hasAName, NO_NAME, type PersonInput, type PersonView } from "./registry.contract.ts";
@@ -89,11 +95,13 @@ export function searchPeople(
   const { db, keys } = deps;
   return inScope(db, scope, async (tx) => {
     const q = queryTerms(query);
-    const required = q.nameTerms.length > 0 ? q.nameTerms : q.otherTerms;
     const rows = await findCandidates(
       tx,
       scope,
-      { required: hashAll(deps, required), all: hashAll(deps, [...q.nameTerms, ...q.otherTerms]) },
+      {
+        required: hashAll(deps, q.selecting),
+        all: hashAll(deps, [...q.nameTerms, ...q.otherTerms, ...q.blockTerms]),
+      },
       { limit: 300, nationWide: false },
     );
     const hits = scoreRows(keys, q.person, rows).slice(0, limit);
@@ -172,8 +180,7 @@ export function createPeopleService(platform: Platform, keys: PersonKeys) {
 async function candidatesFor(tx: Tx, scope: Scope, keys: PersonKeys, p: PersonInput, nationWide: boolean) {
   const hashAll = (terms: string[]) => terms.map((t) => hashTerm(keys, t));
   const plain = personTerms(p);
-  const names = plain.filter((t) => /^(g|s|gp|sp|doc|ph):/.test(t));
-  const required = hashAll(names.length > 0 ? names : plain);
+  const required = hashAll(selectingTerms(p));
   const rows = await findCandidates(tx, scope, { required, all: hashAll(plain) }, { limit: 200, nationWide });
   return scoreRows(keys, normaliseRecord("asked", p), rows);
 }

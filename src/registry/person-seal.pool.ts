@@ -22,11 +22,12 @@ export interface SealRequest {
 type SealReply = { chunk: number; rows: SealedPerson[] } | { ready: true };
 
 export interface SealOptions {
-  chunkSize?: number;
   /** Worker threads; 0 seals in this thread (default: the cores, at most 4). */
   threads?: number;
   /** Checked between chunks: a true value stops the pipeline with the error it returns. */
   interrupted?: () => Error | null;
+  /** How many people are expected in all: fewer than `minParallel` are sealed in this thread. */
+  expected?: number;
   /** Fewer people than this are sealed in this thread: starting workers would cost more than it saves. */
   minParallel?: number;
   /** Told once when the workers could not start and sealing falls back to this thread. */
@@ -36,41 +37,62 @@ export interface SealOptions {
 /** Below this many people, starting workers costs more than it saves. */
 const MIN_PARALLEL = 2_000;
 
+type People = SealRequest["people"];
+
 /**
  * Seals people chunk by chunk in worker threads and yields the chunks in input order, so the caller can write
- * one while the next are sealed. At most two chunks per worker wait in memory, whatever the file's size.
+ * one while the next are sealed. Chunks are drawn from `source` only as workers free up: at most two chunks per
+ * worker wait in memory, whatever the file's size, and a file can be read while it is imported.
  */
 export async function* sealChunks(
   keys: PersonKeys,
   tenantId: string,
-  people: SealRequest["people"],
+  source: AsyncIterable<People>,
   options: SealOptions = {},
 ): AsyncGenerator<SealedPerson[]> {
-  const size = options.chunkSize ?? 1_000;
-  const chunks: SealRequest[] = [];
-  for (let i = 0; i * size < people.length; i++)
-    chunks.push({ chunk: i, tenantId, people: people.slice(i * size, (i + 1) * size) });
+  // Workers start with the first chunk to seal: a file whose people are all known already starts none.
+  const drawn = source[Symbol.asyncIterator]();
+  const first = await drawn.next();
+  if (first.done) return;
+  const chunks = prepend(first.value, drawn);
   const threads = options.threads ?? Math.min(4, os.availableParallelism());
-  const parallel = threads > 0 && people.length >= (options.minParallel ?? MIN_PARALLEL);
+  const parallel = threads > 0 && (options.expected ?? 0) >= (options.minParallel ?? MIN_PARALLEL);
   const workers = parallel ? await startWorkers(keys, threads) : [];
   if (typeof workers === "string") options.onFallback?.(workers);
   if (typeof workers === "string" || workers.length === 0) {
-    for (const c of chunks) {
+    for await (const people of chunks) {
       await new Promise((resolve) => setImmediate(resolve));
       const stop = options.interrupted?.();
       if (stop) throw stop;
-      yield c.people.map((p) => sealPerson(keys, p.person, p.externalId, tenantId));
+      yield people.map((p) => sealPerson(keys, p.person, p.externalId, tenantId));
     }
     return;
   }
   try {
-    yield* inWorkers(workers, chunks, options.interrupted);
+    yield* inWorkers(workers, tenantId, chunks, options.interrupted);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-async function* inWorkers(workers: Worker[], chunks: SealRequest[], interrupted?: () => Error | null) {
+/** The chunk already drawn, then the rest of the source (closed if the reader stops early). */
+async function* prepend(first: People, rest: AsyncIterator<People>): AsyncGenerator<People> {
+  let done = false;
+  try {
+    yield first;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    done = true;
+  } finally {
+    if (!done) await rest.return?.();
+  }
+}
+
+async function* inWorkers(
+  workers: Worker[],
+  tenantId: string,
+  source: AsyncIterator<People>,
+  interrupted?: () => Error | null,
+) {
   const results = new Map<number, Deferred<SealedPerson[]>>();
   const inFlight = workers.map(() => 0);
   let failure: Error | null = null;
@@ -88,10 +110,16 @@ async function* inWorkers(workers: Worker[], chunks: SealRequest[], interrupted?
     w.on("exit", (code) => fail(new Error(`a sealing thread stopped (exit code ${code})`)));
   });
   let sent = 0;
-  const fill = (consumed: number) => {
-    while (sent < chunks.length && sent - consumed < workers.length * 2) {
+  let exhausted = false;
+  const fill = async (consumed: number) => {
+    while (!exhausted && sent - consumed < workers.length * 2) {
+      const drawn = await source.next();
+      if (drawn.done) {
+        exhausted = true;
+        return;
+      }
+      const chunk: SealRequest = { chunk: sent, tenantId, people: drawn.value };
       const w = inFlight.indexOf(Math.min(...inFlight));
-      const chunk = chunks[sent] as SealRequest;
       results.set(chunk.chunk, deferred());
       if (failure) results.get(chunk.chunk)?.reject(failure);
       else workers[w]?.postMessage(chunk);
@@ -99,13 +127,18 @@ async function* inWorkers(workers: Worker[], chunks: SealRequest[], interrupted?
       sent++;
     }
   };
-  for (let next = 0; next < chunks.length; next++) {
-    fill(next);
-    const rows = await (results.get(next) as Deferred<SealedPerson[]>).promise;
-    results.delete(next);
-    const stop = interrupted?.();
-    if (stop) throw stop;
-    yield rows;
+  try {
+    for (let next = 0; ; next++) {
+      await fill(next);
+      if (next >= sent) return;
+      const rows = await (results.get(next) as Deferred<SealedPerson[]>).promise;
+      results.delete(next);
+      const stop = interrupted?.();
+      if (stop) throw stop;
+      yield rows;
+    }
+  } finally {
+    if (!exhausted) await source.return?.();
   }
 }
 

@@ -4,14 +4,13 @@ import { tenantExists } from "../platform/auth/tenants.store.ts";
 import { parseKeyValueList } from "../platform/cli-support.ts";
 import { loadConfig } from "../platform/config.ts";
 import { platformMigrations } from "../platform/db/migrate.ts";
-import { AppError, failOnProblems } from "../platform/errors.ts";
+import { AppError } from "../platform/errors.ts";
 import { type Platform, startPlatform } from "../platform/platform.ts";
 import { startProgress } from "../platform/progress.ts";
-import { readTextFileSync } from "../platform/text-input.ts";
 import { readBirthDate } from "./engine/field-rules.ts";
-import { readRegistryCsv } from "./engine/registry-csv.ts";
 import { registryMigrations } from "./index.ts";
 import { createPeopleService, round, shownReasons } from "./people.service.ts";
+import { peopleFileBatches } from "./people-file.command.ts";
 import { importPeople } from "./people-import.service.ts";
 import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
 
@@ -38,7 +37,11 @@ export function checkNation(nation: string): string {
   return code;
 }
 
-/** `registry import`: reads and checks the whole file first, then writes it in one transaction. */
+/**
+ * `registry import`: checks the whole file first as it streams (a bad file is refused with every problem, and
+ * the database is not even opened), then streams it again into one transaction, so a file of millions never
+ * sits in memory whole; Ctrl-C rolls it all back.
+ */
 export async function runImport(
   file: string,
   opts: { nation: string; id: string; map: string; office?: string },
@@ -46,26 +49,26 @@ export async function runImport(
   const nation = checkNation(opts.nation);
   if (!fs.existsSync(file)) throw new AppError("BAD_INPUT", `${file}: no such file`);
   const requested = parseKeyValueList(opts.map, "--map");
-  const { people, problems } = readRegistryCsv(
-    readTextFileSync(file, { delimiter: "," }),
-    opts.id.trim(),
+  const rows = await countDataLines(file);
+  const read = {
+    idColumn: opts.id.trim(),
     requested,
-    {
-      today: new Date().toISOString().slice(0, 10),
-    },
-  );
-  failOnProblems(
-    problems.map((p) => ({ file, ...p })),
-    `${file}: nothing was imported`,
-  );
+    rules: { today: new Date().toISOString().slice(0, 10) },
+    batchSize: 1_000,
+  };
+  const checking = startProgress({ label: "checking the file", total: rows });
+  for await (const batch of peopleFileBatches(file, read)) checking.tick(batch.length);
+  checking.done();
   await withRegistry(async (platform, keys) => {
     if (!(await tenantExists(platform.database.db, nation)))
       throw new AppError("BAD_INPUT", `--nation ${nation} is not a partner nation`);
-    const progress = startProgress({ label: "importing people", total: people.length });
+    const progress = startProgress({ label: "importing people", total: rows });
     const interruption = watchInterrupt();
     try {
-      const result = await importPeople(platform, keys, systemScope(nation, "registry import"), people, {
+      const batches = () => peopleFileBatches(file, read);
+      const result = await importPeople(platform, keys, systemScope(nation, "registry import"), batches, {
         officeId: opts.office ?? null,
+        expected: rows,
         onProgress: (n) => progress.tick(n),
         source: file.split("/").pop() ?? file,
         interrupted: interruption.check,
@@ -79,6 +82,18 @@ export async function runImport(
       interruption.stop();
     }
   });
+}
+
+/** The number of lines after the header (for the progress line's total and time left), in one quick read. */
+async function countDataLines(file: string): Promise<number> {
+  let newlines = 0;
+  let last = 10;
+  for await (const chunk of fs.createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines++;
+    if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
+  }
+  return Math.max(newlines + (last === 10 ? 0 : 1) - 1, 0);
 }
 
 /**

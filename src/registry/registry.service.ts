@@ -10,7 +10,7 @@ import { createErasureService } from "./erasure.service.ts";
 import { createHouseholdsService } from "./households.service.ts";
 import { createPeopleService } from "./people.service.ts";
 import { createPersonEditService } from "./people-edit.service.ts";
-import { type ImportOptions, importPeople } from "./people-import.service.ts";
+import { type ImportOptions, importPeople, type PeopleSource } from "./people-import.service.ts";
 import { type PersonKeys, regionalClkKeys } from "./person-seal.codec.ts";
 import { createProtectionNoticeService, type ProtectionRecordSource } from "./protection-notice.service.ts";
 import { createReviewService } from "./review.service.ts";
@@ -47,7 +47,11 @@ export function createRegistryService(
     review: createReviewService(platform, people),
     crossmatch: createCrossmatchService(platform),
     /** Imports people (all or nothing) into one of the nation's offices, or none. */
-    importPeople: async (scope: Scope, people: ImportedPerson[], options: ImportOptions = {}) => {
+    importPeople: async (
+      scope: Scope,
+      people: ImportedPerson[] | PeopleSource,
+      options: ImportOptions = {},
+    ) => {
       const { officeId } = options;
       if (officeId)
         await inScope(platform.database.db, scope, (tx) => requireOffice(tx, scope, officeId, "officeId"));

@@ -140,15 +140,15 @@ export async function findCandidates(
   options: { limit: number; nationWide: boolean },
 ): Promise<(PersonRow & { shared: number })[]> {
   if (terms.required.length === 0) return [];
-  // Ranked on ids only, then the encrypted columns are read for the chosen few: a common name matches thousands.
-  let ranked = tx
-    .selectFrom("registry_people")
-    .select(["id", sharedTerms(terms.all).as("shared")])
-    .where("tenant_id", "=", scope.tenantId)
-    .where("status", "=", "active")
-    .where(sql<boolean>`terms && ${sql.val(terms.required)}::text[]`);
-  if (!options.nationWide) ranked = ranked.where(peopleReach(scope));
-  const top = await ranked.orderBy("shared", "desc").orderBy("id").limit(options.limit).execute();
+  // Selected and ranked through the terms' index by `registry_person_candidates` (migration 0010 says why), on
+  // ids only; then the encrypted columns are read for the chosen few: a common name matches thousands.
+  const officeReach = !options.nationWide && scope.reach === "office";
+  const ranked = await sql<{ id: string; shared: number }>`select c.id, c.shared
+    from registry_person_candidates(${scope.tenantId}, ${sql.val(terms.required)}::text[],
+      ${sql.val([...new Set(terms.all)])}::text[], ${officeReach}, ${scope.officeId ?? null}, ${options.limit}) c`.execute(
+    tx,
+  );
+  const top = ranked.rows;
   if (top.length === 0) return [];
   const rows = await tx
     .selectFrom("registry_people")
@@ -165,19 +165,6 @@ export async function findCandidates(
     const row = byId.get(t.id);
     return row ? [{ ...row, shared: Number(t.shared) }] : [];
   });
-}
-
-/**
- * How many of the query's terms a row holds, as a sum of containment tests: one cheap array check per term, where
- * an `intersect` subquery built a hash table for every candidate row (most of the search's time in the database).
- */
-function sharedTerms(all: string[]) {
-  const distinct = [...new Set(all)];
-  if (distinct.length === 0) return sql<number>`0`;
-  return sql<number>`(${sql.join(
-    distinct.map((t) => sql`(terms @> array[${t}]::text[])::int`),
-    sql` + `,
-  )})`;
 }
 
 /** Updates a person's sealed columns. */
@@ -338,4 +325,28 @@ export function peopleKeys(tx: Tx, scope: Pick<Scope, "tenantId">) {
     .select(["id", "external_key", "office_id"])
     .where("tenant_id", "=", scope.tenantId)
     .execute();
+}
+
+/** A page of stored people of every nation (erased ones aside), after a `(tenant, id)` position: for data steps. */
+export async function storedPeoplePage(tx: Tx, after: { tenant: string; id: string } | null, limit: number) {
+  let q = tx
+    .selectFrom("registry_people")
+    .select(["tenant_id", ...personColumns])
+    .where("status", "!=", "erased");
+  if (after) q = q.where(sql<boolean>`(tenant_id, id) > (${after.tenant}, ${after.id}::uuid)`);
+  return q.orderBy("tenant_id").orderBy("id").limit(limit).execute();
+}
+
+/** Sets the search terms (already keyed) of several people of one nation in one statement. */
+export async function setTerms(tx: Tx, tenantId: string, rows: { id: string; terms: string[] }[]) {
+  if (rows.length === 0) return;
+  await sql`
+    update registry_people p set terms = string_to_array(u.t, ' ')
+    from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.terms.join(" "))}::text[]) as u(id, t)
+    where p.tenant_id = ${tenantId} and p.id = u.id`.execute(tx);
+}
+
+/** Refreshes the planner's statistics of the people table (as its owner), after a large import changed its size. */
+export async function analyzePeople(tx: Tx) {
+  await sql`analyze registry_people`.execute(tx);
 }

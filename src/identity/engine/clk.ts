@@ -85,21 +85,42 @@ export function encodeClk(
   return filter;
 }
 
-const hashers = new WeakMap<Buffer, KeyedSha256>();
+/**
+ * A feature space's keyed hash with its results remembered: features repeat across people (a letter pair, a
+ * birth year, a date), so a registry of millions hashes each once. At most `MAX_REMEMBERED` per key are kept,
+ * which covers every letter pair and every date of birth in a century.
+ */
+interface FeatureHasher {
+  hash: KeyedSha256;
+  remembered: Map<string, [number, number]>;
+}
 
-/** The keyed hasher of a feature space's key, made once per key. */
-function hasherFor(key: Buffer): KeyedSha256 {
+const MAX_REMEMBERED = 100_000;
+const hashers = new WeakMap<Buffer, FeatureHasher>();
+
+/** The hasher of a feature space's key, made once per key. */
+function hasherFor(key: Buffer): FeatureHasher {
   let hasher = hashers.get(key);
   if (!hasher) {
-    hasher = keyedSha256(key);
+    hasher = { hash: keyedSha256(key), remembered: new Map() };
     hashers.set(key, hasher);
   }
   return hasher;
 }
 
+/** The first two words of a feature's HMAC under the hasher's key. */
+function featureWords(hasher: FeatureHasher, feature: string): [number, number] {
+  let words = hasher.remembered.get(feature);
+  if (!words) {
+    words = hasher.hash.firstWords(feature);
+    if (hasher.remembered.size < MAX_REMEMBERED) hasher.remembered.set(feature, words);
+  }
+  return words;
+}
+
 /** Double hashing: one HMAC gives two numbers, and position i is h1 + i·h2 (mod 1024). */
-function setBits(filter: Uint8Array, hasher: KeyedSha256, feature: string, k: number): void {
-  const [h1, first] = hasher.firstWords(feature);
+function setBits(filter: Uint8Array, hasher: FeatureHasher, feature: string, k: number): void {
+  const [h1, first] = featureWords(hasher, feature);
   const h2 = first | 1;
   for (let i = 0; i < k; i++) {
     const bit = (h1 + Math.imul(i, h2)) >>> 0;

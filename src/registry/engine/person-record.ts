@@ -82,27 +82,100 @@ function dateTerms(d: BirthDate | null): string[] {
  */
 export function personTerms(p: PersonInput): string[] {
   const n = normaliseRecord("", p);
-  const aliasTokens = p.aliases.flatMap((a) => {
-    const alias = normalisePerson({ id: "", full_name: a });
-    return [...alias.given, ...alias.surnames];
-  });
+  const aliases = aliasTokens(p);
   const terms = [
     ...nameTerms("g", n.given),
     ...nameTerms("s", n.surnames),
-    ...nameTerms("g", aliasTokens),
-    ...nameTerms("s", aliasTokens),
+    ...nameTerms("g", aliases),
+    ...nameTerms("s", aliases),
     ...dateTerms(n.dob),
+    ...blockingTerms([...n.given, ...n.surnames, ...aliases], n.dob),
     ...p.documents.map((d) => `doc:${normalisePerson({ id: "", document_number: d.number }).document}`),
     ...p.phones.map((ph) => `ph:${normalisePerson({ id: "", phone: ph }).phone}`),
   ];
   return [...new Set(terms)].filter((t) => !t.endsWith(":"));
 }
 
-/** What a search asks for, as name and date terms; names select candidates, a date alone does too. */
+function aliasTokens(p: PersonInput): string[] {
+  return p.aliases.flatMap((a) => {
+    const alias = normalisePerson({ id: "", full_name: a });
+    return [...alias.given, ...alias.surnames];
+  });
+}
+
+/** Every unordered pair of the distinct sounds of a name's tokens (given names and surnames swapped still meet). */
+function soundPairs(tokens: string[]): string[] {
+  const sounds = [...new Set(tokens.map((t) => phoneticKey(t) || t).filter((t) => t !== ""))].sort();
+  const pairs: string[] = [];
+  for (let i = 0; i < sounds.length; i++)
+    for (let j = i + 1; j < sounds.length; j++) pairs.push(`${sounds[i]}+${sounds[j]}`);
+  return pairs;
+}
+
+/** A date of birth's part in the blocks: its year and its day and month unordered (swapped, they meet); "?" unknown. */
+function datePart(dob: BirthDate | null): { year: string; dayMonth: string } {
+  const dayMonth =
+    dob?.month && dob.day ? `${Math.min(dob.month, dob.day)}-${Math.max(dob.month, dob.day)}` : "?";
+  return { year: dob ? String(dob.year) : "?", dayMonth };
+}
+
+/**
+ * Blocking terms, as stored with a record: combinations that stay rare where each part is common, so a search
+ * reads tens of rows where one common name matched thousands. Each pair of the name's sounds alone, with the
+ * birth year and with the day and month; and the full date of birth alone. An unknown part is written "?", so a
+ * search that knows it still meets a record that does not (see {@link blockingQuery}).
+ */
+export function blockingTerms(tokens: string[], dob: BirthDate | null): string[] {
+  const pairs = soundPairs(tokens);
+  const { year, dayMonth } = datePart(dob);
+  return [
+    ...pairs.map((p) => `b2:${p}`),
+    ...pairs.map((p) => `b2y:${p}|${year}`),
+    ...pairs.map((p) => `b2m:${p}|${dayMonth}`),
+    ...(dayMonth !== "?" ? [`bd:${year}-${dayMonth}`] : []),
+  ];
+}
+
+/**
+ * The blocking terms a search selects by: without a date of birth, the name's pairs; with one, each pair with
+ * the year or with the day and month (a slip in one still meets the other), or with "?" (records that lack
+ * them), and the full date alone (a name spelt another way still meets it).
+ */
+export function blockingQuery(tokens: string[], dob: BirthDate | null): string[] {
+  const pairs = soundPairs(tokens);
+  if (!dob) return pairs.map((p) => `b2:${p}`);
+  const { year, dayMonth } = datePart(dob);
+  const out = pairs.flatMap((p) => [`b2y:${p}|${year}`, `b2y:${p}|?`, `b2m:${p}|${dayMonth}`, `b2m:${p}|?`]);
+  if (dayMonth !== "?") out.push(`bd:${year}-${dayMonth}`);
+  return [...new Set(out)];
+}
+
+/**
+ * The terms that select a record's candidates (the duplicate check): its blocks as a search asks them, with its
+ * documents and phones, when it has any; otherwise its names, documents and phones; otherwise all it has.
+ */
+export function selectingTerms(p: PersonInput): string[] {
+  const n = normaliseRecord("", p);
+  const terms = personTerms(p);
+  const exact = terms.filter((t) => /^(doc|ph):/.test(t));
+  const blocks = blockingQuery([...n.given, ...n.surnames, ...aliasTokens(p)], n.dob);
+  if (blocks.length > 0) return [...blocks, ...exact];
+  const names = [...terms.filter((t) => /^(g|s|gp|sp):/.test(t)), ...exact];
+  return names.length > 0 ? names : terms;
+}
+
+/**
+ * What a search asks for, as name and date terms. The blocking terms select candidates when the search gives
+ * enough for one (two names, or a full date of birth); otherwise names do, and a date alone does too.
+ */
 export function queryTerms(query: { given?: string; surname?: string; dob?: string; document?: string }): {
   person: Person;
   nameTerms: string[];
   otherTerms: string[];
+  /** The query's blocks as a record would store them (they rank candidates). */
+  blockTerms: string[];
+  /** The terms that select candidates. */
+  selecting: string[];
 } {
   const raw: RawPerson = { id: "query" };
   if (query.given) raw.given_name = query.given;
@@ -113,7 +186,11 @@ export function queryTerms(query: { given?: string; surname?: string; dob?: stri
   const names = [...nameTerms("g", person.given), ...nameTerms("s", person.surnames)];
   const docs = person.document ? [`doc:${person.document}`] : [];
   const dates = dateTerms(person.dob);
-  return { person, nameTerms: names, otherTerms: [...docs, ...(person.dob?.day ? dates.slice(-1) : dates)] };
+  const tokens = [...person.given, ...person.surnames];
+  const blocks = blockingQuery(tokens, person.dob);
+  const otherTerms = [...docs, ...(person.dob?.day ? dates.slice(-1) : dates)];
+  const selecting = blocks.length > 0 ? [...blocks, ...docs] : names.length > 0 ? names : otherTerms;
+  return { person, nameTerms: names, otherTerms, blockTerms: blockingTerms(tokens, person.dob), selecting };
 }
 
 /** The display name of a record: given names then surnames. */

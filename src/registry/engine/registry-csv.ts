@@ -163,60 +163,82 @@ export function readRegistryCsv(
 ): { people: ImportedPerson[]; problems: CsvProblem[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
+    records = parse(text, REGISTRY_CSV_OPTIONS) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return { people: [], problems: [{ line: e.lines, message: e.message ?? "not a readable CSV file" }] };
   }
   const header = records[0]?.record;
   if (!header) return { people: [], problems: [{ message: "the file is empty" }] };
+  const reader = registryRowReader(header, idColumn, requested, rules);
+  if (reader.problems.length > 0) return { people: [], problems: reader.problems };
+  const people: ImportedPerson[] = [];
+  for (const { record, info } of records.slice(1)) {
+    const person = reader.read(record, info.lines);
+    if (person) people.push(person);
+  }
+  return { people, problems: reader.finish(people.length) };
+}
+
+/** How the registry's CSV files are parsed (csv-parse options), whole or streamed. */
+export const REGISTRY_CSV_OPTIONS = {
+  bom: true,
+  trim: true,
+  skip_empty_lines: true,
+  info: true,
+  relax_column_count: true,
+} as const;
+
+/** Reads a file's data rows one at a time (whole or streamed): the file's rules in one place. */
+export interface RegistryRowReader {
+  /** Problems so far: the header's first, then the rows', located by line and field. */
+  problems: CsvProblem[];
+  /** The person of one row, or null when the row cannot be read at all (its problems are recorded). */
+  read(record: string[], line: number): ImportedPerson | null;
+  /** The problems of the whole file once every row is read (a file with no records is one). */
+  finish(people: number): CsvProblem[];
+}
+
+/** A row reader for a file with this header; `problems` holds the header's problems, if any. */
+export function registryRowReader(
+  header: string[],
+  idColumn: string,
+  requested: Map<string, string>,
+  rules: RowRules = {},
+): RegistryRowReader {
   const { columns, problems } = resolveColumns(requested, header);
   const idIndex = header.indexOf(idColumn);
   if (idIndex < 0)
     problems.unshift({ message: `id column "${idColumn}" is not in the header: ${header.join(", ")}` });
-  if (problems.length > 0) return { people: [], problems };
-  return readRows(records.slice(1), header.length, idIndex, columns, rules);
-}
-
-function readRows(
-  records: { record: string[]; info: { lines: number } }[],
-  width: number,
-  idIndex: number,
-  columns: Map<PersonField, number>,
-  rules: RowRules,
-) {
-  const people: ImportedPerson[] = [];
-  const problems: CsvProblem[] = [];
+  const width = header.length;
   const seen = new Map<string, number>();
-  for (const { record, info } of records) {
-    const line = info.lines;
-    if (record.length !== width) {
-      problems.push({ line, message: `expected ${width} columns, found ${record.length}` });
-      continue;
-    }
-    const id = record[idIndex] ?? "";
-    if (id === "") problems.push({ line, field: "id", message: "the id is blank" });
-    else if (id.length > 100)
-      problems.push({ line, field: "id", message: "an id is at most 100 characters" });
-    else if (seen.has(id))
-      problems.push({ line, field: "id", message: `id "${id}" is already given on line ${seen.get(id)}` });
-    else seen.set(id, line);
-    const values: Partial<Record<PersonField, string>> = {};
-    for (const [field, index] of columns) {
-      const value = record[index];
-      if (value) values[field] = value;
-    }
-    const built = personFromFields(values, line, rules);
-    problems.push(...built.problems);
-    people.push({ externalId: id, line, person: built.person });
-  }
-  if (people.length === 0 && problems.length === 0)
-    problems.push({ message: "the file has a header but no records" });
-  return { people, problems };
+  return {
+    problems,
+    read(record, line) {
+      if (record.length !== width) {
+        problems.push({ line, message: `expected ${width} columns, found ${record.length}` });
+        return null;
+      }
+      const id = record[idIndex] ?? "";
+      if (id === "") problems.push({ line, field: "id", message: "the id is blank" });
+      else if (id.length > 100)
+        problems.push({ line, field: "id", message: "an id is at most 100 characters" });
+      else if (seen.has(id))
+        problems.push({ line, field: "id", message: `id "${id}" is already given on line ${seen.get(id)}` });
+      else seen.set(id, line);
+      const values: Partial<Record<PersonField, string>> = {};
+      for (const [field, index] of columns) {
+        const value = record[index];
+        if (value) values[field] = value;
+      }
+      const built = personFromFields(values, line, rules);
+      problems.push(...built.problems);
+      return { externalId: id, line, person: built.person };
+    },
+    finish(people) {
+      if (people === 0 && problems.length === 0)
+        problems.push({ message: "the file has a header but no records" });
+      return problems;
+    },
+  };
 }
