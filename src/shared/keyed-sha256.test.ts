@@ -8,7 +8,7 @@ const reference = (key: Uint8Array, value: string | Uint8Array) =>
 describe("keyedSha256", () => {
   it("gives the HMAC of RFC 4231's first test case", () => {
     const key = Buffer.alloc(20, 0x0b);
-    expect(keyedSha256(key).digest("Hi There").toString("hex")).toBe(
+    expect(Buffer.from(keyedSha256(key).digest("Hi There")).toString("hex")).toBe(
       "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
     );
   });
@@ -19,9 +19,9 @@ describe("keyedSha256", () => {
       const hasher = keyedSha256(key);
       for (let n = 0; n <= 200; n++) {
         const bytes = randomBytes(n);
-        expect(hasher.digest(bytes).equals(reference(key, bytes))).toBe(true);
+        expect(Buffer.from(hasher.digest(bytes)).equals(reference(key, bytes))).toBe(true);
         const text = "ñandú-ß-漢字-🙂".repeat(n).slice(0, n);
-        expect(hasher.digest(text).equals(reference(key, text))).toBe(true);
+        expect(Buffer.from(hasher.digest(text)).equals(reference(key, text))).toBe(true);
       }
     }
   });
@@ -35,10 +35,10 @@ describe("keyedSha256", () => {
   it("keeps each digest its own and reads a long value after short ones", () => {
     const key = randomBytes(32);
     const hasher = keyedSha256(key);
-    const first = hasher.digest("one");
+    const first = Buffer.from(hasher.digest("one"));
     const long = "x".repeat(10_000);
-    expect(hasher.digest(long).equals(reference(key, long))).toBe(true);
+    expect(Buffer.from(hasher.digest(long)).equals(reference(key, long))).toBe(true);
     expect(first.equals(reference(key, "one"))).toBe(true);
-    expect(hasher.digest("one").equals(first)).toBe(true);
+    expect(Buffer.from(hasher.digest("one")).equals(first)).toBe(true);
   });
 });

@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
-
 // HMAC-SHA256 (RFC 2104) under one fixed key, for the hot paths that hash many short values under the same key:
 // the Bloom-filter encodings (one HMAC per letter pair and date part) and the blind-index terms. The key's two
 // padded blocks are compressed once, when the hasher is made (the precomputation RFC 2104 §4 describes), so a
 // value of up to 55 bytes costs two SHA-256 compressions in this thread and no native object or key schedule.
-// The output is exactly `createHmac("sha256", key).update(value).digest()`; the tests hold it to that.
+// The output is exactly `createHmac("sha256", key).update(value).digest()`; the tests hold it to that. Pure
+// JavaScript (no Node module), like the rest of src/shared.
 
 const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -68,17 +67,58 @@ function compress(state: Int32Array, block: Uint8Array, offset: number): void {
   state[7] = (state[7]! + h) | 0;
 }
 
-/** A keyed hasher: the HMAC of a value, as a fresh 32-byte buffer or as its first two 32-bit words. */
+/**
+ * Pads `bytes[0, length)` as the end of a message of `prefix + length` bytes (SHA-256's 0x80, zeros and bit
+ * length; `bytes` must have room for them) and compresses its blocks into `state`.
+ */
+function finish(state: Int32Array, bytes: Uint8Array, length: number, prefix: number): void {
+  const blocks = Math.ceil((length + 9) / 64);
+  const end = blocks * 64;
+  bytes.fill(0, length, end);
+  bytes[length] = 0x80;
+  const bits = (prefix + length) * 8;
+  bytes[end - 5] = Math.floor(bits / 2 ** 32) & 0xff;
+  bytes[end - 4] = bits >>> 24;
+  bytes[end - 3] = (bits >>> 16) & 0xff;
+  bytes[end - 2] = (bits >>> 8) & 0xff;
+  bytes[end - 1] = bits & 0xff;
+  for (let b = 0; b < blocks; b++) compress(state, bytes, b * 64);
+}
+
+/** The state's eight words as 32 big-endian bytes, written at `offset` of `out`. */
+function writeState(state: Int32Array, out: Uint8Array, offset = 0): Uint8Array {
+  for (let i = 0; i < 8; i++) {
+    const w = state[i]!;
+    out[offset + i * 4] = w >>> 24;
+    out[offset + i * 4 + 1] = (w >>> 16) & 0xff;
+    out[offset + i * 4 + 2] = (w >>> 8) & 0xff;
+    out[offset + i * 4 + 3] = w & 0xff;
+  }
+  return out;
+}
+
+/** SHA-256 of a few bytes (a key longer than a block is hashed first, as HMAC asks). */
+function sha256(bytes: Uint8Array): Uint8Array {
+  const state = Int32Array.from(IV);
+  const padded = new Uint8Array(bytes.length + 72);
+  padded.set(bytes);
+  finish(state, padded, bytes.length, 0);
+  return writeState(state, new Uint8Array(32));
+}
+
+/** A keyed hasher: the HMAC of a value, as a fresh 32-byte array or as its first two 32-bit words. */
 export interface KeyedSha256 {
-  digest(value: string | Uint8Array): Buffer;
+  digest(value: string | Uint8Array): Uint8Array;
   /** The first two big-endian 32-bit words of the HMAC (what double hashing into a Bloom filter needs). */
   firstWords(value: string | Uint8Array): [number, number];
 }
 
+const utf8 = new TextEncoder();
+
 /** Makes a hasher for one key (any length, as HMAC allows). */
 export function keyedSha256(key: Uint8Array): KeyedSha256 {
   const k = new Uint8Array(64);
-  k.set(key.length > 64 ? createHash("sha256").update(key).digest() : key);
+  k.set(key.length > 64 ? sha256(key) : key);
   const pad = new Uint8Array(64);
   const inner = Int32Array.from(IV);
   const outer = Int32Array.from(IV);
@@ -88,7 +128,7 @@ export function keyedSha256(key: Uint8Array): KeyedSha256 {
   compress(outer, pad, 0);
 
   const state = new Int32Array(8);
-  let buffer = Buffer.alloc(128);
+  let buffer = new Uint8Array(128);
   const tail = new Uint8Array(64);
 
   /** Leaves HMAC(key, value) in `state`. */
@@ -96,47 +136,26 @@ export function keyedSha256(key: Uint8Array): KeyedSha256 {
     let length: number;
     if (typeof value === "string") {
       // UTF-8 needs at most 3 bytes per UTF-16 unit; the buffer grows for the rare long value.
-      if (buffer.length < value.length * 3 + 72) buffer = Buffer.alloc(value.length * 3 + 136);
-      length = buffer.write(value, 0, "utf8");
+      if (buffer.length < value.length * 3 + 72) buffer = new Uint8Array(value.length * 3 + 136);
+      length = utf8.encodeInto(value, buffer).written;
     } else {
-      if (buffer.length < value.length + 72) buffer = Buffer.alloc(value.length + 136);
+      if (buffer.length < value.length + 72) buffer = new Uint8Array(value.length + 136);
       buffer.set(value);
       length = value.length;
     }
-    // Inner hash: the key's inner block is already compressed; then the value, 0x80, zeros, the bit length.
-    const blocks = Math.ceil((length + 9) / 64);
-    const end = blocks * 64;
-    buffer.fill(0, length, end);
-    buffer[length] = 0x80;
-    const bits = (length + 64) * 8;
-    buffer[end - 4] = bits >>> 24;
-    buffer[end - 3] = (bits >>> 16) & 0xff;
-    buffer[end - 2] = (bits >>> 8) & 0xff;
-    buffer[end - 1] = bits & 0xff;
-    buffer[end - 5] = Math.floor(bits / 2 ** 32) & 0xff;
+    // Inner hash: the key's inner block is already compressed; the value follows it.
     state.set(inner);
-    for (let b = 0; b < blocks; b++) compress(state, buffer, b * 64);
-    // Outer hash: the inner digest (32 bytes), 0x80, zeros, and a length of 64 + 32 bytes = 768 bits.
-    for (let i = 0; i < 8; i++) {
-      const w = state[i]!;
-      tail[i * 4] = w >>> 24;
-      tail[i * 4 + 1] = (w >>> 16) & 0xff;
-      tail[i * 4 + 2] = (w >>> 8) & 0xff;
-      tail[i * 4 + 3] = w & 0xff;
-    }
-    tail.fill(0, 32, 64);
-    tail[32] = 0x80;
-    tail[62] = 0x03;
+    finish(state, buffer, length, 64);
+    // Outer hash: the key's outer block, then the inner digest.
+    writeState(state, tail);
     state.set(outer);
-    compress(state, tail, 0);
+    finish(state, tail, 32, 64);
   };
 
   return {
     digest(value) {
       run(value);
-      const out = Buffer.allocUnsafe(32);
-      for (let i = 0; i < 8; i++) out.writeInt32BE(state[i]!, i * 4);
-      return out;
+      return writeState(state, new Uint8Array(32));
     },
     firstWords(value) {
       run(value);

@@ -53,7 +53,9 @@ export function keyIdOf(stored: string): string | undefined {
  * same index, and without the key nothing about the value can be learned from it.
  */
 export function blindIndex(keyring: Keyring, normalised: string, context: string): string {
-  return indexHasher(keyring).digest(`${context}\u0000${normalised}`).toString("base64url").slice(0, 32);
+  return Buffer.from(indexHasher(keyring).digest(`${context}\u0000${normalised}`))
+    .toString("base64url")
+    .slice(0, 32);
 }
 
 const indexHashers = new WeakMap<Buffer, KeyedSha256>();

@@ -29,7 +29,7 @@ function nationKey(keyring: Keyring, tenantId: string): KeyedSha256 {
 
 /** The keyed form of one plain term (`nat:VEN`, `need:woman_at_risk`, `by:1990`) in a nation. */
 export function nationTerm(keyring: Keyring, tenantId: string, plain: string): string {
-  return nationKey(keyring, tenantId).digest(plain).toString("base64url").slice(0, 32);
+  return Buffer.from(nationKey(keyring, tenantId).digest(plain)).toString("base64url").slice(0, 32);
 }
 
 /** The keyed forms of several plain terms in a nation. */
