@@ -153,9 +153,26 @@ async function withFreshPostgres<T>(url: string, fn: (url: string) => T): Promis
     fresh.pathname = `/${name}`;
     return fn(fresh.toString());
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await dropWhenFree(admin, name);
     await admin.end();
   }
+}
+
+/**
+ * Drops the benchmark's database. After a large import autovacuum may still be working on it, and its worker
+ * belongs to the superuser, which the owner cannot end: wait for it (up to 2 minutes), then leave the database
+ * with a warning rather than lose the figures.
+ */
+async function dropWhenFree(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+  process.stderr.write(`could not drop database ${name}: drop it by hand\n`);
 }
 
 function anchor(csv: string, keyText: string, n: number): number {
@@ -205,9 +222,9 @@ async function main(): Promise<void> {
   fs.writeFileSync(`${file}.queries.json`, JSON.stringify(plantedQueries(people, csv, QUERIES)));
   const env: NodeJS.ProcessEnv = { ...process.env, HEMISPHERE_KEYS: keyText };
   delete env.DATABASE_URL;
-  const lines = [
-    `people: ${n.toLocaleString("en-US")}; load average ${os.loadavg()[0]?.toFixed(1)} at start`,
-  ];
+  // Each figure is printed when it is known: a failure later (or Ctrl-C) keeps what was measured.
+  const lines = { push: (line: string) => process.stdout.write(`${line}\n`) };
+  lines.push(`people: ${n.toLocaleString("en-US")}; load average ${os.loadavg()[0]?.toFixed(1)} at start`);
   const anchorRate = anchor(csv, keyText, n);
   lines.push(`anchor: parse + seal in memory, one thread: ${anchorRate.toFixed(0)} rows per CPU-second`);
   const lite = runChild(file, { ...env, HEMISPHERE_DATA_DIR: path.join(dir, "data") });
@@ -218,7 +235,6 @@ async function main(): Promise<void> {
     lines.push(`${row("PostgreSQL", n, server, anchorRate)}  (CPU: Node side only)`);
   } else lines.push("PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
   lines.push(`load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
-  process.stdout.write(`${lines.join("\n")}\n`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -17,8 +17,6 @@ export interface PeopleFileOptions {
   rules: RowRules;
   /** People per batch. */
   batchSize: number;
-  /** Told the bytes read so far, for a progress line. */
-  onBytes?: (bytes: number) => void;
 }
 
 /**
@@ -39,9 +37,8 @@ export async function* peopleFileBatches(
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
-      info: { lines: number; bytes: number };
+      info: { lines: number };
     }>) {
-      options.onBytes?.(info.bytes);
       if (!reader) {
         reader = registryRowReader(record, options.idColumn, options.requested, options.rules);
         failOnProblems(located(file, reader.problems), `${file}: nothing was imported`);
