@@ -147,4 +147,38 @@ describe("free appointment slots", () => {
       expect(JSON.stringify(await res.json())).toMatch(/already started/);
     }
   });
+
+  it("gives one chosen slot to one of six officers booking it at once", async () => {
+    const day = "2031-07-02";
+    await t.app.pathways.workflow.setAppointmentDay(systemScope("USA", "test"), {
+      officeId: "USA-32",
+      day,
+      capacity: 3,
+    });
+    const filed: { id: string }[] = [];
+    for (let i = 0; i < 6; i++) filed.push(await fileApplication(t.app.pathways, "USA", "usa-slots"));
+    const answers = await Promise.all(
+      filed.map((f) =>
+        t.request("POST", `/api/v1/pathways/applications/${f.id}/appointment`, {
+          token: officer,
+          body: { officeId: "USA-32", day, slot: 3 },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(5).fill(409)]);
+    const held = await t.database.asOwner((tx) =>
+      tx
+        .selectFrom("pathway_appointment_days")
+        .select("booked")
+        .where("tenant_id", "=", "USA")
+        .where("office_id", "=", "USA-32")
+        .where("day", "=", day)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(held.booked).toBe(1);
+    const left = (await (
+      await freeSlots(filed[0]?.id ?? "", `?officeId=USA-32&day=${day}`)
+    ).json()) as FreeSlots;
+    expect(left.days[0]?.slots.map((s) => s.slot)).toEqual([1, 2]);
+  });
 });
