@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
+import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { ensureOffice, fileApplication, publishPathway } from "./pathways.test-support.ts";
 
@@ -182,3 +183,22 @@ describe("free appointment slots", () => {
     expect(left.days[0]?.slots.map((s) => s.slot)).toEqual([1, 2]);
   });
 });
+
+describeRoleMatrix(
+  "free appointment slots",
+  () => t,
+  async (app) => ({
+    usa: (await fileApplication(app.app.pathways, "USA", "usa-slots")).id,
+    col: (await fileApplication(app.app.pathways, "COL", "col-slots")).id,
+  }),
+  [
+    {
+      name: "GET /pathways/applications/:id/free-slots",
+      method: "GET",
+      path: (fx) => `/api/v1/pathways/applications/${fx.usa}/free-slots`,
+      permission: "appointment.manage",
+      ok: 200,
+      otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.col}/free-slots`,
+    },
+  ],
+);
