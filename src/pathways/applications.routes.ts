@@ -11,6 +11,8 @@ import {
   AppointmentDaySave,
   AppointmentDayView,
   AppointmentView,
+  FreeSlotList,
+  FreeSlotQuery,
   OutboxDelivery,
   PersonLink,
   ReferralCreate,
@@ -109,10 +111,28 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
   );
   router.openapi(
     defineRoute({
+      method: "get",
+      path: "/applications/{id}/free-slots",
+      tag: "pathways",
+      summary: "Free appointment slots for an application, by office and day",
+      access: "appointment.manage",
+      request: { params: UuidParam, query: FreeSlotQuery },
+      response: FreeSlotList,
+      errors: { 409: "Conflict" },
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        FreeSlotList,
+        await workflow.freeSlots(c.get("scope"), c.req.valid("param").id, c.req.valid("query")),
+      ),
+  );
+  router.openapi(
+    defineRoute({
       method: "post",
       path: "/applications/{id}/appointment",
       tag: "pathways",
-      summary: "Book the next free slot",
+      summary: "Book a chosen free slot, or the next free one",
       access: "appointment.manage",
       request: { params: UuidParam, body: AppointmentBook },
       response: AppointmentView,

@@ -12,7 +12,9 @@ import {
   appointmentOf,
   deleteAppointment,
   insertAppointment,
+  listFreeSlots,
   releaseSlot,
+  takeChosenSlot,
   takeSlot,
   upsertAppointmentDay,
 } from "./appointments.store.ts";
@@ -36,8 +38,8 @@ export interface ApplicationAccess {
 }
 
 /** What the appointments actions share, built once per service. */
-function appointmentsDeps(db: Db, keyring: Keyring, applications: ApplicationAccess) {
-  return { db, keyring, applications };
+function appointmentsDeps(db: Db, keyring: Keyring, applications: ApplicationAccess, clock: () => Date) {
+  return { db, keyring, applications, clock };
 }
 
 type AppointmentsDeps = ReturnType<typeof appointmentsDeps>;
@@ -80,12 +82,65 @@ export function setAppointmentDay(
   });
 }
 
-/** Books the first free slot of an office's day; "no slot left" when the day is full. */
+/** Whether a slot of a day starts after `now` (slot times are read as UTC wall-clock times). */
+function slotIsAhead(day: string, slot: number, now: Date): boolean {
+  return new Date(`${day}T${slotTime(slot)}:00Z`).getTime() > now.getTime();
+}
+
+/** Takes the chosen slot, or the first free one when none is chosen; 409 when it cannot be had. */
+async function claimSlot(tx: Tx, scope: Scope, input: { officeId: string; day: string; slot?: number }) {
+  if (input.slot === undefined) {
+    const slot = await takeSlot(tx, scope, input.officeId, input.day);
+    if (slot === undefined)
+      throw new AppError("CONFLICT", "no slot left on that day at that office", { reason: "no_slot_left" });
+    return slot;
+  }
+  if (!(await takeChosenSlot(tx, scope, input.officeId, input.day, input.slot)))
+    throw new AppError("CONFLICT", "slot: that slot is already taken or does not exist", {
+      reason: "slot_taken",
+      field: "slot",
+    });
+  return input.slot;
+}
+
+/**
+ * The free slots an application can be booked into, from now on, grouped by office and day (one office's or one
+ * day's when asked); slots that already started are not offered.
+ */
+export function freeSlotsFor(
+  deps: AppointmentsDeps,
+  scope: Scope,
+  id: string,
+  filter: { officeId?: string; day?: string },
+) {
+  const { db, applications, clock } = deps;
+  return inScope(db, scope, async (tx) => {
+    await applications.requireApplication(tx, scope, id, false);
+    const now = clock();
+    const rows = await listFreeSlots(tx, scope, { ...filter, fromDay: now.toISOString().slice(0, 10) });
+    const days: { officeId: string; day: string; slots: { slot: number; time: string }[] }[] = [];
+    for (const row of rows) {
+      if (!slotIsAhead(row.day, row.slot, now)) continue;
+      let group = days.at(-1);
+      if (!group || group.officeId !== row.office_id || group.day !== row.day) {
+        group = { officeId: row.office_id, day: row.day, slots: [] };
+        days.push(group);
+      }
+      group.slots.push({ slot: row.slot, time: slotTime(row.slot) });
+    }
+    return { days };
+  });
+}
+
+/**
+ * Books a slot of an office's day: the chosen one, or the first free one; "no slot left" when the day is full,
+ * "already taken" when the chosen slot is held, and a slot that already started is refused.
+ */
 export function bookAppointment(
   deps: AppointmentsDeps,
   scope: Scope,
   id: string,
-  input: { officeId: string; day: string },
+  input: { officeId: string; day: string; slot?: number },
 ) {
   const { db, applications } = deps;
   return inScope(db, scope, async (tx) => {
@@ -99,12 +154,15 @@ export function bookAppointment(
     if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
       throw new AppError("NOT_FOUND", "that office takes no appointments that day");
     }
-    const slot = await takeSlot(tx, scope, input.officeId, input.day);
-    if (slot === undefined)
-      throw new AppError("CONFLICT", "no slot left on that day at that office", {
-        reason: "no_slot_left",
-      });
-    const row = await insertAppointment(tx, scope, { applicationId: id, ...input, slot });
+    if (input.slot !== undefined && !slotIsAhead(input.day, input.slot, deps.clock()))
+      throw new AppError("CONFLICT", "slot: that slot has already started", { field: "slot" });
+    const slot = await claimSlot(tx, scope, input);
+    const row = await insertAppointment(tx, scope, {
+      applicationId: id,
+      officeId: input.officeId,
+      day: input.day,
+      slot,
+    });
     if (app.stage !== "interview_scheduled") {
       await moveToStage(
         deps,
@@ -154,9 +212,15 @@ export function cancelAppointment(deps: AppointmentsDeps, scope: Scope, id: stri
 }
 
 /** Capacity per office and day, booking and cancelling; each change audited in its transaction. */
-export function createAppointmentsService(db: Db, keyring: Keyring, applications: ApplicationAccess) {
-  return bindActions(appointmentsDeps(db, keyring, applications), {
+export function createAppointmentsService(
+  db: Db,
+  keyring: Keyring,
+  applications: ApplicationAccess,
+  clock: () => Date = () => new Date(),
+) {
+  return bindActions(appointmentsDeps(db, keyring, applications, clock), {
     setAppointmentDay,
+    freeSlots: freeSlotsFor,
     book: bookAppointment,
     cancel: cancelAppointment,
   });

@@ -130,3 +130,61 @@ export async function appointmentOf(tx: Tx, scope: Scope, applicationId: string)
     .where("application_id", "=", applicationId)
     .executeTakeFirst();
 }
+
+/**
+ * The free slots of the nation's appointment days from `fromDay` on (one office's when `officeId` is given, one
+ * day's when `day` is given): every slot of 1..capacity that no appointment holds, by day, office and slot.
+ */
+export async function listFreeSlots(
+  tx: Tx,
+  scope: Scope,
+  filter: { fromDay: string; officeId?: string; day?: string },
+) {
+  const rows = await sql<{ office_id: string; day: string; slot: number }>`
+    select d.office_id, to_char(d.day, 'YYYY-MM-DD') as day, s as slot
+    from pathway_appointment_days d
+    cross join lateral generate_series(1, d.capacity) s
+    where d.tenant_id = ${scope.tenantId} and d.day >= ${filter.fromDay}::date
+      and (${filter.officeId ?? null}::text is null or d.office_id = ${filter.officeId ?? null})
+      and (${filter.day ?? null}::date is null or d.day = ${filter.day ?? null}::date)
+      and not exists (select 1 from pathway_appointments a
+        where a.tenant_id = d.tenant_id and a.office_id = d.office_id and a.day = d.day and a.slot = s)
+    order by d.day, d.office_id, s
+    limit 5000`.execute(tx);
+  return rows.rows;
+}
+
+/**
+ * Takes one chosen slot of an office's day, or returns false when it is taken or beyond the capacity. Locks the
+ * day's row first, like `takeSlot`, so a chosen slot and the first free slot are never handed out twice.
+ */
+export async function takeChosenSlot(
+  tx: Tx,
+  scope: Scope,
+  officeId: string,
+  day: string,
+  slot: number,
+): Promise<boolean> {
+  const row = await tx
+    .updateTable("pathway_appointment_days")
+    .set((eb) => ({ booked: eb("booked", "+", 1) }))
+    .where("tenant_id", "=", scope.tenantId)
+    .where("office_id", "=", officeId)
+    .where("day", "=", day)
+    .whereRef("booked", "<", "capacity")
+    .where("capacity", ">=", slot)
+    .returning("capacity")
+    .executeTakeFirst();
+  if (!row) return false;
+  const held = await tx
+    .selectFrom("pathway_appointments")
+    .select("slot")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("office_id", "=", officeId)
+    .where("day", "=", day)
+    .where("slot", "=", slot)
+    .executeTakeFirst();
+  if (!held) return true;
+  await releaseSlot(tx, scope, officeId, day);
+  return false;
+}

@@ -173,7 +173,22 @@ export const AppointmentDayView = z.object({
   capacity: z.number().int(),
   booked: z.number().int(),
 });
-export const AppointmentBook = z.object({ officeId: text(1, 64), day: IsoDate });
+export const AppointmentBook = z.object({
+  officeId: text(1, 64),
+  day: IsoDate,
+  /** A free slot picked from the free-slot list; without it the first free slot of the day is taken. */
+  slot: z.number().int().min(1).max(10_000).optional(),
+});
+export const FreeSlotQuery = z.object({ officeId: text(1, 64).optional(), day: IsoDate.optional() });
+export const FreeSlotList = z.object({
+  days: z.array(
+    z.object({
+      officeId: z.string(),
+      day: z.string(),
+      slots: z.array(z.object({ slot: z.number().int(), time: z.string() })),
+    }),
+  ),
+});
 
 export const ReferralCreate = z.object({
   toNation: Nation,
