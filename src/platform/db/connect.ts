@@ -105,6 +105,11 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on("connect", (client) => {
     client.query(`set role ${APP_ROLE}`).catch(() => undefined);
   });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is an error on the
+  // pool, not on any request: the pool discards it and opens another when needed. Unheard, it ends the process.
+  pool.on("error", (error) => {
+    process.stderr.write(`database: an idle connection was closed (${error.message}); it will be replaced\n`);
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: "postgres",
