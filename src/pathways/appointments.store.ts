@@ -49,15 +49,7 @@ export async function takeSlot(
   officeId: string,
   day: string,
 ): Promise<number | undefined> {
-  const row = await tx
-    .updateTable("pathway_appointment_days")
-    .set((eb) => ({ booked: eb("booked", "+", 1) }))
-    .where("tenant_id", "=", scope.tenantId)
-    .where("office_id", "=", officeId)
-    .where("day", "=", day)
-    .whereRef("booked", "<", "capacity")
-    .returning("capacity")
-    .executeTakeFirst();
+  const row = await reserveOnDay(tx, scope, officeId, day);
   if (!row) return undefined;
   // Fewer slots are booked than the capacity, so one of 1..capacity is free.
   const free = await sql<{ slot: number }>`
@@ -165,16 +157,7 @@ export async function takeChosenSlot(
   day: string,
   slot: number,
 ): Promise<boolean> {
-  const row = await tx
-    .updateTable("pathway_appointment_days")
-    .set((eb) => ({ booked: eb("booked", "+", 1) }))
-    .where("tenant_id", "=", scope.tenantId)
-    .where("office_id", "=", officeId)
-    .where("day", "=", day)
-    .whereRef("booked", "<", "capacity")
-    .where("capacity", ">=", slot)
-    .returning("capacity")
-    .executeTakeFirst();
+  const row = await reserveOnDay(tx, scope, officeId, day, slot);
   if (!row) return false;
   const held = await tx
     .selectFrom("pathway_appointments")
@@ -187,4 +170,21 @@ export async function takeChosenSlot(
   if (!held) return true;
   await releaseSlot(tx, scope, officeId, day);
   return false;
+}
+
+/**
+ * Counts one more booking on an office's day if a slot is left (and the day has slot `within`, when given):
+ * the conditional update locks the day's row, so bookings and cancellations of that day queue on it. Returns
+ * the day's capacity, or undefined when the day is full, unknown or too small.
+ */
+function reserveOnDay(tx: Tx, scope: Scope, officeId: string, day: string, within?: number) {
+  let update = tx
+    .updateTable("pathway_appointment_days")
+    .set((eb) => ({ booked: eb("booked", "+", 1) }))
+    .where("tenant_id", "=", scope.tenantId)
+    .where("office_id", "=", officeId)
+    .where("day", "=", day)
+    .whereRef("booked", "<", "capacity");
+  if (within !== undefined) update = update.where("capacity", ">=", within);
+  return update.returning("capacity").executeTakeFirst();
 }
