@@ -11,11 +11,12 @@ import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { birthYearsOf, filtersUsed } from "../shared/worklist-filters.ts";
 import type { MyCasesPage, MyCasesQuery } from "./case-worklist.contract.ts";
-import { listMyCases, peopleToIndex, setFilterTerms } from "./case-worklist.store.ts";
+import { listMyCases, setFilterTerms } from "./case-worklist.store.ts";
 import { caseSummary } from "./cases.service.ts";
 import { emptyPerson } from "./engine/person-record.ts";
 import { CONTEXT, personFilterTerms } from "./person-seal.codec.ts";
 import type { PersonInput } from "./registry.contract.ts";
+import { storedPeoplePage } from "./registry.store.ts";
 
 /** A case is searched by its id, whole or its first characters (at least 4). */
 const CASE_CODE = /^[0-9a-f][0-9a-f-]{3,35}$/;
@@ -93,7 +94,7 @@ export async function fillPersonFilterTerms(tx: Tx, keyring: Keyring): Promise<n
   let after: { tenant: string; id: string } | null = null;
   let filled = 0;
   for (;;) {
-    const batch = await peopleToIndex(tx, after, 500);
+    const batch = await storedPeoplePage(tx, after, 500);
     for (const row of batch) {
       const details = JSON.parse(
         decryptField(keyring, row.details_enc, CONTEXT.details),

@@ -63,16 +63,6 @@ export async function listMyCases(tx: Tx, scope: Scope, f: MyCasesFilter) {
   return { rows, total: total.n };
 }
 
-/** A batch of stored people (every nation) whose filter terms a migration fills, after `after` in key order. */
-export async function peopleToIndex(tx: Tx, after: { tenant: string; id: string } | null, limit: number) {
-  let q = tx
-    .selectFrom("registry_people")
-    .select(["tenant_id", "id", "details_enc", "birth_date_enc"])
-    .where("status", "!=", "erased");
-  if (after) q = q.where(sql<SqlBool>`(tenant_id, id) > (${after.tenant}, ${after.id}::uuid)`);
-  return q.orderBy("tenant_id").orderBy("id").limit(limit).execute();
-}
-
 /** Sets one person's filter terms (already keyed). */
 export async function setFilterTerms(tx: Tx, tenantId: string, id: string, terms: string[]) {
   await tx
