@@ -5,7 +5,7 @@ import { systemScope } from "../platform/auth/scope.ts";
 import { AppError } from "../platform/errors.ts";
 import { withPlatform } from "../platform/open-platform.ts";
 import { startProgress } from "../platform/progress.ts";
-import { readTextFile } from "../platform/text-input.ts";
+import { countDataRows, readTextFile } from "../platform/text-input.ts";
 import { csvDocument } from "../shared/csv-write.ts";
 import { createBorderService } from "./border.service.ts";
 import type { ImportResult } from "./border-records.contract.ts";
@@ -18,16 +18,8 @@ const withBorder = <T>(fn: (border: ReturnType<typeof createBorderService>) => P
 /** The file's SHA-256 and its number of data lines (for the progress line's time left), in one read. */
 async function hashAndCountRows(file: string): Promise<{ hash: string; rows: number }> {
   const hash = createHash("sha256");
-  let newlines = 0;
-  let last = 10;
-  for await (const chunk of createReadStream(file)) {
-    const bytes = chunk as Buffer;
-    hash.update(bytes);
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines++;
-    if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
-  }
-  const lines = newlines + (last === 10 ? 0 : 1);
-  return { hash: hash.digest("hex"), rows: Math.max(lines - 1, 0) };
+  const rows = await countDataRows(file, (bytes) => hash.update(bytes));
+  return { hash: hash.digest("hex"), rows };
 }
 
 /** An abort signal raised by the first Ctrl-C or SIGTERM; a second Ctrl-C ends the process at once. */

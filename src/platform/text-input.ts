@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { Readable, type Writable } from "node:stream";
 import {
@@ -98,4 +98,20 @@ export function pipeStrictText<T extends Writable>(
   const text = Readable.from(decodeChunks(source, file, options), { objectMode: false });
   text.on("error", (error) => parser.destroy(error));
   return text.pipe(parser);
+}
+
+/**
+ * The number of data rows of a file (its lines after the header), read as bytes in one pass, for a progress
+ * line's total and time left; `eachChunk` sees every chunk on the way (to hash the file in the same read).
+ */
+export async function countDataRows(path: string, eachChunk?: (bytes: Buffer) => void): Promise<number> {
+  let newlines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    eachChunk?.(bytes);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines++;
+    if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
+  }
+  return Math.max(newlines + (last === 10 ? 0 : 1) - 1, 0);
 }

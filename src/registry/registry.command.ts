@@ -7,6 +7,7 @@ import { platformMigrations } from "../platform/db/migrate.ts";
 import { AppError } from "../platform/errors.ts";
 import { type Platform, startPlatform } from "../platform/platform.ts";
 import { startProgress } from "../platform/progress.ts";
+import { countDataRows } from "../platform/text-input.ts";
 import { readBirthDate } from "./engine/field-rules.ts";
 import { registryMigrations } from "./index.ts";
 import { createPeopleService, round, shownReasons } from "./people.service.ts";
@@ -49,7 +50,7 @@ export async function runImport(
   const nation = checkNation(opts.nation);
   if (!fs.existsSync(file)) throw new AppError("BAD_INPUT", `${file}: no such file`);
   const requested = parseKeyValueList(opts.map, "--map");
-  const rows = await countDataLines(file);
+  const rows = await countDataRows(file);
   const read = {
     idColumn: opts.id.trim(),
     requested,
@@ -82,18 +83,6 @@ export async function runImport(
       interruption.stop();
     }
   });
-}
-
-/** The number of lines after the header (for the progress line's total and time left), in one quick read. */
-async function countDataLines(file: string): Promise<number> {
-  let newlines = 0;
-  let last = 10;
-  for await (const chunk of fs.createReadStream(file)) {
-    const bytes = chunk as Buffer;
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) newlines++;
-    if (bytes.length > 0) last = bytes[bytes.length - 1] as number;
-  }
-  return Math.max(newlines + (last === 10 ? 0 : 1) - 1, 0);
 }
 
 /**
