@@ -3,6 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { refusal } from "../shared/refusal.ts";
 import { type Assessment, type DispositionAssessment, REMOVAL_DISPOSITIONS } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type { DecisionInput, DecisionView } from "./border-records.contract.ts";
@@ -96,6 +97,7 @@ export function refuseIneligible(assessment: Assessment, option: DispositionAsse
     "CONFLICT",
     `refused: ${label} is not eligible${why.length ? ` (${why.join("; ")})` : ""}`,
     {
+      ...refusal("not_eligible", { disposition: option.code }),
       reasons: option.reasons,
       safeguards: assessment.safeguards,
       familyHolds: assessment.familyHolds ?? [],
@@ -244,7 +246,11 @@ export async function reviewDecision(
     if (decision.superseded) throw new AppError("CONFLICT", "this decision was superseded");
     if (decision.approved !== null) throw new AppError("CONFLICT", "this decision was reviewed already");
     if (decision.decided_by_user !== null && decision.decided_by_user === scope.userId) {
-      throw new AppError("FORBIDDEN", "a supervisor other than the deciding officer must approve");
+      throw new AppError(
+        "FORBIDDEN",
+        "a supervisor other than the deciding officer must approve",
+        refusal("four_eyes"),
+      );
     }
     // The record may have changed since the officer decided (a safeguard reopened, a partner asked
     // again): a return is approved only if it is still eligible now.

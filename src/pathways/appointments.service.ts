@@ -6,6 +6,7 @@ import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { requireOffice } from "../platform/offices/offices.service.ts";
+import { refusal } from "../shared/refusal.ts";
 import { type ApplicationRow, changeStage } from "./applications.store.ts";
 import {
   appointmentDayExists,
@@ -146,7 +147,11 @@ export function bookAppointment(
   return inScope(db, scope, async (tx) => {
     const app = await applications.requireApplication(tx, scope, id, true);
     if (!["submitted", "screening", "interview_scheduled"].includes(app.stage)) {
-      throw new AppError("CONFLICT", `an application in stage ${app.stage} takes no appointment`);
+      throw new AppError(
+        "CONFLICT",
+        `an application in stage ${app.stage} takes no appointment`,
+        refusal("stage_no_appointment", { stage: app.stage }),
+      );
     }
     if (await appointmentOf(tx, scope, id))
       throw new AppError("CONFLICT", "this application already has an appointment");

@@ -7,6 +7,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { refusal } from "../shared/refusal.ts";
 import { applicationFilterTermsOfText } from "./application-terms.codec.ts";
 import { changeStage, findApplication, insertApplication, recordStage } from "./applications.store.ts";
 import { auditSides } from "./audit-sides.service.ts";
@@ -141,7 +142,11 @@ export async function referApplication(
     const app = await workflow.requireApplication(tx, scope, applicationId, true);
     refuseErased(app);
     if (app.stage === "decided" || app.stage === "closed" || !app.answers_enc)
-      throw new AppError("CONFLICT", `an application in stage ${app.stage} cannot be referred`);
+      throw new AppError(
+        "CONFLICT",
+        `an application in stage ${app.stage} cannot be referred`,
+        refusal("stage_no_referral", { stage: app.stage }),
+      );
     await requireAgreement(tx, scope.tenantId, input.toNation, "pathway_application");
     const payload: Payload = {
       trackingCode: app.tracking_code,

@@ -7,6 +7,7 @@ import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { personExistsInScope } from "../registry/index.ts";
+import { refusal } from "../shared/refusal.ts";
 import {
   type ApplicationRow,
   changeStage,
@@ -44,7 +45,7 @@ const NEXT_STAGES: Record<string, string[]> = {
 /** Refuses a change to an erased application (by its applicant, with its person, or by retention). */
 export function refuseErased(app: ApplicationRow): void {
   if (app.stage === "erased") {
-    throw new AppError("CONFLICT", "this application was erased; it cannot be changed", { reason: "erased" });
+    throw new AppError("CONFLICT", "this application was erased; it cannot be changed", refusal("erased"));
   }
 }
 
@@ -205,7 +206,11 @@ export function moveApplicationStage(
       throw new AppError("BAD_INPUT", "refer an application through a referral, which records the consent");
     }
     if (!NEXT_STAGES[app.stage]?.includes(change.stage)) {
-      throw new AppError("CONFLICT", `an application in stage ${app.stage} cannot move to ${change.stage}`);
+      throw new AppError(
+        "CONFLICT",
+        `an application in stage ${app.stage} cannot move to ${change.stage}`,
+        refusal("stage_transition", { from: app.stage, to: change.stage }),
+      );
     }
     await changeStage(tx, scope, app, {
       stage: change.stage,

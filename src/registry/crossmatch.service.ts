@@ -9,6 +9,7 @@ import { decidePending } from "../platform/db/decide-pending.ts";
 import { bindTenant, inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import { refusal } from "../shared/refusal.ts";
 import type { ReferralView } from "./crossmatch.contract.ts";
 import {
   clkOf,
@@ -142,7 +143,11 @@ export function requestReferral(
       throw new AppError("NOT_FOUND", "partner: not another partner nation", { field: "partner" });
     await requireAgreement(tx, scope.tenantId, input.partner, input.purpose);
     if (!(await hasConsent(tx, scope, input.personId, input.purpose)))
-      throw new AppError("CONFLICT", `the person has not consented to ${input.purpose}`);
+      throw new AppError(
+        "CONFLICT",
+        `the person has not consented to ${input.purpose}`,
+        refusal("consent_missing", { purpose: input.purpose }),
+      );
     const id = randomUUID();
     const common = { id, purpose: input.purpose, requested_by: scope.actorLabel };
     await insertReferral(tx, {
@@ -211,7 +216,11 @@ export function decideCrossmatchReferral(
         const purpose = ref.purpose as ConsentPurpose;
         const categories = await requireAgreement(tx, scope.tenantId, ref.partner_tenant, purpose);
         if (!(await hasConsent(tx, scope, ref.person_id, ref.purpose)))
-          throw new AppError("CONFLICT", `the person has no recorded consent for ${ref.purpose}`);
+          throw new AppError(
+            "CONFLICT",
+            `the person has no recorded consent for ${ref.purpose}`,
+            refusal("consent_missing", { purpose: ref.purpose, personId: ref.person_id }),
+          );
         const row = await findPersonInNation(tx, scope, ref.person_id);
         if (!row) throw new AppError("NOT_FOUND", "the matched person is no longer registered");
         // Protection set after the referral was asked still holds: nothing goes to a nation the person is

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { refusal } from "../../shared/refusal.ts";
 import { recordAudit } from "../audit/audit.ts";
 import type { Scope } from "../auth/scope.ts";
 import { tenantKind } from "../auth/tenants.store.ts";
@@ -84,7 +85,7 @@ export async function requireAgreement(
     throw new AppError(
       "FORBIDDEN",
       `no data-sharing agreement between ${tenantId} and ${partner} covers ${purpose}: an accepted agreement in force is needed`,
-      { missingAgreement: { partner, purpose } },
+      { missingAgreement: { partner, purpose }, ...refusal("agreement_missing", { partner, purpose }) },
     );
   return categories as DataCategory[];
 }

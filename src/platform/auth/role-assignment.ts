@@ -1,3 +1,4 @@
+import { refusal } from "../../shared/refusal.ts";
 import { AppError } from "../errors.ts";
 import { Role } from "./auth.contract.ts";
 import {
@@ -34,6 +35,7 @@ export function assertAssignableRoles(regional: boolean, roles: readonly Role[])
     "CONFLICT",
     `${who} cannot go to one person: they could ${conflict.risk} (${conflict.acts} with ${conflict.checks})`,
     {
+      ...refusal("duty_conflict", { acting: acting.join(","), checking: checking.join(",") }),
       field: "roles",
       conflict: conflict.id,
       acts: conflict.acts,

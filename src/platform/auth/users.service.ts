@@ -1,3 +1,4 @@
+import { refusal } from "../../shared/refusal.ts";
 import { recordAudit } from "../audit/audit.ts";
 import { bindActions } from "../bind-actions.ts";
 import type { Keyring } from "../crypto/keyring.ts";
@@ -102,7 +103,11 @@ export async function changeRoles(
     const account = await findAccount(tx, scope, userId);
     if (!account) throw new AppError("NOT_FOUND", "user not found");
     if (account.id === scope.userId)
-      throw new AppError("FORBIDDEN", "nobody changes their own roles: another administrator must");
+      throw new AppError(
+        "FORBIDDEN",
+        "nobody changes their own roles: another administrator must",
+        refusal("own_roles"),
+      );
     const wanted = [...new Set(roles)].sort();
     assertAssignableRoles(scope.regional, wanted);
     await replaceRoles(tx, scope, account, wanted);

@@ -1,3 +1,4 @@
+import { refusal } from "../../shared/refusal.ts";
 import { AppError } from "../errors.ts";
 
 /** A request awaiting a person's decision: only its status matters to the shared steps. */
@@ -26,6 +27,9 @@ export async function decidePending<Row extends PendingRow, Result>(
   if (!row) throw new AppError("NOT_FOUND", `no such ${request.what} in your nation`);
   const from = request.from ?? ["pending"];
   if (!from.includes(row.status))
-    throw new AppError("CONFLICT", `this ${request.what} is already ${row.status}`, { status: row.status });
+    throw new AppError("CONFLICT", `this ${request.what} is already ${row.status}`, {
+      status: row.status,
+      ...refusal("already_decided", { status: row.status }),
+    });
   return decide(row);
 }

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { formatField } from "../../shared/field-path.ts";
+import { fieldIssue } from "../../shared/refusal.ts";
 import type { Scope } from "../auth/scope.ts";
 import { AppError } from "../errors.ts";
 
@@ -26,11 +26,7 @@ export function newRouter(): OpenAPIHono<AppEnv> {
     defaultHook: (result) => {
       if (result.success) return;
       const part = PART[result.target] ?? result.target;
-      const issues = result.error.issues.map((i) => ({
-        field: formatField(part, i.path),
-        path: i.path.join("."),
-        message: i.message,
-      }));
+      const issues = result.error.issues.map((i) => fieldIssue(part, i));
       throw new AppError(
         "BAD_INPUT",
         `invalid ${part}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`,

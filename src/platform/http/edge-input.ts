@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { formatField } from "../../shared/field-path.ts";
+import type { FieldIssue } from "../../shared/refusal.ts";
 import { decodeStrictText } from "../../shared/strict-text.ts";
 import { textFault } from "../contract/primitives.contract.ts";
 import { AppError } from "../errors.ts";
@@ -12,11 +13,7 @@ import type { AppEnv } from "./app-env.ts";
 // itself is `textFault`, shared with the contracts and the command line.
 
 /** One refused input: `field` locates it for a person (`body.links[3].value`), `path` within its part. */
-export interface EdgeIssue {
-  field: string;
-  path: string;
-  message: string;
-}
+export type EdgeIssue = FieldIssue;
 
 /** At most this many issues are listed; the first one is enough to fix the request. */
 const MAX_ISSUES = 20;
@@ -34,7 +31,12 @@ function pathOf(node: Pending): PropertyKey[] {
 }
 
 function issueAt(part: string, path: PropertyKey[], message: string): EdgeIssue {
-  return { field: formatField(part, path), path: path.map(String).join("."), message };
+  return {
+    field: formatField(part, path),
+    path: path.map(String).join("."),
+    message,
+    kind: "malformed_text",
+  };
 }
 
 /**
@@ -79,7 +81,13 @@ export function findUrlFaults(url: URL): EdgeIssue[] {
   url.pathname.split("/").forEach((segment, index) => {
     const decoded = decodeStrict(segment);
     const fault = decoded === undefined ? "has malformed percent-encoding" : textFault(decoded);
-    if (fault) issues.push({ field: "path", path: String(index), message: `path segment ${index} ${fault}` });
+    if (fault)
+      issues.push({
+        field: "path",
+        path: String(index),
+        message: `path segment ${index} ${fault}`,
+        kind: "malformed_text",
+      });
   });
   for (const pair of url.search.slice(1).split("&")) {
     if (pair === "") continue;
@@ -87,7 +95,12 @@ export function findUrlFaults(url: URL): EdgeIssue[] {
     const name = decodeStrict((eq < 0 ? pair : pair.slice(0, eq)).replaceAll("+", " "));
     const value = eq < 0 ? "" : decodeStrict(pair.slice(eq + 1).replaceAll("+", " "));
     if (name === undefined) {
-      issues.push({ field: "query", path: "", message: "a parameter name has malformed percent-encoding" });
+      issues.push({
+        field: "query",
+        path: "",
+        message: "a parameter name has malformed percent-encoding",
+        kind: "malformed_text",
+      });
       continue;
     }
     const fault = textFault(name);

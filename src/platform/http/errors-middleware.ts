@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
+import { fieldIssue } from "../../shared/refusal.ts";
 import { AppError, type ErrorCode, errorCodes } from "../errors.ts";
 import type { AppEnv } from "./app-env.ts";
 
@@ -20,7 +21,13 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   }
   if (error instanceof ZodError) {
     return c.json(
-      { error: { code: "BAD_INPUT", message: "invalid request", details: { issues: error.issues } } },
+      {
+        error: {
+          code: "BAD_INPUT",
+          message: "invalid request",
+          details: { issues: error.issues.map((issue) => fieldIssue("", issue)) },
+        },
+      },
       400,
     );
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import { refusal } from "../../shared/refusal.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "../auth/auth.contract.ts";
 import type { Permission } from "../auth/permissions.ts";
 import type { SessionsService } from "../auth/sessions.service.ts";
@@ -64,10 +65,10 @@ export function resolveCredentials(sessions: SessionsService) {
 
 /** Answers 401 without a signed-in user, and 403 when a cookie session does not echo its CSRF token. */
 export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get("scope")) throw new AppError("UNAUTHENTICATED", "sign in first");
+  if (!c.get("scope")) throw new AppError("UNAUTHENTICATED", "sign in first", refusal("sign_in"));
   const csrf = c.get("csrfToken");
   if (csrf && !SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== csrf) {
-    throw new AppError("FORBIDDEN", "missing or wrong CSRF token");
+    throw new AppError("FORBIDDEN", "missing or wrong CSRF token", refusal("csrf"));
   }
   return next();
 });
@@ -77,7 +78,11 @@ export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) =>
     requireSignedIn(c, async () => {
       if (!c.get("scope").permissions.has(permission)) {
-        throw new AppError("FORBIDDEN", `this needs the ${permission} permission`);
+        throw new AppError(
+          "FORBIDDEN",
+          `this needs the ${permission} permission`,
+          refusal("permission", { permission }),
+        );
       }
       await next();
     }),
