@@ -107,7 +107,7 @@ describe("border pages", () => {
     await page.getByRole("button", { name: "Record decision" }).click();
     await page
       .getByRole("alert")
-      .filter({ hasText: /refused: expulsion to MEX is not eligible/ })
+      .filter({ hasText: "Expulsion is not possible for this person now" })
       .waitFor();
     await page.getByRole("heading", { name: /Fear claim: open/ }).waitFor();
     // The officer cannot close a safeguard: no closing form is offered.

@@ -33,7 +33,7 @@ describe("the users and roles page", () => {
     // Deciding a border disposition and approving it are duties one person must not hold together.
     await row
       .getByRole("alert")
-      .filter({ hasText: /border/ })
+      .filter({ hasText: "Border officer and Nation administrator cannot go to one person" })
       .waitFor();
 
     await roles.getByLabel("Nation administrator").uncheck();

@@ -1,15 +1,25 @@
+import i18next from "i18next";
 import type { z } from "zod";
 import { CSRF_HEADER, ErrorBody } from "../../src/platform/auth/auth.contract.ts";
+import { errorText, type Translate } from "./error-text.ts";
 
-/** An answer from the API that was not a success, carrying the server's error code and message. */
+/**
+ * An answer from the API that was not a success. Its `message` is the refusal in the user's language (so every
+ * place that shows an error shows it readable); `serverMessage` keeps the server's English for the console.
+ */
 export class ApiError extends Error {
+  readonly serverMessage: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    serverMessage: string,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(
+      errorText({ status, code, message: serverMessage, details }, i18next.t as Translate, i18next.language),
+    );
+    this.serverMessage = serverMessage;
     this.name = "ApiError";
   }
 }

@@ -1,8 +1,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ReferralList, type ReferralView } from "../../../../src/registry/crossmatch.contract.ts";
-import { apiRequest } from "../../api.ts";
+import { ApiError, apiRequest } from "../../api.ts";
+import { Link } from "../../router.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
+
+/** The holding nation's own record a refusal points at: the person whose consent is missing. */
+function recordToFix(e: unknown): string | null {
+  if (!(e instanceof ApiError)) return null;
+  const details = e.details as { reason?: string; params?: { personId?: string } } | null | undefined;
+  return details?.reason === "consent_missing" && details.params?.personId ? details.params.personId : null;
+}
 
 function ReferralTable({
   rows,
@@ -29,8 +37,8 @@ function ReferralTable({
         {rows.map((r) => (
           <tr key={r.id}>
             <td>{r.partner}</td>
-            <td>{r.purpose}</td>
-            <td>{r.status}</td>
+            <td>{t(`pages.agreements.purpose.${r.purpose}`, { defaultValue: r.purpose })}</td>
+            <td>{t(`pages.registry.referralStatus.${r.status}`, { defaultValue: r.status })}</td>
             <td>
               {r.shared ? [...(r.shared.givenNames ?? []), ...(r.shared.surnames ?? [])].join(" ") : ""}
               {onDecide && r.status === "pending" && (
@@ -68,6 +76,7 @@ export function RegistryCrossmatch({ permissions }: { permissions: Set<string> }
     ReferralList,
   );
   const [message, setMessage] = useState<string | null>(null);
+  const [fix, setFix] = useState<string | null>(null);
   const decide = (id: string, decision: "accept" | "reject" | "revoke") =>
     apiRequest(`/registry/referrals/${id}/decision`, {
       method: "POST",
@@ -75,14 +84,26 @@ export function RegistryCrossmatch({ permissions }: { permissions: Set<string> }
     })
       .then(() => {
         setMessage(t("pages.registry.decided"));
+        setFix(null);
         incoming.reload();
       })
-      .catch((e: unknown) => setMessage(messageOf(e)));
+      .catch((e: unknown) => {
+        setMessage(messageOf(e));
+        setFix(recordToFix(e));
+      });
   return (
     <section aria-labelledby="registry-referrals">
       <h2 id="registry-referrals">{t("pages.registry.tabs.referrals")}</h2>
       <p>{t("pages.registry.crossmatchHelp")}</p>
-      <div role="alert">{message ?? outgoing.error ?? incoming.error}</div>
+      <div role="alert">
+        {message ?? outgoing.error ?? incoming.error}
+        {fix && (
+          <>
+            {" "}
+            <Link to={`/registry/people/${fix}`}>{t("pages.registry.openRecordForConsent")}</Link>
+          </>
+        )}
+      </div>
       {outgoing.data && (
         <ReferralTable rows={outgoing.data.referrals} caption={t("pages.registry.outgoing")} />
       )}

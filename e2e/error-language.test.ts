@@ -1,0 +1,116 @@
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { demoNations } from "../src/registry/engine/demo-people.ts";
+import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
+import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
+
+// A refusal from the server reads in the user's language, with the roles, outcomes and fields named in words:
+// never the server's English, never a code.
+
+const suite = browserSuite();
+const usa = demoNations(DEMO_REGISTRY_NATIONS, 700).find((d) => d.nation === "USA")!;
+
+/** Calls the API as the page's signed-in user (cookie and CSRF token). */
+async function apiOf(page: Page) {
+  const { csrfToken } = (await (await page.request.get("/api/v1/auth/me")).json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { "x-csrf-token": csrfToken },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    return { status: res.status(), text: await res.text() };
+  };
+}
+
+describe("refusals in the user's language", () => {
+  test("a Spanish administrator is told which two roles cannot go to one person", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "nation_admin", "COL");
+    await page.getByLabel("Language").selectOption("es");
+    await page.locator("nav.capability-nav").getByRole("link", { name: "Usuarios y roles" }).click();
+    const email = `doble.${Date.now()}@col.test`;
+    await page.getByLabel("Correo electrónico", { exact: true }).fill(email);
+    await page.getByLabel("Nombre", { exact: true }).fill("Doble Función");
+    const roles = page.getByRole("group", { name: "Roles", exact: true });
+    await roles.getByLabel("Oficial de frontera").check();
+    await roles.getByLabel("Administrador nacional").check();
+    await page.getByRole("button", { name: "Crear usuario" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "no pueden recaer en una misma persona" });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("Oficial de frontera y Administrador nacional");
+    expect(text).not.toMatch(/border_officer|nation_admin|cannot go/);
+    await expectAccessible(page);
+  });
+
+  test("a Portuguese border officer is told the return is not possible now, in Portuguese", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "border_officer", "USA");
+    await page.getByLabel("Language").selectOption("pt");
+    await page.goto("/border");
+    await page.getByRole("tab", { name: "Registrar um encontro" }).click();
+    await page.getByLabel("Data", { exact: true }).fill("2021-06-01");
+    await page.getByLabel("Nacionalidade (ISO3)").fill("MEX");
+    await page.getByLabel("Declara temor de retorno").check();
+    await page.getByRole("button", { name: "Registrar encontro" }).click();
+    await page.getByLabel("Encaminhamento dado").waitFor();
+    await page.getByLabel("Encaminhamento dado").selectOption({ index: 0 });
+    await page.getByLabel("Motivo").fill("Título 42");
+    await page.getByRole("button", { name: "Registrar decisão" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "não é possível agora para esta pessoa" });
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? "";
+    expect(text).toContain("Expulsão");
+    expect(text).not.toMatch(/refused|eligible|expulsion/);
+    await expectAccessible(page);
+  });
+
+  test("a French holding nation accepting a referral is told its own consent is missing, with a link to the record", async () => {
+    // A USA person only the USA holds; Mexico then registers the same person, without any consent.
+    const person = usa.people.find(
+      (p) => p.office === "USA-01" && !usa.crossBorder.includes(p.externalId) && !p.externalId.endsWith("-b"),
+    )!.person;
+    const holder = await suite.newPage();
+    await signInAs(holder, "registrar", "MEX");
+    const registered = await (await apiOf(holder))("POST", "/registry/people", { ...person, documents: [] });
+    expect(registered.status, registered.text).toBe(201);
+    const mexId = (JSON.parse(registered.text) as { id: string }).id;
+
+    const asker = await suite.newPage();
+    await signInAs(asker, "caseworker", "USA");
+    await openRegistryPerson(asker, person.givenNames.join(" "), person.surnames.join(" "));
+    const usaId = /people\/([0-9a-f-]{36})/.exec(asker.url())?.[1] ?? "";
+    const consent = await (await apiOf(asker))("POST", `/registry/people/${usaId}/consents`, {
+      purpose: "cross_border_referral",
+      given: true,
+    });
+    expect(consent.status, consent.text).toBeLessThan(300);
+    await asker.getByRole("button", { name: "Ask partner nations" }).click();
+    await asker.getByText(/A likely match is held by: .*MEX/).waitFor();
+    await asker.getByRole("button", { name: "Request details from MEX" }).click();
+    await asker.getByText("Referral requested").waitFor();
+
+    const admin = await suite.newPage();
+    await signInAs(admin, "nation_admin", "MEX");
+    await admin.getByLabel("Language").selectOption("fr");
+    await admin.goto("/registry/referrals");
+    // Newest first: the referral just asked for is the first one waiting.
+    const waiting = admin.getByRole("button", { name: "Accepter" });
+    await admin
+      .getByRole("row")
+      .filter({ hasText: "USA" })
+      .filter({ has: waiting })
+      .first()
+      .getByRole("button", { name: "Accepter" })
+      .click();
+    const alert = admin.getByRole("alert").filter({ hasText: "pas de consentement enregistré" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Orientation transfrontalière");
+    await expectAccessible(admin);
+    await alert
+      .getByRole("link", { name: "Ouvrir la fiche de la personne pour enregistrer le consentement" })
+      .click();
+    await admin.waitForURL(`**/registry/people/${mexId}`);
+  });
+});
