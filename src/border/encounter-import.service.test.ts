@@ -52,6 +52,15 @@ describe("encounter import over several batches", () => {
     expect(await stored()).toEqual({ encounters: 0, monthly: 0 });
   });
 
+  it("refuses an encounter dated in the future, by the server's clock, naming its line and field", async () => {
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const text = csv(1200, { line: 900, text: `${inTwoDays},Tucson Sector,single_adult,MEX` });
+    await expect(importText(text, { hash: "future-row" })).rejects.toThrow(
+      /batch\.csv, line 900, field date: an encounter cannot be dated in the future/,
+    );
+    expect(await stored()).toEqual({ encounters: 0, monthly: 0 });
+  });
+
   it("reports a CSV syntax error with its line and keeps nothing", async () => {
     const text = csv(4500, { line: 3000, text: '2021-04-10,"Tucson Sector,single_adult,MEX' });
     await expect(importText(text, { hash: "bad-quote" })).rejects.toThrow(

@@ -10,6 +10,7 @@ import { AppError, failOnProblems } from "../platform/errors.ts";
 import { nextTurn } from "../platform/next-turn.ts";
 import { pipeStrictText } from "../platform/text-input.ts";
 import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
+import { isNotFutureEncounter } from "./border.contract.ts";
 import {
   addToMonthlyCounts,
   type EncounterRow,
@@ -142,6 +143,8 @@ async function* validRecords(
   problems: CsvProblem[],
 ): AsyncGenerator<{ record: EncounterRecord; line: number }> {
   let header: string[] | null = null;
+  // One clock for the whole file, so a long import judges every row against the same moment.
+  const now = Date.now();
   const source = input.open();
   const parser = pipeStrictText(
     source,
@@ -162,7 +165,14 @@ async function* validRecords(
         continue;
       }
       const result = encounterFromCsvRow(rowObject(header, record), info.lines);
-      if (result.ok) yield { record: result.value, line: info.lines };
+      if (result.ok && !isNotFutureEncounter(result.value.date, now)) {
+        if (problems.length < PROBLEM_LIMIT)
+          problems.push({
+            line: info.lines,
+            field: "date",
+            message: "an encounter cannot be dated in the future",
+          });
+      } else if (result.ok) yield { record: result.value, line: info.lines };
       else if (problems.length < PROBLEM_LIMIT) problems.push(...result.problems);
     }
   } catch (error) {
