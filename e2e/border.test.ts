@@ -44,9 +44,13 @@ describe("border pages", () => {
       .poll(() => options.getByRole("row", { name: /Third-country return COL/ }).textContent())
       .toMatch(/Yes/);
 
-    await page.getByLabel("Disposition").selectOption({ label: "Third-country return COL" });
+    await page.getByLabel("Disposition").selectOption({ label: "Third-country return to COL" });
     await page.getByLabel("Reason").fill("prior residence in Colombia verified by COL");
     await page.getByRole("button", { name: "Record decision" }).click();
+    // Nothing is sent before the officer confirms what will be recorded.
+    await page.getByRole("heading", { name: "Record this decision: Third-country return to COL?" }).waitFor();
+    await expectNoSeriousViolations(page);
+    await page.getByRole("button", { name: "Yes, record it" }).click();
     await page.getByText("awaiting supervisor approval").waitFor();
 
     const supervisor = await suite.newPage();
@@ -102,13 +106,13 @@ describe("border pages", () => {
     await page.getByLabel("Expresses fear of return").check();
     await page.getByRole("button", { name: "Record encounter" }).click();
     await page.getByRole("heading", { name: "Safeguards come first" }).waitFor();
-    await page.getByLabel("Disposition").selectOption({ index: 0 });
+    // No outcome is chosen in advance, and a return the open safeguard forbids cannot be chosen at all.
+    const disposition = page.getByLabel("Disposition");
+    expect(await disposition.inputValue()).toBe("");
+    expect(await disposition.locator("option", { hasText: "Expulsion to MEX" }).isDisabled()).toBe(true);
     await page.getByLabel("Reason").fill("Title 42");
     await page.getByRole("button", { name: "Record decision" }).click();
-    await page
-      .getByRole("alert")
-      .filter({ hasText: "Expulsion is not possible for this person now" })
-      .waitFor();
+    await page.getByRole("alert").filter({ hasText: "Choose an outcome first." }).waitFor();
     await page.getByRole("heading", { name: /Fear claim: open/ }).waitFor();
     // The officer cannot close a safeguard: no closing form is offered.
     expect(await page.getByRole("button", { name: "Close safeguard" }).count()).toBe(0);
@@ -136,9 +140,10 @@ describe("border pages", () => {
     await page.reload();
     await page.getByRole("heading", { name: /Fear claim: closed/ }).waitFor();
     await page.getByText(/CF-2021-0601/).waitFor();
-    await page.getByLabel("Disposition").selectOption({ index: 0 });
+    await page.getByLabel("Disposition").selectOption({ label: "Expulsion to MEX" });
     await page.getByLabel("Reason").fill("screening negative; expelled under the order");
     await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByRole("button", { name: "Yes, record it" }).click();
     await page.getByText(/Expulsion MEX: final/).waitFor();
     await expectNoSeriousViolations(page);
   });

@@ -10,6 +10,15 @@ import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./
 const suite = browserSuite();
 const usa = demoNations(DEMO_REGISTRY_NATIONS, 700).find((d) => d.nation === "USA")!;
 
+/** The id of the element that has the focus. */
+function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
+        ?.id,
+  );
+}
+
 /** Calls the API as the page's signed-in user (cookie and CSRF token). */
 async function apiOf(page: Page) {
   const { csrfToken } = (await (await page.request.get("/api/v1/auth/me")).json()) as { csrfToken: string };
@@ -44,7 +53,7 @@ describe("refusals in the user's language", () => {
     await expectAccessible(page);
   });
 
-  test("a Portuguese border officer is told the return is not possible now, in Portuguese", async () => {
+  test("a Portuguese border officer chooses nothing by default, cannot choose a forbidden return, and confirms", async () => {
     const page = await suite.newPage();
     await signInAs(page, "border_officer", "USA");
     await page.getByLabel("Language").selectOption("pt");
@@ -54,16 +63,33 @@ describe("refusals in the user's language", () => {
     await page.getByLabel("Nacionalidade (ISO3)").fill("MEX");
     await page.getByLabel("Declara temor de retorno").check();
     await page.getByRole("button", { name: "Registrar encontro" }).click();
-    await page.getByLabel("Encaminhamento dado").waitFor();
-    await page.getByLabel("Encaminhamento dado").selectOption({ index: 0 });
-    await page.getByLabel("Motivo").fill("Título 42");
+    const outcome = page.getByLabel("Encaminhamento dado");
+    await outcome.waitFor();
+    expect(await outcome.inputValue()).toBe("");
+    const expulsion = outcome.locator("option", { hasText: "Expulsão para MEX" });
+    expect(await expulsion.textContent()).toContain("não elegível");
+    expect(await expulsion.isDisabled()).toBe(true);
+    await page.getByLabel("Motivo").fill("encaminhado para triagem de proteção");
     await page.getByRole("button", { name: "Registrar decisão" }).click();
-    const alert = page.getByRole("alert").filter({ hasText: "não é possível agora para esta pessoa" });
-    await alert.waitFor();
-    const text = (await alert.textContent()) ?? "";
-    expect(text).toContain("Expulsão");
-    expect(text).not.toMatch(/refused|eligible|expulsion/);
+    await page.getByRole("alert").filter({ hasText: "Escolha primeiro um encaminhamento." }).waitFor();
+
+    const allowed = await outcome
+      .locator("option:not([disabled]):not([value=''])")
+      .first()
+      .getAttribute("value");
+    await outcome.selectOption(allowed ?? "");
+    await page.getByRole("button", { name: "Registrar decisão" }).click();
+    const confirm = page.getByRole("heading", { name: /^Registrar esta decisão: / });
+    await confirm.waitFor();
+    await expect.poll(() => focusedId(page)).toBe("decision-confirm");
+    await page.getByText("Motivo registrado: «encaminhado para triagem de proteção»").waitFor();
     await expectAccessible(page);
+    await page.getByRole("button", { name: "Sim, registrar" }).click();
+    await page
+      .getByText(/encaminhado para triagem de proteção/)
+      .first()
+      .waitFor();
+    expect(await confirm.count()).toBe(0);
   });
 
   test("a French holding nation accepting a referral is told its own consent is missing, with a link to the record", async () => {

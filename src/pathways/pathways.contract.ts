@@ -6,6 +6,18 @@ import { count, IsoDate, text, trimmedText } from "../platform/contract/primitiv
 /** `erased`: the applicant erased their data from the portal; only a tombstone is left, and it is final. */
 export const Stage = z.enum(["submitted", "screening", "interview_scheduled", "decided", "closed", "erased"]);
 export type Stage = z.infer<typeof Stage>;
+/**
+ * Which stages may follow which (the server refuses any other move; the staff page offers only these): a
+ * decision is final, closing is always possible until closed.
+ */
+export const NEXT_STAGES: Readonly<Record<Stage, readonly Stage[]>> = {
+  submitted: ["screening", "interview_scheduled", "decided", "closed"],
+  screening: ["interview_scheduled", "decided", "closed"],
+  interview_scheduled: ["screening", "decided", "closed"],
+  decided: ["closed"],
+  closed: [],
+  erased: [],
+};
 export const Decision = z.enum(["approved", "denied", "referred"]);
 export type Decision = z.infer<typeof Decision>;
 export const PortalLanguage = z.enum(["es", "en", "pt", "fr", "ht"]);

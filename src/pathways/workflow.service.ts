@@ -29,18 +29,13 @@ import type { Language } from "./engine/language.ts";
 import { nextStepText, subjectText } from "./engine/status-texts.ts";
 import { queueNotification } from "./outbox.service.ts";
 import { openText, sealText } from "./pathway-text.codec.ts";
-import type { ApplicationDetail, ApplicationSummary } from "./pathways.contract.ts";
+import {
+  type ApplicationDetail,
+  type ApplicationSummary,
+  NEXT_STAGES,
+  type Stage,
+} from "./pathways.contract.ts";
 import { linkApplication } from "./person-link.service.ts";
-
-/** Which stages may follow which; a decision is final, closing is always possible until closed. */
-const NEXT_STAGES: Record<string, string[]> = {
-  submitted: ["screening", "interview_scheduled", "decided", "closed"],
-  screening: ["interview_scheduled", "decided", "closed"],
-  interview_scheduled: ["screening", "decided", "closed"],
-  decided: ["closed"],
-  closed: [],
-  erased: [],
-};
 
 /** Refuses a change to an erased application (by its applicant, with its person, or by retention). */
 export function refuseErased(app: ApplicationRow): void {
@@ -205,7 +200,7 @@ export function moveApplicationStage(
     if (change.decision === "referred") {
       throw new AppError("BAD_INPUT", "refer an application through a referral, which records the consent");
     }
-    if (!NEXT_STAGES[app.stage]?.includes(change.stage)) {
+    if (!(NEXT_STAGES[app.stage as Stage] as readonly string[] | undefined)?.includes(change.stage)) {
       throw new AppError(
         "CONFLICT",
         `an application in stage ${app.stage} cannot move to ${change.stage}`,

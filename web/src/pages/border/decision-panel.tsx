@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
@@ -17,23 +17,43 @@ export function DecisionPanel(props: {
 }) {
   const { t } = useTranslation();
   const options = props.assessment.assessment.dispositions;
-  const [choice, setChoice] = useState(0);
+  // Nothing is chosen in advance: the officer picks an outcome, then confirms what will be recorded.
+  const [choice, setChoice] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState("");
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+  }, [confirming]);
   const current = props.decisions?.decisions.find((d) => d.status !== "superseded");
   const run = async (action: () => Promise<unknown>) => {
     try {
       await action();
       setError("");
       setReason("");
+      setChoice(null);
       props.onChange();
     } catch (e) {
       setError(errorText(e));
+    } finally {
+      setConfirming(false);
     }
   };
-  const decide = (event: FormEvent) => {
+  const chosen = choice === null ? undefined : options[choice];
+  const outcome = (o: (typeof options)[number]) =>
+    `${t(`pages.border.disposition.${o.code}`)}${o.to ? ` ${t("pages.border.decision.toCountry", { country: o.to })}` : ""}`;
+  const ask = (event: FormEvent) => {
     event.preventDefault();
-    const option = options[choice];
+    if (!chosen) {
+      setError(t("pages.border.decision.chooseFirst"));
+      return;
+    }
+    setError("");
+    setConfirming(true);
+  };
+  const decide = () => {
+    const option = chosen;
     if (!option) return;
     const body = {
       disposition: option.code,
@@ -60,14 +80,22 @@ export function DecisionPanel(props: {
           </li>
         ))}
       </ul>
-      <form onSubmit={decide}>
+      <form onSubmit={ask}>
         <div className="field">
           <label htmlFor="decision-option">{t("pages.border.decision.option")}</label>
-          <select id="decision-option" value={choice} onChange={(e) => setChoice(Number(e.target.value))}>
+          <select
+            id="decision-option"
+            value={choice === null ? "" : String(choice)}
+            onChange={(e) => {
+              setChoice(e.target.value === "" ? null : Number(e.target.value));
+              setConfirming(false);
+            }}
+          >
+            <option value="">{t("pages.border.decision.choose")}</option>
             {options.map((o, i) => (
-              <option key={`${o.code}-${o.to ?? ""}`} value={i}>
-                {t(`pages.border.disposition.${o.code}`)} {o.to ?? ""}{" "}
-                {o.eligible ? "" : `(${t("pages.border.decision.notEligible")})`}
+              // An outcome the assessment does not allow is listed, with why in the assessment, but cannot be chosen.
+              <option key={`${o.code}-${o.to ?? ""}`} value={i} disabled={!o.eligible}>
+                {outcome(o)} {o.eligible ? "" : `(${t("pages.border.decision.notEligible")})`}
               </option>
             ))}
           </select>
@@ -84,9 +112,27 @@ export function DecisionPanel(props: {
         <p role="alert" className={error ? "alert" : "alert-empty"}>
           {error}
         </p>
-        <button type="submit" className="button-primary">
-          {current ? t("pages.border.decision.correct") : t("pages.border.decision.submit")}
-        </button>
+        {confirming && chosen ? (
+          <section aria-labelledby="decision-confirm" className="confirmation">
+            <h3 id="decision-confirm" ref={confirmHeading} tabIndex={-1}>
+              {t("pages.border.decision.confirmTitle", { outcome: outcome(chosen) })}
+            </h3>
+            <p>
+              {t(current ? "pages.border.decision.confirmCorrection" : "pages.border.decision.confirmEffect")}
+            </p>
+            <p>{t("pages.border.decision.reasonShown", { reason: reason.trim() })}</p>
+            <button type="button" className="button-primary" onClick={decide}>
+              {t("pages.border.decision.confirm")}
+            </button>{" "}
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+              {t("pages.border.decision.back")}
+            </button>
+          </section>
+        ) : (
+          <button type="submit" className="button-primary">
+            {current ? t("pages.border.decision.correct") : t("pages.border.decision.submit")}
+          </button>
+        )}
         {current?.status === "awaiting_approval" && (
           <>
             {" "}

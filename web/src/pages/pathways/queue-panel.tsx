@@ -1,10 +1,10 @@
+import type { TFunction } from "i18next";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
   ApplicationDetail,
   ApplicationList,
-  ApplicationSummary,
   AppointmentView,
   ReferralList,
   ReferralView,
@@ -15,17 +15,25 @@ import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
 import { PrintButton } from "../../ui/print-button.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
+import { StageActions } from "./stage-actions.tsx";
 import { useApi } from "./use-api.ts";
 
 /** How a stage reads in the queue: with its decision, and an erasure said as the applicant's. */
-function stageLabel(a: { stage: string; decision: string | null }, erased: string): string {
-  const stage = a.stage === "erased" ? erased : a.stage;
-  return a.decision ? `${stage}: ${a.decision}` : stage;
+/** An application's stage in words, with its decision: "decided: approved", never the stored codes. */
+function stageLabel(a: { stage: string; decision: string | null }, t: TFunction): string {
+  const stage =
+    a.stage === "erased"
+      ? t("pages.pathways.erasedStage")
+      : t(`pages.pathways.stages.${a.stage}`, { defaultValue: a.stage });
+  return a.decision
+    ? `${stage}: ${t(`pages.pathways.decisions.${a.decision}`, { defaultValue: a.decision })}`
+    : stage;
 }
 
 /** The queue, one application's detail, and the actions staff take on it; incoming referrals below. */
 export function QueuePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const user = useSignedInUser();
   const { data, error, reload } = useApi("/pathways/applications?limit=200", ApplicationList);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -54,8 +62,10 @@ export function QueuePanel() {
                 </button>
               </th>
               <td>{a.pathwayId}</td>
-              <td>{stageLabel(a, t("pages.pathways.erasedStage"))}</td>
-              <td>{a.submittedAt.slice(0, 10)}</td>
+              <td>{stageLabel(a, t)}</td>
+              <td>
+                <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -65,38 +75,41 @@ export function QueuePanel() {
 }
 
 export function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error, reload } = useApi(`/pathways/applications/${id}`, ApplicationDetail);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnOpen(heading, id, data !== null);
   const [message, setMessage] = useState("");
-  const [reason, setReason] = useState("");
-  const act = async (call: () => Promise<unknown>) => {
+  const act = async (call: () => Promise<unknown>): Promise<boolean> => {
     setMessage("");
     try {
       await call();
       setMessage(t("pages.pathways.done"));
       reload();
       onChange();
+      return true;
     } catch (e) {
       setMessage(t("pages.pathways.error", { message: (e as Error).message }));
+      return false;
     }
   };
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
   if (!data) return <p aria-busy="true">{t("loading")}</p>;
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const stageName = (stage: string) => t(`pages.pathways.stages.${stage}`, { defaultValue: stage });
   const post = (path: string, body: unknown, schema: z.ZodType) =>
     act(() => apiRequest(`/pathways/applications/${id}/${path}`, { method: "POST", body, schema }));
   return (
     <section aria-labelledby="application-title" className="printable">
       <h2 id="application-title" ref={heading} tabIndex={-1}>
-        {data.trackingCode} · {data.pathwayId} · {stageLabel(data, t("pages.pathways.erasedStage"))}
+        {data.trackingCode} · {data.pathwayId} · {stageLabel(data, t)}
       </h2>
       <PrintButton />
       <p role="status">{message}</p>
       {data.stage === "erased" ? (
         <p data-testid="erased-notice">{t("pages.pathways.erasedNotice")}</p>
       ) : (
-        <ApplicationActions data={data} post={post} reason={reason} setReason={setReason} />
+        <ApplicationActions data={data} post={post} />
       )}
       <PlacementPanel
         id={id}
@@ -118,8 +131,12 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
       <ol>
         {data.history.map((h) => (
           <li key={h.changedAt + h.toStage}>
-            {h.changedAt.slice(0, 16)} · {h.fromStage ?? "—"} → {h.toStage}
-            {h.decision ? ` (${h.decision})` : ""} · {h.actor} · {h.reason}
+            <time dateTime={h.changedAt}>{when.format(new Date(h.changedAt))}</time> ·{" "}
+            {h.fromStage ? stageName(h.fromStage) : "—"} → {stageName(h.toStage)}
+            {h.decision
+              ? ` (${t(`pages.pathways.decisions.${h.decision}`, { defaultValue: h.decision })})`
+              : ""}{" "}
+            · {h.actor} · {h.reason}
           </li>
         ))}
       </ol>
@@ -131,13 +148,9 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
 function ApplicationActions({
   data,
   post,
-  reason,
-  setReason,
 }: {
   data: z.infer<typeof ApplicationDetail>;
-  post: (path: string, body: unknown, schema: z.ZodType) => Promise<void>;
-  reason: string;
-  setReason: (reason: string) => void;
+  post: (path: string, body: unknown, schema: z.ZodType) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   return (
@@ -146,35 +159,9 @@ function ApplicationActions({
       <pre>
         {JSON.stringify({ fullName: data.fullName, contact: data.contact, ...data.answers }, null, 2)}
       </pre>
-      <label htmlFor="stage-reason">{t("pages.pathways.reason")}</label>
-      <input id="stage-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <div>
-        <button
-          type="button"
-          onClick={() => post("stage", { stage: "screening", reason }, ApplicationSummary)}
-        >
-          {t("pages.pathways.moveTo")} screening
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            post("stage", { stage: "decided", decision: "approved", reason }, ApplicationSummary)
-          }
-        >
-          {t("pages.pathways.approved")}
-        </button>
-        <button
-          type="button"
-          onClick={() => post("stage", { stage: "decided", decision: "denied", reason }, ApplicationSummary)}
-        >
-          {t("pages.pathways.denied")}
-        </button>
-        <button type="button" onClick={() => post("stage", { stage: "closed", reason }, ApplicationSummary)}>
-          {t("pages.pathways.moveTo")} closed
-        </button>
-      </div>
+      <StageActions stage={data.stage} post={post} />
       <BookForm onBook={(body) => post("appointment", body, AppointmentView)} />
-      <ReferForm onRefer={(body) => post("referral", { ...body, reason }, ReferralView)} />
+      <ReferForm onRefer={(body) => post("referral", body, ReferralView)} />
     </>
   );
 }
@@ -203,9 +190,12 @@ function ReferForm({ onRefer }: { onRefer: (body: Record<string, unknown>) => vo
   const [toPathway, setPathway] = useState("");
   const [consent, setConsent] = useState(false);
   const [consentText, setConsentText] = useState("");
+  const [reason, setReason] = useState("");
   return (
     <fieldset>
       <legend>{t("pages.pathways.refer")}</legend>
+      <label htmlFor="refer-reason">{t("pages.pathways.reason")}</label>
+      <input id="refer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       <label htmlFor="refer-nation">{t("pages.pathways.referTo")}</label>
       <input id="refer-nation" value={toNation} onChange={(e) => setNation(e.target.value.toUpperCase())} />
       <label htmlFor="refer-pathway">{t("pages.pathways.referPathway")}</label>
@@ -219,7 +209,7 @@ function ReferForm({ onRefer }: { onRefer: (body: Record<string, unknown>) => vo
       <button
         type="button"
         disabled={!consent}
-        onClick={() => onRefer({ toNation, toPathway, consent, consentText })}
+        onClick={() => onRefer({ toNation, toPathway, consent, consentText, reason })}
       >
         {t("pages.pathways.refer")}
       </button>
@@ -230,22 +220,28 @@ function ReferForm({ onRefer }: { onRefer: (body: Record<string, unknown>) => vo
 function IncomingReferrals() {
   const { t } = useTranslation();
   const { data, reload } = useApi("/pathways/referrals?direction=incoming", ReferralList);
+  const [refusal, setRefusal] = useState("");
   if (!data || data.referrals.length === 0) return null;
   const decide = async (id: string, status: string) => {
+    setRefusal("");
     await apiRequest(`/pathways/referrals/${id}/decision`, {
       method: "POST",
       body: { status, reason: `${status} by staff` },
       schema: ReferralView,
-    }).catch(() => undefined);
+    }).catch((e: Error) => setRefusal(t("pages.pathways.error", { message: e.message })));
     reload();
   };
   return (
     <section aria-labelledby="incoming-title">
       <h2 id="incoming-title">{t("pages.pathways.incoming")}</h2>
+      <p role="alert" className={refusal ? "alert" : "alert-empty"}>
+        {refusal}
+      </p>
       <ul>
         {data.referrals.map((r) => (
           <li key={r.id}>
-            {r.fromNation} → {r.toPathway} · {r.status} · {r.reason}{" "}
+            {r.fromNation} → {r.toPathway} ·{" "}
+            {t(`pages.registry.referralStatus.${r.status}`, { defaultValue: r.status })} · {r.reason}{" "}
             {r.status === "pending" && (
               <>
                 <button type="button" onClick={() => decide(r.id, "accepted")}>
