@@ -33,6 +33,11 @@ test("an officer approves only after giving a reason and confirming what approva
   const page = await suite.newPage();
   await signInAs(page, "pathway_officer", "USA");
   await openSubmittedApplication(page, "submitted");
+  // The answers read as the applicant was asked, with countries by name: no stored codes, no JSON.
+  const answers = page.getByTestId("application-answers");
+  await answers.getByText("What is your nationality? (If you have more than one, give them all.)").waitFor();
+  expect(await answers.textContent()).not.toMatch(/[{}"]|\b(VEN|HTI|COL)\b/);
+  await expect.poll(() => page.locator("#application-title").textContent()).not.toMatch(/usa-/);
   const actions = page.getByRole("group", { name: "Decide or move the application" });
   for (const name of ["Start screening", "Approve", "Deny", "Close the application"])
     await actions.getByRole("button", { name, exact: true }).waitFor();

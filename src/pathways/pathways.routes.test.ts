@@ -1,5 +1,5 @@
-import { afterAll, beforeAll } from "vitest";
-import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { PersonCreate } from "../registry/registry.contract.ts";
@@ -91,6 +91,13 @@ describeRoleMatrix("pathways", () => t, fixture, [
     method: "GET",
     path: () => "/api/v1/pathways/catalog",
     permission: "pathway.read",
+    ok: 200,
+  },
+  {
+    name: "GET /pathways/questionnaire",
+    method: "GET",
+    path: () => "/api/v1/pathways/questionnaire?lang=fr",
+    permission: "application.read",
     ok: 200,
   },
   {
@@ -271,3 +278,27 @@ describeRoleMatrix("pathway appointments", () => t, bookedFixture, [
     ok: 200,
   },
 ]);
+
+describe("the questionnaire staff read answers with", () => {
+  it("gives the published questions and pathway titles in the language asked, and refuses an unknown one", async () => {
+    const { token } = await userWithToken(t, "COL", ["pathway_officer"]);
+    const ht = await t.request("GET", "/api/v1/pathways/questionnaire?lang=ht", { token });
+    expect(ht.status).toBe(200);
+    const body = (await ht.json()) as {
+      lang: string;
+      pathways: { id: string; title: string }[];
+      questions: { id: string; text: string }[];
+    };
+    expect(body.lang).toBe("ht");
+    expect(body.pathways.find((p) => p.id === "col-target")?.title).toBe("Chemen tès col-target");
+    expect(body.questions.find((q) => q.id === "nationality")?.text).toBe(
+      "Ki nasyonalite ou? (Si ou gen plis pase youn, bay yo tout.)",
+    );
+    const bad = await t.request("GET", "/api/v1/pathways/questionnaire?lang=de", { token });
+    expect(bad.status).toBe(400);
+    expect(
+      ((await bad.json()) as { error: { details: { issues: { field: string }[] } } }).error.details.issues[0]
+        ?.field,
+    ).toBe("query.lang");
+  });
+});

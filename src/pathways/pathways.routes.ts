@@ -12,6 +12,8 @@ import {
   PathwayIdParam,
   PledgeList,
   PledgeSave,
+  PortalCatalog,
+  PortalCatalogQuery,
   PreviewRequest,
   PreviewResult,
   Publication,
@@ -38,6 +40,22 @@ export function pathwaysRoutes(service: PathwaysService) {
       errors: { 409: "Conflict" },
     }),
     async (c) => sendJson(c, CatalogList, { pathways: await service.catalog.list(c.get("scope")) }),
+  );
+  router.openapi(
+    defineRoute({
+      method: "get",
+      path: "/questionnaire",
+      tag: "pathways",
+      summary:
+        "The published pathways and questions as applicants see them, in a language (for reading answers)",
+      access: "application.read",
+      request: { query: PortalCatalogQuery },
+      response: PortalCatalog,
+    }),
+    async (c) => {
+      const { lang } = c.req.valid("query");
+      return sendJson(c, PortalCatalog, { lang, ...(await service.portal.catalog(lang)) });
+    },
   );
   router.openapi(
     defineRoute({

@@ -13,6 +13,7 @@ import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
 import { PrintButton } from "../../ui/print-button.tsx";
+import { ApplicationAnswers, pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
 import { StageActions } from "./stage-actions.tsx";
@@ -33,6 +34,7 @@ function stageLabel(a: { stage: string; decision: string | null }, t: TFunction)
 /** The queue, one application's detail, and the actions staff take on it; incoming referrals below. */
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
+  const catalog = useQuestionnaire();
   const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const user = useSignedInUser();
   const { data, error, reload } = useApi("/pathways/applications?limit=200", ApplicationList);
@@ -61,7 +63,7 @@ export function QueuePanel() {
                   {a.trackingCode}
                 </button>
               </th>
-              <td>{a.pathwayId}</td>
+              <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
               <td>{stageLabel(a, t)}</td>
               <td>
                 <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
@@ -76,6 +78,7 @@ export function QueuePanel() {
 
 export function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }) {
   const { t, i18n } = useTranslation();
+  const catalog = useQuestionnaire();
   const { data, error, reload } = useApi(`/pathways/applications/${id}`, ApplicationDetail);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnOpen(heading, id, data !== null);
@@ -102,7 +105,7 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
   return (
     <section aria-labelledby="application-title" className="printable">
       <h2 id="application-title" ref={heading} tabIndex={-1}>
-        {data.trackingCode} · {data.pathwayId} · {stageLabel(data, t)}
+        {data.trackingCode} · {pathwayTitle(catalog, undefined, data.pathwayId)} · {stageLabel(data, t)}
       </h2>
       <PrintButton />
       <p role="status">{message}</p>
@@ -156,9 +159,7 @@ function ApplicationActions({
   return (
     <>
       <h3>{t("pages.pathways.answers")}</h3>
-      <pre>
-        {JSON.stringify({ fullName: data.fullName, contact: data.contact, ...data.answers }, null, 2)}
-      </pre>
+      <ApplicationAnswers fullName={data.fullName} contact={data.contact} answers={data.answers} />
       <StageActions stage={data.stage} post={post} />
       <BookForm onBook={(body) => post("appointment", body, AppointmentView)} />
       <ReferForm onRefer={(body) => post("referral", body, ReferralView)} />
