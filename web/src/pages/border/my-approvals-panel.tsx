@@ -45,7 +45,7 @@ export function MyQueuePanel() {
               <option value="">{t("worklist.any")}</option>
               {DispositionCode.options.map((code) => (
                 <option key={code} value={code}>
-                  {code.replaceAll("_", " ")}
+                  {t(`pages.border.disposition.${code}`, { defaultValue: code })}
                 </option>
               ))}
             </select>
@@ -79,9 +79,9 @@ export function MyQueuePanel() {
                     )}
                   </th>
                   <td>{d.citizenship}</td>
-                  <td>{d.demographic.replaceAll("_", " ")}</td>
+                  <td>{t(`pages.border.demographic.${d.demographic}`, { defaultValue: d.demographic })}</td>
                   <td>
-                    {d.disposition.replaceAll("_", " ")}
+                    {t(`pages.border.disposition.${d.disposition}`, { defaultValue: d.disposition })}
                     {d.to ? ` → ${d.to}` : ""}
                   </td>
                   <td>{d.decidedAt.slice(0, 10)}</td>

@@ -5,8 +5,11 @@ import {
   RegistryCandidates,
   RegistryLinkResult,
 } from "../../../../src/pathways/registry-link.contract.ts";
+import { specificNeedOf } from "../../../../src/shared/specific-needs.ts";
 import { apiRequest } from "../../api.ts";
+import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";
+import { needLabel } from "../../ui/worklist-controls.tsx";
 import { useApi } from "./use-api.ts";
 
 /**
@@ -15,8 +18,14 @@ import { useApi } from "./use-api.ts";
  * new person" (for an officer who decides applications and may read people).
  */
 export function RegistryPanel({ id, live, onChange }: { id: string; live: boolean; onChange: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useSignedInUser();
+  const when = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
+  const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
   const { data, error, reload } = useApi(`/pathways/applications/${id}/registry`, ApplicationRegistryView);
   const [found, setFound] = useState<RegistryCandidates | null>(null);
   const [message, setMessage] = useState("");
@@ -63,6 +72,7 @@ export function RegistryPanel({ id, live, onChange }: { id: string; live: boolea
     );
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
   if (!data) return <p aria-busy="true">{t("loading")}</p>;
+  const linkedName = data.household?.members.find((m) => m.personId === data.personId)?.name ?? null;
   return (
     <section aria-labelledby="registry-title" data-testid="application-registry">
       <h3 id="registry-title">{t("pages.pathways.registry.title")}</h3>
@@ -71,8 +81,8 @@ export function RegistryPanel({ id, live, onChange }: { id: string; live: boolea
         {data.consent.givenAt === null
           ? t("pages.pathways.registry.noPortalConsent")
           : data.consent.recordedAt !== null
-            ? t("pages.pathways.registry.consentRecorded", { at: data.consent.givenAt.slice(0, 16) })
-            : t("pages.pathways.registry.consentGiven", { at: data.consent.givenAt.slice(0, 16) })}
+            ? t("pages.pathways.registry.consentRecorded", { at: at(data.consent.givenAt) })
+            : t("pages.pathways.registry.consentGiven", { at: at(data.consent.givenAt) })}
       </p>
       {data.personId === null ? (
         <>
@@ -86,15 +96,22 @@ export function RegistryPanel({ id, live, onChange }: { id: string; live: boolea
       ) : (
         <>
           <p data-testid="linked-person">
-            {t("pages.pathways.registry.person")}: <code>{data.personId}</code>
-            {data.linkedAt ? ` · ${data.linkedAt.slice(0, 16)}` : ""}
+            {t("pages.pathways.registry.person")}:{" "}
+            {user.permissions.includes("person.read") ? (
+              <Link to={`/registry/people/${data.personId}`}>
+                {linkedName ?? t("pages.pathways.registry.openPerson")}
+              </Link>
+            ) : (
+              (linkedName ?? t("pages.pathways.registry.linkedNoName"))
+            )}
+            {data.linkedAt ? ` · ${at(data.linkedAt)}` : ""}
           </p>
           {data.household && (
             <table data-testid="household">
               <caption>
                 {data.household.id === null
                   ? t("pages.pathways.registry.householdOfOne")
-                  : t("pages.pathways.registry.household", { id: data.household.id })}
+                  : t("pages.pathways.registry.household")}
               </caption>
               <thead>
                 <tr>
@@ -106,11 +123,20 @@ export function RegistryPanel({ id, live, onChange }: { id: string; live: boolea
               <tbody>
                 {data.household.members.map((m) => (
                   <tr key={m.personId}>
-                    <th scope="row">
-                      {m.name ?? ""} <code>{m.personId}</code>
-                    </th>
-                    <td>{m.relationship}</td>
-                    <td>{m.specificNeeds.join(", ") || "—"}</td>
+                    <th scope="row">{m.name ?? t("pages.pathways.registry.nameNotShown")}</th>
+                    <td>
+                      {t(`pages.registry.household.relationships.${m.relationship}`, {
+                        defaultValue: m.relationship,
+                      })}
+                    </td>
+                    <td>
+                      {m.specificNeeds
+                        .map((need) => {
+                          const known = specificNeedOf(need);
+                          return known ? needLabel(known, i18n.language) : need;
+                        })
+                        .join(", ") || "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -132,9 +158,14 @@ export function RegistryPanel({ id, live, onChange }: { id: string; live: boolea
             <ul>
               {found.candidates.map((c) => (
                 <li key={c.id}>
-                  <strong>{c.name ?? c.id}</strong> {c.birthDate ?? ""} · {c.band} (
-                  {Math.round(c.score * 100)}%) ·{" "}
-                  {c.reasons.map((r) => `${r.field}: ${r.agreement}`).join(", ")}{" "}
+                  <strong>{c.name ?? t("pages.pathways.registry.nameNotShown")}</strong> {c.birthDate ?? ""} ·{" "}
+                  {t(`pages.registry.bands.${c.band}`)} ({Math.round(c.score * 100)}%) ·{" "}
+                  {c.reasons
+                    .map(
+                      (r) =>
+                        `${t(`pages.identity.fields.${r.field}`, { defaultValue: r.field })}: ${t(`pages.identity.agreement.${r.agreement}`, { defaultValue: r.agreement })}`,
+                    )
+                    .join(", ")}{" "}
                   <button type="button" onClick={() => link(c.id)}>
                     {t("pages.pathways.registry.link")}
                   </button>

@@ -77,7 +77,14 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
           {p.vulnerabilities === null ? t("pages.registry.redacted") : p.vulnerabilities.join(", ") || "—"}
         </dd>
         <dt>{t("pages.registry.consent")}</dt>
-        <dd>{p.consents.map((c) => `${c.purpose}: ${c.given ? "✓" : "✗"}`).join(", ") || "—"}</dd>
+        <dd>
+          {p.consents
+            .map(
+              (c) =>
+                `${t(`pages.agreements.purpose.${c.purpose}`, { defaultValue: c.purpose })}: ${t(c.given ? "pages.registry.consentState.given" : "pages.registry.consentState.withdrawn")}`,
+            )
+            .join(", ") || "—"}
+        </dd>
       </dl>
       {p.mergedInto && (
         <p>
@@ -192,7 +199,9 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
           <ul>
             {cases.data.cases.map((c) => (
               <li key={c.id}>
-                <Link to={`/registry/cases/${c.id}`}>{`${c.type} · ${c.status}`}</Link>
+                <Link to={`/registry/cases/${c.id}`}>
+                  {`${t(`pages.registry.myCases.types.${c.type}`)} · ${t(`pages.registry.myCases.statuses.${c.status}`)}`}
+                </Link>
               </li>
             ))}
           </ul>
