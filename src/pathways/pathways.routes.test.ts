@@ -3,7 +3,7 @@ import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { PersonCreate } from "../registry/registry.contract.ts";
-import { ensureOffice, fileApplication, publishPathway } from "./pathways.test-support.ts";
+import { ensureOffice, fileApplication, publishPathway, simplePathway } from "./pathways.test-support.ts";
 
 process.env.HEMISPHERE_PORTAL_POW_BITS = "4";
 process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN = "0";
@@ -294,6 +294,25 @@ describe("the questionnaire staff read answers with", () => {
     expect(body.questions.find((q) => q.id === "nationality")?.text).toBe(
       "Ki nasyonalite ou? (Si ou gen plis pase youn, bay yo tout.)",
     );
+    // A pathway that has closed asks nothing on the portal today, but its applicants' answers still read.
+    const scope = systemScope("COL", "test");
+    await t.app.pathways.catalog.save(
+      scope,
+      "col-closed-sponsor",
+      {
+        ...simplePathway("COL", "col-closed-sponsor"),
+        closes: "2021-12-31",
+        rules: [{ kind: "sponsor", country: "COL" }],
+      },
+      "2020-01-01",
+    );
+    await t.app.pathways.catalog.publish(scope, "col-closed-sponsor", true);
+    const portal = (await (await t.request("GET", "/api/v1/portal/catalog?lang=es")).json()) as typeof body;
+    expect(portal.questions.map((q) => q.id)).not.toContain("sponsor_in_COL");
+    const staff = (await (
+      await t.request("GET", "/api/v1/pathways/questionnaire?lang=es", { token })
+    ).json()) as typeof body;
+    expect(staff.questions.find((q) => q.id === "sponsor_in_COL")?.text).toMatch(/Colombia/);
     const bad = await t.request("GET", "/api/v1/pathways/questionnaire?lang=de", { token });
     expect(bad.status).toBe(400);
     expect(

@@ -54,7 +54,10 @@ export function pathwaysRoutes(service: PathwaysService) {
     }),
     async (c) => {
       const { lang } = c.req.valid("query");
-      return sendJson(c, PortalCatalog, { lang, ...(await service.portal.catalog(lang)) });
+      return sendJson(c, PortalCatalog, {
+        lang,
+        ...(await service.portal.catalog(lang, { everAsked: true })),
+      });
     },
   );
   router.openapi(

@@ -3,7 +3,7 @@ import type { PublishedCatalog } from "./catalog.service.ts";
 import { countryName } from "./engine/country-names.ts";
 import type { Language } from "./engine/language.ts";
 import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
-import { prepareCatalogAnswers, questionsOn, screenCatalog } from "./engine/screening.ts";
+import { prepareCatalogAnswers, questionsEverAsked, questionsOn, screenCatalog } from "./engine/screening.ts";
 import { labelOf } from "./engine/vocabulary.ts";
 import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./pathways.contract.ts";
 import type { PortalDeps } from "./portal-applicant.service.ts";
@@ -54,16 +54,23 @@ export async function screenAnswers(deps: PortalDeps, lang: Language, raw: Recor
   return { pub, results: screenCatalog(pub.compiled, answers, { on: catalog.today(), lang }) };
 }
 
-/** Published pathways and the questions they need, in `lang`. */
+/**
+ * Published pathways and the questions they need, in `lang`: those asked today, or with `everAsked` every
+ * question any version asked (staff reading an application filed under rules since changed).
+ */
 export async function portalCatalog(
   deps: PortalDeps,
   lang: Language,
+  options: { everAsked?: boolean } = {},
 ): Promise<{ pathways: PortalPathway[]; questions: PortalQuestion[] }> {
   const { catalog } = deps;
   const pub = await catalog.published();
   const custom = customQuestionTexts(pub.catalog);
   const pathways = [...pub.keys.keys()].flatMap((k) => portalPathway(pub, k, lang) ?? []);
-  const questions = questionsOn(pub.catalog, catalog.today()).map((q) => {
+  const asked = options.everAsked
+    ? questionsEverAsked(pub.catalog)
+    : questionsOn(pub.catalog, catalog.today());
+  const questions = asked.map((q) => {
     const options = optionsOf(q.type, q.options, lang);
     return {
       id: q.id,
