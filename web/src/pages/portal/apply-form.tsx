@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { PortalScreenEntry } from "../../../../src/pathways/pathways.contract.ts";
 import { errorText } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
+import { Receipt } from "./receipt.tsx";
 
 interface Props {
   lang: PortalLang;
@@ -20,20 +21,7 @@ export function ApplyForm({ lang, pathway, answers, text, onBack, submit }: Prop
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const [done, setDone] = useState<{ trackingCode: string; secret: string } | null>(null);
-  if (done) {
-    return (
-      <section aria-labelledby="applied-title">
-        <h2 id="applied-title">{text.appliedTitle}</h2>
-        <p>{text.appliedHelp}</p>
-        <dl className="portal-codes">
-          <dt>{text.trackingCode}</dt>
-          <dd data-testid="tracking-code">{done.trackingCode}</dd>
-          <dt>{text.secret}</dt>
-          <dd data-testid="secret">{done.secret}</dd>
-        </dl>
-      </section>
-    );
-  }
+  if (done) return <Receipt receipt={{ ...done, pathwayTitle: pathway.title }} text={text} />;
   const send = async () => {
     setBusy(true);
     setError("");
