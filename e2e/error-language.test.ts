@@ -85,11 +85,8 @@ describe("refusals in the user's language", () => {
     await page.getByText("Motivo registrado: «encaminhado para triagem de proteção»").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Sim, registrar" }).click();
-    await page
-      .getByText(/encaminhado para triagem de proteção/)
-      .first()
-      .waitFor();
-    expect(await confirm.count()).toBe(0);
+    await expect.poll(() => confirm.count()).toBe(0);
+    await page.getByRole("listitem").filter({ hasText: "encaminhado para triagem de proteção" }).waitFor();
   });
 
   test("a French holding nation accepting a referral is told its own consent is missing, with a link to the record", async () => {
@@ -139,4 +136,54 @@ describe("refusals in the user's language", () => {
       .click();
     await admin.waitForURL(`**/registry/people/${mexId}`);
   });
+
+  for (const c of [
+    {
+      language: "fr",
+      tab: "Enregistrer une interception",
+      date: "Date",
+      citizenship: "Nationalité (ISO3)",
+      birth: "Date de naissance",
+      submit: "Enregistrer l'interception",
+      future: "Date : une interception ne peut pas être dans le futur.",
+      early: "Date : une interception est datée à partir de 1990.",
+      birthEarly: "Date de naissance : pas avant 1880.",
+    },
+    {
+      language: "es",
+      tab: "Registrar un encuentro",
+      date: "Fecha",
+      citizenship: "Nacionalidad (ISO3)",
+      birth: "Fecha de nacimiento",
+      submit: "Registrar encuentro",
+      future: "Fecha: un encuentro no puede estar en el futuro.",
+      early: "Fecha: un encuentro se fecha a partir de 1990.",
+      birthEarly: "Fecha de nacimiento: no antes de 1880.",
+    },
+  ])
+    test(`a border officer in ${c.language} is told of an impossible date before anything is sent`, async () => {
+      const page = await suite.newPage();
+      await signInAs(page, "border_officer", "USA");
+      await page.getByLabel("Language").selectOption(c.language);
+      await page.goto("/border");
+      await page.getByRole("tab", { name: c.tab }).click();
+      const sent: string[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "POST" && r.url().endsWith("/api/v1/border/encounters")) sent.push(r.url());
+      });
+      const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel(c.date, { exact: true }).fill(inTwoDays);
+      await page.getByLabel(c.citizenship).fill("MEX");
+      await page.getByLabel(c.birth).fill("1875-01-01");
+      await page.getByRole("button", { name: c.submit }).click();
+      const alert = page.getByRole("alert").filter({ hasText: c.future });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(c.birthEarly);
+      await expect.poll(() => focusedId(page)).toBe("enc-date");
+      await page.getByLabel(c.date, { exact: true }).fill("1985-06-01");
+      await page.getByRole("button", { name: c.submit }).click();
+      await page.getByRole("alert").filter({ hasText: c.early }).waitFor();
+      expect(sent).toEqual([]);
+      await expectAccessible(page);
+    });
 });

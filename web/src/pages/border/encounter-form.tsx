@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Demographic, EntryKind } from "../../../../src/border/border.contract.ts";
+import { Demographic, EntryKind, FIRST_ENCOUNTER_YEAR } from "../../../../src/border/border.contract.ts";
 import { type EncounterRecord, EncounterView } from "../../../../src/border/border-records.contract.ts";
 import { navigate } from "../../router.tsx";
+import { encounterChecks } from "./encounter-checks.ts";
 import { type ChosenPerson, PersonSearch } from "./person-search.tsx";
 import { borderWrite, errorText } from "./use-border-api.ts";
 
@@ -89,6 +90,19 @@ export function EncounterForm({ familyOf }: { familyOf?: string } = {}) {
   const [person, setPerson] = useState<ChosenPerson | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const today = new Date().toLocaleDateString("sv-SE"); // the officer's own calendar date, YYYY-MM-DD
+    const problems = encounterChecks(fields, today);
+    if (problems.length > 0) {
+      setError(
+        problems
+          .map((p) =>
+            t(`pages.border.checks.${p.key}`, { year: p.field === "date" ? FIRST_ENCOUNTER_YEAR : 1880 }),
+          )
+          .join(" "),
+      );
+      document.getElementById(`enc-${problems[0]?.field}`)?.focus();
+      return;
+    }
     try {
       const saved = await borderWrite(
         "/encounters",
