@@ -8,7 +8,9 @@ import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./
 // never the server's English, never a code.
 
 const suite = browserSuite();
-const usa = demoNations(DEMO_REGISTRY_NATIONS, 700).find((d) => d.nation === "USA")!;
+const demo = demoNations(DEMO_REGISTRY_NATIONS, 700);
+const usa = demo.find((d) => d.nation === "USA")!;
+const gtm = demo.find((d) => d.nation === "GTM")!;
 
 /** The id of the element that has the focus. */
 function focusedId(page: Page): Promise<string | undefined> {
@@ -186,4 +188,31 @@ describe("refusals in the user's language", () => {
       expect(sent).toEqual([]);
       await expectAccessible(page);
     });
+
+  test("a Spanish registrar cannot correct a record into one with no name; a real correction names its fields", async () => {
+    const page = await suite.newPage();
+    await signInAs(page, "registrar", "GTM");
+    const person = gtm.people.filter((p) => p.office === "GTM-01")[20]!.person;
+    await openRegistryPerson(page, person.givenNames.join(" "), person.surnames.join(" "));
+    await page.getByLabel("Language").selectOption("es");
+    await page.getByRole("button", { name: "Corregir este registro" }).click();
+    const form = page.getByRole("form", { name: "Corregir el registro" });
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "PATCH") sent.push(r.url());
+    });
+    await form.getByLabel("Nombres").fill("");
+    await form.getByLabel("Apellidos").fill("");
+    await form.getByLabel("Por qué se corrige").fill("prueba de un registro sin nombre");
+    await form.getByRole("button", { name: "Guardar corrección" }).click();
+    await page.getByRole("status").filter({ hasText: "Indique al menos un nombre" }).waitFor();
+    expect(sent).toEqual([]);
+    await form.getByLabel("Nombres").fill(person.givenNames.join(" "));
+    await form.getByLabel("Apellidos").fill(person.surnames.join(" "));
+    await form.getByLabel("Fecha de nacimiento").fill("1990-02-03");
+    await form.getByRole("button", { name: "Guardar corrección" }).click();
+    await page.getByRole("status").filter({ hasText: "Corrección guardada: fecha de nacimiento" }).waitFor();
+    expect(sent).toHaveLength(1);
+    await expectAccessible(page);
+  });
 });

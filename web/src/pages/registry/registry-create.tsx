@@ -9,7 +9,8 @@ import { messageOf } from "./use-registry.ts";
 const Created = z.object({ id: z.string(), duplicates: z.number() });
 
 /** Today in the user's own calendar, as YYYY-MM-DD. */
-function localToday(): string {
+/** The registrar's own calendar date, YYYY-MM-DD. */
+export function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

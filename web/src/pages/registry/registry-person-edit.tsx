@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { PersonHistory, type PersonView } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
+import { fieldLabel, type Translate } from "../../error-text.ts";
+import { clientChecks, localToday } from "./registry-create.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const EditResult = z.object({
@@ -65,6 +67,12 @@ export function RegistryPersonEdit({ person, onSaved }: { person: PersonView; on
   const history = useLoad(`/registry/people/${person.id}/history`, PersonHistory);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The same checks as registering: a correction that leaves no name, or an impossible birth date, is not sent.
+    const problems = clientChecks(form, localToday());
+    if (problems.length > 0) {
+      setMessage(problems.map((p) => t(`pages.registry.checks.${p.key}`)).join(" "));
+      return;
+    }
     try {
       const result = await apiRequest(`/registry/people/${person.id}`, {
         method: "PATCH",
@@ -73,7 +81,9 @@ export function RegistryPersonEdit({ person, onSaved }: { person: PersonView; on
       });
       setMessage(
         result.changed.length > 0
-          ? t("pages.registry.edit.saved", { fields: result.changed.join(", ") })
+          ? t("pages.registry.edit.saved", {
+              fields: result.changed.map((name) => fieldLabel(name, t as Translate)).join(", "),
+            })
           : t("pages.registry.edit.nothing"),
       );
       setOpen(false);
