@@ -5,7 +5,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { requireOffice } from "../platform/offices/offices.service.ts";
+import { officesOf, requireOffice } from "../platform/offices/offices.service.ts";
 import { refusal } from "../shared/refusal.ts";
 import { type ApplicationRow, changeStage } from "./applications.store.ts";
 import {
@@ -106,7 +106,7 @@ async function claimSlot(tx: Tx, scope: Scope, input: { officeId: string; day: s
 
 /**
  * The free slots an application can be booked into, from now on, grouped by office and day (one office's or one
- * day's when asked); slots that already started are not offered.
+ * day's when asked); slots that already started are not offered. The nation's offices come with their names.
  */
 export function freeSlotsFor(
   deps: AppointmentsDeps,
@@ -129,7 +129,7 @@ export function freeSlotsFor(
       }
       group.slots.push({ slot: row.slot, time: slotTime(row.slot) });
     }
-    return { days };
+    return { offices: await officesOf(tx, scope), days };
   });
 }
 

@@ -193,6 +193,8 @@ export const AppointmentBook = z.object({
 });
 export const FreeSlotQuery = z.object({ officeId: text(1, 64).optional(), day: IsoDate.optional() });
 export const FreeSlotList = z.object({
+  /** The nation's offices by id and name, so a person picks an office by its name. */
+  offices: z.array(z.object({ id: z.string(), name: z.string() })),
   days: z.array(
     z.object({
       officeId: z.string(),

@@ -25,6 +25,11 @@ export async function requireOffice(
   });
 }
 
+/** The offices of the scope's nation, by id, inside the caller's transaction (to name the offices it shows). */
+export function officesOf(tx: Tx, scope: Pick<Scope, "tenantId">): Promise<Office[]> {
+  return listOffices(tx, scope);
+}
+
 /** Offices of a nation: listed, checked, and added by its administrators (audited). */
 export function createOfficesService(database: Database) {
   const { db } = database;
