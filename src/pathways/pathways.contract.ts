@@ -323,6 +323,28 @@ export const PortalStatus = z.object({
 });
 export type PortalStatus = z.infer<typeof PortalStatus>;
 
+/** Code and secret of one application, for the free appointment slots its applicant may choose from. */
+export const PortalSlotsRequest = z.object({
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
+});
+/** Code and secret, and the free slot the applicant chose from the offered ones. */
+export const PortalSlotBook = z.object({
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
+  officeId: text(1, 64),
+  day: IsoDate,
+  slot: z.number().int().min(1).max(10_000),
+});
+/** The appointment the applicant booked, with the office's name. */
+export const PortalAppointment = z.object({
+  officeId: z.string(),
+  officeName: z.string(),
+  day: z.string(),
+  time: z.string(),
+});
+export type PortalAppointment = z.infer<typeof PortalAppointment>;
+
 /** Code and secret of one application, for the applicant's download of everything held from it. */
 export const PortalDownloadRequest = z.object({
   trackingCode: trimmedText(0, 40),
