@@ -2,6 +2,7 @@ import { useState } from "react";
 import { PortalDownload, PortalErased, PortalStatus } from "../../../../src/pathways/pathways.contract.ts";
 import { errorText, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
+import { SlotChoice } from "./slot-choice.tsx";
 
 /** Saves the applicant's download as a JSON file on their device (nothing leaves the page but the file). */
 function saveAsFile(data: PortalDownload): void {
@@ -128,6 +129,14 @@ export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalTex
             </>
           )}
         </dl>
+      )}
+      {status && (
+        <SlotChoice
+          key={status.trackingCode}
+          {...{ lang, text, status }}
+          access={{ trackingCode, secret }}
+          onBooked={look}
+        />
       )}
       {status && (
         <section aria-labelledby="data-title" className="portal-data">
