@@ -73,6 +73,9 @@ test("applicants choose their appointment on the portal, in Haitian Creole and i
     .filter({ hasText: `Randevou ou pran: ${portalDay(tomorrow, ht)} a 08:00, COL demo office 02.` })
     .waitFor();
   await expect.poll(() => page.getByTestId("status").textContent()).toContain("Randevou fikse");
+  const statusText = (await page.getByTestId("status").textContent()) ?? "";
+  expect(statusText).toContain(`${portalDay(tomorrow, ht)} 08:00 · COL demo office 02`);
+  expect(statusText).not.toMatch(/COL-0\d|\d{4}-\d{2}-\d{2}/);
   expect(await page.getByTestId("slot-choice").count()).toBe(0);
   await expectAccessible(page);
 

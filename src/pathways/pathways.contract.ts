@@ -318,7 +318,9 @@ export const PortalStatus = z.object({
   nextStep: z.string(),
   queuePosition: z.number().int().nullable(),
   estimatedWait: z.object({ days: z.number(), text: z.string() }).nullable(),
-  appointment: z.object({ day: z.string(), time: z.string(), officeId: z.string() }).nullable(),
+  appointment: z
+    .object({ day: z.string(), time: z.string(), officeId: z.string(), officeName: z.string() })
+    .nullable(),
   submittedAt: z.string(),
 });
 export type PortalStatus = z.infer<typeof PortalStatus>;

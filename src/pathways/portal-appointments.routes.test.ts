@@ -112,7 +112,7 @@ describe("choosing an appointment on the portal", () => {
     });
     expect(await status.json()).toMatchObject({
       stage: "interview_scheduled",
-      appointment: { day: SOON, time: "08:20", officeId: "USA-41" },
+      appointment: { day: SOON, time: "08:20", officeId: "USA-41", officeName: "USA office USA-41" },
     });
     const audit = await auditOf(filed.id);
     const event = audit.find((a) => a.action === "pathway.appointment.book");

@@ -1,11 +1,10 @@
 import { recordAudit } from "../platform/audit/audit.ts";
-import type { Scope } from "../platform/auth/scope.ts";
 import { bindActions } from "../platform/bind-actions.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
-import type { Db, Tx } from "../platform/db/connect.ts";
+import type { Db } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { officesOf } from "../platform/offices/offices.service.ts";
+import { officeNameOf } from "../platform/offices/offices.service.ts";
 import {
   type ApplicationAccess,
   type AppointmentsDeps,
@@ -80,10 +79,6 @@ function beyondOffered() {
   return new AppError("CONFLICT", `day: the portal offers slots of the next ${PORTAL_SLOT_DAYS} days only`, {
     field: "day",
   });
-}
-
-async function officeNameOf(tx: Tx, scope: Scope, officeId: string): Promise<string> {
-  return (await officesOf(tx, scope)).find((o) => o.id === officeId)?.name ?? officeId;
 }
 
 /** The applicant's own appointment choice on the portal. */
