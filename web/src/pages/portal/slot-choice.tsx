@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
 import {
   FreeSlotList,
@@ -52,14 +52,16 @@ export function SlotChoice({
   const [chosen, setChosen] = useState("");
   const [error, setError] = useState("");
   const [booked, setBooked] = useState<z.infer<typeof PortalAppointment> | null>(null);
-  const [loads, setLoads] = useState(0);
-  const { trackingCode, secret } = access;
-  useEffect(() => {
-    if (!open || loads < 0) return;
+  // The code and secret the status was opened with, kept: editing the form's fields afterwards asks nothing.
+  const [{ trackingCode, secret }] = useState(access);
+  const load = useCallback(() => {
     portalRequest("/appointments/free-slots", FreeSlotList, { trackingCode, secret }).then(setFree, (e) =>
       setError(errorText(e, text)),
     );
-  }, [open, loads, trackingCode, secret, text]);
+  }, [trackingCode, secret, text]);
+  useEffect(() => {
+    if (open) load();
+  }, [open, load]);
   if (booked) {
     return (
       <p role="status" data-testid="slot-booked">
@@ -92,7 +94,7 @@ export function SlotChoice({
     } catch (e) {
       setError(e instanceof PortalError && e.status === 409 ? text.slots.taken : errorText(e, text));
       setChosen("");
-      setLoads((n) => n + 1);
+      load();
     }
   };
   return (
