@@ -95,10 +95,27 @@ test("applicants choose their appointment on the portal, in Haitian Creole and i
   expect(await dia.getByRole("radio", { name: "8:00" }).count()).toBe(0);
   await dia.getByRole("radio", { name: "8:20" }).check();
   await expectAccessible(spanish);
+
+  // Meanwhile a third applicant takes 8:20: booking it here is refused in Spanish, and the full day disappears.
+  const third = await applyInCreole(await suite.newPage(), "Marie Nadège");
+  const taken = await spanish.request.post("/api/v1/portal/appointments", {
+    data: { trackingCode: third.code, secret: third.secret, officeId: "COL-02", day: tomorrow, slot: 2 },
+  });
+  expect(taken.status(), await taken.text()).toBe(201);
+  await eleccion.getByRole("button", { name: "Reservar esta cita" }).click();
+  await eleccion
+    .getByRole("alert")
+    .filter({ hasText: "Otra persona tomó esa hora mientras tanto. Elija otra, por favor." })
+    .waitFor();
+  await expect.poll(() => dia.count()).toBe(0);
+  await expectAccessible(spanish);
+
+  // Another offered time is booked, and said back in Spanish with the office's name.
+  await eleccion.getByRole("radio").first().check();
   await eleccion.getByRole("button", { name: "Reservar esta cita" }).click();
   await spanish
     .getByTestId("slot-booked")
-    .filter({ hasText: `Su cita está reservada: ${portalDay(tomorrow, es)} a las 8:20, COL demo office 02.` })
+    .filter({ hasText: /^Su cita está reservada: .+ a las \d{1,2}:\d{2}, COL demo office 01\.$/ })
     .waitFor();
   await expect.poll(() => spanish.getByTestId("status").textContent()).toContain("Cita programada");
   await expectAccessible(spanish);
