@@ -5,7 +5,7 @@ import type { Keyring } from "../platform/crypto/keyring.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
-import { requireOffice } from "../platform/offices/offices.service.ts";
+import { officesOf, requireOffice } from "../platform/offices/offices.service.ts";
 import { refusal } from "../shared/refusal.ts";
 import { type ApplicationRow, changeStage } from "./applications.store.ts";
 import {
@@ -39,11 +39,16 @@ export interface ApplicationAccess {
 }
 
 /** What the appointments actions share, built once per service. */
-function appointmentsDeps(db: Db, keyring: Keyring, applications: ApplicationAccess, clock: () => Date) {
+export function appointmentsDeps(
+  db: Db,
+  keyring: Keyring,
+  applications: ApplicationAccess,
+  clock: () => Date,
+) {
   return { db, keyring, applications, clock };
 }
 
-type AppointmentsDeps = ReturnType<typeof appointmentsDeps>;
+export type AppointmentsDeps = ReturnType<typeof appointmentsDeps>;
 
 async function moveToStage(
   deps: AppointmentsDeps,
@@ -89,7 +94,11 @@ function slotIsAhead(day: string, slot: number, now: Date): boolean {
 }
 
 /** Takes the chosen slot, or the first free one when none is chosen; 409 when it cannot be had. */
-async function claimSlot(tx: Tx, scope: Scope, input: { officeId: string; day: string; slot?: number }) {
+async function claimSlot(
+  tx: Tx,
+  scope: Scope,
+  input: { officeId: string; day: string; slot?: number | undefined },
+) {
   if (input.slot === undefined) {
     const slot = await takeSlot(tx, scope, input.officeId, input.day);
     if (slot === undefined)
@@ -104,9 +113,41 @@ async function claimSlot(tx: Tx, scope: Scope, input: { officeId: string; day: s
   return input.slot;
 }
 
+/** The stages at which an application takes an appointment. */
+export const APPOINTMENT_STAGES = ["submitted", "screening", "interview_scheduled"];
+
+type FreeDay = { officeId: string; day: string; slots: { slot: number; time: string }[] };
+
+/**
+ * The free slots from `now` on, grouped by office and day, with the nation's offices by name; slots that already
+ * started are not offered. `until` (a day, included) and `maxSlots` bound what the portal shows.
+ */
+export async function listFreeSlotsAt(
+  tx: Tx,
+  scope: Scope,
+  now: Date,
+  filter: { officeId?: string; day?: string; until?: string; maxSlots?: number },
+) {
+  const { until, maxSlots = Number.POSITIVE_INFINITY, ...where } = filter;
+  const rows = await listFreeSlots(tx, scope, { ...where, fromDay: now.toISOString().slice(0, 10) });
+  const days: FreeDay[] = [];
+  let offered = 0;
+  for (const row of rows) {
+    if (!slotIsAhead(row.day, row.slot, now) || (until !== undefined && row.day > until)) continue;
+    if (offered++ >= maxSlots) break;
+    let group = days.at(-1);
+    if (!group || group.officeId !== row.office_id || group.day !== row.day) {
+      group = { officeId: row.office_id, day: row.day, slots: [] };
+      days.push(group);
+    }
+    group.slots.push({ slot: row.slot, time: slotTime(row.slot) });
+  }
+  return { offices: await officesOf(tx, scope), days };
+}
+
 /**
  * The free slots an application can be booked into, from now on, grouped by office and day (one office's or one
- * day's when asked); slots that already started are not offered.
+ * day's when asked); slots that already started are not offered. The nation's offices come with their names.
  */
 export function freeSlotsFor(
   deps: AppointmentsDeps,
@@ -117,26 +158,69 @@ export function freeSlotsFor(
   const { db, applications, clock } = deps;
   return inScope(db, scope, async (tx) => {
     await applications.requireApplication(tx, scope, id, false);
-    const now = clock();
-    const rows = await listFreeSlots(tx, scope, { ...filter, fromDay: now.toISOString().slice(0, 10) });
-    const days: { officeId: string; day: string; slots: { slot: number; time: string }[] }[] = [];
-    for (const row of rows) {
-      if (!slotIsAhead(row.day, row.slot, now)) continue;
-      let group = days.at(-1);
-      if (!group || group.officeId !== row.office_id || group.day !== row.day) {
-        group = { officeId: row.office_id, day: row.day, slots: [] };
-        days.push(group);
-      }
-      group.slots.push({ slot: row.slot, time: slotTime(row.slot) });
-    }
-    return { days };
+    return listFreeSlotsAt(tx, scope, clock(), filter);
   });
 }
 
+/** Refuses (409) an application whose stage takes no appointment, or that already has one. */
+export async function refuseUnbookable(tx: Tx, scope: Scope, app: ApplicationRow): Promise<void> {
+  if (!APPOINTMENT_STAGES.includes(app.stage)) {
+    throw new AppError(
+      "CONFLICT",
+      `an application in stage ${app.stage} takes no appointment`,
+      refusal("stage_no_appointment", { stage: app.stage }),
+    );
+  }
+  if (await appointmentOf(tx, scope, app.id))
+    throw new AppError("CONFLICT", "this application already has an appointment");
+}
+
 /**
- * Books a slot of an office's day: the chosen one, or the first free one; "no slot left" when the day is full,
- * "already taken" when the chosen slot is held, and a slot that already started is refused.
+ * Books a slot of an office's day for an application locked by the caller, in its transaction: the chosen slot,
+ * or the first free one; "no slot left" when the day is full, "already taken" when the chosen slot is held, and
+ * a slot that already started is refused. Audited as the scope's actor (an officer, or the applicant).
  */
+export async function bookLocked(
+  deps: AppointmentsDeps,
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  input: { officeId: string; day: string; slot?: number | undefined },
+) {
+  await refuseUnbookable(tx, scope, app);
+  await requireOffice(tx, scope, input.officeId, "officeId");
+  if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
+    throw new AppError("NOT_FOUND", "that office takes no appointments that day");
+  }
+  if (input.slot !== undefined && !slotIsAhead(input.day, input.slot, deps.clock()))
+    throw new AppError("CONFLICT", "slot: that slot has already started", { field: "slot" });
+  const slot = await claimSlot(tx, scope, input);
+  const row = await insertAppointment(tx, scope, {
+    applicationId: app.id,
+    officeId: input.officeId,
+    day: input.day,
+    slot,
+  });
+  if (app.stage !== "interview_scheduled") {
+    await moveToStage(
+      deps,
+      tx,
+      scope,
+      app,
+      "interview_scheduled",
+      `appointment ${input.day} ${slotTime(slot)} at ${input.officeId}`,
+    );
+  }
+  await recordAudit(tx, scope, {
+    action: "pathway.appointment.book",
+    targetType: "pathway_application",
+    targetId: app.id,
+    details: { officeId: input.officeId, day: input.day, slot },
+  });
+  return { id: row.id, officeId: row.office_id, day: String(row.day), slot, time: slotTime(slot) };
+}
+
+/** Books a slot of an office's day for an application (see `bookLocked`). */
 export function bookAppointment(
   deps: AppointmentsDeps,
   scope: Scope,
@@ -146,45 +230,7 @@ export function bookAppointment(
   const { db, applications } = deps;
   return inScope(db, scope, async (tx) => {
     const app = await applications.requireApplication(tx, scope, id, true);
-    if (!["submitted", "screening", "interview_scheduled"].includes(app.stage)) {
-      throw new AppError(
-        "CONFLICT",
-        `an application in stage ${app.stage} takes no appointment`,
-        refusal("stage_no_appointment", { stage: app.stage }),
-      );
-    }
-    if (await appointmentOf(tx, scope, id))
-      throw new AppError("CONFLICT", "this application already has an appointment");
-    await requireOffice(tx, scope, input.officeId, "officeId");
-    if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
-      throw new AppError("NOT_FOUND", "that office takes no appointments that day");
-    }
-    if (input.slot !== undefined && !slotIsAhead(input.day, input.slot, deps.clock()))
-      throw new AppError("CONFLICT", "slot: that slot has already started", { field: "slot" });
-    const slot = await claimSlot(tx, scope, input);
-    const row = await insertAppointment(tx, scope, {
-      applicationId: id,
-      officeId: input.officeId,
-      day: input.day,
-      slot,
-    });
-    if (app.stage !== "interview_scheduled") {
-      await moveToStage(
-        deps,
-        tx,
-        scope,
-        app,
-        "interview_scheduled",
-        `appointment ${input.day} ${slotTime(slot)} at ${input.officeId}`,
-      );
-    }
-    await recordAudit(tx, scope, {
-      action: "pathway.appointment.book",
-      targetType: "pathway_application",
-      targetId: id,
-      details: { officeId: input.officeId, day: input.day, slot },
-    });
-    return { id: row.id, officeId: row.office_id, day: String(row.day), slot, time: slotTime(slot) };
+    return bookLocked(deps, tx, scope, app, input);
   });
 }
 

@@ -12,7 +12,10 @@ process.env.HEMISPHERE_PORTAL_APPLIES_PER_MIN = "0";
 process.env.HEMISPHERE_PORTAL_NATION_APPLIES_PER_MIN = "0";
 process.env.HEMISPHERE_PORTAL_READS_PER_MIN = "0";
 
-type FreeSlots = { days: { officeId: string; day: string; slots: { slot: number; time: string }[] }[] };
+type FreeSlots = {
+  offices: { id: string; name: string }[];
+  days: { officeId: string; day: string; slots: { slot: number; time: string }[] }[];
+};
 
 const FUTURE = "2031-07-01";
 const PAST = "2020-01-06";
@@ -84,6 +87,13 @@ describe("free appointment slots", () => {
         ],
       },
     ]);
+    expect(before.offices).toEqual(
+      expect.arrayContaining([
+        { id: "USA-31", name: "USA office USA-31" },
+        { id: "USA-32", name: "USA office USA-32" },
+      ]),
+    );
+    expect(before.offices.every((o) => o.id.startsWith("USA-"))).toBe(true);
     const all = (await (await freeSlots(first.id)).json()) as FreeSlots;
     expect(all.days.some((d) => d.day === PAST)).toBe(false);
 

@@ -193,6 +193,8 @@ export const AppointmentBook = z.object({
 });
 export const FreeSlotQuery = z.object({ officeId: text(1, 64).optional(), day: IsoDate.optional() });
 export const FreeSlotList = z.object({
+  /** The nation's offices by id and name, so a person picks an office by its name. */
+  offices: z.array(z.object({ id: z.string(), name: z.string() })),
   days: z.array(
     z.object({
       officeId: z.string(),
@@ -316,10 +318,34 @@ export const PortalStatus = z.object({
   nextStep: z.string(),
   queuePosition: z.number().int().nullable(),
   estimatedWait: z.object({ days: z.number(), text: z.string() }).nullable(),
-  appointment: z.object({ day: z.string(), time: z.string(), officeId: z.string() }).nullable(),
+  appointment: z
+    .object({ day: z.string(), time: z.string(), officeId: z.string(), officeName: z.string() })
+    .nullable(),
   submittedAt: z.string(),
 });
 export type PortalStatus = z.infer<typeof PortalStatus>;
+
+/** Code and secret of one application, for the free appointment slots its applicant may choose from. */
+export const PortalSlotsRequest = z.object({
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
+});
+/** Code and secret, and the free slot the applicant chose from the offered ones. */
+export const PortalSlotBook = z.object({
+  trackingCode: trimmedText(0, 40),
+  secret: trimmedText(0, 100),
+  officeId: text(1, 64),
+  day: IsoDate,
+  slot: z.number().int().min(1).max(10_000),
+});
+/** The appointment the applicant booked, with the office's name. */
+export const PortalAppointment = z.object({
+  officeId: z.string(),
+  officeName: z.string(),
+  day: z.string(),
+  time: z.string(),
+});
+export type PortalAppointment = z.infer<typeof PortalAppointment>;
 
 /** Code and secret of one application, for the applicant's download of everything held from it. */
 export const PortalDownloadRequest = z.object({

@@ -16,6 +16,7 @@ import {
   sealOutboxFile,
 } from "./outbox.service.ts";
 import { createPortalService } from "./portal.service.ts";
+import { createPortalAppointmentsService } from "./portal-appointments.service.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
 import { botCheckSecret, challengeLedger, createRequestLimit } from "./portal-limits.service.ts";
 import { createReferralService } from "./referral.service.ts";
@@ -114,6 +115,7 @@ export function createPathwaysService(
     workflow,
     worklist: createApplicationWorklistService(db, keyring, clock),
     portal: createPortalService(db, keyring, catalog, clock, nationBudget(settings)),
+    portalAppointments: createPortalAppointmentsService(db, keyring, workflow, clock),
     referrals: createReferralService(db, keyring, catalog, workflow),
     arrivals: createArrivalService(db, keyring, clock),
     registryLink: createRegistryLinkService(db, keyring, householdOfPerson, clock),

@@ -11,7 +11,7 @@ import { slotTime } from "./appointments.service.ts";
 import type { appointmentOf } from "./appointments.store.ts";
 import type { CatalogService } from "./catalog.service.ts";
 import type { Pathway } from "./engine/catalog.ts";
-import type { PortalStatus } from "./pathways.contract.ts";
+import type { PortalDownload } from "./pathways.contract.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
 
 // What the portal's actions share: their dependencies, the scope the portal acts in, and the applicant's own
@@ -109,7 +109,7 @@ export async function readOwnApplication<T>(
 /** An application's appointment as the applicant sees it, or null when none is booked. */
 export function appointmentView(
   appointment: Awaited<ReturnType<typeof appointmentOf>>,
-): PortalStatus["appointment"] {
+): PortalDownload["appointment"] {
   return appointment
     ? {
         day: String(appointment.day),

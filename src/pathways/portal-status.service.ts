@@ -1,3 +1,4 @@
+import { officeNameOf } from "../platform/offices/offices.service.ts";
 import { decidedSince, queuePosition, WAITING_STAGES } from "./applications.store.ts";
 import { appointmentOf } from "./appointments.store.ts";
 import type { Period } from "./engine/catalog-schema.ts";
@@ -68,7 +69,7 @@ export async function applicationStatus(
     const waiting = WAITING_STAGES.includes(app.stage);
     const position = waiting ? await queuePosition(tx, scope, app) : null;
     const estimatedWait = await estimatedWaitOf(deps, own, position, input.lang);
-    const appointment = await appointmentOf(tx, scope, app.id);
+    const view = appointmentView(await appointmentOf(tx, scope, app.id));
     return {
       trackingCode: app.tracking_code,
       pathwayTitle: pathway?.title[input.lang] ?? app.pathway_id,
@@ -77,7 +78,7 @@ export async function applicationStatus(
       nextStep: nextStepText(app.stage, app.decision, input.lang),
       queuePosition: position,
       estimatedWait,
-      appointment: appointmentView(appointment),
+      appointment: view && { ...view, officeName: await officeNameOf(tx, scope, view.officeId) },
       submittedAt: new Date(app.submitted_at).toISOString(),
     };
   });

@@ -7,8 +7,10 @@ import { clientAddress } from "../platform/http/client-address.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import {
+  FreeSlotList,
   PortalApplyRequest,
   PortalApplyResult,
+  PortalAppointment,
   PortalCatalog,
   PortalCatalogQuery,
   PortalChallenge,
@@ -18,6 +20,8 @@ import {
   PortalEraseRequest,
   PortalScreenRequest,
   PortalScreenResult,
+  PortalSlotBook,
+  PortalSlotsRequest,
   PortalStatus,
   PortalStatusRequest,
 } from "./pathways.contract.ts";
@@ -163,6 +167,43 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       const data = await service.portal.erase(c.req.valid("json"), c.get("requestId"));
       c.header("Cache-Control", "no-store");
       return sendJson(c, PortalErased, data);
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/appointments/free-slots",
+      tag: "portal",
+      summary:
+        "Free appointment slots of the coming days the applicant may choose (code and secret in the body)",
+      access: "public",
+      request: { body: PortalSlotsRequest },
+      response: FreeSlotList,
+      errors: { 409: "Conflict", 429: "Too many requests" },
+    }),
+    async (c) => {
+      await reads(c);
+      const data = await service.portalAppointments.freeSlots(c.req.valid("json"), c.get("requestId"));
+      c.header("Cache-Control", "no-store");
+      return sendJson(c, FreeSlotList, data);
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/appointments",
+      tag: "portal",
+      summary: "Book one of the offered free slots (code and secret in the body)",
+      access: "public",
+      request: { body: PortalSlotBook },
+      response: PortalAppointment,
+      status: 201,
+      errors: { 409: "Conflict", 429: "Too many requests" },
+    }),
+    async (c) => {
+      await reads(c);
+      const data = await service.portalAppointments.book(c.req.valid("json"), c.get("requestId"));
+      return sendJson(c, PortalAppointment, data, 201);
     },
   );
   return router;

@@ -25,6 +25,20 @@ export async function requireOffice(
   });
 }
 
+/** The offices of the scope's nation, by id, inside the caller's transaction (to name the offices it shows). */
+export function officesOf(tx: Tx, scope: Pick<Scope, "tenantId">): Promise<Office[]> {
+  return listOffices(tx, scope);
+}
+
+/** The name of one of the scope's nation's offices (its id when it has none), inside the caller's transaction. */
+export async function officeNameOf(
+  tx: Tx,
+  scope: Pick<Scope, "tenantId">,
+  officeId: string,
+): Promise<string> {
+  return (await listOffices(tx, scope)).find((o) => o.id === officeId)?.name ?? officeId;
+}
+
 /** Offices of a nation: listed, checked, and added by its administrators (audited). */
 export function createOfficesService(database: Database) {
   const { db } = database;

@@ -5,7 +5,6 @@ import type { z } from "zod";
 import {
   ApplicationDetail,
   ApplicationList,
-  AppointmentView,
   ReferralList,
   ReferralView,
 } from "../../../../src/pathways/pathways.contract.ts";
@@ -16,6 +15,7 @@ import { PrintButton } from "../../ui/print-button.tsx";
 import { ApplicationAnswers, pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
+import { SlotPicker } from "./slot-picker.tsx";
 import { StageActions } from "./stage-actions.tsx";
 import { useApi } from "./use-api.ts";
 
@@ -112,7 +112,14 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
       {data.stage === "erased" ? (
         <p data-testid="erased-notice">{t("pages.pathways.erasedNotice")}</p>
       ) : (
-        <ApplicationActions data={data} post={post} />
+        <ApplicationActions
+          data={data}
+          post={post}
+          onChange={() => {
+            reload();
+            onChange();
+          }}
+        />
       )}
       <PlacementPanel
         id={id}
@@ -151,9 +158,11 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
 function ApplicationActions({
   data,
   post,
+  onChange,
 }: {
   data: z.infer<typeof ApplicationDetail>;
   post: (path: string, body: unknown, schema: z.ZodType) => Promise<boolean>;
+  onChange: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -161,27 +170,9 @@ function ApplicationActions({
       <h3>{t("pages.pathways.answers")}</h3>
       <ApplicationAnswers fullName={data.fullName} contact={data.contact} answers={data.answers} />
       <StageActions stage={data.stage} post={post} />
-      <BookForm onBook={(body) => post("appointment", body, AppointmentView)} />
+      <SlotPicker id={data.id} stage={data.stage} appointment={data.appointment} onBooked={onChange} />
       <ReferForm onRefer={(body) => post("referral", body, ReferralView)} />
     </>
-  );
-}
-
-function BookForm({ onBook }: { onBook: (body: { officeId: string; day: string }) => void }) {
-  const { t } = useTranslation();
-  const [officeId, setOffice] = useState("");
-  const [day, setDay] = useState("");
-  return (
-    <fieldset>
-      <legend>{t("pages.pathways.book")}</legend>
-      <label htmlFor="book-office">{t("pages.pathways.office")}</label>
-      <input id="book-office" value={officeId} onChange={(e) => setOffice(e.target.value)} />
-      <label htmlFor="book-day">{t("pages.pathways.day")}</label>
-      <input id="book-day" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-      <button type="button" onClick={() => onBook({ officeId, day })}>
-        {t("pages.pathways.book")}
-      </button>
-    </fieldset>
   );
 }
 

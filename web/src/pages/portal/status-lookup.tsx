@@ -2,6 +2,7 @@ import { useState } from "react";
 import { PortalDownload, PortalErased, PortalStatus } from "../../../../src/pathways/pathways.contract.ts";
 import { errorText, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
+import { portalDay, SlotChoice } from "./slot-choice.tsx";
 
 /** Saves the applicant's download as a JSON file on their device (nothing leaves the page but the file). */
 function saveAsFile(data: PortalDownload): void {
@@ -123,11 +124,20 @@ export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalTex
             <>
               <dt>{text.appointment}</dt>
               <dd>
-                {status.appointment.day} {status.appointment.time} · {status.appointment.officeId}
+                {portalDay(status.appointment.day, text)} {status.appointment.time} ·{" "}
+                {status.appointment.officeName}
               </dd>
             </>
           )}
         </dl>
+      )}
+      {status && (
+        <SlotChoice
+          key={status.trackingCode}
+          {...{ lang, text, status }}
+          access={{ trackingCode, secret }}
+          onBooked={look}
+        />
       )}
       {status && (
         <section aria-labelledby="data-title" className="portal-data">
