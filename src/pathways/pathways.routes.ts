@@ -47,7 +47,7 @@ export function pathwaysRoutes(service: PathwaysService) {
       path: "/questionnaire",
       tag: "pathways",
       summary:
-        "The published pathways and questions as applicants see them, in a language (for reading answers)",
+        "The published pathways and every question they ask or once asked, in a language (to read answers by)",
       access: "application.read",
       request: { query: PortalCatalogQuery },
       response: PortalCatalog,

@@ -199,16 +199,16 @@ export function screenCatalog(
   return compiled.pathways.map((entry) => screenPathway(entry, answers, on, options.lang));
 }
 
-/**
- * The questions a screening on `on` (YYYY-MM-DD) needs: those of each pathway's rule set in force that day,
- * or of its newest rule set when none is (so a portal can still show what a coming pathway will ask). A
- * pathway suspended or closed that day asks nothing: its answer does not depend on them.
- */
 /** Every question any version of any pathway in the catalogue asks, past ones included (to read old answers by). */
 export function questionsEverAsked(catalog: Catalog): Question[] {
   return deriveQuestions(catalog.pathways.flatMap((p) => p.ruleSets.map((s) => s.rules))).questions;
 }
 
+/**
+ * The questions a screening on `on` (YYYY-MM-DD) needs: those of each pathway's rule set in force that day,
+ * or of its newest rule set when none is (so a portal can still show what a coming pathway will ask). A
+ * pathway suspended or closed that day asks nothing: its answer does not depend on them.
+ */
 export function questionsOn(catalog: Catalog, on: string): Question[] {
   const rules = catalog.pathways
     .filter((p) => !isClosedOn(p, on))
