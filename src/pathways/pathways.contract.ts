@@ -279,8 +279,14 @@ export const PortalCatalog = z.object({
   lang: PortalLanguage,
   pathways: z.array(PortalPathway),
   questions: z.array(PortalQuestion),
+  /** The ids of the questions to show before any answer (the others matter only after some answers). */
+  shown: z.array(z.string()).optional(),
 });
 export const PortalScreenRequest = z.object({ lang: PortalLanguage, answers: Answers });
+/** The answers given so far, to learn which questions can still change an outcome. */
+export const PortalQuestionsRequest = z.object({ answers: Answers });
+/** The ids of the questions to show, in the catalogue's order; answers to the others are not needed. */
+export const PortalShownQuestions = z.object({ shown: z.array(z.string()) });
 export const PortalScreenEntry = PortalPathway.extend({
   result: Outcome,
   reasons: z.array(z.string()),
