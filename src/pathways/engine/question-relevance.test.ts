@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prepareAnswers } from "./answers.ts";
 import { parseCatalog } from "./catalog.ts";
@@ -83,5 +84,23 @@ describe("questions that depend on earlier answers", () => {
     const labour = (raw: Record<string, unknown>) => screen(raw).find((r) => r.pathway === "can-labour");
     expect(labour({ ...offer, job_sector_in_CAN: "care" })?.result).toBe("eligible");
     expect(labour({ ...offer, job_sector_in_CAN: "other" })?.result).toBe("not_eligible");
+  });
+});
+
+describe("the example pathways", () => {
+  const examples = parseCatalog(
+    JSON.parse(readFileSync(new URL("../../../packs/pathways/examples.json", import.meta.url), "utf8")),
+  );
+  if (!examples.ok) throw new Error(JSON.stringify(examples.problems));
+  const pack = compileCatalog(examples.catalog);
+  const shownIn = (raw: Record<string, unknown>) => relevantQuestions(pack, raw, "2026-12-05").shown;
+
+  it("ask Canada's job sector only of someone a Canadian labour pathway may still fit", () => {
+    expect(questionsOn(pack.catalog, "2026-12-05").map((q) => q.id)).toContain("job_sector_in_CAN");
+    expect(shownIn({})).not.toContain("job_sector_in_CAN");
+    expect(shownIn({ job_offer_in_CAN: true })).toContain("job_sector_in_CAN");
+    // Living in Canada already rules the stream out: neither the offer nor its sector is asked any more.
+    const inCanada = shownIn({ current_country: "CAN", job_offer_in_CAN: true });
+    expect(inCanada).not.toContain("job_sector_in_CAN");
   });
 });

@@ -1,0 +1,60 @@
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { axeViolations, browserSuite, describeViolations } from "./browser-harness.ts";
+
+// The questionnaire asks only what can still change an outcome: Canada's job sector waits until the person
+// says they have a job offer there, and goes away again when they say they have none.
+
+const suite = browserSuite(); // the shared demo server, with the demo pathways published
+
+const LANGS = [
+  {
+    code: "es",
+    locale: "es-ES",
+    offer: /oferta de empleo por escrito de un empleador/,
+    sector: /En qué sector es el empleo ofrecido/,
+    yes: "Sí",
+    no: "No",
+    see: "Ver vías posibles",
+  },
+  {
+    code: "fr",
+    locale: "fr-FR",
+    offer: /offre d'emploi écrite d'un employeur/,
+    sector: /Dans quel secteur est l'emploi proposé/,
+    yes: "Oui",
+    no: "Non",
+    see: "Voir les voies possibles",
+  },
+] as const;
+
+/** How many questions the published catalogue asks in `lang`, every one of them. */
+const catalogueSize = (page: Page, lang: string) =>
+  page.evaluate(async (l) => {
+    const res = await fetch(`/api/v1/portal/catalog?lang=${l}`);
+    return ((await res.json()) as { questions: unknown[] }).questions.length;
+  }, lang);
+
+for (const { code, locale, offer, sector, yes, no, see } of LANGS) {
+  test(`${code}: the job sector appears only once there is a job offer in Canada`, async () => {
+    const page = await suite.newPage(locale);
+    await page.goto(`/portal?lang=${code}`);
+    const offerGroup = page.getByRole("group", { name: offer });
+    await offerGroup.waitFor();
+    const questionnaire = page.locator("form", { has: page.getByRole("button", { name: see }) });
+    const shownAtFirst = await questionnaire.locator(".portal-field").count();
+    expect(shownAtFirst).toBeGreaterThan(0);
+    expect(shownAtFirst).toBeLessThan(await catalogueSize(page, code));
+    expect(await page.getByLabel(sector).count()).toBe(0);
+    expect(await axeViolations(page).then(describeViolations)).toBe("");
+
+    await offerGroup.getByRole("radio", { name: yes, exact: true }).check();
+    const sectorField = page.getByLabel(sector);
+    await sectorField.waitFor();
+    await sectorField.selectOption("agriculture");
+    expect(await axeViolations(page).then(describeViolations)).toBe("");
+
+    await offerGroup.getByRole("radio", { name: no, exact: true }).check();
+    await sectorField.waitFor({ state: "detached" });
+  });
+}
