@@ -58,3 +58,28 @@ for (const { code, locale, offer, sector, yes, no, see } of LANGS) {
     await sectorField.waitFor({ state: "detached" });
   });
 }
+
+test("pt: a second nationality is added, sent as a list, and counts in the results", async () => {
+  const page = await suite.newPage("pt-BR");
+  await page.goto("/portal?lang=pt");
+  const first = page.getByLabel(/Qual é a sua nacionalidade/);
+  await first.waitFor();
+  await first.selectOption("USA");
+  await page.getByRole("button", { name: "Adicionar outra nacionalidade" }).click();
+  const second = page.getByLabel("Outra nacionalidade (2)");
+  await second.selectOption("VEN");
+  expect(await axeViolations(page).then(describeViolations)).toBe("");
+
+  const screened = page.waitForResponse((r) => r.url().endsWith("/portal/screen"));
+  await page.getByRole("button", { name: "Ver vias possíveis" }).click();
+  const response = await screened;
+  expect(JSON.parse(response.request().postData() ?? "{}").answers.nationality).toEqual(["USA", "VEN"]);
+  const { results } = (await response.json()) as { results: { id: string; result: string }[] };
+  // A Venezuelan pathway still fits: the second nationality counts.
+  expect(results.find((r) => r.id === "col-temporary-status-ven")?.result).not.toBe("not_eligible");
+  await page.getByRole("heading", { level: 2, name: "Vias que podem servir para você" }).waitFor();
+
+  await page.getByRole("button", { name: "Remover a nacionalidade 2" }).click();
+  expect(await page.getByLabel("Outra nacionalidade (2)").count()).toBe(0);
+  expect(await first.inputValue()).toBe("USA");
+});

@@ -259,6 +259,8 @@ export const PortalQuestion = z.object({
   type: z.string(),
   text: z.string(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /** True when the applicant may give several answers (several nationalities), sent as a list. */
+  multiple: z.boolean().optional(),
 });
 export type PortalQuestion = z.infer<typeof PortalQuestion>;
 export const PortalPathway = z.object({

@@ -4,6 +4,7 @@ import { countryName } from "./engine/country-names.ts";
 import type { Language } from "./engine/language.ts";
 import { relevantQuestions } from "./engine/question-relevance.ts";
 import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
+import { questionIds } from "./engine/questions.ts";
 import { prepareCatalogAnswers, questionsEverAsked, questionsOn, screenCatalog } from "./engine/screening.ts";
 import { labelOf } from "./engine/vocabulary.ts";
 import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./pathways.contract.ts";
@@ -97,6 +98,8 @@ export async function portalCatalog(
       type: q.type,
       text: questionText(q.id, lang, custom),
       ...(options && { options }),
+      // A person may hold several nationalities; a rule on nationality is met by any of them.
+      ...(q.id === questionIds.nationality && { multiple: true }),
     };
   });
   if (options.everAsked) return { pathways, questions };

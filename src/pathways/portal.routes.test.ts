@@ -63,6 +63,23 @@ describe("public portal", () => {
     expect(mine?.documents).toEqual(["Paspò"]);
   });
 
+  it("accepts several nationalities as a list and refuses a bad one naming the field", async () => {
+    const screen = (nationality: unknown) =>
+      t.request("POST", "/api/v1/portal/screen", { body: { lang: "en", answers: { nationality } } });
+    const results = async (nationality: unknown) => {
+      const res = await screen(nationality);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as { results: { id: string; result: string }[] };
+      return body.results.find((r) => r.id === "usa-portal")?.result;
+    };
+    expect(await results(["COL", "HTI"])).toBe("eligible");
+    expect(await results(["COL", "PER"])).toBe("not_eligible");
+    expect(await results("HTI")).toBe("eligible");
+    const bad = await screen(["HTI", "Haiti"]);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("nationality");
+  });
+
   it("says which questions to show for the answers so far, and refuses an answer it cannot read", async () => {
     const ask = (answers: Record<string, unknown>) =>
       t.request("POST", "/api/v1/portal/questions", { body: { answers } });
