@@ -56,6 +56,12 @@ for (const { code, locale, offer, sector, yes, no, see } of LANGS) {
 
     await offerGroup.getByRole("radio", { name: no, exact: true }).check();
     await sectorField.waitFor({ state: "detached" });
+
+    // The sector chosen before is no longer asked, so it is not sent.
+    const screened = page.waitForRequest((r) => r.url().endsWith("/portal/screen"));
+    await questionnaire.getByRole("button", { name: see }).click();
+    const sent = JSON.parse((await screened).postData() ?? "{}") as { answers: Record<string, unknown> };
+    expect(sent.answers).toEqual({ job_offer_in_CAN: false });
   });
 }
 
