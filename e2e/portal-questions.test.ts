@@ -70,9 +70,11 @@ test("pt: a second nationality is added, sent as a list, and counts in the resul
   await page.goto("/portal?lang=pt");
   const first = page.getByLabel(/Qual é a sua nacionalidade/);
   await first.waitFor();
-  await first.selectOption("USA");
+  // A second select may be added before the first is chosen.
   await page.getByRole("button", { name: "Adicionar outra nacionalidade" }).click();
   const second = page.getByLabel("Outra nacionalidade (2)");
+  await second.waitFor();
+  await first.selectOption("USA");
   await second.selectOption("VEN");
   expect(await axeViolations(page).then(describeViolations)).toBe("");
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { PortalQuestion } from "../../../../src/pathways/pathways.contract.ts";
 import type { PortalText } from "./portal-text.ts";
 
@@ -32,10 +32,15 @@ export function SeveralChoices({ question, value, onChange, text }: Props) {
   const values = listOf(value);
   // Rows added but not chosen yet live only here: they are not answers.
   const [blank, setBlank] = useState(0);
-  const rows = [...values, ...Array<string>(blank).fill("")];
-  if (rows.length === 0) rows.push("");
+  // "Clear my answers" empties the question: rows added but never chosen go with it.
+  useEffect(() => {
+    if (value === undefined) setBlank(0);
+  }, [value]);
+  // The first row is always there, chosen or not; the added rows not chosen yet follow the chosen ones.
+  const rows = [...(values.length === 0 ? [""] : values), ...Array<string>(blank).fill("")];
   const update = (next: string[]) => {
-    setBlank(next.filter((r) => r === "").length);
+    const empty = next.filter((r) => r === "").length;
+    setBlank(next.some((r) => r !== "") ? empty : Math.max(0, empty - 1));
     onChange(answerOf(next));
   };
   const id = `q-${question.id}`;
