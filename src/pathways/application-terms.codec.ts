@@ -1,10 +1,11 @@
 import type { Keyring } from "../platform/crypto/keyring.ts";
 import { nationTerms } from "../platform/crypto/nation-terms.ts";
 import { filterTerms } from "../shared/worklist-filters.ts";
+import { countryCodesOf } from "./engine/answers.ts";
 import { questionIds } from "./engine/questions.ts";
 
 /**
- * The nation's keyed filter terms of an application, from its answers: the nationality answered, each
+ * The nation's keyed filter terms of an application, from its answers: each nationality answered, each
  * specific need answered (the vulnerability question's categories, legacy codes read as current ones, `none`
  * and unknown ones left out) and the birth year of the date of birth answered.
  */
@@ -20,7 +21,7 @@ export function applicationFilterTerms(
     keyring,
     tenantId,
     filterTerms({
-      nationalities: typeof nationality === "string" ? [nationality] : [],
+      nationalities: countryCodesOf(nationality),
       needs: Array.isArray(needs) ? needs.filter((n): n is string => typeof n === "string") : [],
       birthDate: typeof birthDate === "string" ? birthDate : null,
     }),

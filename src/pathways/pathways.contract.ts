@@ -259,6 +259,8 @@ export const PortalQuestion = z.object({
   type: z.string(),
   text: z.string(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /** True when the applicant may give several answers (several nationalities), sent as a list. */
+  multiple: z.boolean().optional(),
 });
 export type PortalQuestion = z.infer<typeof PortalQuestion>;
 export const PortalPathway = z.object({
@@ -279,8 +281,14 @@ export const PortalCatalog = z.object({
   lang: PortalLanguage,
   pathways: z.array(PortalPathway),
   questions: z.array(PortalQuestion),
+  /** The ids of the questions to show before any answer (the others matter only after some answers). */
+  shown: z.array(z.string()).optional(),
 });
 export const PortalScreenRequest = z.object({ lang: PortalLanguage, answers: Answers });
+/** The answers given so far, to learn which questions can still change an outcome. */
+export const PortalQuestionsRequest = z.object({ answers: Answers });
+/** The ids of the questions to show, in the catalogue's order; answers to the others are not needed. */
+export const PortalShownQuestions = z.object({ shown: z.array(z.string()) });
 export const PortalScreenEntry = PortalPathway.extend({
   result: Outcome,
   reasons: z.array(z.string()),

@@ -160,11 +160,9 @@ export async function submitApplication(
   requestId: string | null,
 ) {
   const { db } = deps;
-  const { pub, results } = await screenAnswers(deps, input.lang, input.answers);
+  const { pub, results, kept } = await screenAnswers(deps, input.lang, input.answers);
   const { where, result } = pathwayApplied(pub, results, input);
-  // Minimal data: only the answers some rule asks are kept.
-  const asked = new Set(pub.compiled.questions.map((q) => q.id));
-  const kept = Object.fromEntries(Object.entries(input.answers).filter(([k]) => asked.has(k)));
+  // Minimal data: only the answers to questions shown for them (those that could change an outcome) are kept.
   const secret = randomBytes(16).toString("base64url");
   const trackingCode = newTrackingCode(input.nation);
   const scope = portalScope(input.nation, requestId);

@@ -2,7 +2,9 @@ import { AppError } from "../platform/errors.ts";
 import type { PublishedCatalog } from "./catalog.service.ts";
 import { countryName } from "./engine/country-names.ts";
 import type { Language } from "./engine/language.ts";
+import { relevantQuestions } from "./engine/question-relevance.ts";
 import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
+import { questionIds } from "./engine/questions.ts";
 import { prepareCatalogAnswers, questionsEverAsked, questionsOn, screenCatalog } from "./engine/screening.ts";
 import { labelOf } from "./engine/vocabulary.ts";
 import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./pathways.contract.ts";
@@ -41,17 +43,36 @@ function optionsOf(type: string, options: string[] | undefined, lang: Language) 
   return options?.map((o) => ({ value: o, label: labelOf(o, lang) }));
 }
 
-/** The published catalogue and the answers screened against it; 400 naming the questions not understood. */
-export async function screenAnswers(deps: PortalDeps, lang: Language, raw: Record<string, unknown>) {
-  const { catalog } = deps;
-  const pub = await catalog.published();
-  const { answers, problems } = prepareCatalogAnswers(pub.compiled, raw);
+function checkAnswers(pub: PublishedCatalog, raw: Record<string, unknown>): void {
+  const { problems } = prepareCatalogAnswers(pub.compiled, raw);
   if (problems.length > 0) {
     throw new AppError("BAD_INPUT", `answers not understood: ${problems.map((p) => p.path).join(", ")}`, {
       questions: problems.map((p) => p.path),
     });
   }
-  return { pub, results: screenCatalog(pub.compiled, answers, { on: catalog.today(), lang }) };
+}
+
+/**
+ * The published catalogue and the answers screened against it; 400 naming the questions not understood.
+ * Only answers to the questions shown for them count (`kept`): an answer to a question that could not
+ * change anything, and so was not shown, changes nothing here either.
+ */
+export async function screenAnswers(deps: PortalDeps, lang: Language, raw: Record<string, unknown>) {
+  const { catalog } = deps;
+  const pub = await catalog.published();
+  checkAnswers(pub, raw);
+  const on = catalog.today();
+  const kept = relevantQuestions(pub.compiled, raw, on).answers;
+  const { answers } = prepareCatalogAnswers(pub.compiled, kept);
+  return { pub, kept, results: screenCatalog(pub.compiled, answers, { on, lang }) };
+}
+
+/** The ids of the questions to show for the answers given so far; 400 naming the answers not understood. */
+export async function shownQuestions(deps: PortalDeps, raw: Record<string, unknown>) {
+  const { catalog } = deps;
+  const pub = await catalog.published();
+  checkAnswers(pub, raw);
+  return { shown: relevantQuestions(pub.compiled, raw, catalog.today()).shown };
 }
 
 /**
@@ -62,7 +83,7 @@ export async function portalCatalog(
   deps: PortalDeps,
   lang: Language,
   options: { everAsked?: boolean } = {},
-): Promise<{ pathways: PortalPathway[]; questions: PortalQuestion[] }> {
+): Promise<{ pathways: PortalPathway[]; questions: PortalQuestion[]; shown?: string[] }> {
   const { catalog } = deps;
   const pub = await catalog.published();
   const custom = customQuestionTexts(pub.catalog);
@@ -77,9 +98,12 @@ export async function portalCatalog(
       type: q.type,
       text: questionText(q.id, lang, custom),
       ...(options && { options }),
+      // A person may hold several nationalities; a rule on nationality is met by any of them.
+      ...(q.id === questionIds.nationality && { multiple: true }),
     };
   });
-  return { pathways, questions };
+  if (options.everAsked) return { pathways, questions };
+  return { pathways, questions, shown: relevantQuestions(pub.compiled, {}, catalog.today()).shown };
 }
 
 /** Screens answers against every published pathway, with reasons and documents in `lang`. */

@@ -63,6 +63,39 @@ describe("public portal", () => {
     expect(mine?.documents).toEqual(["Paspò"]);
   });
 
+  it("accepts several nationalities as a list and refuses a bad one naming the field", async () => {
+    const screen = (nationality: unknown) =>
+      t.request("POST", "/api/v1/portal/screen", { body: { lang: "en", answers: { nationality } } });
+    const results = async (nationality: unknown) => {
+      const res = await screen(nationality);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as { results: { id: string; result: string }[] };
+      return body.results.find((r) => r.id === "usa-portal")?.result;
+    };
+    expect(await results(["COL", "HTI"])).toBe("eligible");
+    expect(await results(["COL", "PER"])).toBe("not_eligible");
+    expect(await results("HTI")).toBe("eligible");
+    const bad = await screen(["HTI", "Haiti"]);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("nationality");
+  });
+
+  it("says which questions to show for the answers so far, and refuses an answer it cannot read", async () => {
+    const ask = (answers: Record<string, unknown>) =>
+      t.request("POST", "/api/v1/portal/questions", { body: { answers } });
+    const first = await ask({});
+    expect(first.status).toBe(200);
+    const { shown } = (await first.json()) as { shown: string[] };
+    expect(shown).toContain("nationality");
+    const catalog = (await (await t.request("GET", "/api/v1/portal/catalog?lang=en")).json()) as {
+      shown: string[];
+    };
+    expect(catalog.shown).toEqual(shown);
+    const bad = await ask({ nationality: "Haiti!" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("nationality");
+  });
+
   it("applies with a solved challenge, stores only a hash of the secret and encrypts personal fields", async () => {
     const res = await apply();
     expect(res.status, await res.clone().text()).toBe(200);
@@ -145,7 +178,7 @@ describe("public portal", () => {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
     };
     const portal = Object.entries(doc.paths).filter(([path]) => path.startsWith("/portal"));
-    expect(portal.length).toBe(9);
+    expect(portal.length).toBe(10);
     for (const [, operations] of portal) {
       for (const op of Object.values(operations)) {
         expect((op.parameters ?? []).map((p) => p.name)).toEqual(op.parameters ? ["lang"] : []);

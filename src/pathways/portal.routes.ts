@@ -18,8 +18,10 @@ import {
   PortalDownloadRequest,
   PortalErased,
   PortalEraseRequest,
+  PortalQuestionsRequest,
   PortalScreenRequest,
   PortalScreenResult,
+  PortalShownQuestions,
   PortalSlotBook,
   PortalSlotsRequest,
   PortalStatus,
@@ -81,6 +83,22 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       return sendJson(c, PortalScreenResult, {
         results: await service.portal.screen(input.lang, input.answers),
       });
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/questions",
+      tag: "portal",
+      summary: "Which questions can still change an outcome, for the answers given so far",
+      access: "public",
+      request: { body: PortalQuestionsRequest },
+      response: PortalShownQuestions,
+      errors: { 429: "Too many requests" },
+    }),
+    async (c) => {
+      await reads(c);
+      return sendJson(c, PortalShownQuestions, await service.portal.questions(c.req.valid("json").answers));
     },
   );
   router.openapi(

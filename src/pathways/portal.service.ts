@@ -6,7 +6,7 @@ import type { PortalDeps } from "./portal-applicant.service.ts";
 import { submitApplication } from "./portal-apply.service.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
 import { downloadOwnApplication, eraseOwnApplication } from "./portal-rights.service.ts";
-import { portalCatalog, screenApplicant } from "./portal-screening.service.ts";
+import { portalCatalog, screenApplicant, shownQuestions } from "./portal-screening.service.ts";
 import { applicationStatus } from "./portal-status.service.ts";
 
 // The public portal's actions live by concept: the catalogue and screening (portal-screening.service.ts),
@@ -25,6 +25,7 @@ export function createPortalService(
   return bindActions(deps, {
     catalog: portalCatalog,
     screen: screenApplicant,
+    questions: shownQuestions,
     apply: submitApplication,
     status: applicationStatus,
     download: downloadOwnApplication,

@@ -14,6 +14,7 @@ import {
   registryCandidates,
 } from "../registry/index.ts";
 import { type ApplicationRow, findApplication } from "./applications.store.ts";
+import { countryCodesOf } from "./engine/answers.ts";
 import { ANSWERS_CONTEXT, NAME_CONTEXT } from "./engine/field-contexts.ts";
 import { linkApplication } from "./person-link.service.ts";
 import type {
@@ -51,7 +52,7 @@ export function splitFullName(fullName: string | null): { givenNames: string[]; 
   return { givenNames, surnames };
 }
 
-/** What an application tells the registry about its applicant: name, birth date and nationality as answered. */
+/** What an application tells the registry about its applicant: name, birth date and nationalities as answered. */
 export function proposedApplicant(keyring: Keyring, app: ApplicationRow): Proposed {
   const fullName = app.full_name_enc ? decryptField(keyring, app.full_name_enc, NAME_CONTEXT) : null;
   const answers = app.answers_enc
@@ -62,7 +63,7 @@ export function proposedApplicant(keyring: Keyring, app: ApplicationRow): Propos
   return {
     ...splitFullName(fullName),
     birthDate: typeof dob === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dob) ? dob : null,
-    nationalities: typeof nationality === "string" && /^[A-Z]{2,3}$/.test(nationality) ? [nationality] : [],
+    nationalities: countryCodesOf(nationality),
   };
 }
 

@@ -131,3 +131,13 @@ export function prepareAnswers(
   }
   return { answers, problems };
 }
+
+/**
+ * The country codes of a country answer as given: one code ("VEN", as older answers and clients send it),
+ * codes separated by commas, or a list (several nationalities). Codes that are not ISO alpha-3 are left out.
+ */
+export function countryCodesOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const codes = asList(value).map((c) => (typeof c === "string" ? c.trim().toUpperCase() : ""));
+  return [...new Set(codes.filter(isCountryCode))];
+}

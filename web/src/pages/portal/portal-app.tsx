@@ -5,10 +5,18 @@ import {
   PortalChallenge,
   type PortalScreenEntry,
   PortalScreenResult,
+  PortalShownQuestions,
 } from "../../../../src/pathways/pathways.contract.ts";
 import { ApplyForm } from "./apply-form.tsx";
 import { errorText, portalRequest } from "./portal-api.ts";
-import { forgetState, keepState, keptState, languageFromAddress, languageToAddress } from "./portal-state.ts";
+import {
+  answersShown,
+  forgetState,
+  keepState,
+  keptState,
+  languageFromAddress,
+  languageToAddress,
+} from "./portal-state.ts";
 import { PORTAL_LANGUAGES, type PortalLang, type PortalText, portalText } from "./portal-text.ts";
 import { QuestionField } from "./question-field.tsx";
 import { StatusLookup } from "./status-lookup.tsx";
@@ -25,6 +33,8 @@ export function PortalApp() {
   const [results, setResults] = useState<PortalScreenEntry[] | null>(null);
   const [applying, setApplying] = useState<PortalScreenEntry | null>(null);
   const [error, setError] = useState("");
+  const shown = useShownQuestions(catalog, answers);
+  const sent = answersShown(answers, shown);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   // The results come after the questions: once shown, screen-reader and keyboard users land on them.
   const focusResults = useRef(false);
@@ -55,7 +65,7 @@ export function PortalApp() {
   const screen = async (focus = true) => {
     setError("");
     try {
-      const screened = await portalRequest("/screen", PortalScreenResult, { lang, answers });
+      const screened = await portalRequest("/screen", PortalScreenResult, { lang, answers: sent });
       focusResults.current = focus;
       setResults(screened.results);
     } catch (e) {
@@ -114,15 +124,17 @@ export function PortalApp() {
           >
             <h2>{text.questionsTitle}</h2>
             <p>{text.questionsHelp}</p>
-            {catalog.questions.map((q) => (
-              <QuestionField
-                key={q.id}
-                question={q}
-                value={answers[q.id]}
-                text={text}
-                onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
-              />
-            ))}
+            {catalog.questions
+              .filter((q) => !shown || shown.includes(q.id))
+              .map((q) => (
+                <QuestionField
+                  key={q.id}
+                  question={q}
+                  value={answers[q.id]}
+                  text={text}
+                  onChange={(v) => setAnswers({ ...answers, [q.id]: v })}
+                />
+              ))}
             <button type="submit">{text.see}</button>{" "}
             <button type="button" onClick={clear}>
               {text.clearAnswers}
@@ -137,7 +149,7 @@ export function PortalApp() {
           <ApplyForm
             lang={lang}
             pathway={applying}
-            answers={answers}
+            answers={sent}
             text={text}
             onBack={() => setApplying(null)}
             submit={async (body) => {
@@ -155,6 +167,35 @@ export function PortalApp() {
       </main>
     </div>
   );
+}
+
+// How long the questionnaire waits after a change before asking which questions now matter (typing a date).
+const SHOWN_DELAY_MS = 250;
+
+/**
+ * The ids of the questions that can still change an outcome for the answers so far, asked of the server a
+ * moment after each change; null (every question) when it cannot say.
+ */
+function useShownQuestions(catalog: Catalog | null, answers: Record<string, unknown>): string[] | null {
+  const [shown, setShown] = useState<string[] | null>(null);
+  const latest = useRef(0);
+  useEffect(() => {
+    if (!catalog) return;
+    const asked = ++latest.current;
+    if (Object.keys(answers).length === 0) {
+      setShown(catalog.shown ?? null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      portalRequest("/questions", PortalShownQuestions, { answers }).then(
+        (r) => asked === latest.current && setShown(r.shown),
+        () => asked === latest.current && setShown(null),
+      );
+    }, SHOWN_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [catalog, answers]);
+  // Before any answer the catalogue already says, so the first paint shows the right questions.
+  return Object.keys(answers).length === 0 ? (catalog?.shown ?? null) : shown;
 }
 
 function Results({

@@ -59,3 +59,15 @@ export function forgetState(): void {
     // nothing was kept
   }
 }
+
+/**
+ * The answers to the questions shown: an answer to a question hidden because it can no longer change an
+ * outcome is not sent. With no list (the server could not say), every answer is.
+ */
+export function answersShown(
+  answers: Readonly<Record<string, unknown>>,
+  shown: readonly string[] | null,
+): Record<string, unknown> {
+  if (!shown) return { ...answers };
+  return Object.fromEntries(shown.filter((id) => answers[id] !== undefined).map((id) => [id, answers[id]]));
+}

@@ -1,5 +1,6 @@
 import type { PortalQuestion } from "../../../../src/pathways/pathways.contract.ts";
 import type { PortalText } from "./portal-text.ts";
+import { SeveralChoices } from "./several-choices.tsx";
 
 interface Props {
   question: PortalQuestion;
@@ -11,6 +12,9 @@ interface Props {
 /** One question of the questionnaire, as the control its type needs; every control has a label. */
 export function QuestionField({ question, value, onChange, text }: Props) {
   const id = `q-${question.id}`;
+  if (question.multiple && question.options) {
+    return <SeveralChoices question={question} value={value} onChange={onChange} text={text} />;
+  }
   if (question.type === "boolean") {
     const current = value === true ? "yes" : value === false ? "no" : "unknown";
     return (
