@@ -15,7 +15,9 @@ async function applyInSpanish(page: Page): Promise<void> {
   await page.getByLabel(/En qué país vive ahora/).selectOption("COL");
   await page.getByLabel(/En qué fecha llegó/).fill("2022-03-01");
   await page.getByRole("button", { name: "Ver vías posibles" }).click();
-  await page.getByRole("button", { name: /^Solicitar: Estatuto Temporal de Protección para Migrantes Venezolanos/ }).click();
+  await page
+    .getByRole("button", { name: /^Solicitar: Estatuto Temporal de Protección para Migrantes Venezolanos/ })
+    .click();
   await page.getByRole("checkbox", { name: "Estoy de acuerdo" }).check();
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   await page.getByTestId("receipt").waitFor({ timeout: 60_000 });
