@@ -46,7 +46,7 @@ export async function createTarget(serverUrl?: string, label = "run"): Promise<T
     dataDir,
     env,
     cleanup: async () => {
-      await serverQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(serverUrl, name);
       await removeDir();
     },
   };
@@ -57,6 +57,23 @@ export function databaseUrlFor(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/**
+ * Drops the throwaway database. Backends the owner may not end (42501) can still be on it for a moment: an
+ * autovacuum worker (the superuser's) or a just-stopped server's connections. The drop is tried again for up
+ * to 30 s.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await serverQuery(url, `drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 120) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function serverQuery(url: string, text: string): Promise<void> {
