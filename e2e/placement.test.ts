@@ -115,7 +115,7 @@ test("a flagged outcome model is used only with a reason, and the run shows its 
   await upload.getByRole("button", { name: "Run the uploaded batch" }).click();
 
   const flagged = page.getByRole("form", { name: "Flagged outcome model" });
-  await flagged.getByText(/steers woman_at_risk away/).waitFor(SLOW);
+  await flagged.getByText(/steers woman at risk away from places/).waitFor(SLOW);
   const run = flagged.getByRole("button", { name: "Run with the flagged model" });
   expect(await run.isDisabled()).toBe(true);
   await flagged.getByLabel("Reason to use the flagged model").fill("Reviewed with the protection unit");

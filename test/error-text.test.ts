@@ -143,6 +143,33 @@ describe("a refusal in the user's language", () => {
     );
   });
 
+  it("names needs by their labels, and reads issues whatever shape a service gave their path", async () => {
+    const flagged: ServerRefusal = {
+      status: 409,
+      code: "CONFLICT",
+      message: "the outcome model trained on this history steers woman_at_risk away from places …",
+      details: {
+        reason: "flagged_model",
+        params: { groups: "woman_at_risk,unaccompanied_child" },
+        issues: [
+          { field: "body.acknowledgeFlaggedModel", path: ["acknowledgeFlaggedModel"], message: "required" },
+        ],
+      },
+    };
+    const es = errorText(flagged, await speak("es"), "es");
+    expect(es).toContain("mujer en riesgo, niño, niña o adolescente no acompañado");
+    expect(es).not.toContain("woman_at_risk");
+    const arrayPath: ServerRefusal = {
+      status: 400,
+      code: "BAD_INPUT",
+      message: "bad",
+      details: { issues: [{ field: "body.history", path: ["history"], message: "at least 50 rows" }] },
+    };
+    expect(errorText(arrayPath, await speak("fr"), "fr")).toBe(
+      "Veuillez vérifier : historique des résultats passés: non valide.",
+    );
+  });
+
   it("has a sentence for every named refusal and a label for every permission in every language", async () => {
     for (const language of LANGUAGES) {
       await speak(language);

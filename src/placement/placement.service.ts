@@ -5,6 +5,7 @@ import { bindActions } from "../platform/bind-actions.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import { refusal } from "../shared/refusal.ts";
 import {
   type ApplicationBatch,
   caseResults,
@@ -295,6 +296,7 @@ async function batchInput(
         `the outcome model trained on this history steers ${groups} away from places where the group does as ` +
           "well; send acknowledgeFlaggedModel with your reason to use it anyway",
         {
+          ...refusal("flagged_model", { groups }),
           issues: [
             {
               field: "body.acknowledgeFlaggedModel",

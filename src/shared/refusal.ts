@@ -40,6 +40,8 @@ export const REFUSAL_REASONS = [
   "no_slot_left",
   /** That slot is taken or does not exist. */
   "slot_taken",
+  /** Params: `groups` (comma-separated specific needs). The outcome model steers them away; a reason is needed. */
+  "flagged_model",
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

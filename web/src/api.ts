@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import type { z } from "zod";
 import { CSRF_HEADER, ErrorBody } from "../../src/platform/auth/auth.contract.ts";
-import { errorText, type Translate } from "./error-text.ts";
+import { errorText, type ServerRefusal, type Translate } from "./error-text.ts";
 
 /**
  * An answer from the API that was not a success. Its `message` is the refusal in the user's language (so every
@@ -16,11 +16,18 @@ export class ApiError extends Error {
     serverMessage: string,
     readonly details?: unknown,
   ) {
-    super(
-      errorText({ status, code, message: serverMessage, details }, i18next.t as Translate, i18next.language),
-    );
+    super(readable({ status, code, message: serverMessage, details }));
     this.serverMessage = serverMessage;
     this.name = "ApiError";
+  }
+}
+
+/** The refusal in the user's language; should the details be of a shape nobody foresaw, the server's sentence. */
+function readable(refusal: ServerRefusal): string {
+  try {
+    return errorText(refusal, i18next.t as Translate, i18next.language);
+  } catch {
+    return refusal.message;
   }
 }
 

@@ -1,4 +1,6 @@
 import type { FieldIssue, RefusalParams } from "../../src/shared/refusal.ts";
+import { specificNeedOf } from "../../src/shared/specific-needs.ts";
+import { needLabel } from "./ui/need-label.ts";
 
 // How a refusal from the server reads in the user's language. The server answers with a closed code, an
 // English message for API clients, and details: a named refusal (`reason`, `params`), the bad fields
@@ -32,9 +34,10 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 export function errorText(refusal: ServerRefusal, t: Translate, language: string): string {
   const details = (refusal.details ?? {}) as Details;
   if (refusal.code === "NETWORK") return t("errors.network");
-  if (Array.isArray(details.issues) && details.issues.length > 0) return issuesText(details.issues, t);
+  // A named refusal says the most; then the bad fields; then the code.
   if (details.reason && t(`errors.reasons.${details.reason}`, { defaultValue: UNKNOWN }) !== UNKNOWN)
-    return t(`errors.reasons.${details.reason}`, labelledParams(details.params ?? {}, t));
+    return t(`errors.reasons.${details.reason}`, labelledParams(details.params ?? {}, t, language));
+  if (Array.isArray(details.issues) && details.issues.length > 0) return issuesText(details.issues, t);
   if (typeof details.field === "string" && refusal.code === "BAD_INPUT" && language !== "en")
     return t("errors.checkFields", {
       list: `${fieldLabel(details.field, t)}: ${t("errors.problems.invalid")}`,
@@ -51,12 +54,19 @@ export function errorText(refusal: ServerRefusal, t: Translate, language: string
 function issuesText(issues: FieldIssue[], t: Translate): string {
   const shown = issues
     .slice(0, MAX_ISSUES_SHOWN)
-    .map((issue) => `${fieldLabel(issue.path || issue.field, t)}: ${problemText(issue, t)}`);
+    .map((issue) => `${fieldLabel(whereOf(issue), t)}: ${problemText(issue, t)}`);
   const more =
     issues.length > MAX_ISSUES_SHOWN
       ? [t("errors.moreFields", { count: issues.length - MAX_ISSUES_SHOWN })]
       : [];
   return t("errors.checkFields", { list: [...shown, ...more].join("; ") });
+}
+
+/** Where an issue is: its path within the request part, else its located field (a service may send either). */
+function whereOf(issue: FieldIssue): string {
+  if (typeof issue.path === "string" && issue.path !== "") return issue.path;
+  if (Array.isArray(issue.path)) return (issue.path as unknown[]).map(String).join(".");
+  return typeof issue.field === "string" ? issue.field : "";
 }
 
 /** What is wrong with one field, from the kind of fault and its limit. */
@@ -101,7 +111,11 @@ export function fieldLabel(path: string, t: Translate): string {
 }
 
 /** Parameters made readable: a permission, stage, purpose, status, role or disposition by its label. */
-function labelledParams(params: RefusalParams, t: Translate): Record<string, string | number> {
+function labelledParams(
+  params: RefusalParams,
+  t: Translate,
+  language: string,
+): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   const label = (group: string, code: string | number) =>
     t(`${group}.${code}`, { defaultValue: words(String(code)) });
@@ -116,6 +130,14 @@ function labelledParams(params: RefusalParams, t: Translate): Record<string, str
         .split(",")
         .map((role) => label("roles", role))
         .join(", ");
+  if (params.groups !== undefined)
+    out.groups = String(params.groups)
+      .split(",")
+      .map((code) => {
+        const need = specificNeedOf(code.trim());
+        return need ? needLabel(need, language) : words(code);
+      })
+      .join(", ");
   if (params.disposition !== undefined)
     out.disposition = label("pages.border.disposition", params.disposition);
   return out;

@@ -1,11 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  SPECIFIC_NEED_LABELS,
-  SPECIFIC_NEEDS,
-  type SpecificNeed,
-} from "../../../src/shared/specific-needs.ts";
+import { SPECIFIC_NEEDS, type SpecificNeed } from "../../../src/shared/specific-needs.ts";
 import { AGE_BANDS, WORKLIST_SORTS } from "../../../src/shared/worklist-filters.ts";
+import { needLabel } from "./need-label.ts";
 
 // The filters, search and paging every worklist page shares (my cases, a pathway officer's queue, a border
 // supervisor's queue). The page holds the values and builds its address with `worklistQuery`; these controls
@@ -47,15 +44,6 @@ export function worklistQuery(f: WorklistFilters, limit: number): string {
   params.set("limit", String(limit));
   params.set("offset", String(f.offset));
   return params.toString();
-}
-
-/** The order of SPECIFIC_NEED_LABELS' five languages. */
-const NEED_LABEL_ORDER = ["es", "en", "pt", "fr", "ht"];
-
-/** A specific need's label in the reader's language (English for a language the labels lack). */
-export function needLabel(code: SpecificNeed, language: string): string {
-  const index = NEED_LABEL_ORDER.indexOf(language.slice(0, 2));
-  return SPECIFIC_NEED_LABELS[code][index === -1 ? 1 : index] ?? SPECIFIC_NEED_LABELS[code][1];
 }
 
 /**

@@ -9,7 +9,7 @@ import { specificNeedOf } from "../../../../src/shared/specific-needs.ts";
 import { apiRequest } from "../../api.ts";
 import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";
-import { needLabel } from "../../ui/worklist-controls.tsx";
+import { needLabel } from "../../ui/need-label.ts";
 import { useApi } from "./use-api.ts";
 
 /**
