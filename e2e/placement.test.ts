@@ -124,10 +124,11 @@ test("a flagged outcome model is used only with a reason, and the run shows its 
   await page.getByRole("heading", { level: 2, name: /^Result: fair-cases\.csv/ }).waitFor(SLOW);
   const report = page.getByRole("region", { name: "Fairness of the outcome model" });
   await report.getByText(/^Flagged: the model steers a needs group away/).waitFor();
-  await report.getByText(/^woman_at_risk at L2: share/).waitFor();
+  await report.getByText(/^woman at risk at L2: share/).waitFor();
   await report.getByText(/Reviewed with the protection unit$/).waitFor();
   const calibration = report.getByRole("table", { name: "Calibration by group on held-out history" });
-  await calibration.getByRole("row", { name: /woman_at_risk/ }).waitFor();
+  await calibration.getByRole("row", { name: /woman at risk/ }).waitFor();
+  expect(await report.textContent()).not.toContain("woman_at_risk");
   const violations = await axeViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 }, 180_000);

@@ -1,15 +1,26 @@
 import { useTranslation } from "react-i18next";
 import type { FairnessView } from "../../../../src/placement/placement.contract.ts";
+import { specificNeedOf } from "../../../../src/shared/specific-needs.ts";
+import { needLabel } from "../../ui/need-label.ts";
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rate = (x: number | null) => (x === null ? "—" : x.toFixed(3));
 
 /** The outcome model's fairness report of a run trained on a history: flags, then calibration by group. */
 export function FairnessReport({ report }: { report: FairnessView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A needs group by its label in the reader's language; a nationality group keeps its ISO code.
+  const named = (group: string) => {
+    const need = specificNeedOf(group);
+    return need ? needLabel(need, i18n.language) : group;
+  };
   const groups = [
-    ...report.byNeed.map((g) => ({ kind: t("pages.placement.fairness.need"), ...g })),
-    ...report.byNationality.map((g) => ({ kind: t("pages.placement.fairness.nationality"), ...g })),
+    ...report.byNeed.map((g) => ({ kind: t("pages.placement.fairness.need"), ...g, label: named(g.group) })),
+    ...report.byNationality.map((g) => ({
+      kind: t("pages.placement.fairness.nationality"),
+      ...g,
+      label: g.group,
+    })),
   ];
   return (
     <section aria-labelledby="placement-fairness">
@@ -22,7 +33,7 @@ export function FairnessReport({ report }: { report: FairnessView }) {
             {report.flags.map((f) => (
               <li key={`${f.group}-${f.locality}`}>
                 {t("pages.placement.fairness.flag", {
-                  group: f.group,
+                  group: named(f.group),
                   locality: f.locality,
                   share: percent(f.share),
                   overall: percent(f.overallShare),
@@ -60,7 +71,7 @@ export function FairnessReport({ report }: { report: FairnessView }) {
           {groups.map((g) => (
             <tr key={`${g.kind}-${g.group}`}>
               <td>{g.kind}</td>
-              <th scope="row">{g.group}</th>
+              <th scope="row">{g.label}</th>
               <td>{g.rows}</td>
               <td>{rate(g.meanPredicted)}</td>
               <td>{rate(g.observedRate)}</td>
