@@ -278,3 +278,41 @@ export function browserSuite(options?: StartServerOptions): BrowserSuite {
     newPage: (locale) => newPage(started(browser, "browser"), started(server, "server").baseUrl, locale),
   };
 }
+
+/** The id of the element that has the focus. */
+export function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
+        ?.id,
+  );
+}
+
+/** Calls the API as the page's signed-in user (its cookie and CSRF token). */
+export async function apiOf(page: Page) {
+  const { csrfToken } = (await (await page.request.get("/api/v1/auth/me")).json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { "x-csrf-token": csrfToken },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    const text = await res.text();
+    return { status: res.status(), text, body: text ? (JSON.parse(text) as unknown) : null };
+  };
+}
+
+/** Opens the last application of the pathways queue still at the stage labelled `submitted`; returns its code. */
+export async function openSubmittedApplication(page: Page, submitted: string): Promise<string> {
+  await page.goto("/pathways");
+  const queue = page.getByRole("table").first();
+  const rows = queue
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: submitted, exact: true }) });
+  await rows.first().waitFor();
+  const button = rows.last().getByRole("button");
+  const code = (await button.textContent()) ?? "";
+  await button.click();
+  await page.locator("#application-title").filter({ hasText: code }).waitFor();
+  return code;
+}

@@ -1,8 +1,14 @@
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { demoNations } from "../src/registry/engine/demo-people.ts";
 import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
-import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
+import {
+  apiOf,
+  browserSuite,
+  expectAccessible,
+  focusedId,
+  openRegistryPerson,
+  signInAs,
+} from "./browser-harness.ts";
 
 // A refusal from the server reads in the user's language, with the roles, outcomes and fields named in words:
 // never the server's English, never a code.
@@ -11,28 +17,6 @@ const suite = browserSuite();
 const demo = demoNations(DEMO_REGISTRY_NATIONS, 700);
 const usa = demo.find((d) => d.nation === "USA")!;
 const gtm = demo.find((d) => d.nation === "GTM")!;
-
-/** The id of the element that has the focus. */
-function focusedId(page: Page): Promise<string | undefined> {
-  return page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
-        ?.id,
-  );
-}
-
-/** Calls the API as the page's signed-in user (cookie and CSRF token). */
-async function apiOf(page: Page) {
-  const { csrfToken } = (await (await page.request.get("/api/v1/auth/me")).json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await page.request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { "x-csrf-token": csrfToken },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    return { status: res.status(), text: await res.text() };
-  };
-}
 
 describe("refusals in the user's language", () => {
   test("a Spanish administrator is told which two roles cannot go to one person", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations } from "./browser-harness.ts";
+import { axeViolations, browserSuite, describeViolations, focusedId } from "./browser-harness.ts";
 
 // After applying, the code and the secret can be copied, downloaded as a small file, and printed alone.
 
@@ -22,13 +22,6 @@ async function applyInSpanish(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Enviar solicitud" }).click();
   await page.getByTestId("receipt").waitFor({ timeout: 60_000 });
 }
-
-const focusedId = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
-        ?.id,
-  );
 
 test("the applicant copies the code and the secret, downloads them, and prints the receipt alone", async () => {
   const page = await suite.newPage("es-ES");

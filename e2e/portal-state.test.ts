@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { axeViolations, browserSuite, describeViolations } from "./browser-harness.ts";
+import { axeViolations, browserSuite, describeViolations, focusedId } from "./browser-harness.ts";
 
 // The portal forgives: the language travels in the address, the answers and the step survive Back and a reload
 // in the same tab, a shared link opens in the same language with nothing of the sender's, and nothing
@@ -13,12 +13,6 @@ const documentLang = (page: Page) =>
     () =>
       (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
         .lang,
-  );
-const focusedId = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
-        ?.id,
   );
 
 const LANGS = [

@@ -1,8 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
 import { DEMO_RESETTLEMENT_PLACES } from "../src/pathways/resettlement-journey.seed.ts";
-import { browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
+import { apiOf, browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server, with the demo journey from the portal to arrival
 
@@ -163,18 +162,3 @@ describe("from the portal to arrival", () => {
     await mex.getByRole("heading", { level: 2, name: new RegExp(given) }).waitFor();
   });
 });
-
-/** Calls the API with the page's session (its cookie and CSRF token), as the web app does. */
-async function apiOf(page: Page) {
-  const me = await page.request.get("/api/v1/auth/me");
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await page.request.fetch(`/api/v1${path}`, {
-      method,
-      headers: { "x-csrf-token": csrfToken },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    const text = await res.text();
-    return { status: res.status(), text, body: text ? (JSON.parse(text) as unknown) : null };
-  };
-}

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
+import { browserSuite, expectAccessible, openSubmittedApplication, signInAs } from "./browser-harness.ts";
 
 // A pathway officer books an appointment by picking it: an office by its name, a day with free slots, a free
 // time, each in the officer's language. A booked time is no longer offered, and a time taken by someone else in
@@ -22,21 +22,6 @@ async function staffApi(page: Page, method: "GET" | "PUT" | "POST", path: string
   });
   expect(response.status(), await response.text()).toBeLessThan(300);
   return response.json() as Promise<unknown>;
-}
-
-/** Opens the last application of the queue still at the stage named `submitted` (in the page's language). */
-async function openSubmittedApplication(page: Page, submitted: string): Promise<string> {
-  await page.goto("/pathways");
-  const queue = page.getByRole("table").first();
-  const rows = queue
-    .getByRole("row")
-    .filter({ has: page.getByRole("cell", { name: submitted, exact: true }) });
-  await rows.first().waitFor();
-  const button = rows.last().getByRole("button");
-  const code = (await button.textContent()) ?? "";
-  await button.click();
-  await page.locator("#application-title").filter({ hasText: code }).waitFor();
-  return code;
 }
 
 const optionTexts = (page: Page, label: string) =>

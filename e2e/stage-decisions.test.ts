@@ -1,33 +1,16 @@
-import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
+import {
+  browserSuite,
+  expectAccessible,
+  focusedId,
+  openSubmittedApplication,
+  signInAs,
+} from "./browser-harness.ts";
 
 // A pathway officer's decision: buttons that say what they do, only the moves the stage allows, a reason
 // first, and a confirmation that states what will happen before anything is sent.
 
 const suite = browserSuite();
-
-/** Opens the last application of the queue still at the stage named `submitted` (in the page's language). */
-async function openSubmittedApplication(page: Page, submitted: string): Promise<string> {
-  await page.goto("/pathways");
-  const queue = page.getByRole("table").first();
-  const rows = queue
-    .getByRole("row")
-    .filter({ has: page.getByRole("cell", { name: submitted, exact: true }) });
-  await rows.first().waitFor();
-  const button = rows.last().getByRole("button");
-  const code = (await button.textContent()) ?? "";
-  await button.click();
-  await page.locator("#application-title").filter({ hasText: code }).waitFor();
-  return code;
-}
-
-const focusedId = (page: Page) =>
-  page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement
-        ?.id,
-  );
 
 test("an officer approves only after giving a reason and confirming what approval does (English)", async () => {
   const page = await suite.newPage();
