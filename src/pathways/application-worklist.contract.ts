@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WorklistPaging, WorklistQuery } from "../platform/contract/worklist.contract.ts";
-import { ApplicationSummary } from "./pathways.contract.ts";
+import { ApplicationSummary } from "./applications.contract.ts";
 
 // A pathway officer's queue: the nation's applications awaiting a stage change or a decision, filtered and
 // paged (GET /pathways/my-queue).

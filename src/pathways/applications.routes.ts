@@ -7,22 +7,20 @@ import {
   ApplicationList,
   ApplicationQuery,
   ApplicationSummary,
+  PersonLink,
+  StageChange,
+} from "./applications.contract.ts";
+import {
   AppointmentBook,
   AppointmentDaySave,
   AppointmentDayView,
   AppointmentView,
   FreeSlotList,
   FreeSlotQuery,
-  OutboxDelivery,
-  PersonLink,
-  ReferralCreate,
-  ReferralDecision,
-  ReferralList,
-  ReferralView,
-  StageChange,
-  UuidParam,
-} from "./pathways.contract.ts";
+} from "./appointments.contract.ts";
+import { OutboxDelivery, UuidParam } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
+import { ReferralCreate, ReferralDecision, ReferralList, ReferralView } from "./referrals.contract.ts";
 
 const DirectionQuery = z.object({ direction: z.enum(["incoming", "outgoing"]).default("incoming") });
 

@@ -1,6 +1,7 @@
 import type { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
+import { ApplicationPlacement } from "./applications.contract.ts";
 import {
   ArrivalIdParam,
   ArrivalList,
@@ -9,7 +10,7 @@ import {
   ArrivalTransferCreate,
   ArrivalView,
 } from "./arrival.contract.ts";
-import { ApplicationPlacement, UuidParam } from "./pathways.contract.ts";
+import { UuidParam } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
 
 /** A placed household's arrival: in the placing nation, or moved to and recorded by the receiving nation. */

@@ -14,6 +14,7 @@ import {
   registerArrivedHousehold,
   type TransferMember,
 } from "../registry/index.ts";
+import type { ApplicationPlacement } from "./applications.contract.ts";
 import { type ApplicationRow, findApplication } from "./applications.store.ts";
 import type { ArrivalRecord, ArrivalTransferCreate, ArrivalView } from "./arrival.contract.ts";
 import {
@@ -28,7 +29,6 @@ import {
 import { auditSides } from "./audit-sides.service.ts";
 import { ARRIVAL_CONSENT_CONTEXT, ARRIVAL_CONTEXT } from "./engine/field-contexts.ts";
 import { sealText } from "./pathway-text.codec.ts";
-import type { ApplicationPlacement } from "./pathways.contract.ts";
 import { presentPlacement, refuseErased } from "./workflow.service.ts";
 
 // Arrivals of placed households. A household placed in the placing nation itself arrives there: the officer

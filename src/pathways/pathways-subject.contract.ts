@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ApplicationDetail, ReferralView } from "./pathways.contract.ts";
+import { ApplicationDetail } from "./applications.contract.ts";
+import { ReferralView } from "./referrals.contract.ts";
 
 /**
  * The pathways' section of a person's export: each application linked to the person, in full (answers, name,

@@ -12,14 +12,13 @@ import {
   PathwayIdParam,
   PledgeList,
   PledgeSave,
-  PortalCatalog,
-  PortalCatalogQuery,
   PreviewRequest,
   PreviewResult,
   Publication,
   YearParam,
 } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
+import { PortalCatalog, PortalCatalogQuery } from "./portal.contract.ts";
 import { registerRegistryLinkRoutes } from "./registry-link.routes.ts";
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });

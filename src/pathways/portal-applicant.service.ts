@@ -11,7 +11,7 @@ import { slotTime } from "./appointments.service.ts";
 import type { appointmentOf } from "./appointments.store.ts";
 import type { CatalogService } from "./catalog.service.ts";
 import type { Pathway } from "./engine/catalog.ts";
-import type { PortalDownload } from "./pathways.contract.ts";
+import type { PortalDownload } from "./portal.contract.ts";
 import type { BudgetRate } from "./portal-budget.store.ts";
 
 // What the portal's actions share: their dependencies, the scope the portal acts in, and the applicant's own

@@ -13,7 +13,7 @@ import {
   listFreeSlotsAt,
   refuseUnbookable,
 } from "./appointments.service.ts";
-import type { PortalAppointment } from "./pathways.contract.ts";
+import type { PortalAppointment } from "./portal.contract.ts";
 import { codeScope, openApplication } from "./portal-applicant.service.ts";
 
 // The applicant chooses their own appointment on the portal, with the application's tracking code and secret:

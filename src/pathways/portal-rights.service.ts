@@ -17,7 +17,7 @@ import {
 import type { Language } from "./engine/language.ts";
 import { nextStepText } from "./engine/status-texts.ts";
 import { openText } from "./pathway-text.codec.ts";
-import type { PortalDownload, PortalErased } from "./pathways.contract.ts";
+import type { PortalDownload, PortalErased } from "./portal.contract.ts";
 import {
   appointmentView,
   codeScope,

@@ -7,7 +7,7 @@ import { customQuestionTexts, questionText } from "./engine/question-texts.ts";
 import { questionIds } from "./engine/questions.ts";
 import { prepareCatalogAnswers, questionsEverAsked, questionsOn, screenCatalog } from "./engine/screening.ts";
 import { labelOf } from "./engine/vocabulary.ts";
-import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./pathways.contract.ts";
+import type { PortalPathway, PortalQuestion, PortalScreenEntry } from "./portal.contract.ts";
 import type { PortalDeps } from "./portal-applicant.service.ts";
 
 // The portal's catalogue and screening: the published pathways and their questions in the applicant's

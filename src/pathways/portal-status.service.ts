@@ -6,7 +6,7 @@ import { estimateWait } from "./engine/estimated-wait.ts";
 import type { Language } from "./engine/language.ts";
 import { describeWait } from "./engine/pathway-texts.ts";
 import { nextStepText } from "./engine/status-texts.ts";
-import type { PortalStatus } from "./pathways.contract.ts";
+import type { PortalStatus } from "./portal.contract.ts";
 import {
   appointmentView,
   type OwnApplication,

@@ -6,8 +6,9 @@ import { limitBody } from "../platform/http/body-limit.ts";
 import { clientAddress } from "../platform/http/client-address.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
+import { FreeSlotList } from "./appointments.contract.ts";
+import type { PathwaysService } from "./pathways.service.ts";
 import {
-  FreeSlotList,
   PortalApplyRequest,
   PortalApplyResult,
   PortalAppointment,
@@ -26,8 +27,7 @@ import {
   PortalSlotsRequest,
   PortalStatus,
   PortalStatusRequest,
-} from "./pathways.contract.ts";
-import type { PathwaysService } from "./pathways.service.ts";
+} from "./portal.contract.ts";
 import type { RequestLimit } from "./portal-limits.service.ts";
 
 // The public portal: no account, so no permission; every route is rate limited per client address, applying

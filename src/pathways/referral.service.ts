@@ -23,7 +23,7 @@ import {
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
 import { openOptionalText, openText, sealText } from "./pathway-text.codec.ts";
-import type { ReferralView } from "./pathways.contract.ts";
+import type { ReferralView } from "./referrals.contract.ts";
 import { refuseErased, type WorkflowService } from "./workflow.service.ts";
 import {
   findReferralForUpdate,

@@ -8,6 +8,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { personExistsInScope } from "../registry/index.ts";
 import { refusal } from "../shared/refusal.ts";
+import type { ApplicationDetail, ApplicationSummary } from "./applications.contract.ts";
 import {
   type ApplicationRow,
   changeStage,
@@ -29,12 +30,7 @@ import type { Language } from "./engine/language.ts";
 import { nextStepText, subjectText } from "./engine/status-texts.ts";
 import { queueNotification } from "./outbox.service.ts";
 import { openText, sealText } from "./pathway-text.codec.ts";
-import {
-  type ApplicationDetail,
-  type ApplicationSummary,
-  NEXT_STAGES,
-  type Stage,
-} from "./pathways.contract.ts";
+import { NEXT_STAGES, type Stage } from "./pathways.contract.ts";
 import { linkApplication } from "./person-link.service.ts";
 
 /** Refuses a change to an erased application (by its applicant, with its person, or by retention). */

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { PortalCatalog, type PortalQuestion } from "../../../../src/pathways/pathways.contract.ts";
+import { PortalCatalog, type PortalQuestion } from "../../../../src/pathways/portal.contract.ts";
 import { useApi } from "./use-api.ts";
 
 // What an applicant answered, as staff read it: each question as the portal asked it, in the reader's

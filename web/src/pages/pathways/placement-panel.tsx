@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApplicationPlacement } from "../../../../src/pathways/applications.contract.ts";
 import { ArrivalView } from "../../../../src/pathways/arrival.contract.ts";
-import { ApplicationPlacement } from "../../../../src/pathways/pathways.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 

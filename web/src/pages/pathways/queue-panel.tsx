@@ -2,12 +2,8 @@ import type { TFunction } from "i18next";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import {
-  ApplicationDetail,
-  ApplicationList,
-  ReferralList,
-  ReferralView,
-} from "../../../../src/pathways/pathways.contract.ts";
+import { ApplicationDetail, ApplicationList } from "../../../../src/pathways/applications.contract.ts";
+import { ReferralList, ReferralView } from "../../../../src/pathways/referrals.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { AppointmentView, FreeSlotList } from "../../../../src/pathways/pathways.contract.ts";
+import { AppointmentView, FreeSlotList } from "../../../../src/pathways/appointments.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useApi } from "./use-api.ts";
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApplicationSummary, NEXT_STAGES, type Stage } from "../../../../src/pathways/pathways.contract.ts";
+import { ApplicationSummary } from "../../../../src/pathways/applications.contract.ts";
+import { NEXT_STAGES, type Stage } from "../../../../src/pathways/pathways.contract.ts";
 
 /** What an officer may do to an application's stage; booking an interview has its own form. */
 const ACTIONS = {

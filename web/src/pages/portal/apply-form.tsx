@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { PortalScreenEntry } from "../../../../src/pathways/pathways.contract.ts";
+import type { PortalScreenEntry } from "../../../../src/pathways/portal.contract.ts";
 import { errorText } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
 import { Receipt } from "./receipt.tsx";

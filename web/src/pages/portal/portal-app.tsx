@@ -6,7 +6,7 @@ import {
   type PortalScreenEntry,
   PortalScreenResult,
   PortalShownQuestions,
-} from "../../../../src/pathways/pathways.contract.ts";
+} from "../../../../src/pathways/portal.contract.ts";
 import { ApplyForm } from "./apply-form.tsx";
 import { errorText, portalRequest } from "./portal-api.ts";
 import {

@@ -1,4 +1,4 @@
-import type { PortalQuestion } from "../../../../src/pathways/pathways.contract.ts";
+import type { PortalQuestion } from "../../../../src/pathways/portal.contract.ts";
 import type { PortalText } from "./portal-text.ts";
 import { SeveralChoices } from "./several-choices.tsx";
 

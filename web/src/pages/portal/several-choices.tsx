@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { PortalQuestion } from "../../../../src/pathways/pathways.contract.ts";
+import type { PortalQuestion } from "../../../../src/pathways/portal.contract.ts";
 import type { PortalText } from "./portal-text.ts";
 
 interface Props {

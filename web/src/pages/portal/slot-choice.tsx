@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
-import {
-  FreeSlotList,
-  PortalAppointment,
-  type PortalStatus,
-} from "../../../../src/pathways/pathways.contract.ts";
+import { FreeSlotList } from "../../../../src/pathways/appointments.contract.ts";
+import { PortalAppointment, type PortalStatus } from "../../../../src/pathways/portal.contract.ts";
 import { errorText, PortalError, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { PortalDownload, PortalErased, PortalStatus } from "../../../../src/pathways/pathways.contract.ts";
+import { PortalDownload, PortalErased, PortalStatus } from "../../../../src/pathways/portal.contract.ts";
 import { errorText, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
 import { portalDay, SlotChoice } from "./slot-choice.tsx";
