@@ -1,3 +1,5 @@
+import { dateFormat } from "../../shared/locale-format.ts";
+
 /** The languages every applicant-facing text exists in. */
 export const languages = ["es", "en", "pt", "fr", "ht"] as const;
 export type Language = (typeof languages)[number];
@@ -30,29 +32,11 @@ export function textsFrom(make: (lang: Language) => string): Texts {
   return { es: make("es"), en: make("en"), pt: make("pt"), fr: make("fr"), ht: make("ht") };
 }
 
-const htMonths = [
-  "janvye",
-  "fevriye",
-  "mas",
-  "avril",
-  "me",
-  "jen",
-  "jiyè",
-  "out",
-  "septanm",
-  "oktòb",
-  "novanm",
-  "desanm",
-];
-
-/** Formats a YYYY-MM-DD date as people write it in `lang` (Haitian Creole by hand: ICU lacks it). */
+/** Formats a YYYY-MM-DD date as people write it in `lang` (Haitian Creole included, see `locale-format.ts`). */
 export function formatDate(isoDate: string, lang: Language): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   if (y === undefined || m === undefined || d === undefined) return isoDate;
-  if (lang === "ht") return `${d} ${htMonths[m - 1] ?? m} ${y}`;
-  return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return dateFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const htJoin = { or: "oswa", and: "ak" } as const;

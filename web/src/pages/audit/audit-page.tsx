@@ -6,6 +6,7 @@ import {
   type AuditEventView,
   AuditVerification,
 } from "../../../../src/platform/audit/audit.contract.ts";
+import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { ApiError, apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
@@ -60,7 +61,7 @@ function VerificationPanel() {
       .finally(() => setBusy(false));
   }, []);
   useEffect(verify, [verify]);
-  const number = (n: number) => n.toLocaleString(i18n.language);
+  const number = (n: number) => numberFormat(i18n.language).format(n);
   return (
     <section aria-labelledby="audit-verification" aria-busy={busy}>
       <h2 id="audit-verification">{t("pages.audit.verification.title")}</h2>
@@ -89,7 +90,11 @@ function VerificationPanel() {
               <code>{report.head}</code>
             </dd>
             <dt>{t("pages.audit.verification.at")}</dt>
-            <dd>{new Date(report.verifiedAt).toLocaleString(i18n.language)}</dd>
+            <dd>
+              {dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+                new Date(report.verifiedAt),
+              )}
+            </dd>
           </dl>
           {report.broken.length > 0 && (
             <table className="data-table">
@@ -207,7 +212,11 @@ function EventsPanel() {
           <tbody>
             {events.map((e) => (
               <tr key={e.seq}>
-                <td>{new Date(e.occurredAt).toLocaleString(i18n.language)}</td>
+                <td>
+                  {dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+                    new Date(e.occurredAt),
+                  )}
+                </td>
                 <th scope="row">{e.actorLabel}</th>
                 <td>{e.action}</td>
                 <td>{record(e)}</td>

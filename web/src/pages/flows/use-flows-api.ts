@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { z } from "zod";
+import { numberFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 
 /** `/flows<path>?…` with repeated parameters for arrays and nothing for empty values. */
@@ -35,13 +36,13 @@ export function useFlows<T>(url: string | null, schema: z.ZodType<T>) {
 
 /** A number as people read it in the current language. */
 export const formatCount = (value: number, language: string) =>
-  new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(value);
+  numberFormat(language, { maximumFractionDigits: 0 }).format(value);
 
 /** A change on the year as a signed percentage. */
 export const formatChange = (change: number | null, language: string) =>
   change === null
     ? "–"
-    : new Intl.NumberFormat(language, {
+    : numberFormat(language, {
         style: "percent",
         maximumFractionDigits: 1,
         signDisplay: "always",

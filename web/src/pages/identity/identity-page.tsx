@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { MatchingModelView, ReviewFigures } from "../../../../src/registry/registry.contract.ts";
+import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";
 import { LoadStatus } from "../../ui/load-status.tsx";
@@ -23,7 +24,7 @@ export function IdentityPage() {
 function QueueFigures() {
   const { t, i18n } = useTranslation();
   const { data, error } = useLoad("/registry/review-figures", ReviewFigures);
-  const number = (n: number) => n.toLocaleString(i18n.language);
+  const number = (n: number) => numberFormat(i18n.language).format(n);
   return (
     <section aria-labelledby="identity-queue">
       <h2 id="identity-queue">{t("pages.identity.queue.title")}</h2>
@@ -40,7 +41,7 @@ function QueueFigures() {
             <dt>{t("pages.identity.queue.oldest")}</dt>
             <dd>
               {data.oldestOpenAt
-                ? new Date(data.oldestOpenAt).toLocaleDateString(i18n.language)
+                ? dateFormat(i18n.language, { dateStyle: "medium" }).format(new Date(data.oldestOpenAt))
                 : t("pages.identity.queue.none")}
             </dd>
             <dt>{t("pages.identity.queue.merged")}</dt>
@@ -65,13 +66,13 @@ function ModelPanel() {
   const { t, i18n } = useTranslation();
   const { data, error } = useLoad("/registry/matching-model", MatchingModelView);
   const percent = (x: number) =>
-    x.toLocaleString(i18n.language, { style: "percent", maximumFractionDigits: 2 });
+    numberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(x);
   const decimal = (x: number) =>
-    x.toLocaleString(i18n.language, {
+    numberFormat(i18n.language, {
       minimumFractionDigits: 2,
       maximumFractionDigits: 2,
       signDisplay: "exceptZero",
-    });
+    }).format(x);
   return (
     <section aria-labelledby="identity-model">
       <h2 id="identity-model">{t("pages.identity.model.title")}</h2>

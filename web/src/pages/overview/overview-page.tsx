@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Nation, NationList } from "../../../../src/platform/auth/auth.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
@@ -32,7 +33,7 @@ function NationsTable() {
 
   const joined = (date: string | null) =>
     date
-      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(date))
+      ? dateFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(date))
       : t("overview.notRecorded");
 
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { PortalCatalog, type PortalQuestion } from "../../../../src/pathways/portal.contract.ts";
+import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { useApi } from "./use-api.ts";
 
 // What an applicant answered, as staff read it: each question as the portal asked it, in the reader's
@@ -30,7 +31,7 @@ export function ApplicationAnswers(props: {
   const { t, i18n } = useTranslation();
   const catalog = useQuestionnaire();
   const questions = new Map((catalog?.questions ?? []).map((q) => [q.id, q]));
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" });
+  const day = dateFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" });
   const shown = (question: PortalQuestion | undefined, value: unknown): string => {
     if (value === true) return t("pages.pathways.answer.yes");
     if (value === false) return t("pages.pathways.answer.no");
@@ -45,7 +46,7 @@ export function ApplicationAnswers(props: {
       if (ISO_DATE.test(value)) return day.format(new Date(`${value}T00:00:00Z`));
       return value;
     }
-    if (typeof value === "number") return value.toLocaleString(i18n.language);
+    if (typeof value === "number") return numberFormat(i18n.language).format(value);
     return t("pages.pathways.answer.other");
   };
   return (

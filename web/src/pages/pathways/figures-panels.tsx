@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Dashboard, PledgeList } from "../../../../src/pathways/pathways.contract.ts";
+import { numberFormat } from "../../../../src/shared/locale-format.ts";
 import { deliveredShare } from "./pledge-share.ts";
 import { useApi } from "./use-api.ts";
 
@@ -54,7 +55,7 @@ export function DashboardPanel() {
 /** Each nation's commitment under the declaration against what it delivered. */
 export function PledgesPanel() {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const { data, error } = useApi("/pathways/pledges", PledgeList);
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
   if (!data) return <p aria-busy="true">{t("loading")}</p>;

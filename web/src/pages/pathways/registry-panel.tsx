@@ -5,6 +5,7 @@ import {
   RegistryCandidates,
   RegistryLinkResult,
 } from "../../../../src/pathways/registry-link.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { specificNeedOf } from "../../../../src/shared/specific-needs.ts";
 import { apiRequest } from "../../api.ts";
 import { Link } from "../../router.tsx";
@@ -20,7 +21,7 @@ import { useApi } from "./use-api.ts";
 export function RegistryPanel({ id, live, onChange }: { id: string; live: boolean; onChange: () => void }) {
   const { t, i18n } = useTranslation();
   const user = useSignedInUser();
-  const when = new Intl.DateTimeFormat(i18n.language, {
+  const when = dateFormat(i18n.language, {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: "UTC",

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { AppointmentView, FreeSlotList } from "../../../../src/pathways/appointments.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useApi } from "./use-api.ts";
 
@@ -15,8 +16,8 @@ type Appointment = z.infer<typeof AppointmentView>;
 
 /** A day (YYYY-MM-DD) and a slot time (HH:MM) in the user's locale. */
 export function slotFormatters(language: string) {
-  const day = new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "UTC" });
-  const time = new Intl.DateTimeFormat(language, { timeStyle: "short", timeZone: "UTC" });
+  const day = dateFormat(language, { dateStyle: "full", timeZone: "UTC" });
+  const time = dateFormat(language, { timeStyle: "short", timeZone: "UTC" });
   return {
     day: (d: string) => day.format(new Date(`${d}T00:00:00Z`)),
     time: (d: string, hhmm: string) => time.format(new Date(`${d}T${hhmm}:00Z`)),

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CaseExplanation } from "../../../../src/placement/placement.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { formatScore, usePlacementApi } from "./use-placement-api.ts";
 
@@ -112,7 +113,9 @@ function History({ e }: { e: Explanation }) {
         {e.overrides.map((o) => (
           <li key={o.id}>
             {t("pages.placement.explain.historyItem", {
-              at: new Date(o.at).toLocaleString(i18n.language),
+              at: dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+                new Date(o.at),
+              ),
               actor: o.actor,
               from: o.previousPlaceId ?? unplaced,
               to: o.placeId ?? unplaced,

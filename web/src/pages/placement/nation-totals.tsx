@@ -1,14 +1,15 @@
 import { useTranslation } from "react-i18next";
 import type { NationTotal } from "../../../../src/placement/placement.contract.ts";
+import { numberFormat } from "../../../../src/shared/locale-format.ts";
 import { formatScore } from "./use-placement-api.ts";
 
 /** Per nation: capacity offered, families and persons placed, and the year's pledge with the share used. */
 export function NationTotals({ year, nations }: { year: number; nations: NationTotal[] }) {
   const { t, i18n } = useTranslation();
-  const number = (n: number) => n.toLocaleString(i18n.language);
+  const number = (n: number) => numberFormat(i18n.language).format(n);
   const share = (n: NationTotal) =>
     n.pledged
-      ? `${((100 * n.assignedPersons) / n.pledged).toLocaleString(i18n.language, { maximumFractionDigits: 3 })}%`
+      ? `${numberFormat(i18n.language, { maximumFractionDigits: 3 }).format((100 * n.assignedPersons) / n.pledged)}%`
       : "—";
   return (
     <section aria-labelledby="placement-totals">

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RunList } from "../../../../src/placement/placement.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { RunForm } from "./run-form.tsx";
@@ -35,7 +36,9 @@ export function PlacementPage() {
               <option key={r.id} value={r.id}>
                 {t("pages.placement.runs.option", {
                   label: r.label,
-                  date: new Date(r.createdAt).toLocaleString(i18n.language),
+                  date: dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+                    new Date(r.createdAt),
+                  ),
                   cases: r.cases,
                 })}
               </option>

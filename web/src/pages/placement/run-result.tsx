@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RunDetail, type RunSummary } from "../../../../src/placement/placement.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { AllocationMap } from "./allocation-map.tsx";
 import { ApplicationsTaken } from "./applications-taken.tsx";
 import { CasePanel } from "./case-panel.tsx";
@@ -90,7 +91,9 @@ function RunFigures({ run }: { run: RunSummary }) {
       t("pages.placement.summary.createdBy"),
       t("pages.placement.summary.createdByValue", {
         actor: run.createdBy,
-        date: new Date(run.createdAt).toLocaleString(i18n.language),
+        date: dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(
+          new Date(run.createdAt),
+        ),
       }),
     ],
   ];

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Timeline, type TimelineEvent } from "../../../../src/registry/timeline.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { Link } from "../../router.tsx";
 import { useLoad } from "./use-registry.ts";
 
@@ -20,7 +21,7 @@ export function RegistryPersonTimeline({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { data, error } = useLoad(`/registry/people/${id}/timeline`, Timeline);
   const when = (at: string) =>
-    new Intl.DateTimeFormat(i18n.language, {
+    dateFormat(i18n.language, {
       dateStyle: "medium",
       timeStyle: "short",
       timeZone: "UTC",
