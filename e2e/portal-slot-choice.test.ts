@@ -120,3 +120,42 @@ test("applicants choose their appointment on the portal, in Haitian Creole and i
   await expect.poll(() => spanish.getByTestId("status").textContent()).toContain("Cita programada");
   await expectAccessible(spanish);
 }, 240_000);
+
+test("an applicant who booked in another tab is told so in French, not that the time was taken", async () => {
+  const page = await suite.newPage("fr-FR");
+  const applied = await applyInCreole(page, "Claudette Pierre");
+  await page.goto("/portal");
+  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByLabel("Code de suivi").fill(applied.code);
+  await page.getByLabel("Secret", { exact: true }).fill(applied.secret);
+  await page.getByRole("button", { name: "Voir", exact: true }).click();
+  const choice = page.getByTestId("slot-choice");
+  await choice.getByRole("heading", { name: "Choisissez votre rendez-vous" }).waitFor();
+  const offered = choice.getByRole("radio").first();
+  await offered.check();
+
+  // The same applicant books another time from a second tab before confirming this one.
+  const slots = await page.request.post("/api/v1/portal/appointments/free-slots", {
+    data: { trackingCode: applied.code, secret: applied.secret },
+  });
+  const free = (await slots.json()) as {
+    days: { officeId: string; day: string; slots: { slot: number }[] }[];
+  };
+  const other = free.days.at(-1)!;
+  const elsewhere = await page.request.post("/api/v1/portal/appointments", {
+    data: {
+      trackingCode: applied.code,
+      secret: applied.secret,
+      officeId: other.officeId,
+      day: other.day,
+      slot: other.slots.at(-1)!.slot,
+    },
+  });
+  expect(elsewhere.status(), await elsewhere.text()).toBe(201);
+
+  await choice.getByRole("button", { name: "Réserver ce rendez-vous" }).click();
+  const alert = choice.getByRole("alert").filter({ hasText: "Votre demande a déjà un rendez-vous." });
+  await alert.waitFor();
+  expect(await alert.textContent()).not.toMatch(/Quelqu’un a pris|already|appointment/);
+  await expectAccessible(page);
+}, 180_000);

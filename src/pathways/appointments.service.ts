@@ -172,7 +172,7 @@ export async function refuseUnbookable(tx: Tx, scope: Scope, app: ApplicationRow
     );
   }
   if (await appointmentOf(tx, scope, app.id))
-    throw new AppError("CONFLICT", "this application already has an appointment");
+    throw new AppError("CONFLICT", "this application already has an appointment", refusal("already_booked"));
 }
 
 /**
@@ -190,10 +190,13 @@ export async function bookLocked(
   await refuseUnbookable(tx, scope, app);
   await requireOffice(tx, scope, input.officeId, "officeId");
   if (!(await appointmentDayExists(tx, scope, input.officeId, input.day))) {
-    throw new AppError("NOT_FOUND", "that office takes no appointments that day");
+    throw new AppError("NOT_FOUND", "that office takes no appointments that day", refusal("no_slot_left"));
   }
   if (input.slot !== undefined && !slotIsAhead(input.day, input.slot, deps.clock()))
-    throw new AppError("CONFLICT", "slot: that slot has already started", { field: "slot" });
+    throw new AppError("CONFLICT", "slot: that slot has already started", {
+      field: "slot",
+      ...refusal("slot_started"),
+    });
   const slot = await claimSlot(tx, scope, input);
   const row = await insertAppointment(tx, scope, {
     applicationId: app.id,

@@ -3,6 +3,8 @@ import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { ensureOffice, fileApplication, publishPathway, testLimit } from "./pathways.test-support.ts";
 
+type ErrorBody = { error: { details: unknown } };
+
 // The applicant chooses an appointment on the portal with the tracking code and secret: the offered slots, and
 // booking one through the officers' locked path (one slot, one application), audited as the applicant.
 
@@ -131,6 +133,16 @@ describe("choosing an appointment on the portal", () => {
     ]);
     const again = await freeSlots({ trackingCode: filed.trackingCode, secret: filed.secret });
     expect(again.status).toBe(409);
+    expect(((await again.json()) as ErrorBody).error.details).toMatchObject({ reason: "already_booked" });
+    const twice = await book({
+      trackingCode: filed.trackingCode,
+      secret: filed.secret,
+      officeId: "USA-41",
+      day: SOON,
+      slot: 1,
+    });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as ErrorBody).error.details).toMatchObject({ reason: "already_booked" });
   });
 
   it("refuses a taken slot with 409, and gives one slot to one of several applicants at once", async () => {

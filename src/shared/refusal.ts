@@ -4,7 +4,7 @@ import { formatField } from "./field-path.ts";
 // What an error answer carries besides its English `message`, so that a client can say it in its user's
 // language: `details.reason` names the refusal and `details.params` fills it; `details.issues` lists bad
 // fields, each with the kind of fault and its limit. The keys are a contract: the web app renders them, API
-// clients may too. docs/api.md lists them.
+// clients may too. The list below is the reference; docs/web.md says how the web and the portal render them.
 
 /** Named refusals a person can meet in the staff app or the portal; each has a sentence in every language. */
 export const REFUSAL_REASONS = [
@@ -40,6 +40,10 @@ export const REFUSAL_REASONS = [
   "no_slot_left",
   /** That slot is taken or does not exist. */
   "slot_taken",
+  /** That slot has already started: it can no longer be booked. */
+  "slot_started",
+  /** The application already has an appointment; it is cancelled before another is booked. */
+  "already_booked",
   /** Params: `groups` (comma-separated specific needs). The outcome model steers them away; a reason is needed. */
   "flagged_model",
 ] as const;

@@ -89,7 +89,13 @@ export function SlotChoice({
       setBooked(result);
       onBooked();
     } catch (e) {
-      setError(e instanceof PortalError && e.status === 409 ? text.slots.taken : errorText(e, text));
+      // A refusal the portal names says what happened; any other conflict means the time is gone.
+      const named = e instanceof PortalError && e.reason !== null && e.reason in text.refusals;
+      setError(
+        e instanceof PortalError && e.status === 409 && !named
+          ? text.refusals.slot_taken
+          : errorText(e, text),
+      );
       setChosen("");
       load();
     }
