@@ -6,8 +6,9 @@ import { DEMO_REGISTRY_NATIONS } from "../src/registry/registry.seed.ts";
 import { browserSuite, openRegistryPerson, signInAs } from "./browser-harness.ts";
 
 // Nothing a developer would recognise as stored data reaches the screen: no snake_case codes, no fragments of
-// ids, no JSON. Every navigation entry and every tab, as several roles and in several languages, and the
-// detail pages officers work in. The audit log is left out on purpose: it shows the exact action names and
+// ids, no JSON. Every navigation entry and every tab, as several roles and in several languages, the pages a
+// section's own links open (a case from "My cases", a person from a list), and the detail pages officers
+// work in. The audit log is left out on purpose: it shows the exact action names and
 // record ids an auditor verifies against exports.
 
 const suite = browserSuite();
@@ -33,21 +34,56 @@ async function rawIn(page: Page, where: string): Promise<string[]> {
   });
 }
 
-async function everyEntry(page: Page, label: string): Promise<string[]> {
-  const links = page.locator("nav.capability-nav a");
+/** The links of an element, as paths within the app. */
+async function pathsIn(page: Page, selector: string): Promise<string[]> {
+  const links = page.locator(selector);
   const hrefs: string[] = [];
-  for (let i = 0; i < (await links.count()); i++) hrefs.push((await links.nth(i).getAttribute("href")) ?? "");
+  for (let i = 0; i < (await links.count()); i++) {
+    const href = (await links.nth(i).getAttribute("href")) ?? "";
+    if (href.startsWith("/") && !href.startsWith("/api/")) hrefs.push(href);
+  }
+  return hrefs;
+}
+
+/** A path with its ids replaced, so that one case page stands for all of them. */
+const pathKind = (href: string) =>
+  href.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ":id").replace(/\?.*$/, "");
+
+/** A section's own links not seen yet, one per kind of page (the first case, the first person, …). */
+async function newKinds(page: Page, seen: Set<string>): Promise<string[]> {
+  const fresh: string[] = [];
+  for (const href of await pathsIn(page, "main a")) {
+    const kind = pathKind(href);
+    if (seen.has(kind) || kind.startsWith("/audit")) continue;
+    seen.add(kind);
+    fresh.push(href);
+  }
+  return fresh;
+}
+
+async function everyEntry(page: Page, label: string): Promise<string[]> {
+  const entries = (await pathsIn(page, "nav.capability-nav a")).filter((h) => h !== "/audit");
+  const seen = new Set(entries.map(pathKind));
   const found: string[] = [];
-  for (const href of hrefs.filter((h) => h !== "/audit")) {
+  const followed: string[] = [];
+  for (const href of entries) {
     await page.goto(href);
     await page.getByRole("heading", { level: 1 }).waitFor();
     found.push(...(await rawIn(page, `${label} ${href}`)));
+    followed.push(...(await newKinds(page, seen)));
     const tabs = page.getByRole("tab");
     for (let i = 0; i < (await tabs.count()); i++) {
       const name = (await tabs.nth(i).textContent()) ?? "";
       await tabs.nth(i).click();
       found.push(...(await rawIn(page, `${label} ${href} › ${name}`)));
+      followed.push(...(await newKinds(page, seen)));
     }
+  }
+  // One level down: the pages the sections link to, each kind once.
+  for (const href of followed) {
+    await page.goto(href);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    found.push(...(await rawIn(page, `${label} ${pathKind(href)}`)));
   }
   return found;
 }
@@ -60,6 +96,7 @@ const ROLES: { role: Role; nation: string; language: string }[] = [
   { role: "investigator", nation: "USA", language: "fr" },
   { role: "analyst", nation: "USA", language: "ht" },
   { role: "nation_admin", nation: "MEX", language: "es" },
+  { role: "protection_officer", nation: "USA", language: "es" },
 ];
 
 describe("no developer text on screen", () => {
