@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DOCUMENT_TYPES, DuplicateCheck } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
+import { SexOptions } from "./sex-choice.tsx";
 import { messageOf } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string(), duplicates: z.number() });
@@ -124,10 +125,7 @@ export function RegistryCreate() {
         <label style={{ display: "block" }}>
           {t("pages.registry.fields.sex")}{" "}
           <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.target.value })}>
-            <option value="">—</option>
-            <option value="F">F</option>
-            <option value="M">M</option>
-            <option value="X">X</option>
+            <SexOptions />
           </select>
         </label>
         <label style={{ display: "block" }}>

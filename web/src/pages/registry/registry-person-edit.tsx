@@ -5,6 +5,7 @@ import { PersonHistory, type PersonView } from "../../../../src/registry/registr
 import { apiRequest } from "../../api.ts";
 import { fieldLabel, type Translate } from "../../error-text.ts";
 import { clientChecks, localToday } from "./registry-create.tsx";
+import { SexOptions } from "./sex-choice.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const EditResult = z.object({
@@ -121,10 +122,7 @@ export function RegistryPersonEdit({ person, onSaved }: { person: PersonView; on
           <label style={{ display: "block" }}>
             {t("pages.registry.fields.sex")}{" "}
             <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.target.value })}>
-              <option value="">—</option>
-              <option value="F">F</option>
-              <option value="M">M</option>
-              <option value="X">X</option>
+              <SexOptions />
             </select>
           </label>
           {field("nationalities", t("pages.registry.edit.nationalities"))}

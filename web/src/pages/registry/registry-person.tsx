@@ -12,6 +12,7 @@ import { RegistryPersonEdit } from "./registry-person-edit.tsx";
 import { RegistryPersonErase } from "./registry-person-erase.tsx";
 import { RegistryPersonProtection } from "./registry-person-protection.tsx";
 import { RegistryPersonTimeline } from "./registry-person-timeline.tsx";
+import { SexLabel } from "./sex-choice.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string() });
@@ -52,7 +53,9 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
         <dt>{t("pages.registry.fields.dob")}</dt>
         <dd>{p.birthDate ?? "—"}</dd>
         <dt>{t("pages.registry.fields.sex")}</dt>
-        <dd>{p.sex ?? "—"}</dd>
+        <dd>
+          <SexLabel sex={p.sex} />
+        </dd>
         <dt>{t("pages.registry.nationalities")}</dt>
         <dd>{p.nationalities.join(", ") || "—"}</dd>
         <dt>{t("pages.registry.fields.document")}</dt>
