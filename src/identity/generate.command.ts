@@ -25,14 +25,19 @@ export function loadNamePools(dir?: string): NamePools {
 }
 
 /** Generates people in memory from command-line text options, checking them as bad input. */
-export function generateFromOptions(opts: { n: string; seed: string; names?: string }): GeneratedPerson[] {
+export function generateFromOptions(opts: {
+  n: string;
+  seed: string;
+  names?: string;
+  heavy?: boolean;
+}): GeneratedPerson[] {
   const n = Number(opts.n);
   const seed = Number(opts.seed);
   if (!Number.isInteger(n) || n < 1)
     throw new AppError("BAD_INPUT", `--n must be a positive whole number, got "${opts.n}"`);
   if (!Number.isInteger(seed))
     throw new AppError("BAD_INPUT", `--seed must be a whole number, got "${opts.seed}"`);
-  return generatePeople(n, seededRandom(seed), loadNamePools(opts.names));
+  return generatePeople(n, seededRandom(seed), loadNamePools(opts.names), { heavy: opts.heavy === true });
 }
 
 /** Writes rows to a CSV file through a stream, so a million records never sit in one string. */
@@ -63,6 +68,7 @@ export async function runGenerate(opts: {
   out: string;
   truth?: string;
   names?: string;
+  heavy?: boolean;
 }) {
   const people = generateFromOptions(opts);
   const rows = people.map((p) => GENERATED_COLUMNS.map((c) => p[c]));

@@ -7,6 +7,16 @@ const MAP_HELP =
   "field=column,... (fields: given_name, middle_name, surname, second_surname, full_name, sex, date_of_birth, " +
   "birth_place, nationality, document_number, phone, email, address, city, postcode, region)";
 
+/** What `identity generate` is given on the command line. */
+interface GenerateCliOptions {
+  n: string;
+  seed: string;
+  out: string;
+  truth?: string;
+  names?: string;
+  heavy?: boolean;
+}
+
 /** Registers the `hemisphere identity …` commands. */
 export function registerIdentityCommands(program: Command): void {
   const identity = program
@@ -98,8 +108,9 @@ function registerGenerateCommand(identity: Command): void {
     .requiredOption("--out <file>", "output CSV of people")
     .option("--truth <file>", "also write the truth: id,cluster_id")
     .option("--names <dir>", "folder with the popnames_* and spanish_first_names_60k.csv lists")
+    .option("--heavy", "duplicates also lose names, dates and birthplaces, as old sparse records do")
     .action(
-      cliAction(async (opts: { n: string; seed: string; out: string; truth?: string; names?: string }) => {
+      cliAction(async (opts: GenerateCliOptions) => {
         const run = await import("./generate.command.ts");
         await run.runGenerate(opts);
       }),

@@ -47,6 +47,15 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: "postcode and surname start", key: (p) => both(p.postcode, p.surnameText.slice(0, 2)) },
   { name: "postcode and given start", key: (p) => both(p.postcode, p.givenText.slice(0, 2)) },
   { name: "address and birth year", key: (p) => both(p.address.slice(0, 6), year(p)) },
+  {
+    name: "surname sound, given initial and birthplace",
+    key: (p) => both(p.surnameSound, both(p.givenText[0] ?? "", p.birthPlace)),
+  },
+  {
+    name: "given sound, surname initial and birthplace",
+    key: (p) => both(p.givenSound, both(p.surnameText[0] ?? "", p.birthPlace)),
+  },
+  { name: "birthplace and birth date", key: (p) => both(p.birthPlace, dayMonthAnyOrder(p)) },
 ];
 
 export interface BlockingOptions {

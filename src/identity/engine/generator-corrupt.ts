@@ -100,10 +100,39 @@ function typoDigit(random: () => number, text: string): string {
   return text.slice(0, i) + String((Number(text[i]) + 1 + randomBelow(random, 8)) % 10) + text.slice(i + 1);
 }
 
-/** A copy of a person with one to four corruptions, as a second registration by another clerk would have. */
-export function corruptPerson(random: () => number, original: GeneratedPerson): GeneratedPerson {
+/**
+ * What old, sparse records add to a clerk's slips (historical registers, paper files typed in later): a name
+ * or a date left out, a birth year off by one, a birthplace not written, a second typo. Each applies on its
+ * own, so some copies keep little that the original has.
+ */
+const HEAVY: [number, Corruption][] = [
+  [0.15, (_, p) => (p.given_name = "")],
+  [0.15, (_, p) => (p.surname = "")],
+  [0.3, (r, p) => (p.given_name = typo(r, p.given_name))],
+  [0.3, (r, p) => (p.surname = typo(r, p.surname))],
+  [0.2, (r, p) => (p.date_of_birth = shiftYear(r, p.date_of_birth))],
+  [0.15, (_, p) => (p.date_of_birth = "")],
+  [0.2, (_, p) => (p.birth_place = "")],
+  [0.3, (_, p) => (p.city = "")],
+];
+
+function shiftYear(random: () => number, date: string): string {
+  const m = /^(\d{4})(-.*)$/.exec(date);
+  return m ? `${Number(m[1]) + (random() < 0.5 ? 1 : -1)}${m[2]}` : date;
+}
+
+/**
+ * A copy of a person with one to four corruptions, as a second registration by another clerk would have;
+ * `heavy` adds the losses of old, sparse records on top.
+ */
+export function corruptPerson(
+  random: () => number,
+  original: GeneratedPerson,
+  heavy = false,
+): GeneratedPerson {
   const copy = { ...original };
   const count = 1 + randomBelow(random, 4);
   for (let k = 0; k < count; k++) CORRUPTIONS[randomBelow(random, CORRUPTIONS.length)]!(random, copy);
+  if (heavy) for (const [chance, corrupt] of HEAVY) if (random() < chance) corrupt(random, copy);
   return copy;
 }

@@ -29,4 +29,26 @@ describe("generatePeople", () => {
     expect(original).toEqual(before);
     expect(copies.some((c) => JSON.stringify(c) !== JSON.stringify(original))).toBe(true);
   });
+
+  it("with heavy, copies also lose names, dates and birthplaces, and the original keeps them", () => {
+    const plain = generatePeople(4000, seededRandom(6), builtInNamePools(), { duplicateShare: 0.5 });
+    const heavy = generatePeople(4000, seededRandom(6), builtInNamePools(), {
+      duplicateShare: 0.5,
+      heavy: true,
+    });
+    const share = (people: typeof plain, empty: (p: (typeof plain)[number]) => boolean) => {
+      const dups = people.filter((p) => p.id.includes("-d"));
+      return dups.filter(empty).length / dups.length;
+    };
+    expect(share(heavy, (p) => p.given_name === "")).toBeGreaterThan(0.1);
+    expect(share(plain, (p) => p.given_name === "")).toBeLessThan(0.02);
+    expect(share(heavy, (p) => p.birth_place === "")).toBeGreaterThan(
+      share(plain, (p) => p.birth_place === "") + 0.1,
+    );
+    expect(share(heavy, (p) => p.date_of_birth === "")).toBeGreaterThan(0.1);
+    for (const p of heavy.filter((x) => !x.id.includes("-d")).slice(0, 200)) {
+      expect(p.given_name).not.toBe("");
+      expect(p.date_of_birth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
 });

@@ -25,6 +25,8 @@ export interface GenerateOptions {
   duplicateShare?: number;
   /** Most duplicates one person gets. */
   maxDuplicates?: number;
+  /** Duplicates also lose what old, sparse records lose (names, dates, birthplaces): see `corruptPerson`. */
+  heavy?: boolean;
 }
 
 const PHONE_PREFIX: Record<string, string> = {
@@ -109,7 +111,7 @@ export function generatePeople(
     if (random() >= (share / (1 - share)) * (2 / (1 + maxDup))) continue;
     const copies = 1 + randomBelow(random, maxDup);
     for (let c = 0; c < copies && out.length < n; c++) {
-      out.push({ ...corruptPerson(random, person), id: `${person.id}-d${c + 1}` });
+      out.push({ ...corruptPerson(random, person, options.heavy), id: `${person.id}-d${c + 1}` });
     }
   }
   for (let i = out.length - 1; i > 0; i--) {
