@@ -3,10 +3,10 @@
 // - no write cost: people and encounters are bulk-imported at thousands of rows a second, and a stored
 //   column or a sequence would be one more write (and a point of contention) per row;
 // - stable: the id never changes, so neither does its code, in every copy of the data and every export;
-// - unique enough: the code carries the id's first 40 bits. Among a nation's million cases, the chance that
-//   two share a code is about n²/2⁴¹ = 10¹²/2.2·10¹² ≈ 0.45 in all (a birthday bound), and the chance that a
-//   given code is shared with another case is 10⁶/2⁴⁰ ≈ one in a million. Search and the detail page show
-//   every match, so a rare collision only lists two rows where one was expected.
+// - unique enough: the code carries the id's first 40 bits. Among a nation's million cases, the expected number
+//   of pairs sharing a code is n²/2⁴¹ = 10¹²/2.2·10¹² ≈ 0.45 (a birthday bound: some pair exists about one time
+//   in three), while a given case shares its code with another about one time in a million (10⁶/2⁴⁰). Search
+//   and the detail page show every match, so a rare collision only lists two rows where one was expected.
 // A code (or its first characters) names a range of ids: a k-character prefix fixes 5k bits, the rest run
 // from all zeros to all ones. The database finds the rows with `id between lo and hi`, which its primary key
 // answers without a scan.
