@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { referenceOf } from "../src/shared/reference-code.ts";
 import { axeViolations, browserSuite, describeViolations, signInAs } from "./browser-harness.ts";
 
 const suite = browserSuite();
@@ -124,7 +125,7 @@ describe("border pages", () => {
     await supervisor.getByRole("tab", { name: "Approvals" }).click();
     const item = supervisor
       .locator(".safeguard-queue-item")
-      .filter({ hasText: `Encounter ${id.slice(0, 8)}` });
+      .filter({ hasText: `Encounter ${referenceOf("encounter", id)}` });
     await item.getByRole("heading", { name: /Fear claim: open/ }).waitFor();
     await expectNoSeriousViolations(supervisor);
     await item

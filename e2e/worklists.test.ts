@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { referenceOf } from "../src/shared/reference-code.ts";
 import { browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
 
 // The worklists: a caseworker's cases, a pathway officer's queue and a border supervisor's queue, each with
@@ -19,7 +20,7 @@ async function pagerOf(page: Page): Promise<{ from: number; to: number; total: n
 }
 
 describe("worklists", () => {
-  test("a caseworker opens My cases from the registry, filters by age band, finds a case by its id", async () => {
+  test("a caseworker opens My cases from the registry, filters by age band, finds a case by its reference", async () => {
     const page = await suite.newPage();
     await signInAs(page, "caseworker", "USA");
     await page.goto("/registry");
@@ -42,13 +43,17 @@ describe("worklists", () => {
     await page.getByRole("button", { name: "Apply filters" }).click();
     const firstCase = table.getByRole("row").nth(1).getByRole("link").first();
     await firstCase.waitFor();
-    const shortId = ((await firstCase.textContent()) ?? "").trim();
-    await page.getByLabel("Case id (or its first characters)").fill(shortId);
+    const reference = ((await firstCase.textContent()) ?? "").trim();
+    expect(reference).toMatch(/^C-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    // No id fragment anywhere in the list: cases by reference, people by name.
+    expect(await table.textContent()).not.toMatch(/[0-9a-f]{8}/);
+    await page.getByLabel("Case reference (or its first characters)").fill(reference);
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect.poll(async () => (await pagerOf(page)).total).toBeLessThan(all.total + 1);
-    await expect.poll(() => table.getByRole("row").nth(1).textContent()).toContain(shortId);
+    await expect.poll(() => table.getByRole("row").nth(1).textContent()).toContain(reference);
     await firstCase.click();
     await page.getByRole("heading", { level: 1, name: /Case/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: new RegExp(`^${reference} · `) }).waitFor();
   });
 
   test("a registrar's My cases offers no specific-needs filter: needs are shown only to protection readers", async () => {
@@ -135,7 +140,8 @@ describe("worklists", () => {
     await page.getByText(/No age filter here/).waitFor();
     await expectAccessible(page);
 
-    await page.getByLabel("Decision or encounter id").fill(encounterId);
+    const reference = referenceOf("encounter", encounterId);
+    await page.getByLabel("Encounter reference (or its first characters)").fill(reference.toLowerCase());
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect.poll(async () => (await pagerOf(page)).total).toBe(1);
 
@@ -147,8 +153,9 @@ describe("worklists", () => {
     await page.getByLabel("Nationality (ISO3 code)").fill("VEN");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await row.waitFor();
-    // The supervisor does not read encounters: the row names the encounter without a link to its page.
-    expect(await row.textContent()).toContain(encounterId.slice(0, 8));
+    // The supervisor does not read encounters: the row names the encounter by reference, without a link.
+    expect(await row.textContent()).toContain(reference);
+    expect(await table.textContent()).not.toMatch(/[0-9a-f]{8}/);
     expect(await row.getByRole("link").count()).toBe(0);
   });
 });

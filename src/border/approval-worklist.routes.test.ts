@@ -1,7 +1,9 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { ApprovalQueuePage } from "./approval-worklist.contract.ts";
 import { usPackText, venezuelanWhoLivedInColombia } from "./border.test-support.ts";
 import type { EncounterRecord } from "./border-records.contract.ts";
@@ -142,6 +144,54 @@ describe("GET /border/my-queue", () => {
     expect(listed(await page(`?code=${(decisions.child as string).slice(0, 8)}`))).toContain(decisions.child);
     expect((await page(`?code=${decisions.mex}`)).total).toBe(0);
     expect((await page(`?code=${decisions.superseded}`)).total).toBe(0);
+  });
+
+  it("shows each decision's encounter reference and finds it by that reference or its first characters", async () => {
+    const id = encounters.trafficked as string;
+    const reference = referenceOf("encounter", id);
+    const item = (await page("")).decisions.find((d) => d.id === decisions.trafficked);
+    expect(item?.encounterReference).toBe(reference);
+    const code = reference.slice(2).replace("-", "");
+    for (const search of [
+      reference,
+      reference.toLowerCase(),
+      code,
+      `E-${code.slice(0, 4)}`,
+      code.slice(0, 4),
+    ])
+      expect(listed(await page(`?code=${encodeURIComponent(search)}`)), search).toContain(
+        decisions.trafficked,
+      );
+    expect(listed(await page(`?code=${reference}`))).toEqual(ids("trafficked"));
+    // Another nation's encounter whose id starts with the same 40 bits, awaiting approval: never listed here.
+    const twin = `${id.slice(0, 11)}${id[11] === "0" ? "1" : "0"}${id.slice(12)}`;
+    const copy = (table: string, match: string, changes: Record<string, string>) =>
+      t.app.platform.database.asOwner((tx) =>
+        sql`insert into ${sql.table(table)}
+          select (jsonb_populate_record(null::${sql.table(table)}, to_jsonb(r) || ${JSON.stringify(changes)}::jsonb)).*
+          from ${sql.table(table)} r where tenant_id = 'MEX' and ${sql.ref(match)} = ${encounters.mex}::uuid`.execute(
+          tx,
+        ),
+      );
+    await copy("border_encounters", "id", { id: twin });
+    await copy("border_decisions", "encounter_id", { id: crypto.randomUUID(), encounter_id: twin });
+    expect(referenceOf("encounter", twin)).toBe(reference);
+    const mex = await page(`?code=${reference}`, mexSupervisor.token);
+    expect(mex.decisions.map((d) => d.encounterId)).toEqual([twin]);
+    expect(listed(await page(`?code=${reference}`))).toEqual(ids("trafficked"));
+    expect((await page(`?code=${code.slice(0, 4)}`)).decisions.map((d) => d.encounterId)).not.toContain(twin);
+    expect(
+      (await page(`?code=${code.slice(0, 4)}`, mexSupervisor.token)).decisions.map((d) => d.encounterId),
+    ).toEqual([twin]);
+  });
+
+  it("refuses a case's reference or a character references do not use, naming code", async () => {
+    for (const search of ["C-7KQ2-M9XD", "E-7KQO", "E-7K"]) {
+      const res = await get(`?code=${search}`);
+      expect(res.status, search).toBe(400);
+      expect(res.text, search).toContain("code");
+    }
+    expect((await get("?code=C-7KQ2")).text).toContain("E-");
   });
 
   it("refuses what it cannot answer honestly, and bad parameters, with 400 naming them", async () => {

@@ -4,6 +4,7 @@ import { needsOf } from "../platform/contract/worklist.contract.ts";
 import type { Db } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { idRangesFor } from "../shared/reference-code.ts";
 import { filtersUsed } from "../shared/worklist-filters.ts";
 import {
   type ApprovalQueuePage,
@@ -12,9 +13,6 @@ import {
 } from "./approval-worklist.contract.ts";
 import { listApprovalQueue } from "./approval-worklist.store.ts";
 import { toDecisionView } from "./decisions.service.ts";
-
-/** A decision or an encounter is searched by its id, whole or its first characters (at least 4). */
-const ID_CODE = /^[0-9a-f][0-9a-f-]{3,35}$/;
 
 const isBorderNeed = (code: string): code is (typeof BORDER_NEEDS)[number] =>
   (BORDER_NEEDS as readonly string[]).includes(code);
@@ -44,17 +42,19 @@ export async function searchApprovalQueue(
       `needs: the border records only ${BORDER_NEEDS.join(", ")}; ${unknown.join(", ")} is kept by the registry`,
       { field: "needs" },
     );
-  const code = query.code?.trim().toLowerCase();
-  if (code !== undefined && !ID_CODE.test(code))
-    throw new AppError("BAD_INPUT", "code: a decision or an encounter is searched by its id", {
-      field: "code",
-    });
+  const reading = query.code === undefined ? undefined : idRangesFor("encounter", query.code);
+  if (reading && !reading.ok)
+    throw new AppError(
+      "BAD_INPUT",
+      `code: a decision is searched by its encounter's reference (E-7KQ2-M9XD) or its first characters: ${reading.problem}`,
+      { field: "code" },
+    );
   return inScope(deps.db, scope, async (tx) => {
     const { rows, total } = await listApprovalQueue(tx, scope, {
       disposition: query.disposition,
       citizenship: query.nationality,
       needs: needs.filter(isBorderNeed),
-      idPrefix: code,
+      idRanges: reading?.ranges,
       newestFirst: query.sort === "newest",
       limit: query.limit,
       offset: query.offset,

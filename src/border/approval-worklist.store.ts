@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import type { IdRange } from "../shared/reference-code.ts";
 import { awaitingApproval, type DecisionWithApproval } from "./decisions.store.ts";
 
 // SQL for a border supervisor's queue: decisions awaiting approval, never superseded ones, filtered on the
@@ -13,8 +14,11 @@ export interface ApprovalQueueFilter {
   citizenship?: string | undefined;
   /** Border facts every listed encounter must show. */
   needs: readonly ("unaccompanied_child" | "serious_medical_condition" | "victim_of_trafficking")[];
-  /** A decision or encounter id, whole or its first characters (hex digits and hyphens only). */
-  idPrefix?: string | undefined;
+  /**
+   * Ranges of ids a search by code names (src/shared/reference-code.ts): an encounter's reference matches
+   * its encounter id, a hex id prefix (no kind) matches the decision's id or the encounter's.
+   */
+  idRanges?: readonly IdRange[] | undefined;
   newestFirst: boolean;
   limit: number;
   offset: number;
@@ -39,9 +43,16 @@ export async function listApprovalQueue(tx: Tx, scope: Scope, f: ApprovalQueueFi
   if (f.disposition) where.push(sql`d.disposition = ${f.disposition}`);
   if (f.citizenship) where.push(sql`e.citizenship = ${f.citizenship}`);
   for (const need of f.needs) where.push(NEED_CONDITIONS[need]);
-  if (f.idPrefix) {
-    const like = `${f.idPrefix}%`;
-    where.push(sql`(d.id::text like ${like} or d.encounter_id::text like ${like})`);
+  const ranges = f.idRanges ?? [];
+  if (ranges.length > 0) {
+    const within = (column: RawBuilder<unknown>, r: IdRange) =>
+      sql`${column} between ${r.lo}::uuid and ${r.hi}::uuid`;
+    const matches = ranges.flatMap((r) =>
+      r.kind === null
+        ? [within(sql`d.id`, r), within(sql`d.encounter_id`, r)]
+        : [within(sql`d.encounter_id`, r)],
+    );
+    where.push(sql`(${sql.join(matches, sql` or `)})`);
   }
   const from = sql`from border_decisions d
     join border_encounters e on e.tenant_id = d.tenant_id and e.id = d.encounter_id

@@ -54,6 +54,8 @@ export const IdParam = z.object({ id: z.uuid() });
 /** What lists show: no personal field. */
 export const EncounterSummary = z.object({
   id: z.uuid(),
+  /** The encounter's reference (`E-7KQ2-M9XD`), derived from its id: what screens show and searches take. */
+  reference: z.string(),
   date: z.string(),
   placeNation: Iso3,
   border: z.string().nullable(),
@@ -204,6 +206,8 @@ export const DecisionStatus = z.enum(["final", "awaiting_approval", "approved", 
 export const DecisionView = z.object({
   id: z.uuid(),
   encounterId: z.uuid(),
+  /** The encounter's reference (`E-7KQ2-M9XD`). */
+  encounterReference: z.string(),
   disposition: DispositionCode,
   to: Iso3.nullable(),
   authority: z.string(),

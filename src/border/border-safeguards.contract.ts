@@ -49,6 +49,8 @@ export const OpenSafeguards = z.object({
   safeguards: z.array(
     z.object({
       encounterId: z.uuid(),
+      /** The encounter's reference (`E-7KQ2-M9XD`). */
+      encounterReference: z.string(),
       date: z.string(),
       citizenship: z.string(),
       demographic: z.string(),

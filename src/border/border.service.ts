@@ -6,6 +6,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError, failOnProblems } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
 import { personExistsInScope, recordProtectionRequest } from "../registry/index.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { createApprovalWorklistService } from "./approval-worklist.service.ts";
 import {
   addToMonthlyCounts,
@@ -158,6 +159,7 @@ export async function listEncounterSummaries(
     const { rows, total } = await listEncounters(tx, scope, page.limit, page.offset);
     const encounters: EncounterSummary[] = rows.map((r) => ({
       id: r.id,
+      reference: referenceOf("encounter", r.id),
       date: r.occurred,
       placeNation: r.place_nation,
       border: r.border,

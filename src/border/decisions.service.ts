@@ -3,6 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { refusal } from "../shared/refusal.ts";
 import { type Assessment, type DispositionAssessment, REMOVAL_DISPOSITIONS } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
@@ -32,6 +33,7 @@ export function toDecisionView(d: DecisionWithApproval): DecisionView {
   return {
     id: d.id,
     encounterId: d.encounter_id,
+    encounterReference: referenceOf("encounter", d.encounter_id),
     disposition: d.disposition as DecisionView["disposition"],
     to: d.to_country,
     authority: d.authority,

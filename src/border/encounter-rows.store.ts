@@ -1,5 +1,6 @@
 import { decryptField, encryptField } from "../platform/crypto/field-crypto.ts";
 import type { Keyring } from "../platform/crypto/keyring.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import type { EncounterInput } from "./border.contract.ts";
 import type { BorderEncountersTable } from "./border.schema.ts";
 import type { EncounterRow } from "./border.store.ts";
@@ -148,6 +149,7 @@ export function toEncounterView(keyring: Keyring, row: StoredEncounter): Encount
   const documents = open(keyring, row.documents_enc, ENCOUNTER_CONTEXTS.documents_enc);
   return {
     id: row.id,
+    reference: referenceOf("encounter", row.id),
     date: row.occurred,
     placeNation: row.place_nation,
     border: row.border,

@@ -3,6 +3,7 @@ import type { Scope } from "../platform/auth/scope.ts";
 import type { Db, Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { type AssessmentChecks, EncounterInput, type SafeguardCode } from "./border.contract.ts";
 import { findEncounter } from "./border.store.ts";
 import type {
@@ -139,6 +140,7 @@ export async function listSafeguardQueue(
       const rule = applicableSafeguardRules(queueInput(r), pack).find((s) => s.code === r.safeguard);
       return {
         encounterId: r.encounter_id,
+        encounterReference: referenceOf("encounter", r.encounter_id),
         date: r.occurred,
         citizenship: r.citizenship,
         demographic: r.demographic,

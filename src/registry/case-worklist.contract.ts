@@ -15,7 +15,12 @@ export type MyCasesQuery = z.infer<typeof MyCasesQuery>;
 
 /** One page of the caller's cases, with how many match in all. */
 export const MyCasesPage = z.object({
-  cases: z.array(CaseView.omit({ notes: true, moves: true })),
+  cases: z.array(
+    CaseView.omit({ notes: true, moves: true }).extend({
+      /** The person's name, for readers with person.read; null otherwise. */
+      personName: z.string().nullable(),
+    }),
+  ),
   ...WorklistPaging,
 });
 export type MyCasesPage = z.infer<typeof MyCasesPage>;

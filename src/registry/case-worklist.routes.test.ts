@@ -4,6 +4,7 @@ import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { MyCasesPage } from "./case-worklist.contract.ts";
 import { fillPersonFilterTerms } from "./case-worklist.service.ts";
 import { personInput, registerPerson } from "./registry.test-support.ts";
@@ -156,6 +157,51 @@ describe("GET /registry/my-cases", () => {
     expect(listed(await page(`?code=${id.slice(0, 8).toUpperCase()}`))).toContain(id);
     expect((await page(`?code=${cases.mex}`)).total).toBe(0);
     expect((await page(`?code=${cases.others}`)).total).toBe(0);
+  });
+
+  it("shows each case's reference and its person's name, and finds a case by its reference or its first characters", async () => {
+    const id = cases.elder as string;
+    const all = await page("");
+    const elder = all.cases.find((c) => c.id === id);
+    expect(elder?.reference).toBe(referenceOf("case", id));
+    const person = await t.request("GET", `/api/v1/registry/people/${ids.elder}`, { token: worker.token });
+    const { givenNames, surnames } = (await person.json()) as { givenNames: string[]; surnames: string[] };
+    expect(elder?.personName).toBe([...givenNames, ...surnames].join(" "));
+    const reference = referenceOf("case", id);
+    const code = reference.slice(2).replace("-", "");
+    for (const search of [
+      reference,
+      reference.toLowerCase(),
+      code,
+      `C-${code.slice(0, 4)}`,
+      code.slice(0, 4),
+    ])
+      expect(listed(await page(`?code=${encodeURIComponent(search)}`)), search).toContain(id);
+    expect(listed(await page(`?code=${reference}`))).toEqual([id]);
+    // Another nation's case whose id starts with the same 40 bits: the same reference, never listed here.
+    const twin = `${id.slice(0, 11)}${id[11] === "0" ? "1" : "0"}${id.slice(12)}`;
+    await t.app.platform.database.asOwner((tx) =>
+      sql`insert into registry_cases (tenant_id, id, person_id, case_type, status, office_id, assigned_to, created_by)
+        select tenant_id, ${twin}::uuid, person_id, case_type, status, office_id, assigned_to, created_by
+        from registry_cases where tenant_id = 'MEX' and id = ${cases.mex}::uuid`.execute(tx),
+    );
+    expect(referenceOf("case", twin)).toBe(reference);
+    expect(listed(await page(`?code=${reference}`))).toEqual([id]);
+    expect(listed(await page(`?code=${code.slice(0, 4)}`))).not.toContain(twin);
+    expect(listed(await page(`?code=${reference}`, mexWorker.token))).toEqual([twin]);
+    expect(listed(await page(`?code=${code.slice(0, 4)}`, mexWorker.token))).not.toContain(id);
+    await t.app.platform.database.asOwner((tx) =>
+      sql`delete from registry_cases where tenant_id = 'MEX' and id = ${twin}::uuid`.execute(tx),
+    );
+  });
+
+  it("refuses a border encounter's reference or a character references do not use, naming code", async () => {
+    for (const search of ["E-7KQ2-M9XD", "C-7KQO", "C-7K"]) {
+      const res = await get(`?code=${search}`);
+      expect(res.status, search).toBe(400);
+      expect(res.text, search).toContain("code");
+    }
+    expect((await get("?code=E-7KQ2")).text).toContain("C-");
   });
 
   it("refuses a bad parameter with 400 naming it", async () => {

@@ -9,17 +9,15 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import { idRangesFor } from "../shared/reference-code.ts";
 import { birthYearsOf, filtersUsed } from "../shared/worklist-filters.ts";
 import type { MyCasesPage, MyCasesQuery } from "./case-worklist.contract.ts";
 import { listMyCases, setFilterTerms } from "./case-worklist.store.ts";
 import { caseSummary } from "./cases.service.ts";
-import { emptyPerson } from "./engine/person-record.ts";
-import { CONTEXT, personFilterTerms } from "./person-seal.codec.ts";
+import { displayName, emptyPerson } from "./engine/person-record.ts";
+import { CONTEXT, openPersonNames, personFilterTerms } from "./person-seal.codec.ts";
 import type { PersonInput } from "./registry.contract.ts";
 import { storedPeoplePage } from "./registry.store.ts";
-
-/** A case is searched by its id, whole or its first characters (at least 4). */
-const CASE_CODE = /^[0-9a-f][0-9a-f-]{3,35}$/;
 
 /** What the worklist actions share, built once per service. */
 function worklistDeps(platform: Platform, clock: () => Date = () => new Date()) {
@@ -34,11 +32,13 @@ type WorklistDeps = ReturnType<typeof worklistDeps>;
 export function myCases(deps: WorklistDeps, scope: Scope, query: MyCasesQuery): Promise<MyCasesPage> {
   const { db, keyring, clock } = deps;
   return inScope(db, scope, async (tx) => {
-    const code = query.code?.trim().toLowerCase();
-    if (code !== undefined && !CASE_CODE.test(code))
-      throw new AppError("BAD_INPUT", "code: a case is searched by its id or its first characters", {
-        field: "code",
-      });
+    const reading = query.code === undefined ? undefined : idRangesFor("case", query.code);
+    if (reading && !reading.ok)
+      throw new AppError(
+        "BAD_INPUT",
+        `code: a case is searched by its reference (C-7KQ2-M9XD) or its first characters: ${reading.problem}`,
+        { field: "code" },
+      );
     // Needs are shown only to protection readers (presentPerson): filtering by them would show them too.
     if (query.needs !== undefined && !scope.permissions.has("protection.read"))
       throw new AppError(
@@ -48,6 +48,8 @@ export function myCases(deps: WorklistDeps, scope: Scope, query: MyCasesQuery): 
           field: "needs",
         },
       );
+    // Names are shown to person readers, as the person's own page does: one name opened per row of the page.
+    const seesNames = scope.permissions.has("person.read");
     const terms = termFilter(keyring, scope.tenantId, {
       nationality: query.nationality,
       needs: needsOf(query.needs),
@@ -57,7 +59,7 @@ export function myCases(deps: WorklistDeps, scope: Scope, query: MyCasesQuery): 
       status: query.status,
       type: query.type,
       ...terms,
-      idPrefix: code,
+      idRanges: reading?.ranges,
       newestFirst: query.sort === "newest",
       limit: query.limit,
       offset: query.offset,
@@ -71,7 +73,10 @@ export function myCases(deps: WorklistDeps, scope: Scope, query: MyCasesQuery): 
       },
     });
     return {
-      cases: rows.map(caseSummary),
+      cases: rows.map((row) => ({
+        ...caseSummary(row),
+        personName: seesNames ? displayName(openPersonNames(keyring, row)) || null : null,
+      })),
       total,
       limit: query.limit,
       offset: query.offset,

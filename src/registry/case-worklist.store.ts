@@ -2,6 +2,7 @@ import { type SqlBool, sql } from "kysely";
 import "./registry.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
+import type { IdRange } from "../shared/reference-code.ts";
 import { casesReach } from "./cases.store.ts";
 
 // SQL for a caseworker's worklist (the cases assigned to the caller, in reach) and for filling the people's
@@ -17,8 +18,8 @@ export interface MyCasesFilter {
   all: string[];
   /** Keyed terms the person must hold one of (the birth years of an age band); null for no such filter. */
   any: string[] | null;
-  /** A case id, whole or its first characters (hex digits and hyphens only). */
-  idPrefix?: string | undefined;
+  /** Ranges of case ids a search by code names (src/shared/reference-code.ts); a case in any of them matches. */
+  idRanges?: readonly IdRange[] | undefined;
   newestFirst: boolean;
   limit: number;
   offset: number;
@@ -32,6 +33,8 @@ const caseColumns = [
   "registry_cases.office_id",
   "registry_cases.assigned_to",
   "registry_cases.created_at",
+  "registry_people.given_names_enc",
+  "registry_people.surnames_enc",
 ] as const;
 
 /** The caller's cases matching the filter, one page of them, and how many match in all. */
@@ -50,7 +53,14 @@ export async function listMyCases(tx: Tx, scope: Scope, f: MyCasesFilter) {
   if (f.type) q = q.where("registry_cases.case_type", "=", f.type);
   if (f.all.length > 0) q = q.where(sql<SqlBool>`registry_people.filter_terms @> ${f.all}::text[]`);
   if (f.any !== null) q = q.where(sql<SqlBool>`registry_people.filter_terms && ${f.any}::text[]`);
-  if (f.idPrefix) q = q.where(sql<SqlBool>`registry_cases.id::text like ${`${f.idPrefix}%`}`);
+  const ranges = f.idRanges ?? [];
+  if (ranges.length > 0)
+    q = q.where(
+      sql<SqlBool>`(${sql.join(
+        ranges.map((r) => sql`registry_cases.id between ${r.lo}::uuid and ${r.hi}::uuid`),
+        sql` or `,
+      )})`,
+    );
   const total = await q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   const direction = f.newestFirst ? "desc" : "asc";
   const rows = await q

@@ -7,6 +7,7 @@ import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import {
   type CaseRow,
   findCase,
@@ -30,6 +31,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export function caseSummary(row: CaseRow) {
   return {
     id: row.id,
+    reference: referenceOf("case", row.id),
     personId: row.person_id,
     type: row.case_type as CaseView["type"],
     status: row.status as CaseView["status"],

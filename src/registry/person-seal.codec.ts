@@ -159,6 +159,17 @@ export type StoredPersonColumns = Pick<
   "external_id_enc" | "given_names_enc" | "surnames_enc" | "sex_enc" | "birth_date_enc" | "details_enc"
 >;
 
+/** Decrypts a stored person's names only: what a list shows of them. */
+export function openPersonNames(
+  keyring: Keyring,
+  row: Pick<StoredPersonColumns, "given_names_enc" | "surnames_enc">,
+): Pick<PersonInput, "givenNames" | "surnames"> {
+  return {
+    givenNames: JSON.parse(decryptField(keyring, row.given_names_enc, CONTEXT.givenNames)) as string[],
+    surnames: JSON.parse(decryptField(keyring, row.surnames_enc, CONTEXT.surnames)) as string[],
+  };
+}
+
 /** Decrypts a stored person. */
 export function openPerson(
   keyring: Keyring,
@@ -172,8 +183,7 @@ export function openPerson(
     vulnerabilities: specificNeedsOf(details.vulnerabilities),
     // Documents stored with a free-text type are read with a listed type (the text kept) and a validity.
     documents: (details.documents ?? []).map(readDocument),
-    givenNames: JSON.parse(decryptField(keyring, row.given_names_enc, CONTEXT.givenNames)) as string[],
-    surnames: JSON.parse(decryptField(keyring, row.surnames_enc, CONTEXT.surnames)) as string[],
+    ...openPersonNames(keyring, row),
     sex:
       row.sex_enc === null ? null : (decryptField(keyring, row.sex_enc, CONTEXT.sex) as PersonInput["sex"]),
     birthDate:

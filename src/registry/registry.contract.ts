@@ -279,6 +279,8 @@ export const CaseCreate = z.object({
 });
 export const CaseView = z.object({
   id: z.string(),
+  /** The case's reference (`C-7KQ2-M9XD`), derived from its id: what screens show and searches take. */
+  reference: z.string(),
   personId: z.string(),
   type: CaseType,
   status: z.enum(["open", "in_review", "closed"]),

@@ -7,6 +7,7 @@ import type { Tx } from "../platform/db/connect.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Platform } from "../platform/platform.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { presentWholePerson, presentWholeValues } from "./engine/person-presenter.ts";
 import { membershipsOfPeople } from "./households.store.ts";
 import { CONTEXT, openPerson, type PersonKeys } from "./person-seal.codec.ts";
@@ -149,6 +150,7 @@ async function casesOfSubject(
   const moves = await movesOfCases(tx, scope, caseIds);
   const cases = rows.map((c) => ({
     id: c.id,
+    reference: referenceOf("case", c.id),
     personId: c.person_id,
     type: c.case_type as RegistrySubjectSection["cases"][number]["type"],
     status: c.status as RegistrySubjectSection["cases"][number]["status"],

@@ -41,7 +41,7 @@ export function ApprovalsPanel() {
                 <strong>
                   {t(`pages.border.disposition.${d.disposition}`)} {d.to ?? ""}
                 </strong>{" "}
-                · {d.citizenship} · {d.encounterDate} · {d.reason} ({d.decidedBy})
+                · {d.encounterReference} · {d.citizenship} · {d.encounterDate} · {d.reason} ({d.decidedBy})
               </p>
               <ul>
                 {option?.reasons.map((r) => (

@@ -23,16 +23,22 @@ export function EncounterDetail({ id }: { id: string }) {
   const verifications = useBorderApi(`/encounters/${id}/verifications`, VerificationList);
   const decisions = useBorderApi(`/encounters/${id}/decisions`, DecisionList);
   const safeguards = useBorderApi(`/encounters/${id}/safeguards`, SafeguardList);
+  const e = encounter.data;
   const refresh = () => {
     assessment.reload();
     safeguards.reload();
     verifications.reload();
     decisions.reload();
   };
-  const e = encounter.data;
   return (
     <>
-      <PageHeading title={t("pages.border.detail.title")} />
+      <PageHeading
+        title={
+          e
+            ? t("pages.border.detail.titleWithReference", { reference: e.reference })
+            : t("pages.border.detail.title")
+        }
+      />
       <p>
         <Link to="/border">{t("pages.border.detail.back")}</Link>
       </p>

@@ -14,6 +14,7 @@ export function EncounterListPanel() {
       <caption>{t("pages.border.list.caption", { count: data.total })}</caption>
       <thead>
         <tr>
+          <th scope="col">{t("pages.border.field.reference")}</th>
           <th scope="col">{t("pages.border.field.date")}</th>
           <th scope="col">{t("pages.border.field.citizenship")}</th>
           <th scope="col">{t("pages.border.field.demographic")}</th>
@@ -25,8 +26,9 @@ export function EncounterListPanel() {
         {data.encounters.map((e) => (
           <tr key={e.id}>
             <th scope="row">
-              <Link to={`/border/encounters/${e.id}`}>{e.date}</Link>
+              <Link to={`/border/encounters/${e.id}`}>{e.reference}</Link>
             </th>
+            <td>{e.date}</td>
             <td>{e.citizenship}</td>
             <td>{t(`pages.border.demographic.${e.demographic}`)}</td>
             <td>{e.border ?? ""}</td>

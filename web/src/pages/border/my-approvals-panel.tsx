@@ -18,7 +18,8 @@ const LIMIT = 20;
 /** A supervisor's queue: the decisions awaiting their approval, filtered, searched and paged. */
 export function MyQueuePanel() {
   const { t } = useTranslation();
-  // A supervisor who is not also a border reader sees the encounter's id, not a link to a page they cannot open.
+  // A supervisor who is not also a border reader sees the encounter's reference, not a link to a page they
+  // cannot open.
   const readsEncounters = useSignedInUser().permissions.includes("border.read");
   const [filters, setFilters] = useState<WorklistFilters>(emptyWorklistFilters({ disposition: "" }));
   const { data, error } = useBorderApi(`/my-queue?${worklistQuery(filters, LIMIT)}`, ApprovalQueuePage);
@@ -73,9 +74,9 @@ export function MyQueuePanel() {
                 <tr key={d.id}>
                   <th scope="row">
                     {readsEncounters ? (
-                      <Link to={`/border/encounters/${d.encounterId}`}>{d.encounterId.slice(0, 8)}</Link>
+                      <Link to={`/border/encounters/${d.encounterId}`}>{d.encounterReference}</Link>
                     ) : (
-                      d.encounterId.slice(0, 8)
+                      d.encounterReference
                     )}
                   </th>
                   <td>{d.citizenship}</td>

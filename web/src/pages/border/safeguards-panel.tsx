@@ -53,7 +53,7 @@ export function SafeguardItem(props: {
   const [kind, setKind] = useState(s.evidenceNeeded[0] ?? "");
   const [reference, setReference] = useState("");
   const [error, setError] = useState("");
-  const id = `safeguard-${props.encounterId.slice(0, 8)}-${s.code}`;
+  const id = `safeguard-${props.encounterId}-${s.code}`;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const path = `/encounters/${props.encounterId}/safeguards/${s.code}`;
@@ -157,7 +157,7 @@ export function OpenSafeguardsPanel() {
         <div key={`${item.encounterId}-${item.code}`} className="safeguard-queue-item">
           <p>
             {t("pages.border.safeguards.encounterOf", {
-              id: item.encounterId.slice(0, 8),
+              id: item.encounterReference,
               date: item.date,
               citizenship: item.citizenship,
             })}

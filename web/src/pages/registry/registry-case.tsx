@@ -24,7 +24,7 @@ export function RegistryCase({ id }: { id: string }) {
   if (!c) return <p>{t("loading")}</p>;
   return (
     <section aria-labelledby="registry-case">
-      <h2 id="registry-case">{`${c.type} · ${c.status}`}</h2>
+      <h2 id="registry-case">{`${c.reference} · ${t(`pages.registry.myCases.types.${c.type}`)} · ${t(`pages.registry.myCases.statuses.${c.status}`)}`}</h2>
       <p>
         <Link to={`/registry/people/${c.personId}`}>{t("pages.registry.person")}</Link> ·{" "}
         {t("pages.registry.office")}: {c.officeId ?? "—"}

@@ -89,13 +89,15 @@ export function RegistryMyCases() {
               {data.cases.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link to={`/registry/cases/${c.id}`}>{c.id.slice(0, 8)}</Link>
+                    <Link to={`/registry/cases/${c.id}`}>{c.reference}</Link>
                   </th>
                   <td>{t(`pages.registry.myCases.types.${c.type}`)}</td>
                   <td>{t(`pages.registry.myCases.statuses.${c.status}`)}</td>
                   <td>{c.createdAt.slice(0, 10)}</td>
                   <td>
-                    <Link to={`/registry/people/${c.personId}`}>{c.personId.slice(0, 8)}</Link>
+                    <Link to={`/registry/people/${c.personId}`}>
+                      {c.personName ?? t("pages.registry.person")}
+                    </Link>
                   </td>
                 </tr>
               ))}

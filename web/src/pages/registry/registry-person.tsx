@@ -203,7 +203,7 @@ export function RegistryPerson({ id, permissions }: { id: string; permissions: S
             {cases.data.cases.map((c) => (
               <li key={c.id}>
                 <Link to={`/registry/cases/${c.id}`}>
-                  {`${t(`pages.registry.myCases.types.${c.type}`)} · ${t(`pages.registry.myCases.statuses.${c.status}`)}`}
+                  {`${c.reference} · ${t(`pages.registry.myCases.types.${c.type}`)} · ${t(`pages.registry.myCases.statuses.${c.status}`)}`}
                 </Link>
               </li>
             ))}
