@@ -102,7 +102,10 @@ async function recover(page: Page, staff: Page, lang: Language, contact: string)
   // Typed differently from how it was given: the same address.
   await recovery.getByLabel(text.recoveryContact).fill(`  ${contact.toUpperCase()} `);
   await recovery.getByRole("button", { name: text.recoverySend }).click();
-  await page.getByTestId("recovery-sent").filter({ hasText: text.recoverySent }).waitFor();
+  await page
+    .getByTestId("recovery-sent")
+    .filter({ hasText: text.recoverySent.replace("{minutes}", "30") })
+    .waitFor();
   await expect.poll(() => focusedId(page)).toBe("recovery-otc");
   await expectAccessible(page);
 

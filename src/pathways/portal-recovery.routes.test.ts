@@ -116,6 +116,7 @@ describe("recovering a lost secret", () => {
     expect(sent?.to).toBe(contact);
     expect(sent?.lang).toBe("ht");
     expect(sent?.text).toContain(filed.trackingCode);
+    expect(sent?.text).toContain("30 minit");
     // Only a keyed hash of the code is kept.
     const [row] = await recoveries(filed.id);
     expect(row?.code_hash).not.toContain(oneTimeCode);

@@ -12,7 +12,7 @@ import { CONTACT_CONTEXT } from "./engine/field-contexts.ts";
 import type { Language } from "./engine/language.ts";
 import { recoveryCodeText, secretReplacedText, subjectText } from "./engine/status-texts.ts";
 import { queueNotification } from "./outbox.service.ts";
-import type { PortalRecovered } from "./portal.contract.ts";
+import { type PortalRecovered, RECOVERY_CODE_MINUTES } from "./portal.contract.ts";
 import { codeScope, type PortalDeps } from "./portal-applicant.service.ts";
 import { newSecret, randomCodeChars } from "./portal-apply.service.ts";
 import {
@@ -30,7 +30,7 @@ import {
 // codes exist or which contact goes with one. Each code lives 30 minutes and dies after 5 wrong guesses.
 
 /** How long a one-time code lives, how many an application gets an hour, and the wrong guesses that kill one. */
-export const RECOVERY_TTL_MS = 30 * 60_000;
+export const RECOVERY_TTL_MS = RECOVERY_CODE_MINUTES * 60_000;
 export const RECOVERIES_PER_HOUR = 3;
 export const RECOVERY_MAX_ATTEMPTS = 5;
 const ONE_TIME_CODE_LENGTH = 8;
@@ -106,7 +106,7 @@ async function issueCode(
       to: contact,
       lang: input.lang,
       subject: subjectText(input.lang),
-      text: recoveryCodeText(app.tracking_code, oneTimeCode, input.lang),
+      text: recoveryCodeText(app.tracking_code, oneTimeCode, RECOVERY_CODE_MINUTES, input.lang),
     },
   });
   return "sent";

@@ -205,6 +205,8 @@ export const PortalErased = z.object({
 });
 export type PortalErased = z.infer<typeof PortalErased>;
 
+/** How long a one-time recovery code lives, in minutes (the server's rule; the portal's texts say it). */
+export const RECOVERY_CODE_MINUTES = 30;
 /** A tracking code and the contact given when applying, to have a one-time code sent there. */
 export const PortalRecoveryRequest = z.object({
   trackingCode: trimmedText(1, 40),

@@ -89,11 +89,11 @@ export function receivedText(code: string, lang: Language): string {
 }
 
 const recoveryCode: Said = {
-  en: "To get a new secret for application {code}, enter this one-time code on the portal within 30 minutes: {otc}. If you did not ask for it, ignore this message; your secret stays as it is.",
-  es: "Para obtener una clave nueva para la solicitud {code}, escriba este código de un solo uso en el portal en los próximos 30 minutos: {otc}. Si usted no lo pidió, ignore este mensaje; su clave no cambia.",
-  pt: "Para receber uma chave nova para o pedido {code}, digite este código de uso único no portal nos próximos 30 minutos: {otc}. Se você não pediu, ignore esta mensagem; sua chave continua a mesma.",
-  fr: "Pour obtenir un nouveau secret pour la demande {code}, saisissez ce code à usage unique sur le portail dans les 30 minutes : {otc}. Si vous ne l'avez pas demandé, ignorez ce message ; votre secret ne change pas.",
-  ht: "Pou w jwenn yon nouvo sekrè pou demann {code}, antre kòd sa a ki sèvi yon sèl fwa sou pòtay la nan 30 minit: {otc}. Si se pa ou ki mande l, pa okipe mesaj sa a; sekrè ou pa chanje.",
+  en: "To get a new secret for application {code}, enter this one-time code on the portal within {minutes} minutes: {otc}. If you did not ask for it, ignore this message; your secret stays as it is.",
+  es: "Para obtener una clave nueva para la solicitud {code}, escriba este código de un solo uso en el portal en los próximos {minutes} minutos: {otc}. Si usted no lo pidió, ignore este mensaje; su clave no cambia.",
+  pt: "Para receber uma chave nova para o pedido {code}, digite este código de uso único no portal nos próximos {minutes} minutos: {otc}. Se você não pediu, ignore esta mensagem; sua chave continua a mesma.",
+  fr: "Pour obtenir un nouveau secret pour la demande {code}, saisissez ce code à usage unique sur le portail dans les {minutes} minutes : {otc}. Si vous ne l'avez pas demandé, ignorez ce message ; votre secret ne change pas.",
+  ht: "Pou w jwenn yon nouvo sekrè pou demann {code}, antre kòd sa a ki sèvi yon sèl fwa sou pòtay la nan {minutes} minit: {otc}. Si se pa ou ki mande l, pa okipe mesaj sa a; sekrè ou pa chanje.",
 };
 
 const secretReplaced: Said = {
@@ -105,8 +105,11 @@ const secretReplaced: Said = {
 };
 
 /** The message carrying a one-time code that lets the applicant replace a lost secret (never the secret). */
-export function recoveryCodeText(code: string, oneTimeCode: string, lang: Language): string {
-  return recoveryCode[lang].replace("{code}", code).replace("{otc}", oneTimeCode);
+export function recoveryCodeText(code: string, oneTimeCode: string, minutes: number, lang: Language): string {
+  return recoveryCode[lang]
+    .replace("{code}", code)
+    .replace("{otc}", oneTimeCode)
+    .replace("{minutes}", String(minutes));
 }
 
 /** The message telling the applicant their secret was replaced. */

@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from "react";
-import { PortalRecovered, PortalRecoveryAccepted } from "../../../../src/pathways/portal.contract.ts";
+import {
+  PortalRecovered,
+  PortalRecoveryAccepted,
+  RECOVERY_CODE_MINUTES,
+} from "../../../../src/pathways/portal.contract.ts";
 import { errorText, PortalError, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
 import { Receipt } from "./receipt.tsx";
@@ -107,7 +111,7 @@ export function RecoveryForm({ lang, text, trackingCode: typed, onRecovered }: P
         </button>
       </form>
       <p role="status" data-testid="recovery-sent">
-        {asked ? text.recoverySent : ""}
+        {asked ? text.recoverySent.replace("{minutes}", String(RECOVERY_CODE_MINUTES)) : ""}
       </p>
       {asked && (
         <form
