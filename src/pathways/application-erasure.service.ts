@@ -19,6 +19,7 @@ import {
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
 import { sealText } from "./pathway-text.codec.ts";
+import { forgetRecoveries } from "./portal-recovery.store.ts";
 
 /** Why an application was erased; the text that replaces officers' free text about the applicant. */
 export const ERASED_TEXT = {
@@ -42,7 +43,8 @@ export interface ApplicationErasure {
 /**
  * Erases one application's personal data in the caller's transaction; the caller has locked its row. Answers,
  * name, contact and the secret's hash go; officers' reasons are replaced by `ERASED_TEXT[by]`; the appointment
- * is cancelled and its slot released; notifications are dropped; this nation's referral records are cleared.
+ * is cancelled and its slot released; notifications and one-time recovery codes are dropped; this nation's
+ * referral records are cleared.
  * A tombstone stays (stage `erased`, pathway, dates, any decision) so counts stay true. Audited as
  * `pathway.application.erase`, naming fields and counts, never a value.
  */
@@ -61,6 +63,7 @@ export async function eraseApplication(
     await deleteAppointment(tx, scope, app.id);
   }
   const dropped = await dropNotifications(tx, scope, app.id);
+  await forgetRecoveries(tx, scope, app.id);
   const referrals = await referralsOf(tx, scope, app.id);
   const referralRecords = await clearReferrals(tx, scope, app.id, {
     reasonEnc: sealText(keyring, erasedText, REFERRAL_REASON_CONTEXT),

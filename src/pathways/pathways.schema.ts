@@ -185,6 +185,18 @@ export interface PathwayPortalSpentChallengesTable {
   expires_at: Timestamp;
 }
 
+/** A one-time code an applicant asked for to replace a lost secret; only its keyed hash is kept (0010). */
+export interface PathwayPortalRecoveriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  application_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: NullableTimestamp;
+}
+
 declare module "../platform/db/schema.ts" {
   interface Schema {
     pathway_entries: PathwayEntriesTable;
@@ -200,5 +212,6 @@ declare module "../platform/db/schema.ts" {
     pathway_arrivals: PathwayArrivalsTable;
     pathway_portal_request_windows: PathwayPortalRequestWindowsTable;
     pathway_portal_spent_challenges: PathwayPortalSpentChallengesTable;
+    pathway_portal_recoveries: PathwayPortalRecoveriesTable;
   }
 }

@@ -50,12 +50,22 @@ interface Filing {
   secret: string;
 }
 
+/** The characters of tracking codes and one-time codes: no 0/O, 1/I to mistake for each other. */
 const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+/** `length` random characters of the code alphabet (32 of them, so every byte maps evenly). */
+export function randomCodeChars(length: number): string {
+  return [...randomBytes(length)].map((b) => CODE_ALPHABET[b % 32]).join("");
+}
+
 function newTrackingCode(nation: string): string {
-  const bytes = randomBytes(8);
-  const chars = [...bytes].map((b) => CODE_ALPHABET[b % 32]).join("");
+  const chars = randomCodeChars(8);
   return `${nation}-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
+}
+
+/** A new application secret; only its hash is kept. */
+export function newSecret(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 /**
@@ -163,7 +173,7 @@ export async function submitApplication(
   const { pub, results, kept } = await screenAnswers(deps, input.lang, input.answers);
   const { where, result } = pathwayApplied(pub, results, input);
   // Minimal data: only the answers to questions shown for them (those that could change an outcome) are kept.
-  const secret = randomBytes(16).toString("base64url");
+  const secret = newSecret();
   const trackingCode = newTrackingCode(input.nation);
   const scope = portalScope(input.nation, requestId);
   const filing = { application: input, where, screening: result.result, kept, trackingCode, secret };

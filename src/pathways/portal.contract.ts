@@ -204,3 +204,27 @@ export const PortalErased = z.object({
   sharedWith: z.array(z.string()),
 });
 export type PortalErased = z.infer<typeof PortalErased>;
+
+/** How long a one-time recovery code lives, in minutes (the server's rule; the portal's texts say it). */
+export const RECOVERY_CODE_MINUTES = 30;
+/** A tracking code and the contact given when applying, to have a one-time code sent there. */
+export const PortalRecoveryRequest = z.object({
+  trackingCode: trimmedText(1, 40),
+  contact: trimmedText(1, 200),
+  lang: PortalLanguage,
+});
+/** The same answer whether or not a message was sent, so nobody learns which codes and contacts match. */
+export const PortalRecoveryAccepted = z.object({ sent: z.string() });
+/** A tracking code and the one-time code sent to its contact, traded for a new secret. */
+export const PortalRecoveryConfirm = z.object({
+  trackingCode: trimmedText(1, 40),
+  oneTimeCode: trimmedText(1, 20),
+  lang: PortalLanguage,
+});
+/** The application's new secret (the old one stops working), shown once like the receipt after applying. */
+export const PortalRecovered = z.object({
+  trackingCode: z.string(),
+  secret: z.string(),
+  pathwayTitle: z.string(),
+});
+export type PortalRecovered = z.infer<typeof PortalRecovered>;

@@ -178,7 +178,7 @@ describe("public portal", () => {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
     };
     const portal = Object.entries(doc.paths).filter(([path]) => path.startsWith("/portal"));
-    expect(portal.length).toBe(10);
+    expect(portal.length).toBe(12);
     for (const [, operations] of portal) {
       for (const op of Object.values(operations)) {
         expect((op.parameters ?? []).map((p) => p.name)).toEqual(op.parameters ? ["lang"] : []);

@@ -20,6 +20,10 @@ import {
   PortalErased,
   PortalEraseRequest,
   PortalQuestionsRequest,
+  PortalRecovered,
+  PortalRecoveryAccepted,
+  PortalRecoveryConfirm,
+  PortalRecoveryRequest,
   PortalScreenRequest,
   PortalScreenResult,
   PortalShownQuestions,
@@ -29,6 +33,7 @@ import {
   PortalStatusRequest,
 } from "./portal.contract.ts";
 import type { RequestLimit } from "./portal-limits.service.ts";
+import { RECOVERY_SENT } from "./portal-recovery.service.ts";
 
 // The public portal: no account, so no permission; every route is rate limited per client address, applying
 // also needs a solved bot-check challenge. Personal data only ever travels in POST bodies, never in URLs.
@@ -222,6 +227,44 @@ export function portalRoutes(service: PathwaysService, options: { trustProxy: bo
       await reads(c);
       const data = await service.portalAppointments.book(c.req.valid("json"), c.get("requestId"));
       return sendJson(c, PortalAppointment, data, 201);
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/recovery",
+      tag: "portal",
+      summary:
+        "Lost secret: send a one-time code to the contact given when applying (the same answer whether or not it matched)",
+      access: "public",
+      request: { body: PortalRecoveryRequest },
+      response: PortalRecoveryAccepted,
+      status: 202,
+      errors: { 429: "Too many requests" },
+    }),
+    async (c) => {
+      await reads(c);
+      await service.portal.requestRecovery(c.req.valid("json"), c.get("requestId"));
+      c.header("Cache-Control", "no-store");
+      return sendJson(c, PortalRecoveryAccepted, { sent: RECOVERY_SENT }, 202);
+    },
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/recovery/confirm",
+      tag: "portal",
+      summary: "Trade the one-time code for a new secret; the old secret stops working",
+      access: "public",
+      request: { body: PortalRecoveryConfirm },
+      response: PortalRecovered,
+      errors: { 429: "Too many requests" },
+    }),
+    async (c) => {
+      await reads(c);
+      const data = await service.portal.confirmRecovery(c.req.valid("json"), c.get("requestId"));
+      c.header("Cache-Control", "no-store");
+      return sendJson(c, PortalRecovered, data);
     },
   );
   return router;

@@ -87,3 +87,32 @@ export function subjectText(lang: Language): string {
 export function receivedText(code: string, lang: Language): string {
   return `${received[lang]} ${code}. ${nextSteps.submitted?.[lang] ?? ""}`;
 }
+
+const recoveryCode: Said = {
+  en: "To get a new secret for application {code}, enter this one-time code on the portal within {minutes} minutes: {otc}. If you did not ask for it, ignore this message; your secret stays as it is.",
+  es: "Para obtener una clave nueva para la solicitud {code}, escriba este código de un solo uso en el portal en los próximos {minutes} minutos: {otc}. Si usted no lo pidió, ignore este mensaje; su clave no cambia.",
+  pt: "Para receber uma chave nova para o pedido {code}, digite este código de uso único no portal nos próximos {minutes} minutos: {otc}. Se você não pediu, ignore esta mensagem; sua chave continua a mesma.",
+  fr: "Pour obtenir un nouveau secret pour la demande {code}, saisissez ce code à usage unique sur le portail dans les {minutes} minutes : {otc}. Si vous ne l'avez pas demandé, ignorez ce message ; votre secret ne change pas.",
+  ht: "Pou w jwenn yon nouvo sekrè pou demann {code}, antre kòd sa a ki sèvi yon sèl fwa sou pòtay la nan {minutes} minit: {otc}. Si se pa ou ki mande l, pa okipe mesaj sa a; sekrè ou pa chanje.",
+};
+
+const secretReplaced: Said = {
+  en: "The secret of application {code} was replaced on the portal; the old one no longer works. If you did not do this, contact the office that handles your application.",
+  es: "La clave de la solicitud {code} fue reemplazada en el portal; la anterior ya no sirve. Si no fue usted, comuníquese con la oficina que atiende su solicitud.",
+  pt: "A chave do pedido {code} foi substituída no portal; a anterior não funciona mais. Se não foi você, entre em contato com o escritório que cuida do seu pedido.",
+  fr: "Le secret de la demande {code} a été remplacé sur le portail ; l'ancien ne fonctionne plus. Si ce n'est pas vous, contactez le bureau qui traite votre demande.",
+  ht: "Yo ranplase sekrè demann {code} an sou pòtay la; ansyen an pa mache ankò. Si se pa ou ki fè sa, kontakte biwo k ap okipe demann ou an.",
+};
+
+/** The message carrying a one-time code that lets the applicant replace a lost secret (never the secret). */
+export function recoveryCodeText(code: string, oneTimeCode: string, minutes: number, lang: Language): string {
+  return recoveryCode[lang]
+    .replace("{code}", code)
+    .replace("{otc}", oneTimeCode)
+    .replace("{minutes}", String(minutes));
+}
+
+/** The message telling the applicant their secret was replaced. */
+export function secretReplacedText(code: string, lang: Language): string {
+  return secretReplaced[lang].replace("{code}", code);
+}

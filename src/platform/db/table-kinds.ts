@@ -87,6 +87,7 @@ export const TABLE_KINDS: Readonly<Record<string, TableKind>> = {
   pathway_referrals: tenant,
   pathway_arrivals: tenant,
   pathway_portal_budgets: tenant,
+  pathway_portal_recoveries: tenant,
   // placement
   placement_runs: tenant,
   placement_assignments: tenant,

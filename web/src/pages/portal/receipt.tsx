@@ -23,11 +23,26 @@ export function receiptText(receipt: ReceiptData, text: PortalText): string {
   ].join("\n");
 }
 
+/** The receipt's heading and first words: after applying by default, or after a lost secret was replaced. */
+interface ReceiptHeading {
+  id: string;
+  title: string;
+  help: string;
+}
+
 /**
  * The tracking code and the secret, shown once: each can be copied, the pair downloaded as a text file or
  * printed alone (the print stylesheet hides the rest of the page). Focus comes here so a screen reader reads it.
  */
-export function Receipt({ receipt, text }: { receipt: ReceiptData; text: PortalText }) {
+export function Receipt({
+  receipt,
+  text,
+  heading: said = { id: "applied-title", title: text.appliedTitle, help: text.appliedHelp },
+}: {
+  receipt: ReceiptData;
+  text: PortalText;
+  heading?: ReceiptHeading;
+}) {
   const [status, setStatus] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -49,11 +64,11 @@ export function Receipt({ receipt, text }: { receipt: ReceiptData; text: PortalT
     setStatus(text.receiptDownloaded);
   };
   return (
-    <section aria-labelledby="applied-title" className="portal-receipt" data-testid="receipt">
-      <h2 id="applied-title" ref={heading} tabIndex={-1}>
-        {text.appliedTitle}
+    <section aria-labelledby={said.id} className="portal-receipt" data-testid="receipt">
+      <h2 id={said.id} ref={heading} tabIndex={-1}>
+        {said.title}
       </h2>
-      <p>{text.appliedHelp}</p>
+      <p>{said.help}</p>
       <dl className="portal-codes">
         <dt>{text.receiptPathway}</dt>
         <dd>{receipt.pathwayTitle}</dd>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { PortalDownload, PortalErased, PortalStatus } from "../../../../src/pathways/portal.contract.ts";
 import { errorText, portalRequest } from "./portal-api.ts";
 import type { PortalLang, PortalText } from "./portal-text.ts";
+import { RecoveryForm } from "./recovery-form.tsx";
 import { portalDay, SlotChoice } from "./slot-choice.tsx";
 
 /** Saves the applicant's download as a JSON file on their device (nothing leaves the page but the file). */
@@ -26,6 +27,7 @@ export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalTex
   const [notice, setNotice] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [erased, setErased] = useState<PortalErased | null>(null);
+  const [recovering, setRecovering] = useState(false);
   const look = async () => {
     setError("");
     setNotice("");
@@ -97,6 +99,25 @@ export function StatusLookup({ lang, text }: { lang: PortalLang; text: PortalTex
         </div>
         <button type="submit">{text.check}</button>
       </form>
+      <button
+        type="button"
+        className="portal-link"
+        aria-expanded={recovering}
+        onClick={() => setRecovering(!recovering)}
+      >
+        {text.recoveryLink}
+      </button>
+      {recovering && (
+        <RecoveryForm
+          lang={lang}
+          text={text}
+          trackingCode={trackingCode}
+          onRecovered={(recovered) => {
+            setCode(recovered.trackingCode);
+            setSecret(recovered.secret);
+          }}
+        />
+      )}
       <p role="alert" className="portal-error">
         {error}
       </p>
