@@ -61,7 +61,9 @@ describe("border → registry, and a family held together", () => {
 
     await page.goto(first);
     await page
-      .getByText(/held: a fear claim is open for another member of this family group/)
+      .getByRole("link", {
+        name: /^Held: “Fear claim” is open for another member of this family \(encounter E-[2-9A-Z]{4}-[2-9A-Z]{4}\)\.$/,
+      })
       .first()
       .waitFor();
     await page.getByRole("table", { name: "Members of the family met at the border" }).waitFor();
@@ -105,7 +107,9 @@ describe("the demo family met at the border", () => {
     }
     await page.waitForURL((url) => url.pathname !== mother);
     await page
-      .getByText(/held: a fear claim is open for another member of this family group/)
+      .getByRole("link", {
+        name: /^Held: “Fear claim” is open for another member of this family \(encounter E-[2-9A-Z]{4}-[2-9A-Z]{4}\)\.$/,
+      })
       .first()
       .waitFor();
   });

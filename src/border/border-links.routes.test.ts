@@ -4,6 +4,7 @@ import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { personInput, registerPerson } from "../registry/registry.test-support.ts";
+import { referenceOf } from "../shared/reference-code.ts";
 import { prepareBorderTenants, venezuelanWhoLivedInColombia } from "./border.test-support.ts";
 
 // Border → registry: an encounter links to a registry person by reference (no copy of who they are), and a
@@ -239,7 +240,7 @@ describe("a family at the border", () => {
     const option = returnToColombia(held.body);
     expect(option.eligible).toBe(false);
     expect(option.reasons).toContain(
-      `held: a fear claim is open for another member of this family group (encounter ${child.body.id})`,
+      `held: a fear claim is open for another member of this family group (encounter ${referenceOf("encounter", child.body.id)})`,
     );
     expect(held.body.assessment.familyHolds).toEqual([
       expect.objectContaining({ encounterId: child.body.id, code: "fear_claim" }),
@@ -298,7 +299,7 @@ describe("a family at the border", () => {
     );
     expect(option.eligible).toBe(false);
     expect(option.reasons).toContain(
-      `held: a medical safeguard is open for another member of this family group (encounter ${son.id})`,
+      `held: a medical safeguard is open for another member of this family group (encounter ${referenceOf("encounter", son.id)})`,
     );
     const twice = await send("POST", `/border/encounters/${son.id}/family`, tokens.officer, {
       encounterId: father,
@@ -325,7 +326,7 @@ describe("a family at the border", () => {
       reason: "verification checked",
     });
     expect(approval.status, approval.text).toBe(409);
-    expect(approval.body.error.message).toContain(`(encounter ${brother.id})`);
+    expect(approval.body.error.message).toContain(`(encounter ${referenceOf("encounter", brother.id)})`);
   });
 
   it("refuses an encounter dated before 1990 or in the future, naming the date, and records nothing", async () => {

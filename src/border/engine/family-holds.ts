@@ -1,3 +1,4 @@
+import { referenceOf } from "../../shared/reference-code.ts";
 import {
   type Assessment,
   type FamilyHold,
@@ -21,7 +22,7 @@ export function familyHold(encounterId: string, code: SafeguardCode): FamilyHold
   return {
     encounterId,
     code,
-    reason: `held: ${SAFEGUARD_WORDS[code]} is open for another member of this family group (encounter ${encounterId})`,
+    reason: `held: ${SAFEGUARD_WORDS[code]} is open for another member of this family group (encounter ${referenceOf("encounter", encounterId)})`,
   };
 }
 

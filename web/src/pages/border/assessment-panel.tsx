@@ -1,5 +1,21 @@
 import { useTranslation } from "react-i18next";
+import type { FamilyHold } from "../../../../src/border/border.contract.ts";
 import type { EncounterAssessment } from "../../../../src/border/border-records.contract.ts";
+import { referenceOf } from "../../../../src/shared/reference-code.ts";
+import { Link } from "../../router.tsx";
+
+/** One reason of an option: a family member's open safeguard in words with a link to that member, else as given. */
+function Reason({ reason, holds }: { reason: string; holds: readonly FamilyHold[] }) {
+  const { t } = useTranslation();
+  const hold = holds.find((h) => h.reason === reason);
+  if (!hold) return <>{reason}</>;
+  const reference = referenceOf("encounter", hold.encounterId);
+  return (
+    <Link to={`/border/encounters/${hold.encounterId}`}>
+      {t("pages.border.family.hold", { safeguard: t(`pages.border.safeguard.${hold.code}`), reference })}
+    </Link>
+  );
+}
 
 /** The sources behind a safeguard or a presumption, as a labelled list. */
 function Sources({ citations }: { citations: string[] }) {
@@ -88,7 +104,9 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
               <td>
                 <ul>
                   {d.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+                    <li key={r}>
+                      <Reason reason={r} holds={assessment.familyHolds ?? []} />
+                    </li>
                   ))}
                 </ul>
               </td>

@@ -63,9 +63,11 @@ export function EncounterDetail({ id }: { id: string }) {
               <dt>{t("pages.border.link.person")}</dt>
               <dd>
                 {e.person.visible ? (
-                  <Link to={`/registry/people/${e.person.id}`}>{e.person.name ?? e.person.id}</Link>
+                  <Link to={`/registry/people/${e.person.id}`}>
+                    {e.person.name ?? t("pages.border.link.person")}
+                  </Link>
                 ) : (
-                  t("pages.border.link.reference", { id: e.person.id })
+                  t("pages.border.link.hidden")
                 )}
               </dd>
             </>
