@@ -8,8 +8,8 @@ import { browserSuite, openRegistryPerson, signInAs } from "./browser-harness.ts
 // Nothing a developer would recognise as stored data reaches the screen: no snake_case codes, no fragments of
 // ids, no JSON. Every navigation entry and every tab, as several roles and in several languages, the pages a
 // section's own links open (a case from "My cases", a person from a list), and the detail pages officers
-// work in. The audit log is left out on purpose: it shows the exact action names and
-// record ids an auditor verifies against exports.
+// work in. The audit log's navigation entry is checked on its own: it keeps the exact action codes and record
+// ids an auditor verifies against exports, each in a `<code>` beside its label.
 
 const suite = browserSuite();
 const gtm = demoNations(DEMO_REGISTRY_NATIONS, 700).find((d) => d.nation === "GTM")!;
@@ -123,6 +123,24 @@ describe("no developer text on screen", () => {
     const person = gtm.people.find((p) => p.office === "GTM-01")!.person;
     await openRegistryPerson(registrar, person.givenNames.join(" "), person.surnames.join(" "));
     found.push(...(await rawIn(registrar, "person")));
+    expect(found).toEqual([]);
+  });
+
+  test("the audit log, beside the exact codes and ids it keeps in <code> for auditors (es, fr)", async () => {
+    const found: string[] = [];
+    for (const [nation, language] of [
+      ["USA", "es"],
+      ["HTI", "fr"],
+    ] as const) {
+      const page = await suite.newPage();
+      await signInAs(page, "auditor", nation);
+      await page.getByLabel(/^(Language|Idioma|Langue|Lang)$/).selectOption(language);
+      await page.goto("/audit");
+      await page.getByTestId("audit-events").waitFor();
+      // The codes and ids an auditor searches by stay on screen, each in a `<code>`; the rest is words.
+      await page.addStyleTag({ content: "main code { display: none !important; }" });
+      found.push(...(await rawIn(page, `auditor ${nation} ${language} /audit`)));
+    }
     expect(found).toEqual([]);
   });
 });

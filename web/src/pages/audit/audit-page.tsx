@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import {
@@ -8,8 +8,10 @@ import {
 } from "../../../../src/platform/audit/audit.contract.ts";
 import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { ApiError, apiRequest } from "../../api.ts";
+import type { Translate } from "../../error-text.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
+import { actionGroups, actionLabel, targetLabel, targetOptions } from "./audit-labels.ts";
 
 type AuditEvent = z.infer<typeof AuditEventView>;
 type Verification = z.infer<typeof AuditVerification>;
@@ -167,16 +169,51 @@ function EventsPanel() {
       />
     </div>
   );
-  const record = (e: AuditEvent) =>
-    e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ""}` : (e.targetId ?? "—");
+  const label = t as unknown as Translate;
+  const select = (key: "action" | "targetType", options: ReactNode) => (
+    <div className="field">
+      <label htmlFor={`audit-${key}`}>{t(`pages.audit.filters.${key}`)}</label>
+      <select
+        id={`audit-${key}`}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      >
+        {options}
+      </select>
+    </div>
+  );
 
   return (
     <section aria-labelledby="audit-events" aria-busy={busy}>
       <h2 id="audit-events">{t("pages.audit.events.title")}</h2>
       <form onSubmit={submit} aria-label={t("pages.audit.filters.label")} className="audit-filters">
         {field("actor")}
-        {field("action")}
-        {field("targetType")}
+        {select(
+          "action",
+          <>
+            <option value="">{t("pages.audit.filters.anyAction")}</option>
+            {actionGroups(label, i18n.language).map((group) => (
+              <optgroup key={group.group} label={group.label}>
+                {group.actions.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </>,
+        )}
+        {select(
+          "targetType",
+          <>
+            <option value="">{t("pages.audit.filters.anyTargetType")}</option>
+            {targetOptions(label, i18n.language).map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))}
+          </>,
+        )}
         {field("targetId")}
         {field("from", "date")}
         {field("to", "date")}
@@ -218,8 +255,18 @@ function EventsPanel() {
                   )}
                 </td>
                 <th scope="row">{e.actorLabel}</th>
-                <td>{e.action}</td>
-                <td>{record(e)}</td>
+                <td>
+                  {actionLabel(label, e.action)} <code className="audit-code">{e.action}</code>
+                </td>
+                <td>
+                  {e.targetType && (
+                    <>
+                      {targetLabel(label, e.targetType)} <code className="audit-code">{e.targetType}</code>
+                    </>
+                  )}
+                  {e.targetId && <code className="audit-record">{e.targetId}</code>}
+                  {!e.targetType && !e.targetId && "—"}
+                </td>
                 <td>{e.pending ? t("pages.audit.events.pending") : e.logIndex}</td>
               </tr>
             ))}
