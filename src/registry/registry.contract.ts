@@ -352,6 +352,7 @@ export const ReviewQueue = z.object({
   items: z.array(ReviewItem.omit({ left: true, right: true, offices: true })),
   ...WorklistPaging,
 });
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
 export const ReviewDecision = z.object({
   decision: z.enum(["merge", "distinct"]),
   reason: trimmedText(3, 500),

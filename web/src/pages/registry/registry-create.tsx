@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DOCUMENT_TYPES, DuplicateCheck } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
+import { matchReasonText } from "./match-reason.ts";
 import { messageOf } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string(), duplicates: z.number() });
@@ -160,7 +161,7 @@ export function RegistryCreate() {
                       t("pages.registry.otherOffice", { office: h.officeId ?? "—" })
                     )}{" "}
                     {h.birthDate} — {t(`pages.registry.bands.${h.band}`)} ({h.score.toFixed(2)}):{" "}
-                    {h.reasons.map((r) => `${r.field}: ${r.agreement}`).join(", ")}
+                    {h.reasons.map((r) => matchReasonText(r, t)).join(", ")}
                   </li>
                 ))}
               </ul>
