@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DOCUMENT_TYPES, DuplicateCheck } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
-import { matchReasonText } from "./match-reason.ts";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import { messageOf } from "./use-registry.ts";
 
 const Created = z.object({ id: z.string(), duplicates: z.number() });

@@ -9,6 +9,7 @@ import {
 } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import {
   emptyWorklistFilters,
   WorklistFilterForm,
@@ -16,7 +17,6 @@ import {
   WorklistPager,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
-import { matchReasonText } from "./match-reason.ts";
 import { messageOf, useLoad } from "./use-registry.ts";
 
 const LIMIT = 20;

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchResult } from "../../../../src/registry/registry.contract.ts";
 import { Link } from "../../router.tsx";
-import { matchReasonText } from "./match-reason.ts";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import { useLoad } from "./use-registry.ts";
 
 /** Search by name and date of birth; results show their band and why they matched. */
