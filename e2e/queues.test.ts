@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { browserSuite, expectAccessible, focusedId, signInAs } from "./browser-harness.ts";
+import { apiOf, browserSuite, expectAccessible, focusedId, signInAs } from "./browser-harness.ts";
 
 // The staff queues with server-side filters, sort and paging: the pathways Queue tab (any stage), My queue,
 // the referrals under the queue and the registry's duplicate review queue, in Spanish and Portuguese, for a
@@ -141,6 +141,56 @@ describe("staff queues", () => {
     await expect.poll(() => heading.textContent()).toContain(code);
     await expect.poll(() => focusedId(page)).toBe("application-title");
     expect(await inView(page, heading)).toBe(true);
+  });
+
+  test("a referral sent to another nation shows under Referrals by nation name and status label, and is accepted there", async () => {
+    const page = await suite.newPage("es-ES");
+    await signInAs(page, "pathway_officer", "USA");
+    const asUsa = await apiOf(page);
+    const open = (await asUsa("GET", "/pathways/questionnaire?lang=es")).body as {
+      pathways: { id: string; nation: string }[];
+    };
+    // A demo nation the USA has a data-sharing agreement with.
+    const target = open.pathways.find((p) => ["MEX", "COL", "GTM", "HTI", "BRA"].includes(p.nation));
+    expect(target).toBeDefined();
+    const nation = target?.nation as string;
+    const usaApps = (await asUsa("GET", "/pathways/applications?stage=submitted&sort=newest&limit=1"))
+      .body as {
+      applications: { id: string }[];
+    };
+    const sent = await asUsa("POST", `/pathways/applications/${usaApps.applications[0]?.id}/referral`, {
+      toNation: nation,
+      toPathway: target?.id,
+      consent: true,
+      consentText: "La persona solicitante acepta la derivación.",
+      reason: "queues browser check",
+    });
+    expect(sent.status, sent.text).toBe(201);
+
+    // The sending officer, in Spanish: outgoing, pending, the receiving nation by its name.
+    await page.goto("/pathways");
+    const referrals = page.getByRole("region", { name: "Derivaciones" });
+    await referrals.getByLabel("Sentido").selectOption("outgoing");
+    await referrals.getByLabel("Estado").selectOption({ label: "pendiente" });
+    await apply(page, referrals, "status=pending");
+    const row = referrals.getByRole("row").filter({ hasText: "queues browser check" });
+    await row.waitFor();
+    const named = ((await row.getByRole("rowheader").textContent()) ?? "").trim();
+    expect(named).toMatch(new RegExp(`^\\p{L}.* \\(${nation}\\)$`, "u"));
+    expect(await row.textContent()).toContain("pendiente");
+    await expectAccessible(page);
+
+    // The receiving officer, in Portuguese: incoming by default, accepted from the list.
+    const receiver = await suite.newPage("pt-BR");
+    await signInAs(receiver, "pathway_officer", nation);
+    await receiver.goto("/pathways");
+    const incoming = receiver.getByRole("region", { name: "Encaminhamentos" });
+    const waiting = incoming.getByRole("row").filter({ hasText: "queues browser check" });
+    await waiting.waitFor();
+    expect(await waiting.getByRole("rowheader").textContent()).toContain("(USA)");
+    await waiting.getByRole("button", { name: "Aceitar" }).click();
+    await expect.poll(() => waiting.textContent()).toContain("aceito");
+    await expectAccessible(receiver);
   });
 
   for (const [locale, labels] of [

@@ -32,11 +32,17 @@ export function ReferralsPanel() {
     ReferralPage,
   );
   const [refusal, setRefusal] = useState("");
-  const decide = async (id: string, status: string) => {
+  const decide = async (id: string, status: ReferralStatus) => {
     setRefusal("");
     await apiRequest(`/pathways/referrals/${id}/decision`, {
       method: "POST",
-      body: { status, reason: `${status} by staff` },
+      // The reason recorded with the decision, in the officer's language.
+      body: {
+        status,
+        reason: t("pages.pathways.referrals.decisionNote", {
+          status: t(`pages.registry.referralStatus.${status}`),
+        }),
+      },
       schema: ReferralView,
     }).catch((e: Error) => setRefusal(t("pages.pathways.error", { message: e.message })));
     reload();
