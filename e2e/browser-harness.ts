@@ -302,15 +302,25 @@ export async function apiOf(page: Page) {
   };
 }
 
-/** Opens the last application of the pathways queue still at the stage labelled `submitted`; returns its code. */
+/**
+ * Opens the newest application of the pathways queue still at the stage labelled `submitted` (the queue filtered
+ * by that stage, newest first); returns its code.
+ */
 export async function openSubmittedApplication(page: Page, submitted: string): Promise<string> {
   await page.goto("/pathways");
+  await page.locator("#queue-stage").selectOption("submitted");
+  await page.locator("#queue-sort").selectOption("newest");
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes("/pathways/applications?") && r.url().includes("stage=submitted"),
+  );
+  await page.locator("form.worklist-filters").first().locator("button[type=submit]").click();
+  await filtered;
   const queue = page.getByRole("table").first();
   const rows = queue
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name: submitted, exact: true }) });
   await rows.first().waitFor();
-  const button = rows.last().getByRole("button");
+  const button = rows.first().getByRole("button");
   const code = (await button.textContent()) ?? "";
   await button.click();
   await page.locator("#application-title").filter({ hasText: code }).waitFor();

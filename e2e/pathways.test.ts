@@ -187,6 +187,8 @@ test("an application filed on the portal is found in the registry, linked, and t
   const page = await suite.newPage();
   await signInAs(page, "pathway_officer", nation);
   await page.getByRole("link", { name: "Pathways" }).click();
+  await page.getByLabel("Tracking code").fill(code);
+  await page.getByRole("button", { name: "Apply filters" }).first().click();
   await page.getByRole("button", { name: code }).click();
   const registry = page.getByTestId("application-registry");
   await registry.getByText("Not linked to a registry person yet.").waitFor();

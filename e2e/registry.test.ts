@@ -168,7 +168,7 @@ describe("registry pages", () => {
     const page = await suite.newPage();
     await signInAs(page, "nation_admin", "USA");
     await page.goto("/registry/review");
-    await page.getByRole("listitem").getByRole("button").first().click();
+    await page.getByRole("table", { name: "Review queue" }).getByRole("button").first().click();
     await page.getByRole("heading", { name: "Registered first" }).waitFor();
     await page.getByRole("heading", { name: "Registered later" }).waitFor();
     await expectAccessible(page);

@@ -12,6 +12,8 @@ describe("from the portal to arrival", () => {
     const page = await suite.newPage();
     await signInAs(page, "pathway_officer", "USA");
     await page.goto("/pathways");
+    await page.getByLabel("Tracking code").fill("USA-DEMO-JOURNEY");
+    await page.getByRole("button", { name: "Apply filters" }).first().click();
     await page
       .getByRole("table", { name: "Queue" })
       .getByRole("button", { name: "USA-DEMO-JOURNEY" })
@@ -133,6 +135,8 @@ describe("from the portal to arrival", () => {
 
     // The officer moves the household to Mexico from the application's page.
     await usa.goto("/pathways");
+    await usa.getByLabel("Tracking code").fill(code);
+    await usa.getByRole("button", { name: "Apply filters" }).first().click();
     await usa.getByRole("table", { name: "Queue" }).getByRole("button", { name: code }).click();
     const placement = usa.getByRole("region", { name: "Placement and arrival" });
     await placement.getByText(/^Placed in Monterrey \(MEX\)/).waitFor();

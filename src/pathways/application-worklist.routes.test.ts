@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { MyQueuePage } from "./application-worklist.contract.ts";
+import { ApplicationPage, MyQueuePage } from "./application-worklist.contract.ts";
 import { fillApplicationFilterTerms } from "./application-worklist.service.ts";
 import { publishPathway, simplePathway } from "./pathways.test-support.ts";
 
@@ -235,5 +235,89 @@ describeRoleMatrix(
       permission: "application.decide",
       ok: 200,
     },
+    {
+      name: "GET /pathways/applications",
+      method: "GET",
+      path: () => "/api/v1/pathways/applications?stage=decided",
+      permission: "application.read",
+      ok: 200,
+    },
   ],
 );
+
+// The whole queue (GET /pathways/applications): every stage, decided ones included, filtered in the database.
+describe("GET /pathways/applications", () => {
+  async function all(query: string, token = officer.token) {
+    const res = await t.request("GET", `/api/v1/pathways/applications${query}`, { token });
+    const text = await res.text();
+    return { status: res.status, text, body: text ? JSON.parse(text) : null };
+  }
+  const allPage = async (query: string, token = officer.token) => {
+    const res = await all(query, token);
+    expect(res.status, res.text).toBe(200);
+    return ApplicationPage.parse(res.body);
+  };
+  const pathwaysOfTest = "&pathway=usa-queue-b";
+
+  it("lists every stage, a decided one included, oldest first, with the total; never another nation's", async () => {
+    const page = await allPage(`?${pathwaysOfTest.slice(1)}`);
+    expect(listed(page)).toEqual([id("elder"), id("decided"), id("screening")]);
+    expect(page).toMatchObject({ total: 3, limit: 100, offset: 0 });
+    const mex = await allPage("", mexOfficer.token);
+    expect(listed(mex)).toContain(id("mex"));
+    expect(listed(mex)).not.toContain(id("elder"));
+    expect(listed(await allPage(""))).not.toContain(id("mex"));
+  });
+
+  it("filters by stage and decision, sorts newest first and pages with the total", async () => {
+    expect(listed(await allPage("?stage=decided"))).toEqual([id("decided")]);
+    expect(listed(await allPage("?decision=approved"))).toEqual([id("decided")]);
+    expect((await allPage("?decision=denied")).total).toBe(0);
+    expect(listed(await allPage(`?sort=newest${pathwaysOfTest}`))).toEqual([
+      id("screening"),
+      id("decided"),
+      id("elder"),
+    ]);
+    const first = await allPage(`?limit=2${pathwaysOfTest}`);
+    const second = await allPage(`?limit=2&offset=2${pathwaysOfTest}`);
+    expect([first.total, second.total]).toEqual([3, 3]);
+    expect(listed(second)).toEqual([id("screening")]);
+  });
+
+  it("searches by tracking code (any case, a prefix) and takes the shared filters", async () => {
+    const code = apps.decided?.trackingCode as string;
+    expect(listed(await allPage(`?code=${code.toLowerCase()}`))).toEqual([id("decided")]);
+    expect(listed(await allPage(`?code=${code.slice(0, -2)}`))).toContain(id("decided"));
+    expect((await allPage(`?code=${apps.mex?.trackingCode}`)).total).toBe(0);
+    expect(listed(await allPage(`?nationality=COL${pathwaysOfTest}`))).toEqual([id("elder")]);
+    expect(listed(await allPage(`?needs=serious_medical_condition${pathwaysOfTest}`))).toEqual([
+      id("decided"),
+      id("screening"),
+    ]);
+  });
+
+  it("keeps the page of up to 500 older clients ask for", async () => {
+    expect((await allPage("?limit=500")).limit).toBe(500);
+  });
+
+  it("refuses a bad parameter with 400 naming it", async () => {
+    for (const [query, field] of [
+      ["?stage=waiting", "stage"],
+      ["?decision=maybe", "decision"],
+      ["?pathway=Not%20a%20pathway", "pathway"],
+      ["?sort=sideways", "sort"],
+      ["?limit=501", "limit"],
+      ["?offset=-1", "offset"],
+      ["?code=%25%25%25", "code"],
+      ["?band=likely", "band"],
+      ["?code=a%00b", "code"],
+      ["?nationality=%FF%FE", "nationality"],
+      [`?code=${"a".repeat(5000)}`, "code"],
+      [`?offset=${"9".repeat(400)}`, "offset"],
+    ] as const) {
+      const res = await all(query);
+      expect(res.status, query).toBe(400);
+      expect(res.text, query).toContain(field);
+    }
+  });
+});

@@ -4,13 +4,15 @@ import type { Tx } from "../platform/db/connect.ts";
 import type { ApplicationRow } from "./applications.store.ts";
 import "./pathways.schema.ts";
 
-// SQL for a pathway officer's queue and for filling the applications' keyed filter terms. Filters on answers
+// SQL for the nation's application worklists (an officer's queue, the whole queue) and for filling the applications' keyed filter terms. Filters on answers
 // compare keyed terms only: the terms come in already keyed.
 
 /** What a page of the queue is asked with; `all`/`any` are keyed terms of the application. */
 export interface QueueFilter {
-  stages: readonly string[];
+  /** The stages listed; null lists every stage. */
+  stages: readonly string[] | null;
   pathway?: string | undefined;
+  decision?: string | undefined;
   all: string[];
   any: string[] | null;
   /** A tracking code, whole or its first characters (capitals, digits and hyphens only). */
@@ -20,13 +22,12 @@ export interface QueueFilter {
   offset: number;
 }
 
-/** The nation's applications waiting in the given stages that match, one page of them, and how many in all. */
+/** The nation's applications in the given stages that match, one page of them, and how many in all. */
 export async function listQueue(tx: Tx, scope: Scope, f: QueueFilter) {
-  let q = tx
-    .selectFrom("pathway_applications")
-    .where("tenant_id", "=", scope.tenantId)
-    .where("stage", "in", [...f.stages]);
+  let q = tx.selectFrom("pathway_applications").where("tenant_id", "=", scope.tenantId);
+  if (f.stages !== null) q = q.where("stage", "in", [...f.stages]);
   if (f.pathway) q = q.where("pathway_id", "=", f.pathway);
+  if (f.decision) q = q.where("decision", "=", f.decision);
   if (f.all.length > 0) q = q.where(sql<SqlBool>`filter_terms @> ${f.all}::text[]`);
   if (f.any !== null) q = q.where(sql<SqlBool>`filter_terms && ${f.any}::text[]`);
   if (f.codePrefix) q = q.where("tracking_code", "like", `${f.codePrefix}%`);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppointmentView } from "./appointments.contract.ts";
-import { Answers, Decision, Outcome, PathwayId, Reason, Stage } from "./pathways.contract.ts";
+import { Answers, Decision, Outcome, Reason, Stage } from "./pathways.contract.ts";
 
 // Applications as staff see and move them: the list and one application's detail with its stage history,
 // appointment and placement, a stage change, and the link to a registry person.
@@ -19,12 +19,6 @@ export const ApplicationSummary = z.object({
   decidedAt: z.string().nullable(),
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
-export const ApplicationQuery = z.object({
-  pathway: PathwayId.optional(),
-  stage: Stage.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export const ApplicationList = z.object({ applications: z.array(ApplicationSummary) });
 export const StageChangeView = z.object({
   fromStage: z.string().nullable(),
   toStage: z.string(),

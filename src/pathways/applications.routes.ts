@@ -1,15 +1,7 @@
-import { z } from "zod";
 import type { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
-import {
-  ApplicationDetail,
-  ApplicationList,
-  ApplicationQuery,
-  ApplicationSummary,
-  PersonLink,
-  StageChange,
-} from "./applications.contract.ts";
+import { ApplicationDetail, ApplicationSummary, PersonLink, StageChange } from "./applications.contract.ts";
 import {
   AppointmentBook,
   AppointmentDaySave,
@@ -20,29 +12,17 @@ import {
 } from "./appointments.contract.ts";
 import { OutboxDelivery, UuidParam } from "./pathways.contract.ts";
 import type { PathwaysService } from "./pathways.service.ts";
-import { ReferralCreate, ReferralDecision, ReferralList, ReferralView } from "./referrals.contract.ts";
-
-const DirectionQuery = z.object({ direction: z.enum(["incoming", "outgoing"]).default("incoming") });
+import {
+  ReferralCreate,
+  ReferralDecision,
+  ReferralPage,
+  ReferralQuery,
+  ReferralView,
+} from "./referrals.contract.ts";
 
 /** Applications, appointments, referrals and the outbox, on the staff router. */
 export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, service: PathwaysService) {
   const { workflow, referrals } = service;
-  router.openapi(
-    defineRoute({
-      method: "get",
-      path: "/applications",
-      tag: "pathways",
-      summary: "The queue",
-      access: "application.read",
-      request: { query: ApplicationQuery },
-      response: ApplicationList,
-      errors: { 409: "Conflict" },
-    }),
-    async (c) =>
-      sendJson(c, ApplicationList, {
-        applications: await workflow.list(c.get("scope"), c.req.valid("query")),
-      }),
-  );
   router.openapi(
     defineRoute({
       method: "get",
@@ -183,16 +163,13 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
       method: "get",
       path: "/referrals",
       tag: "pathways",
-      summary: "Referrals in or out",
+      summary: "Referrals in or out, filtered by status and nation, sorted and paged",
       access: "referral.decide",
-      request: { query: DirectionQuery },
-      response: ReferralList,
+      request: { query: ReferralQuery },
+      response: ReferralPage,
       errors: { 409: "Conflict" },
     }),
-    async (c) =>
-      sendJson(c, ReferralList, {
-        referrals: await referrals.list(c.get("scope"), c.req.valid("query").direction),
-      }),
+    async (c) => sendJson(c, ReferralPage, await referrals.list(c.get("scope"), c.req.valid("query"))),
   );
   router.openapi(
     defineRoute({

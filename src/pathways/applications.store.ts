@@ -103,22 +103,6 @@ export async function findByTrackingCode(
   return (await (forUpdate ? query.forUpdate() : query).executeTakeFirst()) as ApplicationRow | undefined;
 }
 
-/** The nation's queue: oldest first, optionally one pathway and one stage. */
-export async function listApplications(
-  tx: Tx,
-  scope: Scope,
-  filter: { pathway?: string | undefined; stage?: string | undefined; limit: number },
-): Promise<ApplicationRow[]> {
-  let query = tx.selectFrom("pathway_applications").selectAll().where("tenant_id", "=", scope.tenantId);
-  if (filter.pathway) query = query.where("pathway_id", "=", filter.pathway);
-  if (filter.stage) query = query.where("stage", "=", filter.stage);
-  return (await query
-    .orderBy("submitted_at")
-    .orderBy("id")
-    .limit(filter.limit)
-    .execute()) as ApplicationRow[];
-}
-
 /** 1 + the applications of the same pathway still waiting that were submitted before this one. */
 export async function queuePosition(tx: Tx, scope: Scope, app: ApplicationRow): Promise<number> {
   const row = await sql<{ n: number }>`

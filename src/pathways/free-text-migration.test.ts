@@ -17,6 +17,7 @@ import { seedTenants } from "../platform/platform.ts";
 import { ANSWERS_CONTEXT, OUTBOX_CONTEXT } from "./engine/field-contexts.ts";
 import { readOutboxFile } from "./outbox.service.ts";
 import { legacyTextColumns } from "./pathway-text.codec.ts";
+import { ReferralQuery } from "./referrals.contract.ts";
 
 // A database holding the plaintext reasons written before they were encrypted: the migration marks them and the
 // next start encrypts them; key rotation then re-encrypts them like every other personal field.
@@ -178,7 +179,9 @@ describe("free text written before it was encrypted", () => {
   it("reads back as it was written, in each nation", async () => {
     const detail = await app.pathways.workflow.detail(systemScope("USA", "test"), ids.app);
     expect(detail.history.map((h) => h.reason)).toEqual([PLAIN.stage]);
-    const [incoming] = await app.pathways.referrals.list(systemScope("COL", "test"), "incoming");
+    const {
+      referrals: [incoming],
+    } = await app.pathways.referrals.list(systemScope("COL", "test"), ReferralQuery.parse({}));
     expect(incoming).toMatchObject({ reason: PLAIN.referral, decidedReason: PLAIN.decided });
   });
 

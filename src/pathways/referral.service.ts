@@ -23,7 +23,7 @@ import {
   STAGE_REASON_CONTEXT,
 } from "./engine/field-contexts.ts";
 import { openOptionalText, openText, sealText } from "./pathway-text.codec.ts";
-import type { ReferralView } from "./referrals.contract.ts";
+import type { ReferralPage, ReferralQuery, ReferralView } from "./referrals.contract.ts";
 import { refuseErased, type WorkflowService } from "./workflow.service.ts";
 import {
   findReferralForUpdate,
@@ -203,12 +203,29 @@ export async function referApplication(
   });
 }
 
-/** The nation's referrals in one direction. */
-export function listNationReferrals(deps: ReferralDeps, scope: Scope, direction: "incoming" | "outgoing") {
+/** One page of the nation's referrals in one direction, filtered and sorted, with how many match in all. */
+export function listNationReferrals(
+  deps: ReferralDeps,
+  scope: Scope,
+  query: ReferralQuery,
+): Promise<ReferralPage> {
   const { db, keyring } = deps;
-  return inScope(db, scope, async (tx) =>
-    (await listReferrals(tx, scope, direction)).map((row) => presentReferral(keyring, row)),
-  );
+  return inScope(db, scope, async (tx) => {
+    const { rows, total } = await listReferrals(tx, scope, {
+      direction: query.direction,
+      status: query.status,
+      nation: query.nation,
+      newestFirst: query.sort === "newest",
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return {
+      referrals: rows.map((row) => presentReferral(keyring, row)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  });
 }
 
 /** The receiving nation accepts, rejects or revokes a referral; both sides are updated and audited. */

@@ -13,7 +13,6 @@ import {
   type ApplicationRow,
   changeStage,
   findApplication,
-  listApplications,
   setPerson,
   stageHistory,
 } from "./applications.store.ts";
@@ -157,16 +156,6 @@ function notifyStage(
   });
 }
 
-/** The nation's queue. */
-export function listApplicationQueue(
-  deps: WorkflowDeps,
-  scope: Scope,
-  filter: { pathway?: string | undefined; stage?: string | undefined; limit: number },
-) {
-  const { db } = deps;
-  return inScope(db, scope, async (tx) => (await listApplications(tx, scope, filter)).map(presentSummary));
-}
-
 /** One application with its personal fields decrypted; the read is audited. */
 export function applicationDetail(deps: WorkflowDeps, scope: Scope, id: string): Promise<ApplicationDetail> {
   const { db, keyring } = deps;
@@ -255,7 +244,6 @@ export function createWorkflowService(db: Db, keyring: Keyring) {
     requireApplication,
     notify,
     ...bindActions(deps, {
-      list: listApplicationQueue,
       detail: applicationDetail,
       changeStage: moveApplicationStage,
       linkPerson: linkApplicationPerson,

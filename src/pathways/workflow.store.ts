@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import type { PathwayReferralsTable } from "./pathways.schema.ts";
@@ -94,16 +95,35 @@ export async function findReferralForUpdate(
     .executeTakeFirst()) as ReferralRow | undefined;
 }
 
-/** The nation's referrals in one direction, newest first. */
-export async function listReferrals(tx: Tx, scope: Scope, direction: "incoming" | "outgoing") {
-  return (await tx
+/** What a page of the nation's referrals is asked with. */
+export interface ReferralFilter {
+  direction: "incoming" | "outgoing";
+  status?: string | undefined;
+  /** The other nation: the sender of an incoming referral, the receiver of an outgoing one. */
+  nation?: string | undefined;
+  newestFirst: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** The nation's referrals in one direction that match, one page of them, and how many in all. */
+export async function listReferrals(tx: Tx, scope: Scope, f: ReferralFilter) {
+  let q = tx
     .selectFrom("pathway_referrals")
-    .selectAll()
     .where("tenant_id", "=", scope.tenantId)
-    .where("direction", "=", direction)
-    .orderBy("created_at", "desc")
-    .limit(200)
+    .where("direction", "=", f.direction);
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.nation) q = q.where(f.direction === "incoming" ? "from_tenant" : "to_tenant", "=", f.nation);
+  const total = await q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const order = f.newestFirst ? "desc" : "asc";
+  const rows = (await q
+    .selectAll()
+    .orderBy("created_at", order)
+    .orderBy("id", order)
+    .limit(f.limit)
+    .offset(f.offset)
     .execute()) as ReferralRow[];
+  return { rows, total: total.n };
 }
 
 /** Updates one side's status (in the tenant currently bound). */

@@ -15,6 +15,7 @@ import {
   PersonView,
   ReviewDecision,
   ReviewItem,
+  ReviewQuery,
   ReviewQueue,
   SearchQuery,
   SearchResult,
@@ -146,11 +147,12 @@ function reviewRoutes(r: ReturnType<typeof newRouter>, registry: RegistryService
       tag: "registry",
       method: "get",
       path: "/reviews",
-      summary: "Open possible duplicates, most probable first",
+      summary: "Open possible duplicates by band, most probable (or oldest, or newest) first, paged",
       access: "person.merge",
+      request: { query: ReviewQuery },
       response: ReviewQueue,
     }),
-    async (c) => sendJson(c, ReviewQueue, { items: await registry.review.queue(c.get("scope")) }),
+    async (c) => sendJson(c, ReviewQueue, await registry.review.queue(c.get("scope"), c.req.valid("query"))),
   );
   r.openapi(
     defineRoute({

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { ReviewQuery } from "./registry.contract.ts";
 import { personInput, registerPerson, uniqueName } from "./registry.test-support.ts";
 
 let t: TestApp;
@@ -148,7 +149,7 @@ describe("correcting a person", () => {
     const input = personInput();
     await registerPerson(t.app, "SLV", input);
     const later = await registerPerson(t.app, "SLV", input, { overrideReason: "second card" });
-    const [item] = await t.app.registry.review.queue(scope);
+    const [item] = (await t.app.registry.review.queue(scope, ReviewQuery.parse({}))).items;
     await t.app.registry.review.decide(scope, item!.id, "merge", "same passport");
     await expect(
       t.app.registry.edits.editPerson(scope, later, { birthPlace: "San Miguel", reason: "typo" }),

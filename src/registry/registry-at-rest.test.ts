@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { registryEncryptedColumns, registryMigrations } from "./index.ts";
+import { ReviewQuery } from "./registry.contract.ts";
 import { giveConsent, personInput, registerPerson } from "./registry.test-support.ts";
 
 // Free text people write into registry records (reasons, who gave consent) is encrypted at rest and readable
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const twin = personInput();
   await registerPerson(t.app, "USA", twin);
   await post("/people", admin.token, { ...twin, overrideReason: "second pair" });
-  const queue = (await t.app.registry.review.queue(usa)).map((r) => r.id);
+  const queue = (await t.app.registry.review.queue(usa, ReviewQuery.parse({}))).items.map((r) => r.id);
   const merged = await post(`/reviews/${queue[0]}/decision`, admin.token, {
     decision: "merge",
     reason: M.merge,

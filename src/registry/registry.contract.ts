@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { SharingPurpose } from "../platform/agreements/agreements.contract.ts";
-import { trimmedText } from "../platform/contract/primitives.contract.ts";
+import { queryCount, trimmedText } from "../platform/contract/primitives.contract.ts";
+import {
+  WORKLIST_OFFSET_MAX,
+  WORKLIST_PAGE_MAX,
+  WorklistPaging,
+} from "../platform/contract/worklist.contract.ts";
 import { LEGACY_SPECIFIC_NEEDS, SPECIFIC_NEEDS } from "../shared/specific-needs.ts";
 import { DOCUMENT_TYPES, DocumentType } from "./document-types.contract.ts";
 import { PersonHousehold } from "./households.contract.ts";
@@ -317,6 +322,8 @@ export const ConsentRecord = z.object({
   givenBy: trimmedText(1, 120).default("the person"),
 });
 
+/** The bands a pair of possible duplicates is put in when it enters the review queue. */
+export const ReviewBand = z.enum(["likely", "possible"]);
 export const ReviewItem = z.object({
   id: z.string(),
   probability: z.number(),
@@ -324,10 +331,30 @@ export const ReviewItem = z.object({
   reasons: z.array(MatchReason),
   whyCreated: z.string().nullable(),
   status: z.enum(["open", "merged", "distinct"]),
+  createdAt: z.string(),
   left: PersonView.nullable(),
   right: PersonView.nullable(),
+  /** The names of the offices the two records were registered at (an office without a name: its id). */
+  offices: z.array(z.object({ id: z.string(), name: z.string() })),
 });
-export const ReviewQueue = z.object({ items: z.array(ReviewItem.omit({ left: true, right: true })) });
+/** How the review queue is sorted: the most probable pairs first (the default), the oldest or the newest. */
+export const REVIEW_SORTS = ["probability", "oldest", "newest"] as const;
+/** The query of `GET /registry/reviews`: a band, a sort and a page of the open pairs. */
+export const ReviewQuery = z
+  .object({
+    band: ReviewBand.optional(),
+    sort: z.enum(REVIEW_SORTS).default("probability"),
+    limit: queryCount(1, WORKLIST_PAGE_MAX).default(25),
+    offset: queryCount(0, WORKLIST_OFFSET_MAX).default(0),
+  })
+  .strict();
+export type ReviewQuery = z.infer<typeof ReviewQuery>;
+/** One page of the open pairs, with how many match in all. */
+export const ReviewQueue = z.object({
+  items: z.array(ReviewItem.omit({ left: true, right: true, offices: true })),
+  ...WorklistPaging,
+});
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
 export const ReviewDecision = z.object({
   decision: z.enum(["merge", "distinct"]),
   reason: trimmedText(3, 500),

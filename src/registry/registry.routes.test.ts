@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { ReviewQuery } from "./registry.contract.ts";
 import { giveConsent, personInput, registerPerson } from "./registry.test-support.ts";
 
 let t: TestApp;
@@ -508,7 +509,7 @@ describe("registry behaviour", () => {
     const input = personInput();
     const a = await registerPerson(t.app, "HND", input);
     const b = await registerPerson(t.app, "HND", input, { overrideReason: "second card" });
-    const [item] = await t.app.registry.review.queue(scope);
+    const [item] = (await t.app.registry.review.queue(scope, ReviewQuery.parse({}))).items;
     const { mergeId } = await t.app.registry.review.decide(scope, item!.id, "merge", "same passport");
     expect((await t.app.registry.people.getPerson(scope, b)).mergedInto).toBe(a);
     await t.app.registry.review.split(scope, mergeId!, "different people after all");

@@ -4,10 +4,12 @@ import { bindActions } from "../platform/bind-actions.ts";
 import { decidePending } from "../platform/db/decide-pending.ts";
 import { inScope } from "../platform/db/scoped.ts";
 import { AppError } from "../platform/errors.ts";
+import { officesOf } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
 import { presentMatchingModel } from "./engine/matching-model.ts";
 import { moveMembershipOnMerge, restoreMembershipOnSplit } from "./household-merge.service.ts";
 import type { PeopleService } from "./people.service.ts";
+import type { ReviewQuery } from "./registry.contract.ts";
 import { findPerson, setMerged } from "./registry.store.ts";
 import { createRegistryText, type RegistryText } from "./registry-text.service.ts";
 import {
@@ -32,6 +34,7 @@ function reviewSummary(
     reasons: unknown;
     why_created_enc: string | null;
     status: "open" | "merged" | "distinct";
+    created_at: Date | string;
   },
   text: RegistryText,
 ) {
@@ -43,6 +46,7 @@ function reviewSummary(
     reasons,
     whyCreated: text.openOrNull("reviewWhyCreated", r.why_created_enc),
     status: r.status,
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }
 
@@ -73,11 +77,17 @@ function mergeView(
   };
 }
 
-/** Open pairs, most probable first. */
-export function reviewQueue(deps: ReviewDeps, scope: Scope) {
+/** One page of the open pairs (a band when asked), sorted as asked, with how many match in all. */
+export function reviewQueue(deps: ReviewDeps, scope: Scope, query: ReviewQuery) {
   const { db } = deps;
   return inScope(db, scope, async (tx) => {
-    return (await openReviews(tx, scope, 200)).map((r) => pairSummary(deps, r));
+    const { rows, total } = await openReviews(tx, scope, query);
+    return {
+      items: rows.map((r) => pairSummary(deps, r)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   });
 }
 
@@ -111,7 +121,15 @@ export async function reviewItem(deps: ReviewDeps, scope: Scope, id: string) {
   const row = await inScope(db, scope, (tx) => findReview(tx, scope, id, { lock: false }));
   if (!row) throw new AppError("NOT_FOUND", "review item not found");
   const side = (personId: string) => people.getPerson(scope, personId).catch(() => null);
-  return { ...pairSummary(deps, row), left: await side(row.person_a), right: await side(row.person_b) };
+  const [left, right] = [await side(row.person_a), await side(row.person_b)];
+  const officeIds = new Set([left?.officeId, right?.officeId].filter((o): o is string => !!o));
+  const offices =
+    officeIds.size === 0
+      ? []
+      : (await inScope(db, scope, (tx) => officesOf(tx, scope)))
+          .filter((o) => officeIds.has(o.id))
+          .map((o) => ({ id: o.id, name: o.name }));
+  return { ...pairSummary(deps, row), left, right, offices };
 }
 
 /** Merges the pair (the newer record into the older) or records them as different people, with a reason. */

@@ -12,19 +12,30 @@ const reviewColumns = [
   "reasons",
   "why_created_enc",
   "status",
+  "created_at",
 ] as const;
 
-/** Open pairs of possible duplicates, most probable first, at most `limit`. */
-export function openReviews(tx: Tx, scope: Scope, limit: number) {
-  return tx
+/** What a page of the review queue is asked with. */
+export interface ReviewFilter {
+  band?: string | undefined;
+  sort: "probability" | "oldest" | "newest";
+  limit: number;
+  offset: number;
+}
+
+/** Open pairs of possible duplicates that match, one page of them in the order asked, and how many in all. */
+export async function openReviews(tx: Tx, scope: Scope, f: ReviewFilter) {
+  let q = tx
     .selectFrom("registry_duplicate_reviews")
-    .select(reviewColumns)
     .where("tenant_id", "=", scope.tenantId)
-    .where("status", "=", "open")
-    .orderBy("probability", "desc")
-    .orderBy("id")
-    .limit(limit)
-    .execute();
+    .where("status", "=", "open");
+  if (f.band) q = q.where("band", "=", f.band);
+  const total = await q.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  let page = q.select(reviewColumns);
+  if (f.sort === "probability") page = page.orderBy("probability", "desc").orderBy("created_at", "asc");
+  else page = page.orderBy("created_at", f.sort === "newest" ? "desc" : "asc");
+  const rows = await page.orderBy("id").limit(f.limit).offset(f.offset).execute();
+  return { rows, total: total.n };
 }
 
 /** One pair of the nation; `lock` holds it until the transaction ends (a decision). */

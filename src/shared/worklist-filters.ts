@@ -70,7 +70,18 @@ export type WorklistSort = (typeof WORKLIST_SORTS)[number];
 
 /** The names of the filters a query used, for the audit event (never their values: a nationality is personal). */
 export function filtersUsed(query: Record<string, unknown>): string[] {
-  return ["status", "type", "stage", "pathway", "disposition", "nationality", "needs", "age", "code"].filter(
-    (k) => query[k] !== undefined,
-  );
+  return [
+    "status",
+    "type",
+    "stage",
+    "pathway",
+    "decision",
+    "disposition",
+    "band",
+    "direction",
+    "nationality",
+    "needs",
+    "age",
+    "code",
+  ].filter((k) => query[k] !== undefined);
 }

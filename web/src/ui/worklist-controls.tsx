@@ -49,7 +49,8 @@ export function worklistQuery(f: WorklistFilters, limit: number): string {
 /**
  * The filter form: the page's own fields first (`children`), then nationality, specific need, age band, the
  * code search and the sort. `needs` narrows the needs offered (none: no needs filter); `ageOffered` false leaves the age band out
- * (the page says why in `ageNote`).
+ * (the page says why in `ageNote`); `nationalityOffered` false leaves the nationality out, and without a
+ * `codeLabel` there is no code search. `sorts` replaces the shared orders (oldest, newest) with the page's own.
  */
 export function WorklistFilterForm({
   id,
@@ -59,7 +60,9 @@ export function WorklistFilterForm({
   needs = SPECIFIC_NEEDS,
   ageOffered = true,
   ageNote,
+  nationalityOffered = true,
   codeLabel,
+  sorts,
 }: {
   id: string;
   value: WorklistFilters;
@@ -68,7 +71,9 @@ export function WorklistFilterForm({
   needs?: readonly SpecificNeed[];
   ageOffered?: boolean;
   ageNote?: string;
-  codeLabel: string;
+  nationalityOffered?: boolean;
+  codeLabel?: string;
+  sorts?: readonly { value: string; label: string }[];
 }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(value);
@@ -80,16 +85,18 @@ export function WorklistFilterForm({
   return (
     <form onSubmit={submit} aria-label={t("worklist.filters")} className="worklist-filters">
       {children?.(draft, setDraft)}
-      <div className="field">
-        <label htmlFor={field("nationality")}>{t("worklist.nationality")}</label>
-        <input
-          id={field("nationality")}
-          value={draft.nationality}
-          maxLength={3}
-          placeholder="VEN"
-          onChange={(e) => setDraft({ ...draft, nationality: e.target.value })}
-        />
-      </div>
+      {nationalityOffered && (
+        <div className="field">
+          <label htmlFor={field("nationality")}>{t("worklist.nationality")}</label>
+          <input
+            id={field("nationality")}
+            value={draft.nationality}
+            maxLength={3}
+            placeholder="VEN"
+            onChange={(e) => setDraft({ ...draft, nationality: e.target.value })}
+          />
+        </div>
+      )}
       {needs.length > 0 && (
         <div className="field">
           <label htmlFor={field("need")}>{t("worklist.need")}</label>
@@ -126,15 +133,17 @@ export function WorklistFilterForm({
       ) : (
         ageNote && <p className="note">{ageNote}</p>
       )}
-      <div className="field">
-        <label htmlFor={field("code")}>{codeLabel}</label>
-        <input
-          id={field("code")}
-          type="search"
-          value={draft.code}
-          onChange={(e) => setDraft({ ...draft, code: e.target.value })}
-        />
-      </div>
+      {codeLabel !== undefined && (
+        <div className="field">
+          <label htmlFor={field("code")}>{codeLabel}</label>
+          <input
+            id={field("code")}
+            type="search"
+            value={draft.code}
+            onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+          />
+        </div>
+      )}
       <div className="field">
         <label htmlFor={field("sort")}>{t("worklist.sort")}</label>
         <select
@@ -142,11 +151,13 @@ export function WorklistFilterForm({
           value={draft.sort}
           onChange={(e) => setDraft({ ...draft, sort: e.target.value })}
         >
-          {WORKLIST_SORTS.map((key) => (
-            <option key={key} value={key}>
-              {t(`worklist.sorts.${key}`)}
-            </option>
-          ))}
+          {(sorts ?? WORKLIST_SORTS.map((key) => ({ value: key, label: t(`worklist.sorts.${key}`) }))).map(
+            (sort) => (
+              <option key={sort.value} value={sort.value}>
+                {sort.label}
+              </option>
+            ),
+          )}
         </select>
       </div>
       <button type="submit">{t("worklist.apply")}</button>

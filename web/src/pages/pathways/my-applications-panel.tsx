@@ -8,14 +8,21 @@ import {
   WorklistPager,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
+import { pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { PathwaySelect } from "./pathway-select.tsx";
 import { ApplicationPanel } from "./queue-panel.tsx";
 import { useApi } from "./use-api.ts";
 
 const LIMIT = 20;
 
-/** A pathway officer's queue: applications awaiting a stage or a decision, filtered, searched and paged. */
+/**
+ * A pathway officer's queue: applications awaiting a stage or a decision, filtered, searched and paged; the
+ * pathway by its title and the date in the reader's language. An application opened takes the focus.
+ */
 export function MyQueuePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const catalog = useQuestionnaire();
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const [filters, setFilters] = useState<WorklistFilters>(emptyWorklistFilters({ stage: "", pathway: "" }));
   const { data, error, reload } = useApi(`/pathways/my-queue?${worklistQuery(filters, LIMIT)}`, MyQueuePage);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -45,14 +52,11 @@ export function MyQueuePanel() {
                 ))}
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="my-queue-pathway">{t("pages.pathways.pathway")}</label>
-              <input
-                id="my-queue-pathway"
-                value={draft.extra.pathway ?? ""}
-                onChange={(e) => set({ ...draft, extra: { ...draft.extra, pathway: e.target.value } })}
-              />
-            </div>
+            <PathwaySelect
+              id="my-queue-pathway"
+              value={draft.extra.pathway ?? ""}
+              onChange={(pathway) => set({ ...draft, extra: { ...draft.extra, pathway } })}
+            />
           </>
         )}
       </WorklistFilterForm>
@@ -79,9 +83,11 @@ export function MyQueuePanel() {
                       {a.trackingCode}
                     </button>
                   </th>
-                  <td>{a.pathwayId}</td>
+                  <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
                   <td>{t(`pages.pathways.stages.${a.stage}`)}</td>
-                  <td>{a.submittedAt.slice(0, 10)}</td>
+                  <td>
+                    <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,22 +2,32 @@ import type { TFunction } from "i18next";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ApplicationDetail, ApplicationList } from "../../../../src/pathways/applications.contract.ts";
-import { ReferralList, ReferralView } from "../../../../src/pathways/referrals.contract.ts";
+import { ApplicationPage } from "../../../../src/pathways/application-worklist.contract.ts";
+import { ApplicationDetail } from "../../../../src/pathways/applications.contract.ts";
+import { Decision, Stage } from "../../../../src/pathways/pathways.contract.ts";
+import { ReferralView } from "../../../../src/pathways/referrals.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
 import { PrintButton } from "../../ui/print-button.tsx";
+import {
+  emptyWorklistFilters,
+  WorklistFilterForm,
+  type WorklistFilters,
+  WorklistPager,
+  worklistQuery,
+} from "../../ui/worklist-controls.tsx";
 import { ApplicationAnswers, pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { PathwaySelect } from "./pathway-select.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
+import { ReferralsPanel } from "./referrals-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
 import { SlotPicker } from "./slot-picker.tsx";
 import { StageActions } from "./stage-actions.tsx";
 import { useApi } from "./use-api.ts";
 
-/** How a stage reads in the queue: with its decision, and an erasure said as the applicant's. */
 /** An application's stage in words, with its decision: "decided: approved", never the stored codes. */
-function stageLabel(a: { stage: string; decision: string | null }, t: TFunction): string {
+export function stageLabel(a: { stage: string; decision: string | null }, t: TFunction): string {
   const stage =
     a.stage === "erased"
       ? t("pages.pathways.erasedStage")
@@ -27,47 +37,124 @@ function stageLabel(a: { stage: string; decision: string | null }, t: TFunction)
     : stage;
 }
 
-/** The queue, one application's detail, and the actions staff take on it; incoming referrals below. */
+const LIMIT = 20;
+
+/**
+ * The nation's applications in any stage, filtered, searched by code, sorted and paged on the server; one
+ * application's detail (it takes the focus when opened) and the actions staff take on it; referrals below.
+ */
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
   const catalog = useQuestionnaire();
   const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const user = useSignedInUser();
-  const { data, error, reload } = useApi("/pathways/applications?limit=200", ApplicationList);
+  const [filters, setFilters] = useState<WorklistFilters>(
+    emptyWorklistFilters({ stage: "", pathway: "", decision: "" }),
+  );
+  const { data, error, reload } = useApi(
+    `/pathways/applications?${worklistQuery(filters, LIMIT)}`,
+    ApplicationPage,
+  );
   const [openId, setOpenId] = useState<string | null>(null);
-  if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
-  if (!data) return <p aria-busy="true">{t("loading")}</p>;
   return (
     <>
-      {openId && <ApplicationPanel id={openId} onChange={reload} />}
-      {user.permissions.includes("referral.decide") && <IncomingReferrals />}
-      <table>
-        <caption>{t("pages.pathways.queue")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("pages.pathways.code")}</th>
-            <th scope="col">{t("pages.pathways.pathway")}</th>
-            <th scope="col">{t("pages.pathways.stage")}</th>
-            <th scope="col">{t("pages.pathways.submitted")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.applications.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <button type="button" onClick={() => setOpenId(a.id)}>
-                  {a.trackingCode}
-                </button>
-              </th>
-              <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
-              <td>{stageLabel(a, t)}</td>
-              <td>
-                <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading">{t("pages.pathways.queue")}</h2>
+        <WorklistFilterForm
+          id="queue"
+          value={filters}
+          onApply={setFilters}
+          codeLabel={t("pages.pathways.code")}
+        >
+          {(draft, set) => {
+            const put = (name: string, value: string) =>
+              set({ ...draft, extra: { ...draft.extra, [name]: value } });
+            return (
+              <>
+                <div className="field">
+                  <label htmlFor="queue-stage">{t("pages.pathways.stage")}</label>
+                  <select
+                    id="queue-stage"
+                    value={draft.extra.stage ?? ""}
+                    onChange={(e) => put("stage", e.target.value)}
+                  >
+                    <option value="">{t("worklist.any")}</option>
+                    {Stage.options.map((stage) => (
+                      <option key={stage} value={stage}>
+                        {stage === "erased"
+                          ? t("pages.pathways.erasedStage")
+                          : t(`pages.pathways.stages.${stage}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="queue-decision">{t("pages.pathways.decision")}</label>
+                  <select
+                    id="queue-decision"
+                    value={draft.extra.decision ?? ""}
+                    onChange={(e) => put("decision", e.target.value)}
+                  >
+                    <option value="">{t("worklist.any")}</option>
+                    {Decision.options.map((decision) => (
+                      <option key={decision} value={decision}>
+                        {t(`pages.pathways.decisions.${decision}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <PathwaySelect
+                  id="queue-pathway"
+                  value={draft.extra.pathway ?? ""}
+                  onChange={(v) => put("pathway", v)}
+                />
+              </>
+            );
+          }}
+        </WorklistFilterForm>
+        {error && <p role="alert">{t("pages.pathways.error", { message: error })}</p>}
+        {!data && !error && <p aria-busy="true">{t("loading")}</p>}
+        {openId && <ApplicationPanel id={openId} onChange={reload} />}
+        {data && (
+          <>
+            <table>
+              <caption>{t("pages.pathways.queue")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("pages.pathways.code")}</th>
+                  <th scope="col">{t("pages.pathways.pathway")}</th>
+                  <th scope="col">{t("pages.pathways.stage")}</th>
+                  <th scope="col">{t("pages.pathways.submitted")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.applications.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <button type="button" onClick={() => setOpenId(a.id)}>
+                        {a.trackingCode}
+                      </button>
+                    </th>
+                    <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
+                    <td>{stageLabel(a, t)}</td>
+                    <td>
+                      <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <WorklistPager
+              shown={data.applications.length}
+              total={data.total}
+              limit={LIMIT}
+              offset={data.offset}
+              onOffset={(offset) => setFilters({ ...filters, offset })}
+            />
+          </>
+        )}
+      </section>
+      {user.permissions.includes("referral.decide") && <ReferralsPanel />}
     </>
   );
 }
@@ -202,52 +289,5 @@ function ReferForm({ onRefer }: { onRefer: (body: Record<string, unknown>) => vo
         {t("pages.pathways.refer")}
       </button>
     </fieldset>
-  );
-}
-
-function IncomingReferrals() {
-  const { t } = useTranslation();
-  const { data, reload } = useApi("/pathways/referrals?direction=incoming", ReferralList);
-  const [refusal, setRefusal] = useState("");
-  if (!data || data.referrals.length === 0) return null;
-  const decide = async (id: string, status: string) => {
-    setRefusal("");
-    await apiRequest(`/pathways/referrals/${id}/decision`, {
-      method: "POST",
-      body: { status, reason: `${status} by staff` },
-      schema: ReferralView,
-    }).catch((e: Error) => setRefusal(t("pages.pathways.error", { message: e.message })));
-    reload();
-  };
-  return (
-    <section aria-labelledby="incoming-title">
-      <h2 id="incoming-title">{t("pages.pathways.incoming")}</h2>
-      <p role="alert" className={refusal ? "alert" : "alert-empty"}>
-        {refusal}
-      </p>
-      <ul>
-        {data.referrals.map((r) => (
-          <li key={r.id}>
-            {r.fromNation} → {r.toPathway} ·{" "}
-            {t(`pages.registry.referralStatus.${r.status}`, { defaultValue: r.status })} · {r.reason}{" "}
-            {r.status === "pending" && (
-              <>
-                <button type="button" onClick={() => decide(r.id, "accepted")}>
-                  {t("pages.pathways.accept")}
-                </button>
-                <button type="button" onClick={() => decide(r.id, "rejected")}>
-                  {t("pages.pathways.reject")}
-                </button>
-              </>
-            )}
-            {r.status !== "revoked" && r.status !== "rejected" && (
-              <button type="button" onClick={() => decide(r.id, "revoked")}>
-                {t("pages.pathways.revoke")}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

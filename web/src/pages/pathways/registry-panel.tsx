@@ -10,6 +10,7 @@ import { specificNeedOf } from "../../../../src/shared/specific-needs.ts";
 import { apiRequest } from "../../api.ts";
 import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import { needLabel } from "../../ui/need-label.ts";
 import { useApi } from "./use-api.ts";
 
@@ -161,12 +162,7 @@ export function RegistryPanel({ id, live, onChange }: { id: string; live: boolea
                 <li key={c.id}>
                   <strong>{c.name ?? t("pages.pathways.registry.nameNotShown")}</strong> {c.birthDate ?? ""} ·{" "}
                   {t(`pages.registry.bands.${c.band}`)} ({Math.round(c.score * 100)}%) ·{" "}
-                  {c.reasons
-                    .map(
-                      (r) =>
-                        `${t(`pages.identity.fields.${r.field}`, { defaultValue: r.field })}: ${t(`pages.identity.agreement.${r.agreement}`, { defaultValue: r.agreement })}`,
-                    )
-                    .join(", ")}{" "}
+                  {c.reasons.map((r) => matchReasonText(r, t)).join(", ")}{" "}
                   <button type="button" onClick={() => link(c.id)}>
                     {t("pages.pathways.registry.link")}
                   </button>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DOCUMENT_TYPES, DuplicateCheck } from "../../../../src/registry/registry.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import { SexOptions } from "./sex-choice.tsx";
 import { messageOf } from "./use-registry.ts";
 
@@ -158,7 +159,7 @@ export function RegistryCreate() {
                       t("pages.registry.otherOffice", { office: h.officeId ?? "—" })
                     )}{" "}
                     {h.birthDate} — {t(`pages.registry.bands.${h.band}`)} ({h.score.toFixed(2)}):{" "}
-                    {h.reasons.map((r) => `${r.field}: ${r.agreement}`).join(", ")}
+                    {h.reasons.map((r) => matchReasonText(r, t)).join(", ")}
                   </li>
                 ))}
               </ul>

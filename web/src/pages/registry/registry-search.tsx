@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchResult } from "../../../../src/registry/registry.contract.ts";
 import { Link } from "../../router.tsx";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import { useLoad } from "./use-registry.ts";
 
 /** Search by name and date of birth; results show their band and why they matched. */
@@ -52,7 +53,7 @@ export function RegistrySearch() {
                 <td>
                   {t(`pages.registry.bands.${h.band}`)} ({h.score.toFixed(2)})
                 </td>
-                <td>{h.reasons.map((r) => `${r.field}: ${r.agreement}`).join(", ")}</td>
+                <td>{h.reasons.map((r) => matchReasonText(r, t)).join(", ")}</td>
               </tr>
             ))}
           </tbody>
