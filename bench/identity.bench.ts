@@ -175,9 +175,10 @@ function heavyGenerated(): void {
     const pairs = candidatePairs(people, null);
     for (let k = 0; k < pairs.length; k += 2) proposed.add(pairKey(pairs[k]!, pairs[k + 1]!, n));
     const byCluster = new Map<string, number[]>();
-    people.forEach((p, i) =>
-      byCluster.set(truth.get(p.id)!, [...(byCluster.get(truth.get(p.id)!) ?? []), i]),
-    );
+    for (const [i, p] of people.entries()) {
+      const cluster = truth.get(p.id)!;
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), i]);
+    }
     let both = 0;
     let seen = 0;
     for (const m of byCluster.values())

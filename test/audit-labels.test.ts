@@ -51,6 +51,7 @@ const TEMPLATES: Record<string, string[]> = {
 const HELPERS: { name: string; position: number }[] = [
   { name: "auditHousehold", position: 2 },
   { name: "readOwnApplication", position: 3 },
+  { name: "auditedPage", position: 3 },
 ];
 
 /** Calls of `recordAudit` whose action comes from elsewhere: the helpers above and the two-sided writer. */

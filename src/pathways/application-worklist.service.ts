@@ -54,7 +54,7 @@ export function createApplicationWorklistService(
   clock: () => Date = () => new Date(),
 ) {
   /** One page and how many match; the read is audited with the filters' names (never their values). */
-  const page = (
+  const auditedPage = (
     scope: Scope,
     query: WorklistQuery & { pathway?: string | undefined; decision?: string | undefined },
     stages: readonly string[] | null,
@@ -76,11 +76,11 @@ export function createApplicationWorklistService(
   return {
     /** The applications awaiting a stage or a decision (one waiting stage when asked). */
     myQueue: (scope: Scope, query: MyQueueQuery): Promise<MyQueuePage> =>
-      page(scope, query, query.stage ? [query.stage] : WaitingStage.options, "pathway.queue.read"),
+      auditedPage(scope, query, query.stage ? [query.stage] : WaitingStage.options, "pathway.queue.read"),
 
     /** The nation's applications in any stage (one when asked), decided, closed and erased ones included. */
     all: (scope: Scope, query: ApplicationQuery): Promise<ApplicationPage> =>
-      page(scope, query, query.stage ? [query.stage] : null, "pathway.applications.read"),
+      auditedPage(scope, query, query.stage ? [query.stage] : null, "pathway.applications.read"),
   };
 }
 
