@@ -189,7 +189,19 @@ describe("staff queues", () => {
     await waiting.waitFor();
     expect(await waiting.getByRole("rowheader").textContent()).toContain("(USA)");
     await waiting.getByRole("button", { name: "Aceitar" }).click();
+    // Nothing is sent yet: the confirmation takes the focus, names the nation and says what will happen.
+    const confirmation = incoming.getByRole("region", { name: /^Aceitar o encaminhamento de .+ \(USA\)\?$/ });
+    await confirmation.waitFor();
+    await expect.poll(() => focusedId(receiver)).toBe("referral-decision-title");
+    expect(await confirmation.textContent()).toContain("compartilhou com o consentimento da pessoa");
+    expect(await waiting.textContent()).toContain("pendente");
+    await confirmation.getByRole("button", { name: "Sim, aceitar" }).click();
+    await confirmation.getByRole("alert").filter({ hasText: "pelo menos 3 caracteres" }).waitFor();
+    await confirmation.getByLabel(/^Motivo/).fill("documentos conferidos com a USA");
+    await expectAccessible(receiver);
+    await confirmation.getByRole("button", { name: "Sim, aceitar" }).click();
     await expect.poll(() => waiting.textContent()).toContain("aceito");
+    await expect.poll(() => confirmation.count()).toBe(0);
     await expectAccessible(receiver);
   });
 

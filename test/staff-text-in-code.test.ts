@@ -44,7 +44,25 @@ function writtenIn(file: string): string[] {
   return found;
 }
 
+/**
+ * Dates and numbers go through `src/shared/locale-format.ts`: the browser's own formatters have no Haitian
+ * Creole and silently write English. The officer's calendar date in ISO form (`sv-SE`) is not shown as text.
+ */
+const BROWSER_FORMATTING =
+  /new Intl\.(DateTimeFormat|NumberFormat)\(|\.toLocale(Date|Time)?String\((?!"sv-SE")/;
+
+function formattedByBrowser(file: string): string[] {
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .flatMap((line, i) => (BROWSER_FORMATTING.test(line) ? [`${path.relative(root, file)}:${i + 1}`] : []));
+}
+
 describe("staff pages", () => {
+  it("format dates and numbers through the platform's formatter, which writes Haitian Creole too", () => {
+    expect(componentFiles(WEB).flatMap(formattedByBrowser)).toEqual([]);
+  });
+
   it("write no words of their own: every text comes from the language files", () => {
     const files = componentFiles(WEB);
     expect(files.length).toBeGreaterThan(50);

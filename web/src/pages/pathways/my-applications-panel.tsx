@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MyQueuePage, WaitingStage } from "../../../../src/pathways/application-worklist.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import {
   emptyWorklistFilters,
   WorklistFilterForm,
@@ -22,7 +23,7 @@ const LIMIT = 20;
 export function MyQueuePanel() {
   const { t, i18n } = useTranslation();
   const catalog = useQuestionnaire();
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const day = dateFormat(i18n.language, { dateStyle: "medium" });
   const [filters, setFilters] = useState<WorklistFilters>(emptyWorklistFilters({ stage: "", pathway: "" }));
   const { data, error, reload } = useApi(`/pathways/my-queue?${worklistQuery(filters, LIMIT)}`, MyQueuePage);
   const [openId, setOpenId] = useState<string | null>(null);

@@ -6,6 +6,7 @@ import { ApplicationPage } from "../../../../src/pathways/application-worklist.c
 import { ApplicationDetail } from "../../../../src/pathways/applications.contract.ts";
 import { Decision, Stage } from "../../../../src/pathways/pathways.contract.ts";
 import { ReferralView } from "../../../../src/pathways/referrals.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
@@ -46,7 +47,7 @@ const LIMIT = 20;
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
   const catalog = useQuestionnaire();
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const day = dateFormat(i18n.language, { dateStyle: "medium" });
   const user = useSignedInUser();
   const [filters, setFilters] = useState<WorklistFilters>(
     emptyWorklistFilters({ stage: "", pathway: "", decision: "" }),
@@ -181,7 +182,7 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
   };
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
   if (!data) return <p aria-busy="true">{t("loading")}</p>;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const when = dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const stageName = (stage: string) => t(`pages.pathways.stages.${stage}`, { defaultValue: stage });
   const post = (path: string, body: unknown, schema: z.ZodType) =>
     act(() => apiRequest(`/pathways/applications/${id}/${path}`, { method: "POST", body, schema }));

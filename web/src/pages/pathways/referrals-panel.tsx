@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { ReferralPage, ReferralStatus, ReferralView } from "../../../../src/pathways/referrals.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import {
   emptyWorklistFilters,
@@ -11,6 +12,7 @@ import {
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
 import { pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { type ReferralChoice, ReferralDecision } from "./referral-decision.tsx";
 import { useApi } from "./use-api.ts";
 
 // The nation's referrals as a worklist: incoming ones (to accept, reject or revoke) or outgoing ones, by
@@ -22,7 +24,7 @@ const LIMIT = 20;
 export function ReferralsPanel() {
   const { t, i18n } = useTranslation();
   const catalog = useQuestionnaire();
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const day = dateFormat(i18n.language, { dateStyle: "medium" });
   const [filters, setFilters] = useState<WorklistFilters>({
     ...emptyWorklistFilters({ direction: "incoming", status: "" }),
     sort: "newest",
@@ -32,21 +34,24 @@ export function ReferralsPanel() {
     ReferralPage,
   );
   const [refusal, setRefusal] = useState("");
-  const decide = async (id: string, status: ReferralStatus) => {
+  const [choice, setChoice] = useState<ReferralChoice | null>(null);
+  const decide = async (decided: ReferralChoice, reason: string) => {
     setRefusal("");
-    await apiRequest(`/pathways/referrals/${id}/decision`, {
+    await apiRequest(`/pathways/referrals/${decided.id}/decision`, {
       method: "POST",
-      // The reason recorded with the decision, in the officer's language.
-      body: {
-        status,
-        reason: t("pages.pathways.referrals.decisionNote", {
-          status: t(`pages.registry.referralStatus.${status}`),
-        }),
-      },
+      body: { status: decided.status, reason },
       schema: ReferralView,
     }).catch((e: Error) => setRefusal(t("pages.pathways.error", { message: e.message })));
+    setChoice(null);
     reload();
   };
+  const choose = (r: ReferralView, status: ReferralChoice["status"]) =>
+    setChoice({
+      id: r.id,
+      status,
+      nation: countryLabel(r.fromNation, i18n.language),
+      pathway: pathwayTitle(catalog, r.toNation, r.toPathway),
+    });
   const incoming = filters.extra.direction !== "outgoing";
   return (
     <section aria-labelledby="referrals-title">
@@ -101,6 +106,14 @@ export function ReferralsPanel() {
       <p role="alert" className={refusal || error ? "alert" : "alert-empty"}>
         {refusal || (error ? t("pages.pathways.error", { message: error }) : "")}
       </p>
+      {choice && (
+        <ReferralDecision
+          key={`${choice.id}-${choice.status}`}
+          choice={choice}
+          onConfirm={(reason) => decide(choice, reason)}
+          onCancel={() => setChoice(null)}
+        />
+      )}
       {!data && !error && <p aria-busy="true">{t("loading")}</p>}
       {data && (
         <>
@@ -134,16 +147,16 @@ export function ReferralsPanel() {
                     <td>
                       {r.status === "pending" && (
                         <>
-                          <button type="button" onClick={() => decide(r.id, "accepted")}>
+                          <button type="button" onClick={() => choose(r, "accepted")}>
                             {t("pages.pathways.accept")}
                           </button>{" "}
-                          <button type="button" onClick={() => decide(r.id, "rejected")}>
+                          <button type="button" onClick={() => choose(r, "rejected")}>
                             {t("pages.pathways.reject")}
                           </button>{" "}
                         </>
                       )}
                       {r.status !== "revoked" && r.status !== "rejected" && (
-                        <button type="button" onClick={() => decide(r.id, "revoked")}>
+                        <button type="button" onClick={() => choose(r, "revoked")}>
                           {t("pages.pathways.revoke")}
                         </button>
                       )}

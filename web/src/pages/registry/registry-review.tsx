@@ -7,6 +7,7 @@ import {
   ReviewItem,
   ReviewQueue,
 } from "../../../../src/registry/registry.contract.ts";
+import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
 import { matchReasonText } from "../../ui/match-reason.ts";
@@ -33,7 +34,7 @@ function Side({
   officeName: (id: string) => string;
 }) {
   const { t, i18n } = useTranslation();
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const day = dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   const birth = p?.birthDate
     ? FULL_DATE.test(p.birthDate)
       ? day.format(new Date(`${p.birthDate}T00:00:00Z`))
@@ -78,8 +79,8 @@ export function RegistryReview() {
   useFocusOnOpen(heading, open ?? "", ready);
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState<string | null>(null);
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const percent = numberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
+  const day = dateFormat(i18n.language, { dateStyle: "medium" });
   const bandLabel = (band: string) => t(`pages.registry.bands.${band === "likely" ? "likely" : "possible"}`);
   const decide = (decision: "merge" | "distinct") =>
     apiRequest(`/registry/reviews/${open}/decision`, { method: "POST", body: { decision, reason } })
