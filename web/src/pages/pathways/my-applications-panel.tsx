@@ -1,15 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MyQueuePage, WaitingStage } from "../../../../src/pathways/application-worklist.contract.ts";
-import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import {
   emptyWorklistFilters,
   WorklistFilterForm,
   type WorklistFilters,
-  WorklistPager,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
-import { pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { ApplicationTable } from "./application-table.tsx";
 import { PathwaySelect } from "./pathway-select.tsx";
 import { ApplicationPanel } from "./queue-panel.tsx";
 import { useApi } from "./use-api.ts";
@@ -21,9 +19,7 @@ const LIMIT = 20;
  * pathway by its title and the date in the reader's language. An application opened takes the focus.
  */
 export function MyQueuePanel() {
-  const { t, i18n } = useTranslation();
-  const catalog = useQuestionnaire();
-  const day = dateFormat(i18n.language, { dateStyle: "medium" });
+  const { t } = useTranslation();
   const [filters, setFilters] = useState<WorklistFilters>(emptyWorklistFilters({ stage: "", pathway: "" }));
   const { data, error, reload } = useApi(`/pathways/my-queue?${worklistQuery(filters, LIMIT)}`, MyQueuePage);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -65,42 +61,13 @@ export function MyQueuePanel() {
       {!data && !error && <p aria-busy="true">{t("loading")}</p>}
       {openId && <ApplicationPanel id={openId} onChange={reload} />}
       {data && (
-        <>
-          <table>
-            <caption>{t("pages.pathways.myQueueTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("pages.pathways.code")}</th>
-                <th scope="col">{t("pages.pathways.pathway")}</th>
-                <th scope="col">{t("pages.pathways.stage")}</th>
-                <th scope="col">{t("pages.pathways.submitted")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.applications.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <button type="button" onClick={() => setOpenId(a.id)}>
-                      {a.trackingCode}
-                    </button>
-                  </th>
-                  <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
-                  <td>{t(`pages.pathways.stages.${a.stage}`)}</td>
-                  <td>
-                    <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <WorklistPager
-            shown={data.applications.length}
-            total={data.total}
-            limit={LIMIT}
-            offset={data.offset}
-            onOffset={(offset) => setFilters({ ...filters, offset })}
-          />
-        </>
+        <ApplicationTable
+          caption={t("pages.pathways.myQueueTitle")}
+          page={data}
+          limit={LIMIT}
+          onOpen={setOpenId}
+          onOffset={(offset) => setFilters({ ...filters, offset })}
+        />
       )}
     </section>
   );

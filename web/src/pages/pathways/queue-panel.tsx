@@ -1,4 +1,3 @@
-import type { TFunction } from "i18next";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -15,10 +14,10 @@ import {
   emptyWorklistFilters,
   WorklistFilterForm,
   type WorklistFilters,
-  WorklistPager,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
 import { ApplicationAnswers, pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { ApplicationTable, stageLabel } from "./application-table.tsx";
 import { PathwaySelect } from "./pathway-select.tsx";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { ReferralsPanel } from "./referrals-panel.tsx";
@@ -27,17 +26,6 @@ import { SlotPicker } from "./slot-picker.tsx";
 import { StageActions } from "./stage-actions.tsx";
 import { useApi } from "./use-api.ts";
 
-/** An application's stage in words, with its decision: "decided: approved", never the stored codes. */
-export function stageLabel(a: { stage: string; decision: string | null }, t: TFunction): string {
-  const stage =
-    a.stage === "erased"
-      ? t("pages.pathways.erasedStage")
-      : t(`pages.pathways.stages.${a.stage}`, { defaultValue: a.stage });
-  return a.decision
-    ? `${stage}: ${t(`pages.pathways.decisions.${a.decision}`, { defaultValue: a.decision })}`
-    : stage;
-}
-
 const LIMIT = 20;
 
 /**
@@ -45,9 +33,7 @@ const LIMIT = 20;
  * application's detail (it takes the focus when opened) and the actions staff take on it; referrals below.
  */
 export function QueuePanel() {
-  const { t, i18n } = useTranslation();
-  const catalog = useQuestionnaire();
-  const day = dateFormat(i18n.language, { dateStyle: "medium" });
+  const { t } = useTranslation();
   const user = useSignedInUser();
   const [filters, setFilters] = useState<WorklistFilters>(
     emptyWorklistFilters({ stage: "", pathway: "", decision: "" }),
@@ -117,42 +103,13 @@ export function QueuePanel() {
         {!data && !error && <p aria-busy="true">{t("loading")}</p>}
         {openId && <ApplicationPanel id={openId} onChange={reload} />}
         {data && (
-          <>
-            <table>
-              <caption>{t("pages.pathways.queue")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("pages.pathways.code")}</th>
-                  <th scope="col">{t("pages.pathways.pathway")}</th>
-                  <th scope="col">{t("pages.pathways.stage")}</th>
-                  <th scope="col">{t("pages.pathways.submitted")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.applications.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <button type="button" onClick={() => setOpenId(a.id)}>
-                        {a.trackingCode}
-                      </button>
-                    </th>
-                    <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
-                    <td>{stageLabel(a, t)}</td>
-                    <td>
-                      <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <WorklistPager
-              shown={data.applications.length}
-              total={data.total}
-              limit={LIMIT}
-              offset={data.offset}
-              onOffset={(offset) => setFilters({ ...filters, offset })}
-            />
-          </>
+          <ApplicationTable
+            caption={t("pages.pathways.queue")}
+            page={data}
+            limit={LIMIT}
+            onOpen={setOpenId}
+            onOffset={(offset) => setFilters({ ...filters, offset })}
+          />
         )}
       </section>
       {user.permissions.includes("referral.decide") && <ReferralsPanel />}

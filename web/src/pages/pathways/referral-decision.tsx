@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReferralStatus } from "../../../../src/pathways/referrals.contract.ts";
+import { lowerFirst } from "../../ui/lower-first.ts";
 
 // A receiving nation's decision on a referral: a reason first, then a confirmation that says what will happen
 // (an application opened from what the other nation shared, nothing copied, or an earlier acceptance undone).
@@ -15,10 +16,6 @@ export interface ReferralChoice {
   nation: string;
   pathway: string;
 }
-
-/** "Accept" → "accept", to follow "Yes, …" in the five languages. */
-const lowerFirst = (text: string, language: string) =>
-  text.charAt(0).toLocaleLowerCase(language) + text.slice(1);
 
 export function ReferralDecision({
   choice,

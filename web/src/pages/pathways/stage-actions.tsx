@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApplicationSummary } from "../../../../src/pathways/applications.contract.ts";
 import { NEXT_STAGES, type Stage } from "../../../../src/pathways/pathways.contract.ts";
+import { lowerFirst } from "../../ui/lower-first.ts";
 
 /** What an officer may do to an application's stage; booking an interview has its own form. */
 const ACTIONS = {
@@ -13,11 +14,6 @@ const ACTIONS = {
 type Action = keyof typeof ACTIONS;
 
 const MIN_REASON = 3;
-
-/** "Approve" → "approve", to follow "Yes, …" in the five languages. */
-function lowerFirst(text: string, language: string): string {
-  return text.charAt(0).toLocaleLowerCase(language) + text.slice(1);
-}
 
 /** The actions the application's stage allows, in the order an officer meets them. */
 export function actionsFrom(stage: Stage): Action[] {
