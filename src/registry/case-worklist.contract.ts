@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WorklistPaging, WorklistQuery } from "../platform/contract/worklist.contract.ts";
-import { CaseType, CaseView } from "./registry.contract.ts";
+import { CaseType, CaseView } from "./cases.contract.ts";
 
 // A caseworker's worklist: the cases assigned to the caller, filtered and paged (GET /registry/my-cases).
 

@@ -3,13 +3,6 @@ import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import {
-  CrossmatchAnswer,
-  CrossmatchRequest,
-  ReferralCreate,
-  ReferralDecision,
-  ReferralList,
-} from "./crossmatch.contract.ts";
-import {
   CaseAssign,
   CaseCreate,
   CaseList,
@@ -17,8 +10,15 @@ import {
   CaseStatusChange,
   CaseTransfer,
   CaseView,
-  IdParam,
-} from "./registry.contract.ts";
+} from "./cases.contract.ts";
+import {
+  CrossmatchAnswer,
+  CrossmatchRequest,
+  ReferralCreate,
+  ReferralDecision,
+  ReferralList,
+} from "./crossmatch.contract.ts";
+import { IdParam } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
 
 const CaseFilter = z.object({

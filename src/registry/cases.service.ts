@@ -8,6 +8,7 @@ import { AppError } from "../platform/errors.ts";
 import { requireOffice } from "../platform/offices/offices.service.ts";
 import type { Platform } from "../platform/platform.ts";
 import { referenceOf } from "../shared/reference-code.ts";
+import type { CaseView } from "./cases.contract.ts";
 import {
   type CaseRow,
   findCase,
@@ -21,7 +22,6 @@ import {
   userExists,
 } from "./cases.store.ts";
 import { CONTEXT } from "./person-seal.codec.ts";
-import type { CaseView } from "./registry.contract.ts";
 import { findPerson } from "./registry.store.ts";
 import { createRegistryText } from "./registry-text.service.ts";
 

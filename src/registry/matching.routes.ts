@@ -1,8 +1,8 @@
 import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
-import { MatchingModelView, ReviewFigures } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
+import { MatchingModelView, ReviewFigures } from "./review.contract.ts";
 
 /** Identity matching as staff see it: the model in use, and the review queue in figures. */
 export function matchingRoutes(registry: RegistryService) {

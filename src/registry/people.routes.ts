@@ -9,19 +9,21 @@ import {
   DuplicateCheck,
   FamilyLinkCreate,
   IdParam,
-  MergeView,
   PersonCreate,
   PersonInput,
   PersonView,
+  SearchQuery,
+  SearchResult,
+} from "./registry.contract.ts";
+import type { RegistryService } from "./registry.service.ts";
+import {
+  MergeView,
   ReviewDecision,
   ReviewItem,
   ReviewQuery,
   ReviewQueue,
-  SearchQuery,
-  SearchResult,
   SplitRequest,
-} from "./registry.contract.ts";
-import type { RegistryService } from "./registry.service.ts";
+} from "./review.contract.ts";
 
 const Created = z.object({ id: z.string(), duplicates: z.number() });
 const Ok = z.object({ ok: z.literal(true) });

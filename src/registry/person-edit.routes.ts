@@ -2,8 +2,9 @@ import { z } from "zod";
 import { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
-import { IdParam, PersonEdit, PersonHistory, SplitRequest } from "./registry.contract.ts";
+import { IdParam, PersonEdit, PersonHistory } from "./registry.contract.ts";
 import type { RegistryService } from "./registry.service.ts";
+import { SplitRequest } from "./review.contract.ts";
 
 const EditResult = z.object({
   id: z.string(),

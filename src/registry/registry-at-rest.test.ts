@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { registryEncryptedColumns, registryMigrations } from "./index.ts";
-import { ReviewQuery } from "./registry.contract.ts";
 import { giveConsent, personInput, registerPerson } from "./registry.test-support.ts";
+import { ReviewQuery } from "./review.contract.ts";
 
 // Free text people write into registry records (reasons, who gave consent) is encrypted at rest and readable
 // only through the services; rows stored in plaintext before are encrypted by the migration that moved them.

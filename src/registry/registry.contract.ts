@@ -275,98 +275,11 @@ export const FamilyLinkCreate = z.object({
   relation: z.enum(["parent", "child", "spouse", "sibling", "guardian", "other"]),
 });
 
-export const CaseType = z.enum(["protection", "pathway_application", "border_encounter"]);
-export const CaseCreate = z.object({
-  personId: z.string().uuid(),
-  type: CaseType,
-  officeId: trimmedText(0, 40).nullable().default(null),
-  note: trimmedText(0, 4000).nullable().default(null),
-});
-export const CaseView = z.object({
-  id: z.string(),
-  /** The case's reference (`C-7KQ2-M9XD`), derived from its id: what screens show and searches take. */
-  reference: z.string(),
-  personId: z.string(),
-  type: CaseType,
-  status: z.enum(["open", "in_review", "closed"]),
-  officeId: z.string().nullable(),
-  assignedTo: z.string().nullable(),
-  createdAt: z.string(),
-  notes: z.array(z.object({ id: z.string(), body: z.string(), at: z.string() })),
-  moves: z.array(
-    z.object({
-      kind: z.enum(["assignment", "transfer"]),
-      fromOffice: z.string().nullable(),
-      toOffice: z.string().nullable(),
-      fromUser: z.string().nullable(),
-      toUser: z.string().nullable(),
-      reason: z.string(),
-      by: z.string(),
-      at: z.string(),
-    }),
-  ),
-});
-export type CaseView = z.infer<typeof CaseView>;
-export const CaseList = z.object({ cases: z.array(CaseView.omit({ notes: true, moves: true })) });
-export const CaseNote = z.object({ body: trimmedText(1, 4000) });
-export const CaseStatusChange = z.object({ status: z.enum(["open", "in_review", "closed"]) });
-export const CaseAssign = z.object({ userId: z.string().uuid(), reason: trimmedText(3, 500) });
-export const CaseTransfer = z.object({
-  officeId: trimmedText(1, 40),
-  reason: trimmedText(3, 500),
-});
-
 export const ConsentRecord = z.object({
   purpose: ConsentPurpose,
   given: z.boolean(),
   givenBy: trimmedText(1, 120).default("the person"),
 });
-
-/** The bands a pair of possible duplicates is put in when it enters the review queue. */
-export const ReviewBand = z.enum(["likely", "possible"]);
-export const ReviewItem = z.object({
-  id: z.string(),
-  probability: z.number(),
-  band: z.string(),
-  reasons: z.array(MatchReason),
-  whyCreated: z.string().nullable(),
-  status: z.enum(["open", "merged", "distinct"]),
-  createdAt: z.string(),
-  left: PersonView.nullable(),
-  right: PersonView.nullable(),
-  /** The names of the offices the two records were registered at (an office without a name: its id). */
-  offices: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-/** How the review queue is sorted: the most probable pairs first (the default), the oldest or the newest. */
-export const REVIEW_SORTS = ["probability", "oldest", "newest"] as const;
-/** The query of `GET /registry/reviews`: a band, a sort and a page of the open pairs. */
-export const ReviewQuery = z
-  .object({
-    band: ReviewBand.optional(),
-    sort: z.enum(REVIEW_SORTS).default("probability"),
-    limit: queryCount(1, WORKLIST_PAGE_MAX).default(25),
-    offset: queryCount(0, WORKLIST_OFFSET_MAX).default(0),
-  })
-  .strict();
-export type ReviewQuery = z.infer<typeof ReviewQuery>;
-/** One page of the open pairs, with how many match in all. */
-export const ReviewQueue = z.object({
-  items: z.array(ReviewItem.omit({ left: true, right: true, offices: true })),
-  ...WorklistPaging,
-});
-export type ReviewQueue = z.infer<typeof ReviewQueue>;
-export const ReviewDecision = z.object({
-  decision: z.enum(["merge", "distinct"]),
-  reason: trimmedText(3, 500),
-});
-export const MergeView = z.object({
-  id: z.string(),
-  survivorId: z.string(),
-  mergedId: z.string(),
-  reason: z.string(),
-  splitAt: z.string().nullable(),
-});
-export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
 
 /** Why a person is erased (a data subject's request, the end of retention): staff text, kept encrypted. */
 export const PersonErase = z.object({ reason: trimmedText(3, 500) });
@@ -378,42 +291,3 @@ export const ErasureResult = z.object({
   /** What each other capability cleared about the person, per kind of record (`{ border: { encounters: 2 } }`). */
   elsewhere: z.record(z.string(), z.record(z.string(), z.number())),
 });
-
-/** One agreement level of a compared field: how often matches and non-matches reach it, and its weight. */
-export const MatchingLevel = z.object({
-  level: z.number(),
-  agreement: z.enum(["different", "weak", "similar", "close", "exact"]),
-  /** Share of true matches at this level (m). */
-  m: z.number(),
-  /** Share of random pairs at this level (u). */
-  u: z.number(),
-  /** log2(m/u): what agreeing this far adds to (or takes from) a pair's score. */
-  weight: z.number(),
-});
-
-/** The matching model the registry scores possible duplicates with: fields, weights and thresholds. */
-export const MatchingModelView = z.object({
-  /** Where the figures come from: the built-in model for single pairs (learned models are per bulk job). */
-  source: z.literal("default"),
-  /** Share of matches expected among candidate pairs before any field is compared. */
-  prior: z.number(),
-  thresholds: z.object({ likely: z.number(), possible: z.number() }),
-  fields: z.array(z.object({ field: z.string(), levels: z.array(MatchingLevel) })),
-});
-export type MatchingModelView = z.infer<typeof MatchingModelView>;
-
-/** The nation's review queue of possible duplicates, in figures (no person in it). */
-export const ReviewFigures = z.object({
-  open: z.number(),
-  openLikely: z.number(),
-  openPossible: z.number(),
-  merged: z.number(),
-  distinct: z.number(),
-  /** Merges later undone (split). */
-  split: z.number(),
-  /** When the oldest pair still open was found; null when none is open. */
-  oldestOpenAt: z.string().nullable(),
-  /** Pairs decided in the last 30 days. */
-  decidedLast30Days: z.number(),
-});
-export type ReviewFigures = z.infer<typeof ReviewFigures>;

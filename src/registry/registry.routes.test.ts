@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
 import { systemScope } from "../platform/auth/scope.ts";
-import { ReviewQuery } from "./registry.contract.ts";
 import { giveConsent, personInput, registerPerson } from "./registry.test-support.ts";
+import { ReviewQuery } from "./review.contract.ts";
 
 let t: TestApp;
 beforeAll(async () => {

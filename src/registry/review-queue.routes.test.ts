@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { describeRoleMatrix } from "../../test/role-matrix.ts";
-import { ReviewItem, ReviewQueue } from "./registry.contract.ts";
 import { personInput, registerPerson } from "./registry.test-support.ts";
+import { ReviewItem, ReviewQueue } from "./review.contract.ts";
 
 // The duplicate review queue (GET /registry/reviews): the nation's open pairs, by band, most probable first or
 // oldest or newest first, paged with a total; a pair opened names the offices of its records.

@@ -9,9 +9,9 @@ import type { Platform } from "../platform/platform.ts";
 import { presentMatchingModel } from "./engine/matching-model.ts";
 import { moveMembershipOnMerge, restoreMembershipOnSplit } from "./household-merge.service.ts";
 import type { PeopleService } from "./people.service.ts";
-import type { ReviewQuery } from "./registry.contract.ts";
 import { findPerson, setMerged } from "./registry.store.ts";
 import { createRegistryText, type RegistryText } from "./registry-text.service.ts";
+import type { ReviewQuery } from "./review.contract.ts";
 import {
   findMergeForUpdate,
   findReview,

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { CaseView } from "./cases.contract.ts";
 import { ReferralShared } from "./crossmatch.contract.ts";
-import { CaseView, MatchReason, PersonView } from "./registry.contract.ts";
+import { MatchReason, PersonView } from "./registry.contract.ts";
 
 // A person's complete record for a data subject's request: every value decrypted and unredacted, the registry's
 // own records, and one section per other capability that keeps data linked to the person's id.

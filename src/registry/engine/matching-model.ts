@@ -1,5 +1,5 @@
 import { COMPARISONS, defaultMatchModel, LIKELY, POSSIBLE } from "../../identity/engine/index.ts";
-import type { MatchingModelView } from "../registry.contract.ts";
+import type { MatchingModelView } from "../review.contract.ts";
 
 const AGREEMENT_FROM_TOP = ["exact", "close", "similar", "weak"] as const;
 

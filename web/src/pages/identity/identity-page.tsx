@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { MatchingModelView, ReviewFigures } from "../../../../src/registry/registry.contract.ts";
+import { MatchingModelView, ReviewFigures } from "../../../../src/registry/review.contract.ts";
 import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CaseView } from "../../../../src/registry/registry.contract.ts";
+import { CaseView } from "../../../../src/registry/cases.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link } from "../../router.tsx";
 import { messageOf, useLoad } from "./use-registry.ts";

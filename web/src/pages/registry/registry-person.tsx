@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { CaseList, CaseView } from "../../../../src/registry/cases.contract.ts";
 import { CrossmatchAnswer } from "../../../../src/registry/crossmatch.contract.ts";
-import { CaseList, CaseView, PersonView } from "../../../../src/registry/registry.contract.ts";
+import { PersonView } from "../../../../src/registry/registry.contract.ts";
 import { SubjectExport } from "../../../../src/registry/subject-export.contract.ts";
 import { apiRequest } from "../../api.ts";
 import { Link, navigate } from "../../router.tsx";

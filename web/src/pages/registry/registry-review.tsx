@@ -1,12 +1,12 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PersonView } from "../../../../src/registry/registry.contract.ts";
 import {
-  type PersonView,
   REVIEW_SORTS,
   ReviewBand,
   ReviewItem,
   ReviewQueue,
-} from "../../../../src/registry/registry.contract.ts";
+} from "../../../../src/registry/review.contract.ts";
 import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useFocusOnOpen } from "../../ui/focus-on-open.ts";
