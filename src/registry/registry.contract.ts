@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { SharingPurpose } from "../platform/agreements/agreements.contract.ts";
-import { queryCount, trimmedText } from "../platform/contract/primitives.contract.ts";
-import {
-  WORKLIST_OFFSET_MAX,
-  WORKLIST_PAGE_MAX,
-  WorklistPaging,
-} from "../platform/contract/worklist.contract.ts";
+import { trimmedText } from "../platform/contract/primitives.contract.ts";
 import { LEGACY_SPECIFIC_NEEDS, SPECIFIC_NEEDS } from "../shared/specific-needs.ts";
 import { DOCUMENT_TYPES, DocumentType } from "./document-types.contract.ts";
 import { PersonHousehold } from "./households.contract.ts";
