@@ -1,3 +1,5 @@
+import { solveSymmetric } from "../../shared/symmetric-solve.ts";
+
 /** Rows of a design matrix, row-major (rows × d), with 0/1 labels. */
 export interface Design {
   rows: number;
@@ -64,31 +66,6 @@ function accumulate(design: Design, beta: Float64Array, gradient: Float64Array, 
     }
   }
   for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hessian[k * d + j] = hessian[j * d + k]!;
-}
-
-/** Solves A s = b for a symmetric positive definite A by Cholesky (A is overwritten). */
-function solveSymmetric(a: Float64Array, b: Float64Array, d: number): Float64Array {
-  for (let j = 0; j < d; j++) {
-    let diagonal = a[j * d + j]!;
-    for (let k = 0; k < j; k++) diagonal -= a[j * d + k]! ** 2;
-    const root = Math.sqrt(Math.max(diagonal, 1e-12));
-    a[j * d + j] = root;
-    for (let i = j + 1; i < d; i++) {
-      let sum = a[i * d + j]!;
-      for (let k = 0; k < j; k++) sum -= a[i * d + k]! * a[j * d + k]!;
-      a[i * d + j] = sum / root;
-    }
-  }
-  const s = Float64Array.from(b);
-  for (let i = 0; i < d; i++) {
-    for (let k = 0; k < i; k++) s[i]! -= a[i * d + k]! * s[k]!;
-    s[i]! /= a[i * d + i]!;
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    for (let k = i + 1; k < d; k++) s[i]! -= a[k * d + i]! * s[k]!;
-    s[i]! /= a[i * d + i]!;
-  }
-  return s;
 }
 
 /** Probability of the outcome for one encoded row. */
