@@ -13,6 +13,7 @@ import {
   weightedTable,
 } from "../src/flows/engine/forecast-candidates.ts";
 import { ensembleTable, memberTables } from "../src/flows/engine/forecast-ensemble.ts";
+import { fitGlobalModel, globalTable } from "../src/flows/engine/forecast-global.ts";
 import type { OriginTable } from "../src/flows/engine/forecast-models.ts";
 
 type TableOf = (z: Float64Array, H: number, season: number, periods: readonly string[]) => OriginTable;
@@ -81,7 +82,11 @@ const extendedMembers = (z: Float64Array, H: number, season: number): OriginTabl
   ]);
 
 /** The candidates, each named as the report prints it. `aggregate` is the tuning part of the Southwest BP series. */
-export function candidateMethods(aggregate: EvaluationSeries, weights?: number[][]): ForecastMethod[] {
+export function candidateMethods(
+  aggregate: EvaluationSeries,
+  weights?: number[][],
+  global?: Float64Array[],
+): ForecastMethod[] {
   const profiles = aggregateProfiles(aggregate);
   const methods = [
     pointMethod("seasonal drift", (z, H) => seasonalDriftTable(z, H, 5, 5)),
@@ -105,6 +110,17 @@ export function candidateMethods(aggregate: EvaluationSeries, weights?: number[]
       ensembleTable(z, H, season, undefined, extendedMembers(z, H, season)),
     ),
   ];
+  if (global)
+    methods.push(
+      pointMethod("global model", (z, H) => globalTable(z, H, global)),
+      pointMethod("global + ensemble", (z, H, season) => {
+        const [g, e] = [globalTable(z, H, global), ensemble(z, H, season)];
+        return e.map((row, t) => {
+          const other = g[t];
+          return row && other ? row.map((v, i) => (v + (other[i] as number)) / 2) : undefined;
+        });
+      }),
+    );
   if (weights)
     methods.push(
       pointMethod("fixed weights", (z, H, season) =>
@@ -143,5 +159,22 @@ export function inverseMseWeights(
   const inverse = sums.map((row) => row.map((mse) => (mse > 0 ? 1 / mse : 0)));
   return inverse.map((row) =>
     row.map((w, h) => w / inverse.reduce((total, r) => total + (r[h] as number), 0)),
+  );
+}
+
+/** The first month whose outcomes the global model may not learn from: the tuning report scores it after. */
+export const globalLearnsBefore = "2015-10";
+
+/**
+ * The global model's coefficients, learned from outcomes before `globalLearnsBefore` only, so the report's
+ * windows starting FY2016 and the evaluated series' tuning part (FY2020 on) are out of its sample.
+ */
+export function globalCoefficients(series: EvaluationSeries[], H: number): Float64Array[] {
+  return fitGlobalModel(
+    series.map((s) => ({
+      z: Float64Array.from(s.values, Math.log1p),
+      learn: (t: number, h: number) => (s.periods[t + h - 1] ?? "") < globalLearnsBefore,
+    })),
+    H,
   );
 }

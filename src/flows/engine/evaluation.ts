@@ -227,7 +227,8 @@ export function hindsightBest(
 
 /**
  * Share of a set's h-step outcomes above `capRatio` times the largest value seen before their origin: what the
- * plausible ceiling costs in coverage at most (an outcome above it is outside every band).
+ * plausible ceiling costs in coverage at most (an outcome above it is outside every band). `history` keeps the
+ * origins with that many values seen (from, to).
  */
 export function shareAboveCeiling(
   series: EvaluationSeries[],
@@ -235,11 +236,13 @@ export function shareAboveCeiling(
   set: EvaluationSet,
   capRatio: number,
   split = evaluationSplit,
+  history: readonly [number, number] = [0, Number.POSITIVE_INFINITY],
 ): { above: number; outcomes: number } {
   let [above, outcomes] = [0, 0];
   for (const s of series) {
     const cutIndex = lastIndexAtOrBefore(s.periods, s.grain === "month" ? split.month : split.year);
     for (const T of originsOf(s.values.length, h, set, cutIndex, firstOriginOf(s))) {
+      if (T < history[0] || T >= history[1]) continue;
       // On the scale the engine caps on: log(1 + y) above log(1 + largest) + log(capRatio).
       const highest = Math.max(...s.values.slice(0, T));
       if (Math.log1p(s.values[T + h - 1] as number) > Math.log1p(highest) + Math.log(capRatio)) above++;
