@@ -134,6 +134,7 @@ export async function listPathways(deps: CatalogDeps, scope: Scope): Promise<Cat
         version: e.current_version,
         effectiveFrom: String(e.effective_from),
         title: pathway?.title.en ?? e.id,
+        titles: pathway?.title ?? { es: e.id, en: e.id, pt: e.id, fr: e.id, ht: e.id },
         type: pathway?.type ?? null,
         example: pathway?.example ?? false,
         capacity: pathway?.capacity ?? null,

@@ -46,7 +46,9 @@ export const CatalogEntry = z.object({
   published: z.boolean(),
   version: z.number().int(),
   effectiveFrom: z.string(),
+  /** The title in English, kept for API clients; `titles` has it in every portal language. */
   title: z.string(),
+  titles: z.record(PortalLanguage, z.string()),
   type: z.string().nullable(),
   example: z.boolean(),
   capacity: z.object({ places: z.number().int(), period: z.string() }).nullable(),

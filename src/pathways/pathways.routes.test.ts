@@ -321,3 +321,30 @@ describe("the questionnaire staff read answers with", () => {
     ).toBe("query.lang");
   });
 });
+
+describe("the nation's catalogue as its staff list it", () => {
+  it("names every pathway in every portal language, withdrawn ones too, and only the nation's own", async () => {
+    const scope = systemScope("COL", "test");
+    await t.app.pathways.catalog.save(
+      scope,
+      "col-withdrawn",
+      simplePathway("COL", "col-withdrawn"),
+      "2024-01-01",
+    );
+    await t.app.pathways.catalog.publish(scope, "col-withdrawn", true);
+    await t.app.pathways.catalog.publish(scope, "col-withdrawn", false);
+    const { token } = await userWithToken(t, "COL", ["caseworker"]);
+    const res = await t.request("GET", "/api/v1/pathways/catalog", { token });
+    expect(res.status).toBe(200);
+    const { pathways } = (await res.json()) as {
+      pathways: { id: string; nation: string; published: boolean; titles: Record<string, string> }[];
+    };
+    const withdrawn = pathways.find((p) => p.id === "col-withdrawn");
+    expect(withdrawn?.published).toBe(false);
+    expect(Object.keys(withdrawn?.titles ?? {}).sort()).toEqual(["en", "es", "fr", "ht", "pt"]);
+    expect(withdrawn?.titles.ht).toBe("Chemen tès col-withdrawn");
+    expect(pathways.find((p) => p.id === "col-target")?.published).toBe(true);
+    expect(pathways.every((p) => p.nation === "COL")).toBe(true);
+    expect(pathways.map((p) => p.id)).not.toContain("mex-other");
+  });
+});

@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import { PortalCatalog, type PortalQuestion } from "../../../../src/pathways/portal.contract.ts";
 import { dateFormat, numberFormat } from "../../../../src/shared/locale-format.ts";
 import { useApi } from "./use-api.ts";
@@ -12,13 +11,6 @@ export function useQuestionnaire() {
   const { i18n } = useTranslation();
   return useApi(`/pathways/questionnaire?lang=${i18n.language}`, PortalCatalog).data;
 }
-
-/** A pathway's title in the reader's language, or its id while the catalogue loads or when it is withdrawn. */
-export function pathwayTitle(catalog: Catalog | null, nation: string | undefined, id: string): string {
-  const found = catalog?.pathways.find((p) => p.id === id && (nation === undefined || p.nation === nation));
-  return found?.title ?? id;
-}
-type Catalog = z.infer<typeof PortalCatalog>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

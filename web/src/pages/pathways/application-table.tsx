@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ApplicationSummary } from "../../../../src/pathways/applications.contract.ts";
 import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { WorklistPager } from "../../ui/worklist-controls.tsx";
-import { pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { usePathwayTitle } from "./pathway-title.ts";
 
 // One page of applications as the pathway queues show them: the tracking code opens the application, the
 // pathway by its title, the stage in words, the day submitted in the reader's language; the pager below.
@@ -33,7 +33,7 @@ export function ApplicationTable({
   onOffset: (offset: number) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const catalog = useQuestionnaire();
+  const pathwayTitle = usePathwayTitle();
   const day = dateFormat(i18n.language, { dateStyle: "medium" });
   return (
     <>
@@ -55,7 +55,7 @@ export function ApplicationTable({
                   {a.trackingCode}
                 </button>
               </th>
-              <td>{pathwayTitle(catalog, undefined, a.pathwayId)}</td>
+              <td>{pathwayTitle(a.pathwayId)}</td>
               <td>{stageLabel(a, t)}</td>
               <td>
                 <time dateTime={a.submittedAt}>{day.format(new Date(a.submittedAt))}</time>

@@ -1,12 +1,20 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CatalogList, PreviewResult, Publication } from "../../../../src/pathways/pathways.contract.ts";
+import {
+  CatalogList,
+  PortalLanguage,
+  PreviewResult,
+  Publication,
+} from "../../../../src/pathways/pathways.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useApi } from "./use-api.ts";
 
 /** The nation's pathways: publish or withdraw, and edit one with validation and a preview. */
 export function CatalogPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = PortalLanguage.safeParse(i18n.language).data ?? "en";
+  const day = dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   const { data, error, reload } = useApi("/pathways/catalog", CatalogList);
   const [definition, setDefinition] = useState("");
   const [answers, setAnswers] = useState('{ "nationality": "VEN" }');
@@ -17,7 +25,7 @@ export function CatalogPanel() {
   const run = async () => {
     setMessage("");
     try {
-      const body = { definition: JSON.parse(definition), answers: JSON.parse(answers), lang: "en" };
+      const body = { definition: JSON.parse(definition), answers: JSON.parse(answers), lang };
       setPreview(
         await apiRequest("/pathways/catalog/preview", { method: "POST", body, schema: PreviewResult }),
       );
@@ -26,11 +34,13 @@ export function CatalogPanel() {
     }
   };
   const toggle = async (id: string, published: boolean) => {
+    setMessage("");
+    // A refusal (another pathway's rules conflict, a missing permission) is shown, never dropped.
     await apiRequest(`/pathways/catalog/${id}/publication`, {
       method: "POST",
       body: { published },
       schema: Publication,
-    }).catch(() => undefined);
+    }).catch((e: Error) => setMessage(t("pages.pathways.error", { message: e.message })));
     reload();
   };
   return (
@@ -49,11 +59,11 @@ export function CatalogPanel() {
             <tr key={p.id}>
               <th scope="row">
                 <button type="button" onClick={() => setDefinition(JSON.stringify(p.definition, null, 2))}>
-                  {p.title}
+                  {p.titles[lang]}
                 </button>
               </th>
               <td>
-                {p.version} ({p.effectiveFrom})
+                {p.version} ({day.format(new Date(`${p.effectiveFrom.slice(0, 10)}T00:00:00Z`))})
               </td>
               <td>
                 <button type="button" onClick={() => toggle(p.id, !p.published)}>

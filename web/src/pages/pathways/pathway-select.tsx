@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
-import { useSignedInUser } from "../../session.tsx";
-import { useQuestionnaire } from "./application-answers.tsx";
+import { PortalLanguage } from "../../../../src/pathways/pathways.contract.ts";
+import { useOwnPathways } from "./pathway-title.ts";
 
-// The pathway filter of the application worklists: the nation's published pathways by their titles in the
-// reader's language, never a free-text id.
+// The pathway filter of the application worklists: every pathway of the nation by its title in the reader's
+// language, the published ones first, then those withdrawn (their applications are still in the queues);
+// never a free-text id.
 
 /** A select of the signed-in nation's pathways by title, "Any" first; `value` is a pathway id or empty. */
 export function PathwaySelect({
@@ -16,11 +17,12 @@ export function PathwaySelect({
   onChange: (pathwayId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const catalog = useQuestionnaire();
-  const { nation } = useSignedInUser();
-  const pathways = (catalog?.pathways ?? [])
-    .filter((p) => p.nation === nation)
-    .sort((a, b) => a.title.localeCompare(b.title, i18n.language));
+  const lang = PortalLanguage.safeParse(i18n.language).data ?? "en";
+  const pathways = (useOwnPathways() ?? [])
+    .map((p) => ({ id: p.id, published: p.published, title: p.titles[lang] }))
+    .sort(
+      (a, b) => Number(b.published) - Number(a.published) || a.title.localeCompare(b.title, i18n.language),
+    );
   return (
     <div className="field">
       <label htmlFor={id}>{t("pages.pathways.pathway")}</label>
@@ -28,7 +30,7 @@ export function PathwaySelect({
         <option value="">{t("worklist.any")}</option>
         {pathways.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.title}
+            {p.published ? p.title : t("pages.pathways.withdrawnTitle", { title: p.title })}
           </option>
         ))}
       </select>

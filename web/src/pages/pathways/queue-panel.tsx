@@ -16,9 +16,10 @@ import {
   type WorklistFilters,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
-import { ApplicationAnswers, pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { ApplicationAnswers } from "./application-answers.tsx";
 import { ApplicationTable, stageLabel } from "./application-table.tsx";
 import { PathwaySelect } from "./pathway-select.tsx";
+import { usePathwayTitle } from "./pathway-title.ts";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { ReferralsPanel } from "./referrals-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
@@ -119,7 +120,7 @@ export function QueuePanel() {
 
 export function ApplicationPanel({ id, onChange }: { id: string; onChange: () => void }) {
   const { t, i18n } = useTranslation();
-  const catalog = useQuestionnaire();
+  const pathwayTitle = usePathwayTitle();
   const { data, error, reload } = useApi(`/pathways/applications/${id}`, ApplicationDetail);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnOpen(heading, id, data !== null);
@@ -146,7 +147,7 @@ export function ApplicationPanel({ id, onChange }: { id: string; onChange: () =>
   return (
     <section aria-labelledby="application-title" className="printable">
       <h2 id="application-title" ref={heading} tabIndex={-1}>
-        {data.trackingCode} · {pathwayTitle(catalog, undefined, data.pathwayId)} · {stageLabel(data, t)}
+        {data.trackingCode} · {pathwayTitle(data.pathwayId)} · {stageLabel(data, t)}
       </h2>
       <PrintButton />
       <p role="status">{message}</p>

@@ -11,7 +11,7 @@ import {
   WorklistPager,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
-import { pathwayTitle, useQuestionnaire } from "./application-answers.tsx";
+import { usePathwayTitle } from "./pathway-title.ts";
 import { type ReferralChoice, ReferralDecision } from "./referral-decision.tsx";
 import { useApi } from "./use-api.ts";
 
@@ -23,7 +23,7 @@ const LIMIT = 20;
 /** Referrals in or out, filtered, sorted and paged, with the decisions the receiving nation takes. */
 export function ReferralsPanel() {
   const { t, i18n } = useTranslation();
-  const catalog = useQuestionnaire();
+  const pathwayTitle = usePathwayTitle();
   const day = dateFormat(i18n.language, { dateStyle: "medium" });
   const [filters, setFilters] = useState<WorklistFilters>({
     ...emptyWorklistFilters({ direction: "incoming", status: "" }),
@@ -50,7 +50,7 @@ export function ReferralsPanel() {
       id: r.id,
       status,
       nation: countryLabel(r.fromNation, i18n.language),
-      pathway: pathwayTitle(catalog, r.toNation, r.toPathway),
+      pathway: pathwayTitle(r.toPathway, r.toNation),
     });
   const incoming = filters.extra.direction !== "outgoing";
   return (
@@ -137,7 +137,7 @@ export function ReferralsPanel() {
               {data.referrals.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{countryLabel(incoming ? r.fromNation : r.toNation, i18n.language)}</th>
-                  <td>{pathwayTitle(catalog, r.toNation, r.toPathway)}</td>
+                  <td>{pathwayTitle(r.toPathway, r.toNation)}</td>
                   <td>{t(`pages.registry.referralStatus.${r.status}`)}</td>
                   <td>
                     <time dateTime={r.createdAt}>{day.format(new Date(r.createdAt))}</time>
