@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_TYPES } from "../shared/document-types.ts";
 import { AppointmentView } from "./appointments.contract.ts";
 import { Answers, Decision, Outcome, Reason, Stage } from "./pathways.contract.ts";
 
@@ -63,3 +64,20 @@ export const StageChange = z
 export const PersonLink = z.object({
   personId: z.uuid({ error: "expected a registry person id (a UUID)" }).nullable(),
 });
+
+/**
+ * A new portal secret issued by an officer to an applicant standing at the office (one who gave no contact to
+ * recover it by): the officer attests that they checked the applicant's identity, and on which document.
+ */
+export const SecretReissue = z.object({
+  identityChecked: z.literal(true, { error: "confirm that you checked the applicant's identity in person" }),
+  identityDocument: z.enum(DOCUMENT_TYPES),
+});
+/** The new secret, shown once to be handed to the applicant; the old one no longer works. */
+export const SecretReissued = z.object({
+  trackingCode: z.string(),
+  secret: z.string(),
+  /** Whether the application's contact was told that its secret was replaced. */
+  contactTold: z.boolean(),
+});
+export type SecretReissued = z.infer<typeof SecretReissued>;

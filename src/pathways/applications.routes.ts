@@ -1,7 +1,14 @@
 import type { newRouter } from "../platform/http/app-env.ts";
 import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
-import { ApplicationDetail, ApplicationSummary, PersonLink, StageChange } from "./applications.contract.ts";
+import {
+  ApplicationDetail,
+  ApplicationSummary,
+  PersonLink,
+  SecretReissue,
+  SecretReissued,
+  StageChange,
+} from "./applications.contract.ts";
 import {
   AppointmentBook,
   AppointmentDaySave,
@@ -53,6 +60,25 @@ export function registerApplicationRoutes(router: ReturnType<typeof newRouter>, 
         c,
         ApplicationSummary,
         await workflow.changeStage(c.get("scope"), c.req.valid("param").id, c.req.valid("json")),
+      ),
+  );
+  router.openapi(
+    defineRoute({
+      method: "post",
+      path: "/applications/{id}/secret",
+      tag: "pathways",
+      summary:
+        "Issue a new portal secret to an applicant whose identity was checked in person (shown once; the old one stops working)",
+      access: "application.decide",
+      request: { params: UuidParam, body: SecretReissue },
+      response: SecretReissued,
+      errors: { 409: "Conflict" },
+    }),
+    async (c) =>
+      sendJson(
+        c,
+        SecretReissued,
+        await service.portal.reissueSecret(c.get("scope"), c.req.valid("param").id, c.req.valid("json")),
       ),
   );
   router.openapi(

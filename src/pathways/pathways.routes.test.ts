@@ -214,6 +214,15 @@ describeRoleMatrix("pathways", () => t, fixture, [
     ok: 201,
   },
   {
+    name: "POST /pathways/applications/:id/secret",
+    method: "POST",
+    path: (fx) => `/api/v1/pathways/applications/${fx.appId}/secret`,
+    otherNationPath: (fx) => `/api/v1/pathways/applications/${fx.otherAppId}/secret`,
+    body: () => ({ identityChecked: true, identityDocument: "passport" }),
+    permission: "application.decide",
+    ok: 200,
+  },
+  {
     name: "GET /pathways/referrals",
     method: "GET",
     path: () => "/api/v1/pathways/referrals",

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { startTestApp, type TestApp, userWithToken } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
 import { decryptField } from "../platform/crypto/field-crypto.ts";
 import { createHttpApp } from "../platform/http/http-app.ts";
@@ -401,5 +401,74 @@ describe("hostile input to the recovery routes", () => {
         )
       ).status,
     ).toBe(413);
+  });
+});
+
+describe("a new secret issued at an office", () => {
+  const reissue = async (id: string, body: unknown, nation = "USA") => {
+    const { token } = await userWithToken(t, nation, ["pathway_officer"]);
+    return t.request("POST", `/api/v1/pathways/applications/${id}/secret`, { token, body });
+  };
+
+  it("replaces the secret of an applicant who gave no contact, once their identity was checked, and audits the document", async () => {
+    const filed = await file(undefined);
+    const res = await reissue(filed.id, { identityChecked: true, identityDocument: "national_id" });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const given = (await res.json()) as { trackingCode: string; secret: string; contactTold: boolean };
+    expect(given.trackingCode).toBe(filed.trackingCode);
+    expect(given.secret).not.toBe(filed.secret);
+    expect(given.contactTold).toBe(false);
+    expect(
+      (await status({ trackingCode: filed.trackingCode, secret: filed.secret, lang: "es" })).status,
+    ).toBe(404);
+    expect(
+      (await status({ trackingCode: filed.trackingCode, secret: given.secret, lang: "es" })).status,
+    ).toBe(200);
+    const audit = await auditOf(filed.id);
+    const event = audit.find((e) => e.action === "pathway.application.secret_reissued");
+    expect(event?.details).toEqual({ identityDocument: "national_id", contactTold: false });
+    expect(JSON.stringify(audit)).not.toContain(given.secret);
+  });
+
+  it("tells the contact, and kills a recovery code in flight", async () => {
+    const contact = newContact();
+    const filed = await file(contact);
+    await expectAccepted(await ask({ trackingCode: filed.trackingCode, contact, lang: "es" }));
+    const [code] = await codesSent(filed.id);
+    const res = await reissue(filed.id, { identityChecked: true, identityDocument: "passport" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { contactTold: boolean }).contactTold).toBe(true);
+    expect((await messagesOf(filed.id)).map((m) => m.kind)).toEqual([
+      "submitted",
+      "recovery.code",
+      "recovery.done",
+    ]);
+    expect((await confirm({ trackingCode: filed.trackingCode, oneTimeCode: code, lang: "es" })).status).toBe(
+      404,
+    );
+  });
+
+  it("refuses without the officer's attestation or a known document, and on an erased application", async () => {
+    const filed = await file(undefined);
+    for (const body of [
+      { identityDocument: "passport" },
+      { identityChecked: false, identityDocument: "passport" },
+      { identityChecked: true, identityDocument: "library_card" },
+      { identityChecked: true },
+    ]) {
+      const res = await reissue(filed.id, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    await t.app.pathways.portal.erase({ trackingCode: filed.trackingCode, secret: filed.secret }, null);
+    const erased = await reissue(filed.id, { identityChecked: true, identityDocument: "passport" });
+    expect(erased.status).toBe(409);
+    expect(((await erased.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe(
+      "erased",
+    );
+    // Another nation's officer finds nothing.
+    const other = await file(undefined);
+    expect(
+      (await reissue(other.id, { identityChecked: true, identityDocument: "passport" }, "MEX")).status,
+    ).toBe(404);
   });
 });

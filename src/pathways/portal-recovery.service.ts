@@ -141,6 +141,33 @@ export async function requestRecovery(
   });
 }
 
+/**
+ * Gives the application a new secret (the old one stops working), uses up its one-time codes and tells its
+ * contact, if it has one, that the secret was replaced. The caller holds the application's lock and audits.
+ * The one place a secret is replaced: recovery on the portal and a new secret issued at an office both end here.
+ */
+export async function replaceSecret(
+  keyring: Keyring,
+  tx: Tx,
+  scope: Scope,
+  app: ApplicationRow,
+  lang: Language,
+  now: Date,
+): Promise<{ secret: string; contactTold: boolean }> {
+  const secret = newSecret();
+  await replaceSecretHash(tx, scope, app.id, hashSecret(secret));
+  await spendRecoveries(tx, scope, app.id, now);
+  const contact = storedContact(keyring, app);
+  await queueNotification(tx, scope, keyring, {
+    applicationId: app.id,
+    kind: "recovery.done",
+    message: contact
+      ? { to: contact, lang, subject: subjectText(lang), text: secretReplacedText(app.tracking_code, lang) }
+      : null,
+  });
+  return { secret, contactTold: contact !== null };
+}
+
 /** The live one-time code of the application that matches `given`, comparing against every one. */
 function matchingCode(keyring: Keyring, app: ApplicationRow, live: { code_hash: string }[], given: string) {
   const hash = Buffer.from(codeHash(keyring, app.id, normaliseCode(given)));
@@ -192,22 +219,7 @@ export async function confirmRecovery(
       });
       return null;
     }
-    const secret = newSecret();
-    await replaceSecretHash(tx, scope, app.id, hashSecret(secret));
-    await spendRecoveries(tx, scope, app.id, now);
-    const contact = storedContact(keyring, app);
-    await queueNotification(tx, scope, keyring, {
-      applicationId: app.id,
-      kind: "recovery.done",
-      message: contact
-        ? {
-            to: contact,
-            lang: input.lang,
-            subject: subjectText(input.lang),
-            text: secretReplacedText(app.tracking_code, input.lang),
-          }
-        : null,
-    });
+    const { secret } = await replaceSecret(keyring, tx, scope, app, input.lang, now);
     await recordAudit(tx, scope, {
       action: "pathway.application.recovery_confirm",
       targetType: "pathway_application",

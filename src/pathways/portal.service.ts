@@ -9,6 +9,7 @@ import { confirmRecovery, requestRecovery } from "./portal-recovery.service.ts";
 import { downloadOwnApplication, eraseOwnApplication } from "./portal-rights.service.ts";
 import { portalCatalog, screenApplicant, shownQuestions } from "./portal-screening.service.ts";
 import { applicationStatus } from "./portal-status.service.ts";
+import { reissueSecret } from "./secret-reissue.service.ts";
 
 // The public portal's actions live by concept: the catalogue and screening (portal-screening.service.ts),
 // applying (portal-apply.service.ts), the status page (portal-status.service.ts) and the applicant's rights,
@@ -34,5 +35,6 @@ export function createPortalService(
     erase: eraseOwnApplication,
     requestRecovery,
     confirmRecovery,
+    reissueSecret,
   });
 }

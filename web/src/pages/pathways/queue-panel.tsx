@@ -23,6 +23,7 @@ import { usePathwayTitle } from "./pathway-title.ts";
 import { PlacementPanel } from "./placement-panel.tsx";
 import { ReferralsPanel } from "./referrals-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
+import { SecretReissueForm } from "./secret-reissue.tsx";
 import { SlotPicker } from "./slot-picker.tsx";
 import { StageActions } from "./stage-actions.tsx";
 import { useApi } from "./use-api.ts";
@@ -214,6 +215,7 @@ function ApplicationActions({
       <StageActions stage={data.stage} post={post} />
       <SlotPicker id={data.id} stage={data.stage} appointment={data.appointment} onBooked={onChange} />
       <ReferForm onRefer={(body) => post("referral", body, ReferralView)} />
+      <SecretReissueForm applicationId={data.id} />
     </>
   );
 }
