@@ -1,5 +1,6 @@
 import { randomBelow } from "../../shared/seeded-random.ts";
 import { COMPARISONS, GIVEN, SURNAME } from "./compare.ts";
+import { DATE_LEVEL } from "./dates.ts";
 import { COLUMN, ROW } from "./people-table.ts";
 import type { TableComparer } from "./table-compare.ts";
 
@@ -83,6 +84,18 @@ export function estimateDependence(
   return dependence;
 }
 
+const DATE = COMPARISONS.findIndex((c) => c.name === "date_of_birth");
+const IDENTIFIERS = ["document_number", "phone", "email"].map((name) =>
+  COMPARISONS.findIndex((c) => c.name === name),
+);
+
+/** A date of birth at least near, or a document, phone or e-mail agreeing even with one edit. */
+function agreesOnIdentifier(levels: Int8Array): boolean {
+  if (levels[DATE]! >= DATE_LEVEL.near) return true;
+  for (const f of IDENTIFIERS) if (levels[f]! > 0) return true;
+  return false;
+}
+
 /** Level counts of random pairs that share the text in `column` (null when no two people share one). */
 function sampleSharing(
   comparer: TableComparer,
@@ -99,8 +112,7 @@ function sampleSharing(
     const g = groups.pick(random);
     const [i, j] = groups.pair(g, random);
     comparer.compare(i, j, levels);
-    if (levels[2]! >= COMPARISONS[2]!.levels - 2 || levels[4]! > 0 || levels[5]! > 0 || levels[6]! > 0)
-      continue;
+    if (agreesOnIdentifier(levels)) continue;
     levels.forEach((l, f) => {
       if (l >= 0) counts[f]![l]!++;
     });
