@@ -155,7 +155,8 @@ function generated(): void {
 /**
  * Old, sparse records (`generate --heavy`): duplicates that lose names, dates and birthplaces, read with only
  * the fields a historical register keeps (names, date and place of birth, sex). The blocking rules on the
- * birthplace were chosen on seed 11 (tuning); seed 23 is reported as the evaluation. Pair completeness is the
+ * birthplace and the scoring (date levels, how names and places go together, m from the other fields) were
+ * chosen on seed 11 and the other tuning sets; seed 23 is reported as the evaluation. Pair completeness is the
  * share of true pairs blocking proposes at all: no scoring can find a pair it never sees.
  */
 function heavyGenerated(): void {

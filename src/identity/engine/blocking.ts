@@ -56,6 +56,9 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
     key: (p) => both(p.givenSound, both(p.surnameText[0] ?? "", p.birthPlace)),
   },
   { name: "birthplace and birth date", key: (p) => both(p.birthPlace, dayMonthAnyOrder(p)) },
+  // Old registers whose records lose a name or misspell both: in files of tens of thousands of records a year
+  // and a birthplace still make small blocks; in much larger files they are skipped as too big.
+  { name: "birth year and birthplace", key: (p) => both(year(p), p.birthPlace) },
 ];
 
 export interface BlockingOptions {

@@ -7,6 +7,7 @@ import {
   compareText,
   compareVector,
 } from "./compare.ts";
+import { DATE_LEVEL } from "./dates.ts";
 import { normalisePerson, type RawPerson } from "./person.ts";
 
 const person = (fields: Omit<RawPerson, "id">) => normalisePerson({ id: "x", ...fields });
@@ -78,6 +79,6 @@ describe("compareVector", () => {
       person({ given_name: "Ana", surname: "Diaz", date_of_birth: "1990-04-05", sex: "M" }),
       out,
     );
-    expect([...out.slice(0, 5)]).toEqual([4, 4, 2, 0, -1]);
+    expect([...out.slice(0, 5)]).toEqual([4, 4, DATE_LEVEL.near, 0, -1]);
   });
 });

@@ -12,7 +12,7 @@ export interface ComparisonSpec {
 export const COMPARISONS: readonly ComparisonSpec[] = [
   { name: "given_name", levels: 5 },
   { name: "surname", levels: 5 },
-  { name: "date_of_birth", levels: 4 },
+  { name: "date_of_birth", levels: 6 },
   { name: "sex", levels: 2 },
   { name: "document_number", levels: 3 },
   { name: "phone", levels: 3 },

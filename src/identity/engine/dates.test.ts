@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type BirthDate, compareBirthDates, comparePackedDates, packDate, parseBirthDate } from "./dates.ts";
+import { COMPARISONS } from "./compare.ts";
+import {
+  type BirthDate,
+  compareBirthDates,
+  comparePackedDates,
+  DATE_LEVEL,
+  packDate,
+  parseBirthDate,
+} from "./dates.ts";
 
 describe("parseBirthDate", () => {
   it.each([
@@ -18,19 +26,36 @@ describe("parseBirthDate", () => {
 
 const d = (text: string) => parseBirthDate(text) as BirthDate;
 
+const L = DATE_LEVEL;
+
 describe("compareBirthDates", () => {
   it.each([
-    ["1980-03-12", "1980-03-12", 3],
-    ["1980-03-12", "1980-12-03", 2],
-    ["1980-03-12", "1980-03-13", 2],
-    ["1980-03-12", "1981-03-12", 2],
-    ["1980-03-12", "1980", 1],
-    ["1980-03-12", "1980-07-25", 1],
-    ["1980-03-12", "1979-03-12", 1],
-    ["1980-03-12", "1975-07-25", 0],
-    ["1980", "1981", 0],
+    ["1980-03-12", "1980-03-12", L.exact],
+    ["1980-03-12", "1980-12-03", L.near],
+    ["1980-03-12", "1980-03-13", L.near],
+    ["1980-03-12", "1981-03-12", L.near],
+    ["1980-03-12", "1979-03-12", L.yearOffByOne],
+    ["1980-03-12", "1980", L.partial],
+    ["1980-03", "1980-07-25", L.partial],
+    ["1980-03-12", "1980-07-25", L.sameYearOnly],
+    ["1980-03-12", "1975-07-25", L.different],
+    ["1980-03-12", "1978-03-12", L.different],
+    ["1980", "1981", L.different],
   ])("%s vs %s → %d", (a, b, level) => {
     expect(compareBirthDates(d(a), d(b))).toBe(level);
     expect(comparePackedDates(packDate(d(a)), packDate(d(b)))).toBe(level);
+  });
+
+  it("has one level per kind of slip, each distinct, all below an exact date", () => {
+    const levels = Object.values(DATE_LEVEL);
+    expect(new Set(levels).size).toBe(levels.length);
+    expect(Math.max(...levels)).toBe(DATE_LEVEL.exact);
+    expect(COMPARISONS.find((c) => c.name === "date_of_birth")?.levels).toBe(levels.length);
+  });
+
+  it("keeps a year only agreeing apart for whole dates and for a date with a year only", () => {
+    const whole = compareBirthDates(d("1980-03-12"), d("1980-11-30"));
+    const partial = compareBirthDates(d("1980-03-12"), d("1980"));
+    expect(whole).not.toBe(partial);
   });
 });

@@ -30,8 +30,29 @@ function checked(year: number, month: number, day: number): BirthDate | null {
   return { year, month: okMonth, day: okDay };
 }
 
-/** Agreement level of two dates of birth: 3 same, 2 near (day/month swapped, one typo), 1 same year, 0 other. */
-export function compareBirthDates(a: BirthDate, b: BirthDate): 0 | 1 | 2 | 3 {
+/**
+ * Agreement levels of two dates of birth, each with its own weight: a year alone agreeing says little when both
+ * dates are whole (their months and days then disagree), more when one side only has a year; a year off by one
+ * with the same day and month is a clerk's slip, as are a digit typed wrong and day and month transposed.
+ */
+export const DATE_LEVEL = {
+  /** Different years (or whole dates that share nothing closer). */
+  different: 0,
+  /** Whole dates of the same year whose month and day differ. */
+  sameYearOnly: 1,
+  /** The same year where one side has no month or day. */
+  partial: 2,
+  /** Whole dates with the same day and month, years one apart. */
+  yearOffByOne: 3,
+  /** Whole dates with day and month transposed, or one digit apart. */
+  near: 4,
+  exact: 5,
+} as const;
+
+export type DateLevel = (typeof DATE_LEVEL)[keyof typeof DATE_LEVEL];
+
+/** Agreement level of two dates of birth (see `DATE_LEVEL`). */
+export function compareBirthDates(a: BirthDate, b: BirthDate): DateLevel {
   return compareDateParts(a.year, a.month, a.day, b.year, b.month, b.day);
 }
 
@@ -41,28 +62,21 @@ export function packDate(d: BirthDate): number {
 }
 
 /** `compareBirthDates` of two packed dates (see `packDate`), without making date objects. */
-export function comparePackedDates(x: number, y: number): 0 | 1 | 2 | 3 {
+export function comparePackedDates(x: number, y: number): DateLevel {
   const xm = Math.floor(x / 100);
   const ym = Math.floor(y / 100);
   return compareDateParts(Math.floor(xm / 100), xm % 100, x % 100, Math.floor(ym / 100), ym % 100, y % 100);
 }
 
-function compareDateParts(
-  ya: number,
-  ma: number,
-  da: number,
-  yb: number,
-  mb: number,
-  db: number,
-): 0 | 1 | 2 | 3 {
+function compareDateParts(ya: number, ma: number, da: number, yb: number, mb: number, db: number): DateLevel {
   const full = ma > 0 && da > 0 && mb > 0 && db > 0;
-  if (full && ya === yb && ma === mb && da === db) return 3;
-  if (!full) return ya === yb ? 1 : 0;
-  if (ya === yb && ma === db && da === mb) return 2;
-  if (dateDigitEdits(ya, ma, da, yb, mb, db) <= 1) return 2;
-  if (ya === yb) return 1;
-  if (Math.abs(ya - yb) <= 1 && ma === mb && da === db) return 1;
-  return 0;
+  if (full && ya === yb && ma === mb && da === db) return DATE_LEVEL.exact;
+  if (!full) return ya === yb ? DATE_LEVEL.partial : DATE_LEVEL.different;
+  if (ya === yb && ma === db && da === mb) return DATE_LEVEL.near;
+  if (dateDigitEdits(ya, ma, da, yb, mb, db) <= 1) return DATE_LEVEL.near;
+  if (Math.abs(ya - yb) === 1 && ma === mb && da === db) return DATE_LEVEL.yearOffByOne;
+  if (ya === yb) return DATE_LEVEL.sameYearOnly;
+  return DATE_LEVEL.different;
 }
 
 function eightDigits(y: number, m: number, d: number): boolean {

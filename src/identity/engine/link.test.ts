@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../shared/seeded-random.ts";
 import { clusterPeople } from "../cluster.pool.ts";
+import { COMPARISONS } from "./compare.ts";
+import { DATE_LEVEL } from "./dates.ts";
 import { builtInNamePools } from "./generator-names.ts";
-import { linkPeople } from "./link.ts";
+import { linkPeople, planScoring } from "./link.ts";
+import { vectorWeight } from "./model.ts";
 import { defaultMatchModel } from "./model-defaults.ts";
 import { generatePeople } from "./people-generator.ts";
 import { normalisePerson, type RawPerson } from "./person.ts";
@@ -84,5 +87,50 @@ describe("scorePair", () => {
     expect(score.reasons.find((r) => r.field === "phone")).toMatchObject({ agreement: "missing", weight: 0 });
     const c = normalisePerson({ id: "3", given_name: "Pedro", surname: "Ruiz", date_of_birth: "1950-11-20" });
     expect(scorePair(model, a, c).band).toBe("unlikely");
+  });
+});
+
+describe("learning on old, sparse records (unsupervised)", () => {
+  const fields = ["id", "given_name", "surname", "date_of_birth", "birth_place", "sex"] as const;
+  const heavy = generatePeople(3000, seededRandom(8), builtInNamePools(), {
+    duplicateShare: 0.6,
+    heavy: true,
+  });
+  const sparse = heavy.map((g) =>
+    normalisePerson(Object.fromEntries(fields.map((f) => [f, g[f]])) as unknown as RawPerson),
+  );
+  const model = planScoring(sparse, null, {}).model;
+  const weightOf = (field: string, level: number) =>
+    model.weights[COMPARISONS.findIndex((c) => c.name === field)]![level]!;
+
+  it("takes a differing date or birthplace as evidence against, though many different people share names", () => {
+    expect(weightOf("date_of_birth", 0)).toBeLessThan(-2);
+    expect(weightOf("birth_place", 0)).toBeLessThan(-2);
+    expect(weightOf("date_of_birth", DATE_LEVEL.exact)).toBeGreaterThan(
+      weightOf("date_of_birth", DATE_LEVEL.near),
+    );
+  });
+
+  it("weighs a birthplace agreeing between people who share a given name less than between strangers", () => {
+    const levels = new Array<number>(COMPARISONS.length).fill(-1);
+    const place = COMPARISONS.findIndex((c) => c.name === "birth_place");
+    levels[place] = COMPARISONS[place]!.levels - 1;
+    levels[0] = 4;
+    const withPlace = vectorWeight(model, levels);
+    levels[place] = -1;
+    const withoutPlace = vectorWeight(model, levels);
+    expect(withPlace - withoutPlace).toBeLessThan(weightOf("birth_place", COMPARISONS[place]!.levels - 1));
+  });
+
+  it("merges few different people", () => {
+    const truthOf = new Map(heavy.map((g) => [g.id, g.cluster_id]));
+    const ids = clusterPeople(sparse).clusterIds;
+    const pairs = (keys: string[]) =>
+      [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>()).values()].reduce(
+        (s, n) => s + (n * (n - 1)) / 2,
+        0,
+      );
+    const both = pairs(sparse.map((p, i) => `${ids[i]}|${truthOf.get(p.id)}`));
+    expect(both / pairs(ids)).toBeGreaterThan(0.975);
   });
 });

@@ -6,7 +6,7 @@ import { type MatchModel, type TermFrequencies, withWeights } from "./model.ts";
 const RANDOM_SHARES: Record<string, number[]> = {
   given_name: [0.96, 0.01, 0.015, 0.01, 0.005],
   surname: [0.95, 0.005, 0.03, 0.01, 0.005],
-  date_of_birth: [0.985, 0.013, 0.0015, 0.0003],
+  date_of_birth: [0.9851, 0.012, 0.001, 0.0001, 0.0015, 0.0003],
   sex: [0.5, 0.5],
   document_number: [0.99998, 0.00001, 0.00001],
   phone: [0.99998, 0.00001, 0.00001],
@@ -22,7 +22,7 @@ const RANDOM_SHARES: Record<string, number[]> = {
 const MATCH_SHARES: Record<string, number[]> = {
   given_name: [0.03, 0.03, 0.07, 0.17, 0.7],
   surname: [0.03, 0.02, 0.07, 0.18, 0.7],
-  date_of_birth: [0.03, 0.07, 0.1, 0.8],
+  date_of_birth: [0.03, 0.02, 0.05, 0.02, 0.1, 0.78],
   sex: [0.02, 0.98],
   document_number: [0.05, 0.1, 0.85],
   phone: [0.2, 0.05, 0.75],

@@ -1,4 +1,5 @@
 import { COMPARISONS, GIVEN, SURNAME } from "./compare.ts";
+import { type Dependence, stratumOf } from "./dependence.ts";
 import type { Person } from "./person.ts";
 
 /** Fellegi–Sunter parameters: m and u per comparison and level, and the share of matches among candidates. */
@@ -9,6 +10,8 @@ export interface MatchModel {
   /** log2(m/u) per comparison and level. */
   weights: number[][];
   tf: TermFrequencies;
+  /** Bits per name stratum, field and level for fields that go together among different people (none: independent). */
+  dependence?: Dependence;
 }
 
 /** How often each full given name and surname occurs, so a shared rare name counts for more than García. */
@@ -51,14 +54,19 @@ function collision(counts: Map<string, number>): number {
 }
 
 /** A starting model: matches mostly agree, u from the level shares of random pairs. */
-export function initialModel(randomLevelShares: number[][], tf: TermFrequencies, lambda: number): MatchModel {
+export function initialModel(
+  randomLevelShares: number[][],
+  tf: TermFrequencies,
+  lambda: number,
+  dependence?: Dependence,
+): MatchModel {
   const m = COMPARISONS.map((c) => {
     const top = 0.85;
     const rest = (1 - top) / (c.levels - 1);
     return Array.from({ length: c.levels }, (_, l) => (l === c.levels - 1 ? top : rest));
   });
   const u = randomLevelShares.map((row) => row.map((x) => Math.max(x, FLOOR)));
-  return withWeights({ m, u, lambda, weights: [], tf });
+  return withWeights({ m, u, lambda, weights: [], tf, ...(dependence ? { dependence } : {}) });
 }
 
 /** Recomputes log2(m/u) after m or u changed. */
@@ -92,11 +100,21 @@ function clamp(x: number, lo: number, hi: number): number {
 /** Match weight (log2 odds) of a comparison vector, prior included, without term frequencies. */
 export function vectorWeight(model: MatchModel, levels: ArrayLike<number>): number {
   let w = Math.log2(model.lambda / (1 - model.lambda));
+  const stratum = model.dependence ? stratumOf(levels) : 0;
+  const extra = stratum > 0 ? model.dependence![stratum]! : null;
   for (let f = 0; f < model.weights.length; f++) {
     const l = levels[f]!;
-    if (l >= 0) w += model.weights[f]![l]!;
+    if (l >= 0) w += model.weights[f]![l]! + (extra === null ? 0 : extra[f]![l]!);
   }
   return w;
+}
+
+/** The bits a field's level adds to a pair's weight, its dependence on the names' agreement included. */
+export function levelWeight(model: MatchModel, levels: ArrayLike<number>, f: number): number {
+  const l = levels[f]!;
+  if (l < 0) return 0;
+  const stratum = model.dependence ? stratumOf(levels) : 0;
+  return model.weights[f]![l]! + (stratum > 0 ? model.dependence![stratum]![f]![l]! : 0);
 }
 
 /** Probability of a match from a match weight. */
@@ -108,7 +126,8 @@ export function weightToProbability(weight: number): number {
  * Learns m, u and the match share by expectation–maximisation on comparison patterns and their counts,
  * without labels. EM runs on the core identity fields first (`core`), because fields that move together
  * (nationality and birth place) would otherwise be taken for the sign of a match; the other fields then
- * get their m and u from one step with the core fields' posteriors.
+ * get their m and u from one step with the core fields' posteriors. Last, every field's m is taken again from
+ * the pairs the other fields make near-certain (`mFromOtherFields`).
  */
 export function estimateByEm(
   start: MatchModel,
@@ -126,7 +145,35 @@ export function estimateByEm(
     if (moved < 1e-6) break;
   }
   const posteriors = coreRows.map((r) => weightToProbability(vectorWeight(model, r.levels)));
-  return { ...emStep(model, rows, null, posteriors), lambda: model.lambda };
+  return mFromOtherFields({ ...emStep(model, rows, null, posteriors), lambda: model.lambda }, rows);
+}
+
+/** A pair is an anchor for a field when the other fields alone give it at least this match probability. */
+const ANCHOR = 0.95;
+/** The EM estimate counts as this many anchor pairs, so a field with few anchors keeps close to it. */
+const EM_PAIRS = 20;
+
+/**
+ * m of each field taken again from the pairs that the other fields alone make near-certain matches (anchors).
+ * EM's match class also takes in different people who share common names: counted as matches, they teach
+ * that a differing date or birthplace is usual among matches. Among anchors a field cannot vouch for itself.
+ */
+function mFromOtherFields(model: MatchModel, rows: { levels: number[]; count: number }[]): MatchModel {
+  const counts = COMPARISONS.map((c) => new Array<number>(c.levels).fill(0));
+  const without = new Array<number>(COMPARISONS.length);
+  for (const row of rows) {
+    for (let f = 0; f < COMPARISONS.length; f++) {
+      const l = row.levels[f]!;
+      if (l < 0) continue;
+      for (let g = 0; g < without.length; g++) without[g] = g === f ? -1 : row.levels[g]!;
+      if (weightToProbability(vectorWeight(model, without)) >= ANCHOR) counts[f]![l]! += row.count;
+    }
+  }
+  const m = counts.map((row, f) => {
+    const anchors = row.reduce((a, b) => a + b, 0);
+    return row.map((c, l) => (c + EM_PAIRS * model.m[f]![l]!) / (anchors + EM_PAIRS));
+  });
+  return withWeights({ ...model, m });
 }
 
 function emStep(

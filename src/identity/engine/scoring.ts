@@ -1,8 +1,10 @@
 import { randomBelow } from "../../shared/seeded-random.ts";
 import { COMPARISONS, compareVector } from "./compare.ts";
+import { estimateDependence } from "./dependence.ts";
 import {
   estimateByEm,
   initialModel,
+  levelWeight,
   type MatchModel,
   type TermFrequencies,
   tfAdjustment,
@@ -62,7 +64,7 @@ export function scorePair(model: MatchModel, a: Person, b: Person): PairScore {
     const agreement =
       l === 0 ? "different" : (["exact", "close", "similar", "weak"] as const)[Math.min(fromTop, 3)]!;
     const extra = f <= 1 && l === c.levels - 1 ? tf / 2 : 0;
-    return { field: c.name, agreement, weight: round(model.weights[f]![l]! + extra) };
+    return { field: c.name, agreement, weight: round(levelWeight(model, levels, f) + extra) };
   });
   return { weight, probability, band: bandOf(probability), swappedNames, reasons };
 }
@@ -118,7 +120,9 @@ export function levelShares(patterns: Map<string, number>): number[][] {
 /**
  * Learns a model without labels by EM over the whole space of pairs: the candidate pairs as they are,
  * plus random pairs standing for all the pairs blocking left out. Without the second part, pairs that
- * agree on a blocking key would look like matches merely for having been blocked together.
+ * agree on a blocking key would look like matches merely for having been blocked together. How much names,
+ * sex and places go together among different people is measured first, on random pairs that share a name
+ * (`estimateDependence`), so that agreeing on all of them is not counted as independent evidence.
  */
 export function trainModel(
   comparer: TableComparer,
@@ -142,10 +146,12 @@ export function trainModel(
     const key = levels.join(",");
     patterns.set(key, (patterns.get(key) ?? 0) + step);
   }
+  const shares = levelShares(randomPatterns);
   const start = initialModel(
-    levelShares(randomPatterns),
+    shares,
     tf,
     Math.min(0.5, Math.max(count, 1) / Math.max(allPairs, 1)),
+    estimateDependence(comparer, shares, leftCount, random),
   );
   return estimateByEm(start, patterns, CORE);
 }
