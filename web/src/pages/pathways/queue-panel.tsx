@@ -21,6 +21,7 @@ import { ApplicationTable, stageLabel } from "./application-table.tsx";
 import { PathwaySelect } from "./pathway-select.tsx";
 import { usePathwayTitle } from "./pathway-title.ts";
 import { PlacementPanel } from "./placement-panel.tsx";
+import { ReferForm } from "./refer-form.tsx";
 import { ReferralsPanel } from "./referrals-panel.tsx";
 import { RegistryPanel } from "./registry-panel.tsx";
 import { SecretReissueForm } from "./secret-reissue.tsx";
@@ -217,38 +218,5 @@ function ApplicationActions({
       <ReferForm onRefer={(body) => post("referral", body, ReferralView)} />
       <SecretReissueForm applicationId={data.id} />
     </>
-  );
-}
-
-function ReferForm({ onRefer }: { onRefer: (body: Record<string, unknown>) => void }) {
-  const { t } = useTranslation();
-  const [toNation, setNation] = useState("");
-  const [toPathway, setPathway] = useState("");
-  const [consent, setConsent] = useState(false);
-  const [consentText, setConsentText] = useState("");
-  const [reason, setReason] = useState("");
-  return (
-    <fieldset>
-      <legend>{t("pages.pathways.refer")}</legend>
-      <label htmlFor="refer-reason">{t("pages.pathways.reason")}</label>
-      <input id="refer-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      <label htmlFor="refer-nation">{t("pages.pathways.referTo")}</label>
-      <input id="refer-nation" value={toNation} onChange={(e) => setNation(e.target.value.toUpperCase())} />
-      <label htmlFor="refer-pathway">{t("pages.pathways.referPathway")}</label>
-      <input id="refer-pathway" value={toPathway} onChange={(e) => setPathway(e.target.value)} />
-      <label htmlFor="refer-consent-text">{t("pages.pathways.consentText")}</label>
-      <input id="refer-consent-text" value={consentText} onChange={(e) => setConsentText(e.target.value)} />
-      <label>
-        <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{" "}
-        {t("pages.pathways.consent")}
-      </label>
-      <button
-        type="button"
-        disabled={!consent}
-        onClick={() => onRefer({ toNation, toPathway, consent, consentText, reason })}
-      >
-        {t("pages.pathways.refer")}
-      </button>
-    </fieldset>
   );
 }
