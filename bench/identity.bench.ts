@@ -3,20 +3,24 @@
 //   npm run bench:identity                      (everything; scale run of IDENTITY_BENCH_SCALE records, default 1,000,000)
 //   IDENTITY_BENCH_SCALE=0 npm run bench:identity   (skip the scale run)
 //   IDENTITY_BENCH_LINK=0 npm run bench:identity    (skip the 100,000 x 100,000 encoded link, blocked vs all)
+//   IDENTITY_BENCH_CEILING=0 npm run bench:identity (skip what the fields allow on the heavy tuning seed: all 50 M pairs)
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { clusterPeople, clusterPeopleInParallel } from "../src/identity/cluster.pool.ts";
 import { candidatePairs } from "../src/identity/engine/blocking.ts";
 import { encodeClk, fieldKeys, popcount } from "../src/identity/engine/clk.ts";
+import { COMPARISONS } from "../src/identity/engine/compare.ts";
 import { CLK_BYTES, createDiceScanner } from "../src/identity/engine/dice-wasm.ts";
 import type { BlockingMode, BlockingPlan } from "../src/identity/engine/encoded-blocking-plan.ts";
 import { type EncodedRecord, linkEncodings } from "../src/identity/engine/encoded-link.ts";
 import { namePoolsFromLists } from "../src/identity/engine/generator-names.ts";
 import { type LinkRow, linkPeople } from "../src/identity/engine/link.ts";
 import { type GenerateOptions, generatePeople } from "../src/identity/engine/people-generator.ts";
+import { toPeopleTable } from "../src/identity/engine/people-table.ts";
 import { normalisePerson, type Person, type RawPerson } from "../src/identity/engine/person.ts";
 import { readPeopleCsv } from "../src/identity/engine/records-csv.ts";
+import { TableComparer } from "../src/identity/engine/table-compare.ts";
 import { seededRandom } from "../src/shared/seeded-random.ts";
 
 const DATA = join(process.cwd(), "..", "shared", "data", "linkage");
@@ -195,7 +199,53 @@ function heavyGenerated(): void {
         (id) => truth.get(id)!,
       )}; pair completeness ${fmt(seen / both)} of ${both.toLocaleString("en-US")} true pairs`,
     );
+    if (role === "tuning" && process.env.IDENTITY_BENCH_CEILING !== "0") fieldCeiling(people, truth);
   }
+}
+
+/**
+ * What the fields allow, on the tuning seed only: every pair of records classed by its agreement levels (the
+ * same classes any weighting of those levels sees), the purest classes taken first with the labels. No scoring
+ * of pairs by these levels can beat the best precision/recall this gives; clustering adds a little through
+ * third records. Prints the best F1, and the best F1 at precision 0.97.
+ */
+function fieldCeiling(people: Person[], truth: Map<string, string>): void {
+  const started = performance.now();
+  const comparer = new TableComparer(toPeopleTable(people));
+  const cluster = people.map((p) => truth.get(p.id)!);
+  const classes = new Map<string, { all: number; same: number }>();
+  const levels = new Int8Array(COMPARISONS.length);
+  const used = COMPARISONS.flatMap((c, f) =>
+    ["given_name", "surname", "date_of_birth", "sex", "birth_place"].includes(c.name) ? [f] : [],
+  );
+  let actual = 0;
+  for (let i = 0; i < people.length; i++)
+    for (let j = i + 1; j < people.length; j++) {
+      comparer.compare(i, j, levels);
+      const key = used.map((f) => levels[f]).join(",");
+      const entry = classes.get(key) ?? { all: 0, same: 0 };
+      entry.all++;
+      if (cluster[i] === cluster[j]) {
+        entry.same++;
+        actual++;
+      }
+      classes.set(key, entry);
+    }
+  const purest = [...classes.values()].sort((a, b) => b.same / b.all - a.same / a.all);
+  let [tp, predicted, best, bestAt97] = [0, 0, { f1: 0, p: 0, r: 0 }, { f1: 0, p: 0, r: 0 }];
+  for (const c of purest) {
+    tp += c.same;
+    predicted += c.all;
+    const [p, r] = [tp / predicted, tp / actual];
+    const f1 = (2 * p * r) / Math.max(p + r, 1e-9);
+    if (f1 > best.f1) best = { f1, p, r };
+    if (p >= 0.97 && f1 > bestAt97.f1) bestAt97 = { f1, p, r };
+  }
+  const show = (x: { f1: number; p: number; r: number }) => `F1 ${fmt(x.f1)} (P ${fmt(x.p)}, R ${fmt(x.r)})`;
+  const pairs = (people.length * (people.length - 1)) / 2;
+  console.log(
+    `   what the fields allow (${pairs.toLocaleString("en-US")} pairs in ${classes.size} agreement classes, purest first, with the labels): best ${show(best)}; at precision >= 0.97 ${show(bestAt97)} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 
 const pairKey = (i: number, j: number, n: number) => Math.min(i, j) * n + Math.max(i, j);
