@@ -43,6 +43,10 @@ describe("the identity page", () => {
     const model = page.getByTestId("identity-model");
     await model.getByRole("rowheader", { name: "Fecha de nacimiento" }).waitFor();
     expect(await model.textContent()).toMatch(/Exacta/);
+    // The date's levels say what agrees, so two weak ones are told apart.
+    const text = (await model.textContent()) ?? "";
+    expect(text).toContain("solo el mismo año (dos fechas completas)");
+    expect(text).toContain("un año de diferencia, mismo día y mes");
     await expectAccessible(page);
   });
 });

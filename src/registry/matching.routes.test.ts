@@ -116,7 +116,10 @@ describe("GET /registry/matching-model", () => {
     ).json()) as {
       prior: number;
       thresholds: { likely: number; possible: number };
-      fields: { field: string; levels: { agreement: string; weight: number }[] }[];
+      fields: {
+        field: string;
+        levels: { agreement: string; dateAgreement: string | null; weight: number }[];
+      }[];
     };
     expect(model.thresholds.likely).toBeGreaterThan(model.thresholds.possible);
     expect(model.prior).toBeGreaterThan(0);
@@ -126,5 +129,19 @@ describe("GET /registry/matching-model", () => {
       expect(field.levels.at(-1)?.agreement).toBe("exact");
       expect(field.levels.at(-1)?.weight).toBeGreaterThan(field.levels[0]?.weight ?? 0);
     }
+    // The date's levels that share a word are told apart by what agrees.
+    const date = model.fields.find((f) => f.field === "date_of_birth")?.levels ?? [];
+    expect(date.map((l) => l.dateAgreement)).toEqual([
+      "different",
+      "sameYearOnly",
+      "partial",
+      "yearOffByOne",
+      "near",
+      "exact",
+    ]);
+    const given = model.fields.find((f) => f.field === "given_name")?.levels as {
+      dateAgreement: string | null;
+    }[];
+    expect(given.every((l) => l.dateAgreement === null)).toBe(true);
   });
 });

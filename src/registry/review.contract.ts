@@ -60,6 +60,12 @@ export const SplitRequest = z.object({ reason: trimmedText(3, 500) });
 export const MatchingLevel = z.object({
   level: z.number(),
   agreement: z.enum(["different", "weak", "similar", "close", "exact"]),
+  /**
+   * For a date of birth, which agreement the level is (several share a word above): a year only between whole
+   * dates, the same year where one side has only a year, a year off by one with the same day and month, a slip
+   * (day and month swapped or one digit), exact, different. Null for the other fields.
+   */
+  dateAgreement: z.enum(["different", "sameYearOnly", "partial", "yearOffByOne", "near", "exact"]).nullable(),
   /** Share of true matches at this level (m). */
   m: z.number(),
   /** Share of random pairs at this level (u). */

@@ -1,7 +1,7 @@
 /** The pure part of identity that other capabilities' pure code may use: encodings, normalisation, scoring. */
 export { CLK_BITS, DEFAULT_BUDGETS, diceSimilarity, encodeClk, fieldKeys } from "./clk.ts";
 export { COMPARISONS } from "./compare.ts";
-export { type BirthDate, compareBirthDates, parseBirthDate } from "./dates.ts";
+export { type BirthDate, compareBirthDates, DATE_LEVEL, parseBirthDate } from "./dates.ts";
 export type { BlockingMode, BlockingOptions, BlockingPlan } from "./encoded-blocking-plan.ts";
 export { type EncodedRecord, linkEncodings } from "./encoded-link.ts";
 export { builtInNamePools, type NamePools, namePoolsFromLists } from "./generator-names.ts";

@@ -1,7 +1,12 @@
-import { COMPARISONS, defaultMatchModel, LIKELY, POSSIBLE } from "../../identity/engine/index.ts";
+import { COMPARISONS, DATE_LEVEL, defaultMatchModel, LIKELY, POSSIBLE } from "../../identity/engine/index.ts";
 import type { MatchingModelView } from "../review.contract.ts";
 
 const AGREEMENT_FROM_TOP = ["exact", "close", "similar", "weak"] as const;
+
+/** The date of birth's levels by name (`DATE_LEVEL` read backwards). */
+const DATE_AGREEMENT = Object.fromEntries(
+  Object.entries(DATE_LEVEL).map(([name, level]) => [level, name as keyof typeof DATE_LEVEL]),
+) as Record<number, keyof typeof DATE_LEVEL>;
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
@@ -23,6 +28,7 @@ export function presentMatchingModel(): MatchingModelView {
       levels: Array.from({ length: c.levels }, (_, l) => ({
         level: l,
         agreement: l === 0 ? "different" : AGREEMENT_FROM_TOP[Math.min(c.levels - 1 - l, 3)]!,
+        dateAgreement: c.name === "date_of_birth" ? (DATE_AGREEMENT[l] ?? null) : null,
         m: round(model.m[f]![l]!, 6),
         u: round(model.u[f]![l]!, 6),
         weight: round(model.weights[f]![l]!, 2),

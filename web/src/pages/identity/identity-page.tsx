@@ -108,7 +108,11 @@ function ModelPanel() {
                         {t(`pages.identity.fields.${field.field}`, { defaultValue: field.field })}
                       </th>
                     )}
-                    <td>{t(`pages.identity.agreement.${level.agreement}`)}</td>
+                    <td>
+                      {level.dateAgreement
+                        ? t(`pages.identity.dateAgreement.${level.dateAgreement}`)
+                        : t(`pages.identity.agreement.${level.agreement}`)}
+                    </td>
                     <td>{percent(level.m)}</td>
                     <td>{percent(level.u)}</td>
                     <td>{decimal(level.weight)}</td>
