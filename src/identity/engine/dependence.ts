@@ -1,8 +1,11 @@
 import { randomBelow } from "../../shared/seeded-random.ts";
 import { COMPARISONS, GIVEN, SURNAME } from "./compare.ts";
 import { DATE_LEVEL } from "./dates.ts";
+import { type Dependence, STRATA } from "./name-strata.ts";
 import { COLUMN, ROW } from "./people-table.ts";
 import type { TableComparer } from "./table-compare.ts";
+
+export { type Dependence, STRATA, stratumOf } from "./name-strata.ts";
 
 /**
  * Fields that go together among different people: names, sex, places. Two unrelated people who share a given
@@ -21,23 +24,6 @@ const DEPENDENT = new Set([
   "birth_place",
   "nationality",
 ]);
-
-/** Strata of a pair by its exact name agreement: none, the given name exact, only the surname exact. */
-export const STRATA = 3;
-const GIVEN_TOP = COMPARISONS[GIVEN]!.levels - 1;
-const SURNAME_TOP = COMPARISONS[SURNAME]!.levels - 1;
-
-/** The stratum of a comparison vector: 1 when the given name agrees exactly, 2 when only the surname does. */
-export function stratumOf(levels: ArrayLike<number>): number {
-  if (levels[GIVEN] === GIVEN_TOP) return 1;
-  return levels[SURNAME] === SURNAME_TOP ? 2 : 0;
-}
-
-/**
- * Bits added to each field's weight per stratum: log2 of the chance of that level among all unrelated pairs
- * over its chance among unrelated pairs that share the stratum's name. Stratum 0 adds nothing.
- */
-export type Dependence = number[][][];
 
 const zeros = () => COMPARISONS.map((c) => new Array<number>(c.levels).fill(0));
 

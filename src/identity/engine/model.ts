@@ -1,5 +1,5 @@
 import { COMPARISONS, GIVEN, SURNAME } from "./compare.ts";
-import { type Dependence, stratumOf } from "./dependence.ts";
+import { type Dependence, stratumOf } from "./name-strata.ts";
 import type { Person } from "./person.ts";
 
 /** Fellegi–Sunter parameters: m and u per comparison and level, and the share of matches among candidates. */

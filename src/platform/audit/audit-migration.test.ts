@@ -121,7 +121,15 @@ describe("migrating a chained audit log", () => {
     });
     const brb = (await verifyAuditChains(database)).find((r) => r.tenantId === "BRB");
     expect(brb?.broken).toEqual([
-      { seq: 2, logIndex: 2, batch: 0, reason: expect.stringMatching(/does not match its hash/) },
+      {
+        seq: 2,
+        logIndex: 2,
+        batch: 0,
+        reason: expect.stringMatching(/does not match its hash/),
+        code: "edited",
+        params: {},
+        pending: false,
+      },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { type AuditLeaf, canonicalText, type JsonValue, parseLeafText } from "./audit-canonical.ts";
 import { leafHash } from "./audit-hash.ts";
 import { chainedEventHash } from "./audit-legacy-hash.ts";
+import { type AuditProblem, problem } from "./audit-problems.ts";
 
 /** An audit event row as the verifier reads it. */
 export interface StoredEvent {
@@ -44,27 +45,26 @@ function columnPairs(row: StoredEvent, leaf: AuditLeaf): [string, unknown, unkno
  * Why a leaf row does not verify, or undefined when it does: its text must hash to its leaf hash, and every
  * column that lists and filters show must say what the hashed text says.
  */
-export function leafProblem(row: StoredEvent): string | undefined {
-  if (row.canonical === null) return "it is not a leaf (it has no canonical text)";
-  if (leafHash(row.canonical) !== row.hash) return "its content does not match its hash (the row was edited)";
+export function leafProblem(row: StoredEvent): AuditProblem | undefined {
+  if (row.canonical === null) return problem("not_a_leaf");
+  if (leafHash(row.canonical) !== row.hash) return problem("edited");
   let leaf: AuditLeaf;
   try {
     leaf = parseLeafText(row.canonical);
   } catch (error) {
-    return `its canonical text does not read as a leaf: ${(error as Error).message}`;
+    return problem("unreadable_leaf", { detail: (error as Error).message });
   }
   const differing = columnPairs(row, leaf)
     .filter(([, stored, hashed]) => stored !== hashed)
     .map(([name]) => name);
-  if (differing.length > 0)
-    return `column ${differing.join(", ")} differs from its hashed content (the row was edited)`;
+  if (differing.length > 0) return problem("columns_differ", { columns: differing.join(", ") });
   return undefined;
 }
 
 /** Why an event of the chained history does not verify against the hash before it, or undefined. */
-export function chainedProblem(row: StoredEvent, prevHash: string): string | undefined {
-  if (row.prev_hash === null) return "it is not an event of the chained history";
-  if (row.prev_hash !== prevHash) return "its previous-hash does not match the event before it";
+export function chainedProblem(row: StoredEvent, prevHash: string): AuditProblem | undefined {
+  if (row.prev_hash === null) return problem("not_chained");
+  if (row.prev_hash !== prevHash) return problem("previous_hash_differs");
   const recomputed = chainedEventHash({
     tenantId: row.tenant_id,
     seq: Number(row.seq),
@@ -79,6 +79,6 @@ export function chainedProblem(row: StoredEvent, prevHash: string): string | und
     details: detailsOf(row),
     prevHash: row.prev_hash,
   });
-  if (recomputed !== row.hash) return "its content does not match its hash (the row was edited)";
+  if (recomputed !== row.hash) return problem("edited");
   return undefined;
 }

@@ -1,5 +1,7 @@
 import type { Database } from "../db/connect.ts";
+import type { AuditProblemCode } from "./audit.contract.ts";
 import { batchHeadHash, GENESIS_HASH, merkleRoot } from "./audit-hash.ts";
+import { type AuditProblem, problem, problemText } from "./audit-problems.ts";
 import { type Batch, batchesPage, type LogRow, logPage } from "./audit-verify.store.ts";
 import { chainedProblem, leafProblem, type StoredEvent } from "./audit-verify-leaf.ts";
 
@@ -8,7 +10,22 @@ export interface BrokenLink {
   seq: number | null;
   logIndex: number | null;
   batch: number | null;
+  /** In English; `code` and `params` say the same for the web to word. */
   reason: string;
+  code: AuditProblemCode;
+  params: Record<string, string | number>;
+  /** The event has no log position yet. */
+  pending: boolean;
+}
+
+/** A broken link at a place, from the problem found there. */
+export function brokenLink(
+  place: { seq: number | null; logIndex: number | null; batch: number | null },
+  found: AuditProblem,
+  pending = false,
+): BrokenLink {
+  const reason = problemText(found);
+  return { ...place, reason: pending ? `pending: ${reason}` : reason, ...found, pending };
 }
 
 /** A tenant's head as read when verification started; what was sequenced after it is left for next time. */
@@ -89,40 +106,49 @@ export class TenantLogWalk {
       await this.walkBatch(normaliseBatch(batch));
       this.onProgress(this.events);
     }
-    await this.skipEntriesBefore(this.head.treeSize + 1, "they belong to no batch");
+    await this.skipEntriesBefore(this.head.treeSize + 1);
     const h = this.head;
     const lastBatch = this.batches === 0 ? 0 : this.expectedBatch - 1;
     if (lastBatch !== h.batchNo)
-      this.broken(null, null, `the log ends at batch ${lastBatch} but its head says batch ${h.batchNo}`);
+      this.broken(null, null, problem("log_ends_at_batch", { last: lastBatch, head: h.batchNo }));
     if (this.prevLast !== h.treeSize)
       this.broken(
         null,
         this.prevLast,
-        `the log ends at position ${this.prevLast} but its head says ${h.treeSize}`,
+        problem("log_ends_at_position", { last: this.prevLast, head: h.treeSize }),
       );
-    if (this.prevHead !== h.hash)
-      this.broken(null, h.treeSize, "the last batch's head does not match the log head");
+    if (this.prevHead !== h.hash) this.broken(null, h.treeSize, problem("last_head_differs"));
   }
 
-  private broken(seq: number | null, logIndex: number | null, reason: string, batch: number | null = null) {
-    this.report({ seq, logIndex, batch, reason });
+  private broken(
+    seq: number | null,
+    logIndex: number | null,
+    found: AuditProblem,
+    batch: number | null = null,
+  ) {
+    this.report(brokenLink({ seq, logIndex, batch }, found));
   }
 
   private async walkBatch(b: Batch): Promise<void> {
     const no = b.batch_no;
     if (this.expectedBatch === -1) this.expectedBatch = no === 0 ? 0 : 1;
     if (no !== this.expectedBatch) {
-      const positions = `positions ${this.prevLast + 1}..${b.first_index - 1}`;
+      const missing = {
+        from: this.expectedBatch,
+        to: no - 1,
+        firstPosition: this.prevLast + 1,
+        lastPosition: b.first_index - 1,
+      };
+      this.broken(null, this.prevLast + 1, problem("batches_missing", missing), no);
+    } else if (b.first_index !== this.prevLast + 1) {
       this.broken(
         null,
-        this.prevLast + 1,
-        `batches ${this.expectedBatch}..${no - 1} (${positions}) are missing`,
+        b.first_index,
+        problem("range_start", { start: b.first_index, expected: this.prevLast + 1 }),
         no,
       );
-    } else if (b.first_index !== this.prevLast + 1) {
-      this.broken(null, b.first_index, `its range starts at ${b.first_index}, not ${this.prevLast + 1}`, no);
     } else if (b.prev_head !== this.prevHead) {
-      this.broken(null, b.first_index, "its previous head does not match the batch before it", no);
+      this.broken(null, b.first_index, problem("previous_head_differs"), no);
     }
     const recomputed = batchHeadHash({
       tenantId: this.tenantId,
@@ -133,8 +159,8 @@ export class TenantLogWalk {
       prevHead: b.prev_head,
     });
     if (b.root !== null && recomputed !== b.head)
-      this.broken(null, b.first_index, "its head does not match its range, root and previous head", no);
-    await this.skipEntriesBefore(b.first_index, "they belong to no batch");
+      this.broken(null, b.first_index, problem("batch_head_differs"), no);
+    await this.skipEntriesBefore(b.first_index);
     if (b.root === null) await this.walkChained(b);
     else await this.walkLeaves(b);
     this.prevHead = b.head;
@@ -148,40 +174,29 @@ export class TenantLogWalk {
     const hashes: string[] = [];
     const missing = await this.eachPosition(b, (row) => {
       hashes.push(row.leaf_hash);
-      if (row.seq === undefined || row.seq === null) return "the event is missing (deleted)";
-      if (row.hash !== row.leaf_hash) return "the event was changed after it was sequenced";
+      if (row.seq === undefined || row.seq === null) return problem("event_missing");
+      if (row.hash !== row.leaf_hash) return problem("changed_after_sequenced");
       return leafProblem(row as StoredEvent);
     });
     if (!missing && merkleRoot(hashes) !== b.root)
-      this.broken(
-        null,
-        b.first_index,
-        "its Merkle root does not match the leaves the log recorded",
-        b.batch_no,
-      );
+      this.broken(null, b.first_index, problem("merkle_root_differs"), b.batch_no);
   }
 
   /** Batch 0: the events chained before batches existed, each to the one before, ending at the batch's head. */
   private async walkChained(b: Batch): Promise<void> {
     let prev = GENESIS_HASH;
     await this.eachPosition(b, (row) => {
-      if (row.seq === undefined || row.seq === null) return "the event is missing (deleted)";
-      const problem = row.hash !== row.leaf_hash ? "the event was changed after it was sequenced" : undefined;
+      if (row.seq === undefined || row.seq === null) return problem("event_missing");
+      const changed = row.hash !== row.leaf_hash ? problem("changed_after_sequenced") : undefined;
       const chained = chainedProblem(row as StoredEvent, prev);
       prev = row.hash as string;
-      return problem ?? chained;
+      return changed ?? chained;
     });
-    if (prev !== b.head)
-      this.broken(
-        null,
-        b.last_index,
-        "the chained history's last hash does not match its batch head",
-        b.batch_no,
-      );
+    if (prev !== b.head) this.broken(null, b.last_index, problem("chained_end_differs"), b.batch_no);
   }
 
   /** Calls `check` for each position of the batch in order; reports gaps and problems. True when a gap was found. */
-  private async eachPosition(b: Batch, check: (row: LogRow) => string | undefined): Promise<boolean> {
+  private async eachPosition(b: Batch, check: (row: LogRow) => AuditProblem | undefined): Promise<boolean> {
     let gap = false;
     let index = b.first_index;
     while (index <= b.last_index) {
@@ -189,16 +204,21 @@ export class TenantLogWalk {
       const at = row ? Number(row.log_index) : Number.POSITIVE_INFINITY;
       if (at > index) {
         const end = Math.min(at - 1, b.last_index);
-        this.broken(null, index, `log positions ${index}..${end} are missing`, b.batch_no);
+        this.broken(null, index, problem("positions_missing", { from: index, to: end }), b.batch_no);
         gap = true;
         index = end + 1;
         continue;
       }
       this.logCursor.take();
       if (Number(row?.batch_no) !== b.batch_no)
-        this.broken(Number(row?.log_seq), index, `its log entry names batch ${row?.batch_no}`, b.batch_no);
-      const problem = check(row as LogRow);
-      if (problem) this.broken(Number(row?.log_seq), index, problem, b.batch_no);
+        this.broken(
+          Number(row?.log_seq),
+          index,
+          problem("wrong_batch", { batch: Number(row?.batch_no) }),
+          b.batch_no,
+        );
+      const found = check(row as LogRow);
+      if (found) this.broken(Number(row?.log_seq), index, found, b.batch_no);
       this.events++;
       index++;
     }
@@ -206,7 +226,7 @@ export class TenantLogWalk {
   }
 
   /** Consumes log entries before `index` that no batch covered, reporting them as one range. */
-  private async skipEntriesBefore(index: number, why: string): Promise<void> {
+  private async skipEntriesBefore(index: number): Promise<void> {
     let first: number | undefined;
     let last = 0;
     for (
@@ -218,7 +238,8 @@ export class TenantLogWalk {
       last = Number(row.log_index);
       this.logCursor.take();
     }
-    if (first !== undefined) this.broken(null, first, `log entries ${first}..${last}: ${why}`);
+    if (first !== undefined)
+      this.broken(null, first, problem("entries_outside_batches", { from: first, to: last }));
   }
 }
 

@@ -85,7 +85,15 @@ describe("audit verify", () => {
     const report = await verified();
     expect(report?.ok).toBe(false);
     expect(report?.broken).toEqual([
-      { seq: seq(3), logIndex: 3, batch: 1, reason: expect.stringMatching(/does not match its hash/) },
+      {
+        seq: seq(3),
+        logIndex: 3,
+        batch: 1,
+        reason: expect.stringMatching(/does not match its hash/),
+        code: "edited",
+        params: {},
+        pending: false,
+      },
     ]);
   });
 
@@ -95,7 +103,15 @@ describe("audit verify", () => {
     );
     const report = await verified();
     expect(report?.broken).toEqual([
-      { seq: seq(7), logIndex: 7, batch: 2, reason: expect.stringMatching(/column action differs/) },
+      {
+        seq: seq(7),
+        logIndex: 7,
+        batch: 2,
+        reason: expect.stringMatching(/column action differs/),
+        code: "columns_differ",
+        params: { columns: "action" },
+        pending: false,
+      },
     ]);
   });
 
@@ -123,7 +139,15 @@ describe("audit verify", () => {
     );
     const report = await verified();
     expect(report?.broken).toEqual([
-      { seq: seq(4), logIndex: 4, batch: 1, reason: expect.stringMatching(/changed after it was sequenced/) },
+      {
+        seq: seq(4),
+        logIndex: 4,
+        batch: 1,
+        reason: expect.stringMatching(/changed after it was sequenced/),
+        code: "changed_after_sequenced",
+        params: {},
+        pending: false,
+      },
     ]);
   });
 
@@ -145,9 +169,33 @@ describe("audit verify", () => {
     );
     const report = await verified();
     expect(report?.broken).toEqual([
-      { seq: seq(2), logIndex: 2, batch: 1, reason: expect.stringMatching(/missing \(deleted\)/) },
-      { seq: null, logIndex: 8, batch: 2, reason: "log positions 8..8 are missing" },
-      { seq: seq(8), logIndex: null, batch: null, reason: expect.stringMatching(/in no log position/) },
+      {
+        seq: seq(2),
+        logIndex: 2,
+        batch: 1,
+        reason: expect.stringMatching(/missing \(deleted\)/),
+        code: "event_missing",
+        params: {},
+        pending: false,
+      },
+      {
+        seq: null,
+        logIndex: 8,
+        batch: 2,
+        reason: "log positions 8..8 are missing",
+        code: "positions_missing",
+        params: { from: 8, to: 8 },
+        pending: false,
+      },
+      {
+        seq: seq(8),
+        logIndex: null,
+        batch: null,
+        reason: expect.stringMatching(/in no log position/),
+        code: "not_queued",
+        params: {},
+        pending: true,
+      },
     ]);
   });
 
@@ -191,6 +239,9 @@ describe("audit verify", () => {
         logIndex: null,
         batch: null,
         reason: expect.stringMatching(/pending: column actor_label/),
+        code: "columns_differ",
+        params: { columns: "actor_label" },
+        pending: true,
       },
     ]);
   });
@@ -205,7 +256,15 @@ describe("audit verify", () => {
     );
     const report = await verified();
     expect(report?.broken).toEqual([
-      { seq: lost, logIndex: null, batch: null, reason: expect.stringMatching(/not queued/) },
+      {
+        seq: lost,
+        logIndex: null,
+        batch: null,
+        reason: expect.stringMatching(/not queued/),
+        code: "not_queued",
+        params: {},
+        pending: true,
+      },
     ]);
   });
 });

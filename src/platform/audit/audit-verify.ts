@@ -1,5 +1,6 @@
 import type { Database } from "../db/connect.ts";
 import { GENESIS_HASH } from "./audit-hash.ts";
+import { problem } from "./audit-problems.ts";
 import { integratePending } from "./audit-sequencer.ts";
 import {
   headRow,
@@ -8,7 +9,7 @@ import {
   unsequencedPage,
 } from "./audit-verify.store.ts";
 import { leafProblem, type StoredEvent } from "./audit-verify-leaf.ts";
-import { type BrokenLink, type HeadSnapshot, TenantLogWalk } from "./audit-verify-tenant.ts";
+import { type BrokenLink, brokenLink, type HeadSnapshot, TenantLogWalk } from "./audit-verify-tenant.ts";
 
 export type { BrokenLink } from "./audit-verify-tenant.ts";
 
@@ -110,14 +111,9 @@ async function verifyUnsequenced(
     for (const row of rows) {
       const seq = Number(row.seq);
       if (row.queued === null)
-        report({
-          seq,
-          logIndex: null,
-          batch: null,
-          reason: "it is in no log position and not queued for one",
-        });
-      const problem = leafProblem(row as StoredEvent);
-      if (problem) report({ seq, logIndex: null, batch: null, reason: `pending: ${problem}` });
+        report(brokenLink({ seq, logIndex: null, batch: null }, problem("not_queued"), true));
+      const found = leafProblem(row as StoredEvent);
+      if (found) report(brokenLink({ seq, logIndex: null, batch: null }, found, true));
       pending++;
     }
     if (rows.length < PAGE) break;
@@ -125,11 +121,8 @@ async function verifyUnsequenced(
   }
   const orphans = await database.asOwner((tx) => orphanedQueueEntries(tx, tenantId));
   for (const o of orphans)
-    report({
-      seq: Number(o.seq),
-      logIndex: null,
-      batch: null,
-      reason: "it was queued for sequencing but the event is missing (deleted)",
-    });
+    report(
+      brokenLink({ seq: Number(o.seq), logIndex: null, batch: null }, problem("queued_event_missing"), true),
+    );
   return pending;
 }

@@ -37,6 +37,37 @@ export const AuditEventList = z.object({
   nextBefore: z.number().nullable(),
 });
 
+/**
+ * Why a link of the audit log does not verify, as codes the web words in the reader's language (the English
+ * sentence stays in `reason`). Parameters, where a code has them, are positions, batch numbers or column names.
+ */
+export const AUDIT_PROBLEM_CODES = [
+  "not_a_leaf",
+  "edited",
+  "unreadable_leaf",
+  "columns_differ",
+  "not_chained",
+  "previous_hash_differs",
+  "event_missing",
+  "changed_after_sequenced",
+  "log_ends_at_batch",
+  "log_ends_at_position",
+  "last_head_differs",
+  "batches_missing",
+  "range_start",
+  "previous_head_differs",
+  "batch_head_differs",
+  "merkle_root_differs",
+  "chained_end_differs",
+  "positions_missing",
+  "wrong_batch",
+  "entries_outside_batches",
+  "not_queued",
+  "queued_event_missing",
+] as const;
+export const AuditProblemCode = z.enum(AUDIT_PROBLEM_CODES);
+export type AuditProblemCode = z.infer<typeof AuditProblemCode>;
+
 /** The outcome of verifying the caller's nation's audit log, as `GET /audit/verification` answers it. */
 export const AuditVerification = z.object({
   nation: z.string(),
@@ -57,7 +88,12 @@ export const AuditVerification = z.object({
       seq: z.number().nullable(),
       logIndex: z.number().nullable(),
       batch: z.number().nullable(),
+      /** In English, for API clients and the command line. */
       reason: z.string(),
+      code: AuditProblemCode,
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      /** The event has no log position yet (it was checked as a pending leaf). */
+      pending: z.boolean(),
     }),
   ),
 });

@@ -12,6 +12,7 @@ import type { Translate } from "../../error-text.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { actionGroups, actionLabel, targetLabel, targetOptions } from "./audit-labels.ts";
+import { problemText } from "./audit-problem-text.ts";
 
 type AuditEvent = z.infer<typeof AuditEventView>;
 type Verification = z.infer<typeof AuditVerification>;
@@ -113,7 +114,7 @@ function VerificationPanel() {
                   <tr key={`${link.seq}-${link.logIndex}-${link.batch}-${link.reason}`}>
                     <td>{link.seq ?? "—"}</td>
                     <td>{link.logIndex ?? "—"}</td>
-                    <td>{link.reason}</td>
+                    <td>{problemText(link, t as unknown as Translate)}</td>
                   </tr>
                 ))}
               </tbody>
