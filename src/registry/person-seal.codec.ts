@@ -105,11 +105,27 @@ export interface SealedPerson {
 export interface PersonKeys {
   keyring: Keyring;
   clkKeys: Map<string, Buffer>;
+  /**
+   * Blind indexes of terms already hashed, for a sealer that lives as long as one import (a sealing worker):
+   * names, sounds and dates repeat across a file. A long-lived process leaves it out and keeps no terms.
+   */
+  termMemo?: Map<string, string>;
 }
+
+/** Terms a memo holds at most before it is emptied. */
+const MAX_MEMO_TERMS = 100_000;
 
 /** A keyed blind index of one plaintext search term. */
 export function hashTerm(keys: PersonKeys, term: string): string {
-  return blindIndex(keys.keyring, term, CONTEXT.term);
+  const memo = keys.termMemo;
+  if (!memo) return blindIndex(keys.keyring, term, CONTEXT.term);
+  let index = memo.get(term);
+  if (index === undefined) {
+    index = blindIndex(keys.keyring, term, CONTEXT.term);
+    if (memo.size >= MAX_MEMO_TERMS) memo.clear();
+    memo.set(term, index);
+  }
+  return index;
 }
 
 /** The blind index of an imported file's id, unique per nation. */
@@ -137,6 +153,7 @@ export function sealPerson(
   const { givenNames, surnames, sex, birthDate, ...rest } = p;
   // Needs are stored as codes of the shared vocabulary, whatever form (current or legacy) they came in.
   const details = { ...rest, vulnerabilities: specificNeedsOf(rest.vulnerabilities) };
+  const normalised = normaliseRecord("", p);
   return {
     external_key: externalId === null ? null : externalKey(keys, externalId),
     external_id_enc: externalId === null ? null : encryptField(k, externalId, CONTEXT.externalId),
@@ -145,9 +162,9 @@ export function sealPerson(
     sex_enc: sex === null ? null : encryptField(k, sex, CONTEXT.sex),
     birth_date_enc: birthDate === null ? null : encryptField(k, birthDate, CONTEXT.birthDate),
     details_enc: encryptField(k, JSON.stringify(details), CONTEXT.details),
-    terms: personTerms(p).map((t) => hashTerm(keys, t)),
+    terms: personTerms(p, normalised).map((t) => hashTerm(keys, t)),
     filter_terms: personFilterTerms(k, tenantId, p),
-    clk: encodeClk(normaliseRecord("", p), keys.clkKeys),
+    clk: encodeClk(normalised, keys.clkKeys),
     name_dob_clk: personNameDobEncoding(keys.clkKeys, p),
     shielded_from: shieldedFrom(p),
   };
