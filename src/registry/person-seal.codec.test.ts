@@ -4,6 +4,7 @@ import { builtInNamePools, generatePeople } from "../identity/index.ts";
 import { keyringFrom } from "../platform/crypto/keyring.ts";
 import { seededRandom } from "../shared/seeded-random.ts";
 import { readRegistryCsv } from "./engine/registry-csv.ts";
+import { packedValues, packSealed, type SealedBatch } from "./person-batch.codec.ts";
 import {
   openPerson,
   type PersonKeys,
@@ -143,25 +144,52 @@ describe("sealPerson keeps its keyed columns", () => {
       yield* chunks;
     };
     const fallback = (why: string) => expect.fail(why);
-    const inWorkers: SealedPerson[] = [];
-    for await (const rows of sealChunks(keys, "MEX", source(), {
+    const batches: SealedBatch[] = [];
+    for await (const batch of sealChunks(keys, "MEX", source(), {
       threads: 2,
       minParallel: 0,
       expected: people.length,
       onFallback: fallback,
     }))
-      inWorkers.push(...rows);
-    expect(inWorkers).toHaveLength(people.length);
-    expect(keyedDigest(inWorkers)).toBe(PINNED.generated);
-    inWorkers.forEach((row, i) => {
+      batches.push(batch);
+    expect(batches.map((b) => b.count)).toEqual([250, people.length - 250]);
+    const inThread = chunks.map((c) =>
+      packSealed(c.map((p) => sealPerson(keys, p.person, p.externalId, "MEX"))),
+    );
+    const keyed = ["external_key", "terms", "filter_terms", "clk", "name_dob_clk", "shielded_from"] as const;
+    for (const column of keyed) expect(batches.map((b) => b[column])).toEqual(inThread.map((b) => b[column]));
+    const column = (name: Exclude<keyof SealedBatch, "count">) =>
+      batches.flatMap((b) => packedValues(b, name));
+    const rows = column("details_enc").map((details_enc, i) => ({
+      external_id_enc: column("external_id_enc")[i] ?? null,
+      given_names_enc: column("given_names_enc")[i] ?? "",
+      surnames_enc: column("surnames_enc")[i] ?? "",
+      sex_enc: column("sex_enc")[i] || null,
+      birth_date_enc: column("birth_date_enc")[i] || null,
+      details_enc,
+    }));
+    rows.forEach((row, i) => {
       const opened = openPerson(keyring, row);
       expect(opened.externalId).toBe(people[i]?.externalId);
       expect(opened.person.givenNames).toEqual(people[i]?.person.givenNames);
       expect(opened.person.birthDate).toEqual(people[i]?.person.birthDate);
     });
     // Each value has its own random nonce: two sealings of one person never share a ciphertext.
-    const again = sealPerson(keys, people[0]!.person, people[0]!.externalId, "MEX");
-    expect(again.given_names_enc).not.toBe(inWorkers[0]?.given_names_enc);
-    expect(new Set(inWorkers.map((r) => r.details_enc.split(":")[2])).size).toBe(people.length);
+    expect(inThread[0]?.given_names_enc).not.toBe(batches[0]?.given_names_enc);
+    expect(new Set(rows.map((r) => r.details_enc.split(":")[2])).size).toBe(people.length);
+  });
+});
+
+describe("packSealed", () => {
+  it("keeps one value per row, nulls as empty values, and refuses a value holding a separator", () => {
+    const [a, b] = handMade.map((p) => sealPerson(keys, p.person, p.externalId, "HND"));
+    const one = packSealed([{ ...b!, sex_enc: null, name_dob_clk: null, terms: [] }]);
+    expect(one).toMatchObject({ count: 1, sex_enc: "", name_dob_clk: "", terms: "" });
+    const two = packSealed([a!, { ...b!, birth_date_enc: null }]);
+    expect(packedValues(two, "birth_date_enc")).toEqual([a!.birth_date_enc, ""]);
+    expect(packedValues(two, "terms")).toEqual([a!.terms.join(" "), b!.terms.join(" ")]);
+    expect(packedValues(two, "shielded_from")).toEqual(["NIC", ""]);
+    expect(() => packSealed([{ ...a!, shielded_from: ["NI C"] }])).toThrow(/separator/);
+    expect(() => packSealed([{ ...a!, details_enc: "enc1:k1,x" }])).toThrow(/separator/);
   });
 });
