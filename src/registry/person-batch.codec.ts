@@ -23,36 +23,80 @@ export interface SealedBatch {
   shielded_from: string;
 }
 
-/** What no packed value may hold: the separators, and a value that could not be split back. */
-const SEPARATOR = /[, ]/;
-
 /** Packs sealed people (in order) into one text per column. */
 export function packSealed(rows: readonly SealedPerson[]): SealedBatch {
-  const scalar = (pick: (r: SealedPerson) => string | null) =>
-    rows.map((r) => checked(pick(r) ?? "")).join(",");
-  const list = (pick: (r: SealedPerson) => readonly string[]) =>
-    rows.map((r) => pick(r).map(checked).join(" ")).join(",");
-  const bytes = (b: Uint8Array | null) => (b === null ? "" : Buffer.from(b).toString("base64"));
+  const scalar = (pick: (r: SealedPerson) => string | null) => rows.map((r) => pick(r) ?? "");
+  const list = (pick: (r: SealedPerson) => readonly string[]) => rows.map((r) => pick(r).join(" "));
+  const bytes = (pick: (r: SealedPerson) => Uint8Array | null) =>
+    rows.map((r) => {
+      const b = pick(r);
+      return b === null ? "" : Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
+    });
   return {
     count: rows.length,
-    external_key: scalar((r) => r.external_key),
-    external_id_enc: scalar((r) => r.external_id_enc),
-    given_names_enc: scalar((r) => r.given_names_enc),
-    surnames_enc: scalar((r) => r.surnames_enc),
-    sex_enc: scalar((r) => r.sex_enc),
-    birth_date_enc: scalar((r) => r.birth_date_enc),
-    details_enc: scalar((r) => r.details_enc),
-    terms: list((r) => r.terms),
-    filter_terms: list((r) => r.filter_terms),
-    clk: rows.map((r) => bytes(r.clk)).join(","),
-    name_dob_clk: rows.map((r) => bytes(r.name_dob_clk)).join(","),
-    shielded_from: list((r) => r.shielded_from),
+    external_key: joined(
+      scalar((r) => r.external_key),
+      false,
+    ),
+    external_id_enc: joined(
+      scalar((r) => r.external_id_enc),
+      false,
+    ),
+    given_names_enc: joined(
+      scalar((r) => r.given_names_enc),
+      false,
+    ),
+    surnames_enc: joined(
+      scalar((r) => r.surnames_enc),
+      false,
+    ),
+    sex_enc: joined(
+      scalar((r) => r.sex_enc),
+      false,
+    ),
+    birth_date_enc: joined(
+      scalar((r) => r.birth_date_enc),
+      false,
+    ),
+    details_enc: joined(
+      scalar((r) => r.details_enc),
+      false,
+    ),
+    terms: joined(
+      list((r) => r.terms),
+      true,
+    ),
+    filter_terms: joined(
+      list((r) => r.filter_terms),
+      true,
+    ),
+    clk: joined(
+      bytes((r) => r.clk),
+      false,
+    ),
+    name_dob_clk: joined(
+      bytes((r) => r.name_dob_clk),
+      false,
+    ),
+    shielded_from: joined(
+      list((r) => r.shielded_from),
+      true,
+    ),
   };
 }
 
-function checked(value: string): string {
-  if (SEPARATOR.test(value)) throw new Error("a sealed value holds a separator and cannot be packed");
-  return value;
+/**
+ * The rows' values joined by commas, checked to split back into as many: a value holding a comma (or, where a
+ * row has one value, a space) is refused here rather than stored astray. A list's elements are keyed hashes and
+ * nation codes, which hold neither.
+ */
+function joined(values: string[], lists: boolean): string {
+  const text = values.join(",");
+  let commas = 0;
+  for (let at = text.indexOf(","); at !== -1; at = text.indexOf(",", at + 1)) commas++;
+  if (commas !== values.length - 1 || (!lists && text.includes(" ")))
+    throw new Error("a sealed value holds a separator and cannot be packed");
+  return text;
 }
 
 /** The values of one packed column, one per row (an empty value for a null). */

@@ -189,7 +189,8 @@ describe("packSealed", () => {
     expect(packedValues(two, "birth_date_enc")).toEqual([a!.birth_date_enc, ""]);
     expect(packedValues(two, "terms")).toEqual([a!.terms.join(" "), b!.terms.join(" ")]);
     expect(packedValues(two, "shielded_from")).toEqual(["NIC", ""]);
-    expect(() => packSealed([{ ...a!, shielded_from: ["NI C"] }])).toThrow(/separator/);
+    expect(() => packSealed([{ ...a!, external_key: "k 1" }])).toThrow(/separator/);
+    expect(() => packSealed([a!, { ...b!, terms: ["x,y"] }])).toThrow(/separator/);
     expect(() => packSealed([{ ...a!, details_enc: "enc1:k1,x" }])).toThrow(/separator/);
   });
 });
