@@ -105,27 +105,11 @@ export interface SealedPerson {
 export interface PersonKeys {
   keyring: Keyring;
   clkKeys: Map<string, Buffer>;
-  /**
-   * Blind indexes of terms already hashed, for a sealer that lives as long as one import (a sealing worker):
-   * names, sounds and dates repeat across a file. A long-lived process leaves it out and keeps no terms.
-   */
-  termMemo?: Map<string, string>;
 }
-
-/** Terms a memo holds at most before it is emptied. */
-const MAX_MEMO_TERMS = 100_000;
 
 /** A keyed blind index of one plaintext search term. */
 export function hashTerm(keys: PersonKeys, term: string): string {
-  const memo = keys.termMemo;
-  if (!memo) return blindIndex(keys.keyring, term, CONTEXT.term);
-  let index = memo.get(term);
-  if (index === undefined) {
-    index = blindIndex(keys.keyring, term, CONTEXT.term);
-    if (memo.size >= MAX_MEMO_TERMS) memo.clear();
-    memo.set(term, index);
-  }
-  return index;
+  return blindIndex(keys.keyring, term, CONTEXT.term);
 }
 
 /** The blind index of an imported file's id, unique per nation. */

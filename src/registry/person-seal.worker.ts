@@ -11,8 +11,6 @@ const input = workerData as SealWorkerInput;
 const keys = {
   keyring: keyringFrom(input.keyFile),
   clkKeys: new Map(input.clkKeys.map(([feature, key]) => [feature, Buffer.from(key)])),
-  // The worker lives as long as one import: the terms it has hashed are remembered until it ends.
-  termMemo: new Map<string, string>(),
 };
 
 parentPort?.on("message", (request: SealRequest) => {
