@@ -29,7 +29,7 @@ export interface ImportOptions
   batchSize?: number;
 }
 
-/** Batches of people, read afresh on each call (a file may be read twice: once for the ids known, once to import). */
+/** Batches of people, read afresh on each call (a file may be read twice: for the ids known, then to import). */
 export type PeopleSource = () => AsyncIterable<ImportedPerson[]>;
 
 /**

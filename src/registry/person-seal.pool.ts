@@ -42,8 +42,9 @@ type People = SealRequest["people"];
 
 /**
  * Seals people chunk by chunk in worker threads and yields the chunks in input order, each packed for the bulk
- * insert (`SealedBatch`), so the caller can write one while the next are sealed. Chunks are drawn from `source` only as workers free up: at most two chunks per
- * worker wait in memory, whatever the file's size, and a file can be read while it is imported.
+ * insert (`SealedBatch`), so the caller can write one while the next are sealed. Chunks are drawn from `source`
+ * only as workers free up: at most two chunks per worker wait in memory, whatever the file's size, and a file
+ * can be read while it is imported.
  */
 export async function* sealChunks(
   keys: PersonKeys,
