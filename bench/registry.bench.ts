@@ -7,6 +7,7 @@
 //   node --import tsx bench/registry.bench.ts                       (100,000 people; PostgreSQL when a URL is set)
 //   REGISTRY_BENCH_N=20000 node --import tsx bench/registry.bench.ts
 //   BENCH_DATABASE_URL=postgres://owner@127.0.0.1:5432/postgres … (or TEST_DATABASE_URL): a fresh database there
+//   REGISTRY_BENCH_ONLY=postgresql …                                (with a URL: PostgreSQL alone, PGlite skipped)
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -227,9 +228,13 @@ async function main(): Promise<void> {
   lines.push(`people: ${n.toLocaleString("en-US")}; load average ${os.loadavg()[0]?.toFixed(1)} at start`);
   const anchorRate = anchor(csv, keyText, n);
   lines.push(`anchor: parse + seal in memory, one thread: ${anchorRate.toFixed(0)} rows per CPU-second`);
-  const lite = runChild(file, { ...env, HEMISPHERE_DATA_DIR: path.join(dir, "data") });
-  lines.push(row("PGlite", n, lite, anchorRate));
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url && process.env.REGISTRY_BENCH_ONLY === "postgresql")
+    lines.push("PGlite: skipped (REGISTRY_BENCH_ONLY)");
+  else {
+    const lite = runChild(file, { ...env, HEMISPHERE_DATA_DIR: path.join(dir, "data") });
+    lines.push(row("PGlite", n, lite, anchorRate));
+  }
   if (url) {
     const server = await withFreshPostgres(url, (fresh) => runChild(file, { ...env, DATABASE_URL: fresh }));
     lines.push(`${row("PostgreSQL", n, server, anchorRate)}  (CPU: Node side only)`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/harness.ts";
 import { systemScope } from "../platform/auth/scope.ts";
+import { openPerson } from "./person-seal.codec.ts";
 import { countPeople } from "./registry.store.ts";
 import { personInput } from "./registry.test-support.ts";
 
@@ -78,5 +79,39 @@ describe("importPeople", () => {
     ).toEqual({ read: 30, inserted: 18, unchanged: 12 });
     expect(reads).toBe(2);
     expect(await count("ECU")).toBe(before + 18);
+  });
+
+  it("reads a source once into a nation that holds nobody from a file, and stores a lone person's gaps as nulls", async () => {
+    const scope = systemScope("SLV", "test");
+    const lone = people("n", 1).map((p) => ({
+      ...p,
+      person: { ...p.person, sex: null, birthDate: null, documents: [], nationalities: [] },
+    }));
+    let reads = 0;
+    const source = async function* () {
+      reads++;
+      yield lone;
+    };
+    expect(await t.app.registry.importPeople(scope, source, { threads: 0 })).toEqual({
+      read: 1,
+      inserted: 1,
+      unchanged: 0,
+    });
+    expect(reads).toBe(1);
+    const row = await t.app.platform.database.asOwner((tx) =>
+      tx
+        .selectFrom("registry_people")
+        .selectAll()
+        .where("tenant_id", "=", "SLV")
+        .where("external_key", "is not", null)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row).toMatchObject({ sex_enc: null, birth_date_enc: null, name_dob_clk: null, shielded_from: [] });
+    expect(row.terms.length).toBeGreaterThan(0);
+    expect(row.clk).toHaveLength(128);
+    expect(openPerson(t.app.platform.keyring, row).person.givenNames).toEqual(lone[0]?.person.givenNames);
+    // Imported again, the file is read for the ids known, then for the import: nobody new.
+    expect(await t.app.registry.importPeople(scope, source, { threads: 0 })).toMatchObject({ inserted: 0 });
+    expect(reads).toBe(3);
   });
 });

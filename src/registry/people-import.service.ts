@@ -6,7 +6,12 @@ import type { Platform } from "../platform/platform.ts";
 import type { ImportedPerson } from "./engine/registry-csv.ts";
 import { externalKey, type PersonKeys } from "./person-seal.codec.ts";
 import { type SealOptions, sealChunks } from "./person-seal.pool.ts";
-import { analyzePeople, existingExternalKeys, insertPeopleBulk } from "./registry.store.ts";
+import {
+  analyzePeople,
+  existingExternalKeys,
+  holdsExternalKeys,
+  insertPeopleBulk,
+} from "./registry.store.ts";
 
 /** What an import did. */
 export interface ImportResult {
@@ -24,7 +29,7 @@ export interface ImportOptions
   batchSize?: number;
 }
 
-/** Batches of people, read afresh on each call (a file is read twice: once for the ids known, once to import). */
+/** Batches of people, read afresh on each call (a file may be read twice: for the ids known, then to import). */
 export type PeopleSource = () => AsyncIterable<ImportedPerson[]>;
 
 /**
@@ -47,14 +52,14 @@ export async function importPeople(
   const expected = Array.isArray(people) ? people.length : sealing.expected;
   const result = await inScope(platform.database.db, scope, async (tx) => {
     const counts = { read: 0, inserted: 0 };
-    const known = await knownKeys(tx, scope, keys, batches());
+    const known = await knownKeys(tx, scope, keys, batches);
     const fresh = freshOnly(keys, known, batches(), (read, skipped) => {
       counts.read += read;
       if (skipped > 0) onProgress?.(skipped);
     });
-    for await (const rows of sealChunks(keys, scope.tenantId, fresh, { ...sealing, expected })) {
-      counts.inserted += await insertPeopleBulk(tx, scope, officeId ?? null, rows);
-      onProgress?.(rows.length);
+    for await (const batch of sealChunks(keys, scope.tenantId, fresh, { ...sealing, expected })) {
+      counts.inserted += await insertPeopleBulk(tx, scope, officeId ?? null, batch);
+      onProgress?.(batch.count);
     }
     const done = { ...counts, unchanged: counts.read - counts.inserted };
     await recordAudit(tx, scope, {
@@ -76,15 +81,19 @@ async function* batchesOf(people: ImportedPerson[], size: number): AsyncGenerato
   for (let i = 0; i < people.length; i += size) yield people.slice(i, i + size);
 }
 
-/** The blind indexes of the source's ids that the nation already holds. */
+/**
+ * The blind indexes of the source's ids that the nation already holds. A nation that holds nobody from a file
+ * holds none of them: the source is not read (a first import reads its file once less).
+ */
 async function knownKeys(
   tx: Tx,
   scope: Scope,
   keys: PersonKeys,
-  batches: AsyncIterable<ImportedPerson[]>,
+  batches: () => AsyncIterable<ImportedPerson[]>,
 ): Promise<Set<string>> {
   const known = new Set<string>();
-  for await (const batch of batches) {
+  if (!(await holdsExternalKeys(tx, scope))) return known;
+  for await (const batch of batches()) {
     const found = await existingExternalKeys(
       tx,
       scope,

@@ -137,6 +137,7 @@ export function sealPerson(
   const { givenNames, surnames, sex, birthDate, ...rest } = p;
   // Needs are stored as codes of the shared vocabulary, whatever form (current or legacy) they came in.
   const details = { ...rest, vulnerabilities: specificNeedsOf(rest.vulnerabilities) };
+  const normalised = normaliseRecord("", p);
   return {
     external_key: externalId === null ? null : externalKey(keys, externalId),
     external_id_enc: externalId === null ? null : encryptField(k, externalId, CONTEXT.externalId),
@@ -145,9 +146,9 @@ export function sealPerson(
     sex_enc: sex === null ? null : encryptField(k, sex, CONTEXT.sex),
     birth_date_enc: birthDate === null ? null : encryptField(k, birthDate, CONTEXT.birthDate),
     details_enc: encryptField(k, JSON.stringify(details), CONTEXT.details),
-    terms: personTerms(p).map((t) => hashTerm(keys, t)),
+    terms: personTerms(p, normalised).map((t) => hashTerm(keys, t)),
     filter_terms: personFilterTerms(k, tenantId, p),
-    clk: encodeClk(normaliseRecord("", p), keys.clkKeys),
+    clk: encodeClk(normalised, keys.clkKeys),
     name_dob_clk: personNameDobEncoding(keys.clkKeys, p),
     shielded_from: shieldedFrom(p),
   };

@@ -2,7 +2,8 @@ import os from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { KeyFile } from "../platform/crypto/keyring.ts";
 import { startTsWorker } from "../platform/ts-worker.ts";
-import { type PersonKeys, type SealedPerson, sealPerson } from "./person-seal.codec.ts";
+import { packSealed, type SealedBatch } from "./person-batch.codec.ts";
+import { type PersonKeys, sealPerson } from "./person-seal.codec.ts";
 import type { PersonInput } from "./registry.contract.ts";
 
 /** What a sealing worker is started with: the keys, copied into its memory once. */
@@ -19,7 +20,7 @@ export interface SealRequest {
   people: { externalId: string | null; person: PersonInput }[];
 }
 
-type SealReply = { chunk: number; rows: SealedPerson[] } | { ready: true };
+type SealReply = { chunk: number; batch: SealedBatch } | { ready: true };
 
 export interface SealOptions {
   /** Worker threads; 0 seals in this thread (default: the cores, at most 4). */
@@ -40,16 +41,17 @@ const MIN_PARALLEL = 2_000;
 type People = SealRequest["people"];
 
 /**
- * Seals people chunk by chunk in worker threads and yields the chunks in input order, so the caller can write
- * one while the next are sealed. Chunks are drawn from `source` only as workers free up: at most two chunks per
- * worker wait in memory, whatever the file's size, and a file can be read while it is imported.
+ * Seals people chunk by chunk in worker threads and yields the chunks in input order, each packed for the bulk
+ * insert (`SealedBatch`), so the caller can write one while the next are sealed. Chunks are drawn from `source`
+ * only as workers free up: at most two chunks per worker wait in memory, whatever the file's size, and a file
+ * can be read while it is imported.
  */
 export async function* sealChunks(
   keys: PersonKeys,
   tenantId: string,
   source: AsyncIterable<People>,
   options: SealOptions = {},
-): AsyncGenerator<SealedPerson[]> {
+): AsyncGenerator<SealedBatch> {
   // Workers start with the first chunk to seal: a file whose people are all known already starts none.
   const drawn = source[Symbol.asyncIterator]();
   const first = await drawn.next();
@@ -64,7 +66,7 @@ export async function* sealChunks(
       await new Promise((resolve) => setImmediate(resolve));
       const stop = options.interrupted?.();
       if (stop) throw stop;
-      yield people.map((p) => sealPerson(keys, p.person, p.externalId, tenantId));
+      yield sealBatch(keys, tenantId, people);
     }
     return;
   }
@@ -73,6 +75,11 @@ export async function* sealChunks(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Seals one chunk of people for a nation and packs it for the bulk insert. */
+export function sealBatch(keys: PersonKeys, tenantId: string, people: People): SealedBatch {
+  return packSealed(people.map((p) => sealPerson(keys, p.person, p.externalId, tenantId)));
 }
 
 /** The chunk already drawn, then the rest of the source (closed if the reader stops early). */
@@ -93,14 +100,14 @@ async function* inWorkers(
   source: AsyncIterator<People>,
   interrupted?: () => Error | null,
 ) {
-  const results = new Map<number, Deferred<SealedPerson[]>>();
+  const results = new Map<number, Deferred<SealedBatch>>();
   const inFlight = workers.map(() => 0);
   let failure: Error | null = null;
   workers.forEach((w, i) => {
     w.on("message", (reply: SealReply) => {
       if (!("chunk" in reply)) return;
       inFlight[i] = (inFlight[i] ?? 1) - 1;
-      results.get(reply.chunk)?.resolve(reply.rows);
+      results.get(reply.chunk)?.resolve(reply.batch);
     });
     const fail = (error: Error) => {
       failure = error;
@@ -131,11 +138,11 @@ async function* inWorkers(
     for (let next = 0; ; next++) {
       await fill(next);
       if (next >= sent) return;
-      const rows = await (results.get(next) as Deferred<SealedPerson[]>).promise;
+      const batch = await (results.get(next) as Deferred<SealedBatch>).promise;
       results.delete(next);
       const stop = interrupted?.();
       if (stop) throw stop;
-      yield rows;
+      yield batch;
     }
   } finally {
     if (!exhausted) await source.return?.();

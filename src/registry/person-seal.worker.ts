@@ -1,11 +1,11 @@
 /**
  * Worker thread entry: seals chunks of imported people (encryption, blind indexes, regional CLK) so a bulk
- * import uses every core while the main thread writes to the database. The keys arrive once, in memory.
+ * import uses every core while the main thread writes to the database, and packs each chunk for the bulk insert
+ * (a dozen strings cross back, not thousands of objects). The keys arrive once, in memory.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { keyringFrom } from "../platform/crypto/keyring.ts";
-import { sealPerson } from "./person-seal.codec.ts";
-import type { SealRequest, SealWorkerInput } from "./person-seal.pool.ts";
+import { type SealRequest, type SealWorkerInput, sealBatch } from "./person-seal.pool.ts";
 
 const input = workerData as SealWorkerInput;
 const keys = {
@@ -14,7 +14,6 @@ const keys = {
 };
 
 parentPort?.on("message", (request: SealRequest) => {
-  const rows = request.people.map((p) => sealPerson(keys, p.person, p.externalId, request.tenantId));
-  parentPort?.postMessage({ chunk: request.chunk, rows });
+  parentPort?.postMessage({ chunk: request.chunk, batch: sealBatch(keys, request.tenantId, request.people) });
 });
 parentPort?.postMessage({ ready: true });

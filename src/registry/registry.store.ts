@@ -3,6 +3,7 @@ import "./registry.schema.ts";
 import type { Scope } from "../platform/auth/scope.ts";
 import type { Tx } from "../platform/db/connect.ts";
 import type { Schema } from "../platform/db/schema.ts";
+import type { SealedBatch } from "./person-batch.codec.ts";
 import type { SealedPerson } from "./person-seal.codec.ts";
 
 // SQL for people. Every function takes the scope and filters on its tenant (row-level security repeats it);
@@ -41,35 +42,48 @@ export async function insertPeople(
 }
 
 /**
- * Inserts many sealed people with one statement of a fixed shape (one array parameter per column, unnested in
- * SQL), so a batch costs one round trip and the server parses the same text every time. Rows whose external id
- * is already registered are skipped. Returns how many were inserted.
+ * Inserts a chunk of sealed people with one statement of a fixed shape: each column comes as one text, split
+ * into the rows in SQL (see `SealedBatch`), so a chunk costs one round trip, a dozen parameters and the same
+ * statement text every time. Rows whose external id is already registered are skipped. Returns how many were
+ * inserted.
  */
 export async function insertPeopleBulk(
   tx: Tx,
   scope: Scope,
   officeId: string | null,
-  rows: SealedPerson[],
+  batch: SealedBatch,
 ): Promise<number> {
-  if (rows.length === 0) return 0;
-  const col = <K extends keyof SealedPerson>(k: K) => rows.map((r) => r[k]);
+  if (batch.count === 0) return 0;
+  // A value split from a one-row chunk's empty text is missing rather than null: unnest fills it with a null,
+  // and the lists fall back to empty.
+  const values = (text: string) => sql`string_to_array(${text}::text, ',', '')`;
+  const lists = (text: string) => sql`string_to_array(${text}::text, ',')`;
   const result = await sql`
     insert into registry_people (tenant_id, office_id, created_by, external_key, external_id_enc,
       given_names_enc, surnames_enc, sex_enc, birth_date_enc, details_enc, terms, clk, name_dob_clk,
       shielded_from, filter_terms)
     select ${scope.tenantId}, ${officeId}, ${scope.userId}::uuid, k, e, g, s, x, b, d,
-      string_to_array(t, ' '), decode(c, 'base64'), decode(n, 'base64'), string_to_array(f, ' '),
-      string_to_array(w, ' ')
-    from unnest(${col("external_key")}::text[], ${col("external_id_enc")}::text[],
-      ${col("given_names_enc")}::text[], ${col("surnames_enc")}::text[], ${col("sex_enc")}::text[],
-      ${col("birth_date_enc")}::text[], ${col("details_enc")}::text[],
-      ${rows.map((r) => r.terms.join(" "))}::text[],
-      ${rows.map((r) => Buffer.from(r.clk).toString("base64"))}::text[],
-      ${rows.map((r) => (r.name_dob_clk ? Buffer.from(r.name_dob_clk).toString("base64") : null))}::text[],
-      ${rows.map((r) => r.shielded_from.join(" "))}::text[],
-      ${rows.map((r) => r.filter_terms.join(" "))}::text[]) as u(k, e, g, s, x, b, d, t, c, n, f, w)
+      coalesce(string_to_array(t, ' '), '{}'), decode(c, 'base64'), decode(n, 'base64'),
+      coalesce(string_to_array(f, ' '), '{}'), coalesce(string_to_array(w, ' '), '{}')
+    from unnest(${values(batch.external_key)}, ${values(batch.external_id_enc)},
+      ${values(batch.given_names_enc)}, ${values(batch.surnames_enc)}, ${values(batch.sex_enc)},
+      ${values(batch.birth_date_enc)}, ${values(batch.details_enc)}, ${lists(batch.terms)},
+      ${values(batch.clk)}, ${values(batch.name_dob_clk)}, ${lists(batch.shielded_from)},
+      ${lists(batch.filter_terms)}) as u(k, e, g, s, x, b, d, t, c, n, f, w)
     on conflict (tenant_id, external_key) do nothing`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** Whether the scope's nation holds anyone registered from a file (with an external id) at all. */
+export async function holdsExternalKeys(tx: Tx, scope: Scope): Promise<boolean> {
+  const row = await tx
+    .selectFrom("registry_people")
+    .select("external_key")
+    .where("tenant_id", "=", scope.tenantId)
+    .where("external_key", "is not", null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Which of these external-id blind indexes the scope's nation already holds. */

@@ -118,14 +118,18 @@ function featureWords(hasher: FeatureHasher, feature: string): [number, number] 
   return words;
 }
 
-/** Double hashing: one HMAC gives two numbers, and position i is h1 + i·h2 (mod 1024). */
+/**
+ * Double hashing: one HMAC gives two numbers, and position i is h1 + i·h2 (mod 1024). The positions are stepped
+ * in 32-bit integers: 1024 divides 2³², so the low ten bits of each step are the position.
+ */
 function setBits(filter: Uint8Array, hasher: FeatureHasher, feature: string, k: number): void {
-  const [h1, first] = featureWords(hasher, feature);
-  const h2 = first | 1;
+  const words = featureWords(hasher, feature);
+  const step = words[1] | 1;
+  let bit = words[0] | 0;
   for (let i = 0; i < k; i++) {
-    const bit = (h1 + Math.imul(i, h2)) >>> 0;
-    const pos = bit % CLK_BITS;
+    const pos = bit & (CLK_BITS - 1);
     filter[pos >>> 3]! |= 1 << (pos & 7);
+    bit = (bit + step) | 0;
   }
 }
 

@@ -59,10 +59,25 @@ export function normaliseRecord(id: string, p: PersonInput): Person {
   return normalisePerson(toRawPerson(id, p));
 }
 
+/** Name tokens whose sound is kept, at most: names repeat across a registry, so most are worked out once. */
+const MAX_SOUNDS = 20_000;
+const sounds = new Map<string, string>();
+
+/** The phonetic key of a folded name token (remembered; the memory is emptied when full). */
+function soundOf(token: string): string {
+  let sound = sounds.get(token);
+  if (sound === undefined) {
+    sound = phoneticKey(token);
+    if (sounds.size >= MAX_SOUNDS) sounds.clear();
+    sounds.set(token, sound);
+  }
+  return sound;
+}
+
 /** Tokens of a name as search sees them: folded, with their phonetic keys. */
 function nameTerms(kind: "g" | "s", tokens: string[]): string[] {
   return tokens.flatMap((t) => {
-    const sound = phoneticKey(t);
+    const sound = soundOf(t);
     return sound ? [`${kind}:${t}`, `${kind}p:${sound}`] : [`${kind}:${t}`];
   });
 }
@@ -78,10 +93,10 @@ function dateTerms(d: BirthDate | null): string[] {
 
 /**
  * The plaintext search terms of a person (the service turns each into a keyed blind index before storing):
- * name tokens and their phonetic keys (aliases too), date-of-birth parts, documents and phones.
+ * name tokens and their phonetic keys (aliases too), date-of-birth parts, documents and phones. `n` is the
+ * person as `normaliseRecord` gives it, when the caller has it already.
  */
-export function personTerms(p: PersonInput): string[] {
-  const n = normaliseRecord("", p);
+export function personTerms(p: PersonInput, n: Person = normaliseRecord("", p)): string[] {
   const aliases = aliasTokens(p);
   const terms = [
     ...nameTerms("g", n.given),
@@ -105,10 +120,10 @@ function aliasTokens(p: PersonInput): string[] {
 
 /** Every unordered pair of the distinct sounds of a name's tokens (given names and surnames swapped still meet). */
 function soundPairs(tokens: string[]): string[] {
-  const sounds = [...new Set(tokens.map((t) => phoneticKey(t) || t).filter((t) => t !== ""))].sort();
+  const distinct = [...new Set(tokens.map((t) => soundOf(t) || t).filter((t) => t !== ""))].sort();
   const pairs: string[] = [];
-  for (let i = 0; i < sounds.length; i++)
-    for (let j = i + 1; j < sounds.length; j++) pairs.push(`${sounds[i]}+${sounds[j]}`);
+  for (let i = 0; i < distinct.length; i++)
+    for (let j = i + 1; j < distinct.length; j++) pairs.push(`${distinct[i]}+${distinct[j]}`);
   return pairs;
 }
 
