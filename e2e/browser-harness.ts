@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Result as AxeViolation, ImpactValue } from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
 import type { Role } from "../src/platform/auth/auth.contract.ts";
 
 /** The repository root; the server and the web build are found from here. */
@@ -300,6 +301,35 @@ export async function apiOf(page: Page) {
     const text = await res.text();
     return { status: res.status(), text, body: text ? (JSON.parse(text) as unknown) : null };
   };
+}
+
+/** The API as a signed-in page calls it (`apiOf`). */
+export type PageApi = Awaited<ReturnType<typeof apiOf>>;
+
+/**
+ * Saves and publishes a pathway made up for a test (as a pathway officer's `api`), and files an application on it
+ * through the portal's API with the bot check solved as the portal's page solves it. `application` is the apply
+ * body without its proof; returns the tracking code and the secret.
+ */
+export async function fileOnTestPathway(
+  api: PageApi,
+  pathwayId: string,
+  definition: Record<string, unknown>,
+  application: Record<string, unknown>,
+  effectiveFrom = "2020-01-01",
+): Promise<{ trackingCode: string; secret: string }> {
+  const saved = await api("PUT", `/pathways/catalog/${pathwayId}`, { definition, effectiveFrom });
+  expect(saved.status, saved.text).toBe(200);
+  const published = await api("POST", `/pathways/catalog/${pathwayId}/publication`, { published: true });
+  expect(published.status, published.text).toBe(200);
+  const challenge = (await api("POST", "/portal/challenge")).body as { token: string; difficulty: number };
+  const filed = await api("POST", "/portal/applications", {
+    ...application,
+    pathwayId,
+    proof: { token: challenge.token, nonce: solveChallenge(challenge.token, challenge.difficulty) },
+  });
+  expect(filed.status, filed.text).toBe(200);
+  return filed.body as { trackingCode: string; secret: string };
 }
 
 /**

@@ -1,7 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
 import { DEMO_RESETTLEMENT_PLACES } from "../src/pathways/resettlement-journey.seed.ts";
-import { apiOf, browserSuite, expectAccessible, openRegistryPerson, signInAs } from "./browser-harness.ts";
+import {
+  apiOf,
+  browserSuite,
+  expectAccessible,
+  fileOnTestPathway,
+  openRegistryPerson,
+  signInAs,
+} from "./browser-harness.ts";
 
 const suite = browserSuite(); // the shared demo server, with the demo journey from the portal to arrival
 
@@ -73,37 +79,26 @@ describe("from the portal to arrival", () => {
     const usa = await suite.newPage();
     await signInAs(usa, "pathway_officer", "USA");
     const asUsa = await apiOf(usa);
-    // A resettlement pathway whose households may also go to Mexico (made up for this test, not a programme).
-    const saved = await asUsa("PUT", `/pathways/catalog/${pathwayId}`, {
-      definition: {
+    // A resettlement pathway whose households may also go to Mexico (made up for this test, not a programme); the
+    // applicant applies on the portal.
+    const { trackingCode: code } = await fileOnTestPathway(
+      asUsa,
+      pathwayId,
+      {
         nation: "USA",
         type: "resettlement",
         destinations: ["MEX"],
         title: { en: "Test resettlement with Mexico" },
         rules: [{ kind: "nationality", in: ["VEN"] }],
       },
-      effectiveFrom: "2020-01-01",
-    });
-    expect(saved.status, saved.text).toBe(200);
-    expect(
-      (await asUsa("POST", `/pathways/catalog/${pathwayId}/publication`, { published: true })).status,
-    ).toBe(200);
-    // The applicant applies on the portal (the bot check solved as the portal's page does).
-    const challenge = (await asUsa("POST", "/portal/challenge")).body as {
-      token: string;
-      difficulty: number;
-    };
-    const filed = await asUsa("POST", "/portal/applications", {
-      lang: "es",
-      nation: "USA",
-      pathwayId,
-      answers: { nationality: "VEN" },
-      consent: true,
-      fullName: `${given} Díaz`,
-      proof: { token: challenge.token, nonce: solveChallenge(challenge.token, challenge.difficulty) },
-    });
-    expect(filed.status, filed.text).toBe(200);
-    const code = (filed.body as { trackingCode: string }).trackingCode;
+      {
+        lang: "es",
+        nation: "USA",
+        answers: { nationality: "VEN" },
+        consent: true,
+        fullName: `${given} Díaz`,
+      },
+    );
     const list = (await asUsa("GET", `/pathways/applications?pathway=${pathwayId}`)).body as {
       applications: { id: string; trackingCode: string }[];
     };

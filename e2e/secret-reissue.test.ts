@@ -1,7 +1,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
-import { apiOf, browserSuite, expectAccessible, focusedId, signInAs } from "./browser-harness.ts";
+import {
+  apiOf,
+  browserSuite,
+  expectAccessible,
+  fileOnTestPathway,
+  focusedId,
+  signInAs,
+} from "./browser-harness.ts";
 
 // An applicant who lost their secret and gave no contact comes to the office: a pathway officer checks their
 // identity, names the document, confirms, and hands over the new secret shown once; the old one stops working.
@@ -16,33 +22,18 @@ const pathwayId = `usa-e2e-reissue-${Date.now().toString(36)}`;
  * published by `page`, a pathway officer, the first time); returns its code and secret.
  */
 async function fileWithoutContact(page: Page): Promise<{ code: string; secret: string }> {
-  const api = await apiOf(page);
-  const saved = await api("PUT", `/pathways/catalog/${pathwayId}`, {
-    definition: {
+  const filed = await fileOnTestPathway(
+    await apiOf(page),
+    pathwayId,
+    {
       nation: "USA",
       type: "humanitarian_parole",
       title: { en: "Test pathway for a new secret" },
       rules: [{ kind: "nationality", in: ["HTI"] }],
     },
-    effectiveFrom: "2020-01-01",
-  });
-  expect(saved.status, saved.text).toBe(200);
-  expect((await api("POST", `/pathways/catalog/${pathwayId}/publication`, { published: true })).status).toBe(
-    200,
+    { lang: "fr", nation: "USA", answers: { nationality: "HTI" }, consent: true, fullName: "Jean Baptiste" },
   );
-  const challenge = (await api("POST", "/portal/challenge")).body as { token: string; difficulty: number };
-  const filed = await api("POST", "/portal/applications", {
-    lang: "fr",
-    nation: "USA",
-    pathwayId,
-    answers: { nationality: "HTI" },
-    consent: true,
-    fullName: "Jean Baptiste",
-    proof: { token: challenge.token, nonce: solveChallenge(challenge.token, challenge.difficulty) },
-  });
-  expect(filed.status, filed.text).toBe(200);
-  const body = filed.body as { trackingCode: string; secret: string };
-  return { code: body.trackingCode, secret: body.secret };
+  return { code: filed.trackingCode, secret: filed.secret };
 }
 
 /** Finds the application by its tracking code in the Queue tab and opens it. */

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { solveChallenge } from "../src/pathways/bot-check.codec.ts";
-import { apiOf, browserSuite, expectAccessible, signInAs } from "./browser-harness.ts";
+import { apiOf, browserSuite, expectAccessible, fileOnTestPathway, signInAs } from "./browser-harness.ts";
 
 // A pathway withdrawn from publication still has applications in the queues. Staff name it by its title in
 // their language, in the filter (marked withdrawn), in the table and on the application; the catalogue lists
@@ -21,31 +20,26 @@ describe("a withdrawn pathway", () => {
       es: `Vía de prueba ${stamp}`,
       fr: `Voie d’essai ${stamp}`,
     };
-    const saved = await api("PUT", `/pathways/catalog/${pathwayId}`, {
-      definition: {
+    const { trackingCode: code } = await fileOnTestPathway(
+      api,
+      pathwayId,
+      {
         nation: "USA",
         type: "humanitarian_parole",
         title: titles,
         rules: [{ kind: "nationality", in: ["VEN"] }],
       },
-      effectiveFrom: "2024-03-05",
-    });
-    expect(saved.status, saved.text).toBe(200);
+      {
+        lang: "es",
+        nation: "USA",
+        answers: { nationality: "VEN" },
+        consent: true,
+        fullName: `Marta ${stamp}`,
+      },
+      "2024-03-05",
+    );
     const publish = (published: boolean) =>
       api("POST", `/pathways/catalog/${pathwayId}/publication`, { published });
-    expect((await publish(true)).status).toBe(200);
-    const challenge = (await api("POST", "/portal/challenge")).body as { token: string; difficulty: number };
-    const filed = await api("POST", "/portal/applications", {
-      lang: "es",
-      nation: "USA",
-      pathwayId,
-      answers: { nationality: "VEN" },
-      consent: true,
-      fullName: `Marta ${stamp}`,
-      proof: { token: challenge.token, nonce: solveChallenge(challenge.token, challenge.difficulty) },
-    });
-    expect(filed.status, filed.text).toBe(200);
-    const code = (filed.body as { trackingCode: string }).trackingCode;
     expect((await publish(false)).status).toBe(200);
 
     await officer.goto("/pathways");

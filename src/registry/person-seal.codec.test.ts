@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { builtInNamePools, generatePeople } from "../identity/index.ts";
+import { builtInNamePools, GENERATED_COLUMNS as COLUMNS, generatePeople } from "../identity/index.ts";
 import { keyringFrom } from "../platform/crypto/keyring.ts";
 import { seededRandom } from "../shared/seeded-random.ts";
 import { readRegistryCsv } from "./engine/registry-csv.ts";
@@ -27,21 +27,6 @@ const keyFile = {
 };
 const keyring = keyringFrom(keyFile);
 const keys: PersonKeys = { keyring, clkKeys: regionalClkKeys(keyring, {}) };
-
-const COLUMNS = [
-  "id",
-  "given_name",
-  "middle_name",
-  "surname",
-  "second_surname",
-  "sex",
-  "date_of_birth",
-  "nationality",
-  "birth_place",
-  "document_number",
-  "phone",
-  "city",
-] as const;
 
 /** Generated people (seed 3) as the import reads them: rows the strict reader refuses are left out. */
 function generated(n: number) {

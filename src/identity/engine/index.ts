@@ -8,7 +8,12 @@ export { builtInNamePools, type NamePools, namePoolsFromLists } from "./generato
 export { type LinkRow, linkPeople, scoreCandidates } from "./link.ts";
 export { type MatchModel, termFrequencies } from "./model.ts";
 export { defaultMatchModel } from "./model-defaults.ts";
-export { type GeneratedPerson, type GenerateOptions, generatePeople } from "./people-generator.ts";
+export {
+  GENERATED_COLUMNS,
+  type GeneratedPerson,
+  type GenerateOptions,
+  generatePeople,
+} from "./people-generator.ts";
 export { normalisePerson, PERSON_FIELDS, type Person, type PersonField, type RawPerson } from "./person.ts";
 export { phoneticKey } from "./phonetic.ts";
 export {
