@@ -73,6 +73,18 @@ describe("a new portal secret issued at the office", () => {
     expect(await access.textContent()).toContain(filed.code);
     expect(await statusOf(page, filed.code, filed.secret)).toBe(404);
     expect(await statusOf(page, filed.code, secret)).toBe(200);
+    // Another application opened from the same queue shows nothing of this one's new secret.
+    const other = await fileWithoutContact(page);
+    const queue = page.getByRole("region", { name: "Fila", exact: true });
+    await queue.getByLabel("Código de seguimiento").fill(other.code);
+    const answered = page.waitForResponse((r) => r.url().includes("/pathways/applications?"));
+    await queue.getByRole("button", { name: "Aplicar filtros" }).click();
+    await answered;
+    await queue.getByRole("button", { name: other.code, exact: true }).click();
+    await page.locator("#application-title").filter({ hasText: other.code }).waitFor();
+    await access.getByRole("button", { name: "Emitir una nueva clave" }).waitFor();
+    expect(await page.getByTestId("reissued-secret").count()).toBe(0);
+    expect(await page.locator("main").textContent()).not.toContain(secret);
     await expectAccessible(page);
   });
 

@@ -104,7 +104,7 @@ export function QueuePanel() {
         </WorklistFilterForm>
         {error && <p role="alert">{t("pages.pathways.error", { message: error })}</p>}
         {!data && !error && <p aria-busy="true">{t("loading")}</p>}
-        {openId && <ApplicationPanel id={openId} onChange={reload} />}
+        {openId && <ApplicationPanel key={openId} id={openId} onChange={reload} />}
         {data && (
           <ApplicationTable
             caption={t("pages.pathways.queue")}
