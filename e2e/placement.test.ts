@@ -74,7 +74,10 @@ test("an analyst reads the seeded demo run but may not run or override", async (
   await page.goto("/placement");
   const runs = page.getByLabel("Run", { exact: true });
   await runs.waitFor(SLOW);
-  const seeded = (await runs.locator("option").allTextContents()).find((o) => o.startsWith("Demo batch — "));
+  const seededRun = async () =>
+    (await runs.locator("option").allTextContents()).find((o) => o.startsWith("Demo batch — "));
+  await expect.poll(seededRun, SLOW).toBeDefined();
+  const seeded = await seededRun();
   await runs.selectOption({ label: seeded ?? "" });
   await page.getByRole("heading", { level: 2, name: "Result: Demo batch" }).waitFor(SLOW);
   expect(await page.getByRole("button", { name: "Run the demo batch" }).count()).toBe(0);

@@ -70,8 +70,10 @@ describe("staff queues", () => {
 
     // The pathway filter offers titles, not ids; every row listed then shows that title.
     const pathway = section.getByLabel("Vía");
-    const titles = (await pathway.locator("option").allTextContents()).slice(1);
-    expect(titles.length).toBeGreaterThan(0);
+    const titleOptions = async () => (await pathway.locator("option").allTextContents()).slice(1);
+    // The titles come from the catalogue, fetched apart from the queue: wait for them.
+    await expect.poll(async () => (await titleOptions()).length).toBeGreaterThan(0);
+    const titles = await titleOptions();
     for (const title of titles) expect(title).not.toMatch(/^[a-z0-9][a-z0-9_-]+$/);
     const title = (await cellsOf(2))[0] as string;
     expect(titles).toContain(title);

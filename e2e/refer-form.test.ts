@@ -69,10 +69,11 @@ describe("the referral form", () => {
     await signInAs(page, "caseworker", "USA");
     await openSubmittedApplication(page, "enviado");
     const form = page.getByRole("group", { name: "Encaminhar" });
-    const nations = (await form.getByLabel("Encaminhar à nação").locator("option").allTextContents()).slice(
-      1,
-    );
-    expect(nations).toContain(countryLabel("COL", "pt"));
+    const nationOptions = async () =>
+      (await form.getByLabel("Encaminhar à nação").locator("option").allTextContents()).slice(1);
+    // The nations arrive after the form is drawn: wait for them rather than read an empty list.
+    await expect.poll(nationOptions).toContain(countryLabel("COL", "pt"));
+    const nations = await nationOptions();
     expect(nations).toContain(countryLabel("MEX", "pt"));
     for (const name of nations) expect(name).not.toMatch(CODE);
     await expectAccessible(page);
