@@ -122,7 +122,10 @@ export const PackInForce = z.object({
   version: z.string(),
   status: z.string(),
   title: z.string(),
+  /** The language the pack's own words are written in: the web quotes them in it. */
+  language: z.string().default("en"),
 });
+export type PackInForce = z.infer<typeof PackInForce>;
 
 /** The assessment of a stored encounter with the pack it used and the checks answered so far. */
 export const EncounterAssessment = z.object({

@@ -47,7 +47,9 @@ async function assessCommand(options: AssessOptions): Promise<void> {
   const encounter = await readInput(options.encounter, "encounter", parseEncounter);
   const checks = options.checks ? await readInput(options.checks, "checks", parseChecks) : undefined;
   const assessment = assessDisposition(encounter, pack, checks);
-  process.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`);
+  // The CLI prints the reasons in English only, as it always has: the codes behind them are for the web.
+  const printed = JSON.stringify(assessment, (key, value) => (key === "explained" ? undefined : value), 2);
+  process.stdout.write(`${printed}\n`);
 }
 
 function nationOf(text: string): string {

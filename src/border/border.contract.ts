@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "../platform/contract/primitives.contract.ts";
+import { ExplainedReason } from "./border-reasons.contract.ts";
 import { isCalendarDate, isOffsetInstant } from "./moments.contract.ts";
 
 // Shapes shared by the assessment engine, the CLI, the HTTP routes and the web pages.
@@ -141,6 +142,8 @@ export const DispositionAssessment = z.object({
   to: Iso3.optional(),
   eligible: z.boolean(),
   reasons: z.array(z.string()),
+  // The same reasons, coded, in the same order: absent from assessments stored before reasons had codes.
+  explained: z.array(ExplainedReason).optional(),
   citations: z.array(z.string()),
 });
 export type DispositionAssessment = z.infer<typeof DispositionAssessment>;
@@ -162,6 +165,7 @@ export const AppliedPresumption = z.object({
   code: PresumptionCode,
   effect: z.string(),
   reasons: z.array(z.string()),
+  explained: z.array(ExplainedReason).optional(),
   citations: z.array(z.string()),
 });
 export type AppliedPresumption = z.infer<typeof AppliedPresumption>;

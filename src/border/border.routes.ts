@@ -11,7 +11,7 @@ import { defineRoute } from "../platform/http/define-route.ts";
 import { sendJson } from "../platform/http/route-helpers.ts";
 import { strictText } from "../platform/text-input.ts";
 import { registerApprovalWorklistRoutes } from "./approval-worklist.routes.ts";
-import type { BorderService } from "./border.service.ts";
+import { type BorderService, packInForceView } from "./border.service.ts";
 import { type PersonDirectory, registerLinkRoutes, withPerson } from "./border-links.routes.ts";
 import {
   ApprovalInput,
@@ -168,14 +168,7 @@ function registerEncounterRoutes(
     async (c) => {
       const loaded = await service.packInForce(c.get("scope"));
       if (!loaded) throw new AppError("NOT_FOUND", "no policy pack is loaded for your nation");
-      const { pack } = loaded;
-      return sendJson(c, PackInForce, {
-        jurisdiction: pack.jurisdiction,
-        packId: loaded.packId,
-        version: loaded.version,
-        status: loaded.status,
-        title: pack.title,
-      });
+      return sendJson(c, PackInForce, packInForceView(loaded));
     },
   );
 }

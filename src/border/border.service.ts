@@ -15,7 +15,12 @@ import {
   insertPack,
   listEncounters,
 } from "./border.store.ts";
-import type { EncounterAssessment, EncounterRecord, EncounterSummary } from "./border-records.contract.ts";
+import type {
+  EncounterAssessment,
+  EncounterRecord,
+  EncounterSummary,
+  PackInForce,
+} from "./border-records.contract.ts";
 import { countDispositions, countThirdCountryReturns, listCbpMonthly } from "./border-statistics.service.ts";
 import { createDecisionsService } from "./decisions.service.ts";
 import { type ImportInput, importEncounterCsv } from "./encounter-import.service.ts";
@@ -83,6 +88,19 @@ export async function loadPolicyPack(deps: BorderDeps, scope: Scope, text: strin
     }
     return { packId: pack.id, version: pack.version, loaded };
   });
+}
+
+/** What readers are told of a loaded pack: whose it is, which version, and the language of its words. */
+export function packInForceView(loaded: LoadedPack): PackInForce {
+  const { pack } = loaded;
+  return {
+    jurisdiction: pack.jurisdiction,
+    packId: loaded.packId,
+    version: loaded.version,
+    status: loaded.status,
+    title: pack.title,
+    language: pack.language,
+  };
 }
 
 /** The pack in force for the scope's nation, if any. */
@@ -207,13 +225,7 @@ export async function assessEncounter(
     const { pack } = loaded;
     return {
       encounterId: id,
-      pack: {
-        jurisdiction: pack.jurisdiction,
-        packId: loaded.packId,
-        version: loaded.version,
-        status: loaded.status,
-        title: pack.title,
-      },
+      pack: packInForceView(loaded),
       checks: {
         priorResidence: checks.priorResidence as Record<string, "verified" | "not_found" | "pending">,
       },

@@ -6,6 +6,7 @@ import type {
   PendingCheck,
   TriggeredSafeguard,
 } from "../border.contract.ts";
+import type { ExplainedReason } from "../border-reasons.contract.ts";
 import { type AuthorityInForce, authorityInForce } from "./authority-in-force.ts";
 import {
   type CompiledAcceptance,
@@ -17,9 +18,10 @@ import {
 } from "./compile-pack.ts";
 import { type EncounterMoment, isInForce, toEncounterMoment } from "./effective-window.ts";
 import { allHold, holds } from "./encounter-facts.ts";
-import { placeBorder } from "./pack-borders.ts";
+import { type CompiledBorders, placeBorder } from "./pack-borders.ts";
 import type { PolicyPack, SafeguardRule } from "./policy-pack.ts";
 import { assessPresumptions, type PresumptionOutcome } from "./presumptions.ts";
+import { remembered, type Said, say } from "./reason-english.ts";
 import { applicableSafeguards, type Blocker, openSafeguards } from "./safeguard-blockers.ts";
 import { isTriggered } from "./safeguards.ts";
 
@@ -29,6 +31,7 @@ import { isTriggered } from "./safeguards.ts";
 
 interface Context {
   encounter: EncounterInput;
+  borders: CompiledBorders;
   subject: Subject;
   borderText: string;
   moment: EncounterMoment;
@@ -58,6 +61,7 @@ export function assessDisposition(
   const presumptions = assessPresumptions(compiled, encounter, subject, moment, authority.code);
   const context: Context = {
     encounter,
+    borders: compiled.borders,
     subject,
     borderText: placed.text,
     moment,
@@ -116,17 +120,23 @@ function toAssessment(
   d: CompiledDisposition,
   to: string | undefined,
   eligible: boolean,
-  reasons: string[],
+  said: readonly Said[],
   citations: string[],
 ): DispositionAssessment {
-  if (to === undefined) return { code: d.code, eligible, reasons, citations };
-  return { code: d.code, to, eligible, reasons, citations };
+  const reasons = new Array<string>(said.length);
+  const explained = new Array<ExplainedReason>(said.length);
+  for (let i = 0; i < said.length; i++) {
+    reasons[i] = (said[i] as Said).text;
+    explained[i] = (said[i] as Said).why;
+  }
+  if (to === undefined) return { code: d.code, eligible, reasons, explained, citations };
+  return { code: d.code, to, eligible, reasons, explained, citations };
 }
 
 function assessOne(d: CompiledDisposition, to: string | undefined, ctx: Context): DispositionAssessment {
   const { authority, encounter } = ctx;
   if (!d.authorities.has(authority.code)) {
-    return toAssessment(d, to, false, [...authority.reasons, d.unavailableText], authority.citations.slice());
+    return toAssessment(d, to, false, [...authority.reasons, d.unavailable], authority.citations.slice());
   }
   const rule = firstApplicable(d.acceptance, ctx);
   if (!rule) {
@@ -136,12 +146,12 @@ function assessOne(d: CompiledDisposition, to: string | undefined, ctx: Context)
     return toAssessment(d, to, false, reasons, citations);
   }
   const reasons = authority.reasons.slice();
-  reasons.push(rule.appliesText);
+  reasons.push(rule.applies);
   const citations = authority.citations.slice();
   addCitations(citations, rule.citations);
   for (const screening of rule.screenings) {
     if (!holds(screening.when, encounter)) continue;
-    reasons.push(screening.reason);
+    reasons.push(screening.said);
     addCitations(citations, screening.citations);
   }
   const presumed = ctx.presumptions.byDisposition.get(d.code);
@@ -175,42 +185,46 @@ function firstApplicable(rules: readonly CompiledAcceptance[], ctx: Context): Co
 }
 
 /** Appends why no acceptance rule applies: the nearest rules for this citizenship, or that none covers it. */
-function nearMisses(d: CompiledDisposition, ctx: Context, reasons: string[], citations: string[]): void {
+function nearMisses(d: CompiledDisposition, ctx: Context, reasons: Said[], citations: string[]): void {
   const { subject, encounter } = ctx;
   const before = reasons.length;
   for (const r of d.acceptance) {
     if (r.citizenships !== null && !r.citizenships.has(subject.citizenship)) continue;
     if (r.notCitizenships?.has(subject.citizenship)) continue;
     addCitations(citations, r.citations);
-    const gap = coverageGap(r, subject, ctx.borderText);
-    if (gap !== null) reasons.push(`${r.reason}, but ${gap}`);
-    else if (!isInForce(r.window, ctx.moment))
-      reasons.push(`${r.reason}, but only ${r.windowText}, not on ${encounter.date}`);
-    else {
-      const missing = r.requires.filter((fact) => !holds(fact, encounter));
-      reasons.push(`${r.reason}, but only when ${missing.join(", ").replaceAll("_", " ")} is recorded`);
+    const gap = coverageGap(r, subject, ctx.borderText, ctx.borders);
+    if (gap !== null) {
+      const key = `${gap.code}|${gap.params.actual ?? gap.params.at}`;
+      reasons.push(remembered(r.said, key, () => say(gap.code, { rule: r.reason, ...gap.params })));
+    } else if (!isInForce(r.window, ctx.moment)) {
+      // Dates are many: this reason is made each time rather than remembered.
+      reasons.push(say("rule_outside_window", { rule: r.reason, ...r.windowParams, date: encounter.date }));
+    } else {
+      const facts = r.requires.filter((fact) => !holds(fact, encounter));
+      reasons.push(
+        remembered(r.said, `facts|${facts.join(",")}`, () =>
+          say("rule_missing_facts", { rule: r.reason, facts }),
+        ),
+      );
     }
   }
-  if (reasons.length === before)
-    reasons.push(`${d.label}: no rule in the pack covers ${subject.citizenship} nationals`);
+  if (reasons.length === before) {
+    const citizenship = subject.citizenship;
+    reasons.push(
+      remembered(d.said, citizenship, () => say("no_rule_covers", { disposition: d.label, citizenship })),
+    );
+  }
 }
 
-function checkOutcome(country: string, ctx: Context): { passed: boolean; reason: string } {
+function checkOutcome(country: string, ctx: Context): { passed: boolean; reason: Said } {
   const status = ctx.checks.priorResidence[country];
-  if (status === "verified")
-    return { passed: true, reason: `prior residence in ${country} verified by ${country}` };
-  if (status === "not_found") {
-    return { passed: false, reason: `${country} holds no residence record for this person: not eligible` };
-  }
+  if (status === "verified") return { passed: true, reason: say("residence_verified", { country }) };
+  if (status === "not_found") return { passed: false, reason: say("residence_not_found", { country }) };
   const claimed = ctx.encounter.priorResidences.some((r) => r.country === country);
-  if (status === undefined && !claimed) {
-    return { passed: false, reason: `no prior residence in ${country} claimed or verified` };
-  }
+  if (status === undefined && !claimed)
+    return { passed: false, reason: say("residence_not_claimed", { country }) };
   if (!ctx.pending.some((p) => p.country === country)) ctx.pending.push({ code: "prior_residence", country });
-  return {
-    passed: false,
-    reason: `prior residence in ${country} must be verified by ${country} first (pending)`,
-  };
+  return { passed: false, reason: say("residence_pending", { country }) };
 }
 
 /** Appends the citations not listed yet (lists are short: a linear scan beats building a set). */

@@ -6,7 +6,8 @@ import {
   type Subject,
 } from "./compile-pack.ts";
 import { type EncounterMoment, isInForce } from "./effective-window.ts";
-import type { PlacedBorder } from "./pack-borders.ts";
+import { borderLabels, type PlacedBorder } from "./pack-borders.ts";
+import { type Said, say } from "./reason-english.ts";
 
 // Which legal authority applies to an encounter: the first in pack order that is in force on its date, covers
 // its border and has no exclusion covering the person; otherwise the pack's default. The reasons say why the
@@ -14,7 +15,7 @@ import type { PlacedBorder } from "./pack-borders.ts";
 
 export interface AuthorityInForce {
   code: string;
-  reasons: string[];
+  reasons: Said[];
   citations: string[];
 }
 
@@ -26,13 +27,21 @@ export function authorityInForce(
   date: string,
   placed: PlacedBorder,
 ): AuthorityInForce {
-  const notes: string[] = placed.note === null ? [] : [placed.note];
+  const notes: Said[] = placed.note === null ? [] : [placed.note];
   const notedCitations: string[] = [];
   for (const authority of pack.authorities) {
     if (authority === pack.defaultAuthority || !isInForce(authority.window, moment)) continue;
     if (authority.borders !== null && (subject.border === null || !authority.borders.has(subject.border))) {
-      const where = [...authority.borders].join(", ");
-      notes.push(`${authority.label} does not apply at ${placed.text}: it covers the ${where} border only`);
+      const borders = [...authority.borders];
+      notes.push(
+        say("authority_other_border", {
+          authority: authority.label,
+          authorityCode: authority.code,
+          at: placed.text,
+          borders,
+          borderLabels: borderLabels(pack.borders, borders),
+        }),
+      );
       notedCitations.push(...authority.citations);
       continue;
     }
@@ -43,7 +52,14 @@ export function authorityInForce(
       break;
     }
     if (!exclusion) return inForce(authority, moment, date, notes, notedCitations);
-    notes.push(`${authority.label} does not apply: ${exclusion.reason} (${exclusion.windowText})`);
+    notes.push(
+      say("authority_excluded", {
+        authority: authority.label,
+        authorityCode: authority.code,
+        rule: exclusion.reason,
+        ...exclusion.windowParams,
+      }),
+    );
     notedCitations.push(...exclusion.citations);
   }
   return inForce(pack.defaultAuthority, moment, date, notes, notedCitations);
@@ -53,14 +69,21 @@ function inForce(
   authority: CompiledAuthority,
   moment: EncounterMoment,
   date: string,
-  notes: string[],
+  notes: Said[],
   cites: string[],
 ): AuthorityInForce {
-  notes.push(`${authority.label} applies on ${date} (in force ${authority.windowText})`);
+  notes.push(
+    say("authority_applies", {
+      authority: authority.label,
+      authorityCode: authority.code,
+      date,
+      ...authority.windowParams,
+    }),
+  );
   const citations = [...cites, ...authority.citations];
   for (const note of authority.notes) {
     if (!isInForce(note.window, moment)) continue;
-    notes.push(note.text);
+    notes.push(note.said);
     for (const c of note.citations) citations.push(c);
   }
   // Every disposition starts from these: listed once each.

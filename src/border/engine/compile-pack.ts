@@ -5,10 +5,12 @@ import type {
   EntryKind,
   PresumptionCode,
 } from "../border.contract.ts";
+import type { ReasonParams } from "../border-reasons.contract.ts";
 import { type CompiledWindow, compileWindow } from "./effective-window.ts";
 import type { FactCode } from "./encounter-facts.ts";
-import { type CompiledBorders, compileBorders } from "./pack-borders.ts";
+import { borderLabels, type CompiledBorders, compileBorders } from "./pack-borders.ts";
 import type { EffectiveWindow, PolicyPack, PolicySource, SafeguardRule } from "./policy-pack.ts";
+import { type Said, say, windowParams } from "./reason-english.ts";
 
 // A validated pack turned into lookups once, so that each assessment only compares strings, numbers
 // and set members. Compilation is cached per pack object; packs are treated as immutable values.
@@ -19,8 +21,8 @@ export interface CompiledCoverage {
   demographics: ReadonlySet<Demographic> | null;
   borders: ReadonlySet<string> | null;
   entries: ReadonlySet<EntryKind> | null;
-  /** The lists as reasons name them, joined once at compile time. */
-  texts: { demographics: string; borders: string; entries: string };
+  /** The lists as reasons name them. */
+  lists: { demographics: string[]; borders: string[]; entries: string[] };
 }
 
 /** Who is being assessed, in the terms coverage is written in. */
@@ -35,14 +37,17 @@ export interface Subject {
 export interface CompiledRule extends CompiledCoverage {
   id: string;
   window: CompiledWindow;
-  windowText: string;
+  /** The window as a reason's parameters: its bounds and zone. */
+  windowParams: ReasonParams;
   reason: string;
   citations: string[];
+  /** The near-miss reasons this rule gave, by the kind of person, border or facts that differed (`remembered`). */
+  said: Map<string, Said>;
 }
 
 export interface CompiledNote {
   window: CompiledWindow;
-  text: string;
+  said: Said;
   citations: string[];
 }
 
@@ -50,7 +55,7 @@ export interface CompiledAuthority {
   code: string;
   label: string;
   window: CompiledWindow;
-  windowText: string;
+  windowParams: ReasonParams;
   borders: ReadonlySet<string> | null;
   exclusions: CompiledRule[];
   notes: CompiledNote[];
@@ -59,13 +64,13 @@ export interface CompiledAuthority {
 
 export interface CompiledScreening {
   when: FactCode;
-  reason: string;
+  said: Said;
   citations: string[];
 }
 
 export interface CompiledAcceptance extends CompiledRule {
   /** The reason as shown when the rule applies, with its window, any capacity limit and what is unverified. */
-  appliesText: string;
+  applies: Said;
   requires: FactCode[];
   requiredChecks: { check: CheckCode; country: string }[];
   screenings: CompiledScreening[];
@@ -80,10 +85,12 @@ export interface CompiledDisposition {
   label: string;
   authorities: ReadonlySet<string>;
   /** Why the disposition is not open under another authority. */
-  unavailableText: string;
+  unavailable: Said;
   /** For an own-country return: the citizenships another entry of the same code already names in `to`. */
   statedElsewhere: ReadonlySet<string>;
   acceptance: CompiledAcceptance[];
+  /** "No rule covers" by citizenship (`remembered`). */
+  said: Map<string, Said>;
 }
 
 /** A safeguard with the sentence and citations it adds to every disposition it blocks. */
@@ -92,7 +99,7 @@ export interface CompiledSafeguard {
   authorities: ReadonlySet<string> | null;
   citizenships: ReadonlySet<string> | null;
   blocks: ReadonlySet<string>;
-  reason: string;
+  reason: Said;
   citations: string[];
 }
 
@@ -100,7 +107,8 @@ export interface CompiledException extends CompiledCoverage {
   id: string;
   kind: "exception" | "rebuttal";
   when: FactCode[];
-  text: string;
+  reason: string;
+  unverified: string | undefined;
   citations: string[];
 }
 
@@ -111,11 +119,11 @@ export interface CompiledPresumption {
   authorities: ReadonlySet<string> | null;
   coverage: CompiledCoverage;
   window: CompiledWindow;
-  windowText: string;
+  windowParams: ReasonParams;
   affects: ReadonlySet<string>;
   exceptions: CompiledException[];
   citations: string[];
-  unverified: string;
+  unverified: string | undefined;
 }
 
 export interface CompiledPack {
@@ -130,8 +138,6 @@ export interface CompiledPack {
   safeguardVariants: Map<string, CompiledSafeguard[]>;
 }
 
-const limitedText = "; limited numbers only, subject to the receiving nation's capacity";
-
 const cache = new WeakMap<PolicyPack, CompiledPack>();
 
 /** Formats a source as one citation line: reference first, then issuer, kind, date, title and what is unverified. */
@@ -141,15 +147,6 @@ export function formatCitation(source: PolicySource): string {
   const status = source.verification === "verified" ? "" : " [to be verified]";
   return `${head}${source.issuer}, ${source.kind.replace("_", " ")}${when}, "${source.title}"${status}`;
 }
-
-function describeWindow(window: EffectiveWindow | undefined, zone: string): string {
-  if (!window || (window.from === undefined && window.until === undefined)) return "at all times";
-  const from = window.from === undefined ? "" : `from ${window.from.replace("T", " ")}`;
-  const until = window.until === undefined ? "" : `until ${window.until.replace("T", " ")}`;
-  return `${[from, until].filter(Boolean).join(" ")}, ${window.timeZone ?? zone} time`;
-}
-
-const unverifiedText = (text: string | undefined) => (text ? `; to be verified: ${text}` : "");
 
 const setOf = <T>(list: readonly T[] | undefined): ReadonlySet<T> | null => (list ? new Set(list) : null);
 
@@ -172,11 +169,7 @@ function coverageOf(r: Omit<RuleInput, "id" | "reason" | "citations">): Compiled
     demographics: setOf(r.demographics),
     borders: setOf(r.borders),
     entries: setOf(r.entries),
-    texts: {
-      demographics: (r.demographics ?? []).join(", "),
-      borders: (r.borders ?? []).join(", "),
-      entries: (r.entries ?? []).join(", "),
-    },
+    lists: { demographics: r.demographics ?? [], borders: r.borders ?? [], entries: r.entries ?? [] },
   };
 }
 
@@ -192,11 +185,11 @@ class PackCompiler {
     return ids.map((id) => this.citationById.get(id) ?? id);
   }
 
-  window(w: EffectiveWindow | undefined): { window: CompiledWindow; windowText: string } {
+  window(w: EffectiveWindow | undefined): { window: CompiledWindow; windowParams: ReasonParams } {
     const zone = w?.timeZone ?? this.pack.timeZone;
     return {
       window: compileWindow(w?.from, w?.until, zone),
-      windowText: describeWindow(w, this.pack.timeZone),
+      windowParams: windowParams(w, this.pack.timeZone),
     };
   }
 
@@ -207,13 +200,14 @@ class PackCompiler {
       ...this.window(r.effective),
       reason: r.reason,
       citations: this.cite(r.citations),
+      said: new Map(),
     };
   }
 
   authority(a: PolicyPack["authorities"][number]): CompiledAuthority {
     const notes = a.notes.map((n) => ({
       window: this.window(n.effective).window,
-      text: `${n.reason}${unverifiedText(n.toBeVerified)}`,
+      said: say("authority_note", { text: n.reason, unverified: n.toBeVerified }),
       citations: this.cite(n.citations),
     }));
     return {
@@ -231,12 +225,20 @@ class PackCompiler {
     const stated = this.pack.dispositions.filter((x) => x.code === d.code && x.to !== "citizenship");
     const acceptance = d.acceptance.map((r) => {
       const compiled = this.rule(r);
-      const limited = r.limitedCapacity ? limitedText : "";
-      const appliesText = `${r.reason} (in force ${compiled.windowText})${limited}${unverifiedText(r.toBeVerified)}`;
-      const screenings = r.screenings.map((s) => ({ ...s, citations: this.cite(s.citations) }));
+      const applies = say("rule_applies", {
+        rule: r.reason,
+        ...compiled.windowParams,
+        limited: r.limitedCapacity ? "yes" : undefined,
+        unverified: r.toBeVerified,
+      });
+      const screenings = r.screenings.map((s) => ({
+        when: s.when,
+        said: say("screening", { text: s.reason }),
+        citations: this.cite(s.citations),
+      }));
       return {
         ...compiled,
-        appliesText,
+        applies,
         requires: r.requires,
         requiredChecks: r.requiredChecks,
         screenings,
@@ -244,20 +246,25 @@ class PackCompiler {
         note: r.note,
       };
     });
-    const unavailableText = `${d.label} is not available: it exists only under ${d.authorities.join(", ")}`;
+    const unavailable = say("disposition_unavailable", { disposition: d.label, authorities: d.authorities });
     return {
       code: d.code,
       to: d.to,
       label: d.label,
       authorities: new Set(d.authorities),
-      unavailableText,
+      unavailable,
       statedElsewhere: new Set(d.to === "citizenship" ? stated.map((x) => x.to as string) : []),
       acceptance,
+      said: new Map(),
     };
   }
 
   safeguard(rule: SafeguardRule): CompiledSafeguard {
-    const reason = `safeguard ${rule.code} is open: ${rule.effect}${unverifiedText(rule.toBeVerified)}`;
+    const reason = say("safeguard_open", {
+      safeguard: rule.code,
+      effect: rule.effect,
+      unverified: rule.toBeVerified,
+    });
     return {
       rule,
       authorities: setOf(rule.authorities),
@@ -274,7 +281,8 @@ class PackCompiler {
       kind: x.kind,
       ...coverageOf(x),
       when: x.when,
-      text: `${x.reason}${unverifiedText(x.toBeVerified)}`,
+      reason: x.reason,
+      unverified: x.toBeVerified,
       citations: this.cite(x.citations),
     }));
     return {
@@ -287,7 +295,7 @@ class PackCompiler {
       affects: new Set<string>(p.affects),
       exceptions,
       citations: this.cite(p.citations),
-      unverified: unverifiedText(p.toBeVerified),
+      unverified: p.toBeVerified,
     };
   }
 }
@@ -326,12 +334,27 @@ export function covers(rule: CompiledCoverage, subject: Subject): boolean {
 }
 
 /** Why a rule that names this person's citizenship still does not cover them (for near-miss reasons). */
-export function coverageGap(rule: CompiledCoverage, subject: Subject, borderText: string): string | null {
+export function coverageGap(
+  rule: CompiledCoverage,
+  subject: Subject,
+  borderText: string,
+  borders: CompiledBorders,
+): { code: "rule_gap_demographic" | "rule_gap_border" | "rule_gap_entry"; params: ReasonParams } | null {
   if (rule.demographics !== null && !rule.demographics.has(subject.demographic))
-    return `only for ${rule.texts.demographics}, not ${subject.demographic}`;
+    return {
+      code: "rule_gap_demographic",
+      params: { only: rule.lists.demographics, actual: subject.demographic },
+    };
   if (rule.borders !== null && (subject.border === null || !rule.borders.has(subject.border)))
-    return `only at the ${rule.texts.borders} border, not ${borderText}`;
+    return {
+      code: "rule_gap_border",
+      params: {
+        only: rule.lists.borders,
+        onlyLabels: borderLabels(borders, rule.lists.borders),
+        at: borderText,
+      },
+    };
   if (rule.entries !== null && !rule.entries.has(subject.entry))
-    return `only for entry ${rule.texts.entries}, not ${subject.entry}`;
+    return { code: "rule_gap_entry", params: { only: rule.lists.entries, actual: subject.entry } };
   return null;
 }

@@ -5,25 +5,23 @@ import {
   REMOVAL_DISPOSITIONS,
   type SafeguardCode,
 } from "../border.contract.ts";
+import { type Said, say } from "./reason-english.ts";
 
 // A family met at the border is kept together: a safeguard open for any member (a fear claim, a child, signs of
 // trafficking, a medical emergency) holds every return and removal of every other member until it is closed on
 // the record. The member's own assessment says which member and which safeguard hold it.
 
-const SAFEGUARD_WORDS: Record<SafeguardCode, string> = {
-  fear_claim: "a fear claim",
-  unaccompanied_child: "an unaccompanied-child safeguard",
-  trafficking: "a trafficking safeguard",
-  medical: "a medical safeguard",
-};
-
 /** A safeguard open on another member's encounter, as the hold it puts on this member. */
 export function familyHold(encounterId: string, code: SafeguardCode): FamilyHold {
-  return {
+  return { encounterId, code, reason: holdReason(encounterId, code).text };
+}
+
+function holdReason(encounterId: string, code: SafeguardCode): Said {
+  return say("family_hold", {
+    safeguard: code,
+    encounter: referenceOf("encounter", encounterId),
     encounterId,
-    code,
-    reason: `held: ${SAFEGUARD_WORDS[code]} is open for another member of this family group (encounter ${referenceOf("encounter", encounterId)})`,
-  };
+  });
 }
 
 /**
@@ -36,7 +34,14 @@ export function applyFamilyHolds(assessment: Assessment, holds: readonly FamilyH
     ...assessment,
     dispositions: assessment.dispositions.map((d) =>
       REMOVAL_DISPOSITIONS.has(d.code)
-        ? { ...d, eligible: false, reasons: [...d.reasons, ...holds.map((h) => h.reason)] }
+        ? {
+            ...d,
+            eligible: false,
+            reasons: [...d.reasons, ...holds.map((h) => h.reason)],
+            ...(d.explained && {
+              explained: [...d.explained, ...holds.map((h) => holdReason(h.encounterId, h.code).why)],
+            }),
+          }
         : d,
     ),
     familyHolds: [...(assessment.familyHolds ?? []), ...holds],

@@ -29,17 +29,16 @@ describe("placeBorder", () => {
   });
 
   it("reads an unrecorded border at the pack's default, and says so", () => {
-    expect(placeBorder(borders, undefined)).toMatchObject({
-      code: "southwest",
-      note: expect.stringContaining("no border was recorded"),
-    });
+    const placed = placeBorder(borders, undefined);
+    expect(placed).toMatchObject({ code: "southwest", note: { why: { code: "border_default" } } });
+    expect(placed.note?.text).toContain("no border was recorded");
   });
 
   it("names the borders it knows when it cannot place the text", () => {
-    expect(placeBorder(borders, "Atlantic airport")).toMatchObject({
-      code: null,
-      note: expect.stringContaining("the northern land border (with Canada)"),
-    });
+    const placed = placeBorder(borders, "Atlantic airport");
+    expect(placed).toMatchObject({ code: null, note: { why: { code: "border_unknown" } } });
+    expect(placed.note?.why.params).toMatchObject({ recorded: "Atlantic airport" });
+    expect(placed.note?.text).toContain("the northern land border (with Canada)");
   });
 });
 

@@ -34,6 +34,11 @@ const PolicyPackShape = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "expected a version such as 1.0.0" }),
   jurisdiction: Iso3,
   title: z.string().min(1),
+  /** The language the pack's own words (reasons, labels, effects) are written in, as a BCP 47 primary tag. */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, { error: "expected a language tag such as en or es" })
+    .default("en"),
   status: z.enum(["example", "draft", "reviewed"]),
   reviewNotice: z.string().min(1),
   timeZone: TimeZone,

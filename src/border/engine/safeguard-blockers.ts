@@ -5,6 +5,7 @@ import {
   type TriggeredSafeguard,
 } from "../border.contract.ts";
 import type { CompiledPack, CompiledSafeguard } from "./compile-pack.ts";
+import { type Said, say } from "./reason-english.ts";
 import { anyTriggered, isTriggered, unhandledEffect, unhandledSafeguards } from "./safeguards.ts";
 
 // Safeguards always come first: while one is open, no disposition it blocks is eligible. A pack may state a
@@ -15,7 +16,7 @@ import { anyTriggered, isTriggered, unhandledEffect, unhandledSafeguards } from 
 export interface Blocker {
   /** Disposition codes blocked. */
   blocks: ReadonlySet<string>;
-  reason: string;
+  reason: Said;
   citations: string[];
   /** Closed on the record by an authorised officer: explained, but no longer holding anything. */
   closed?: boolean;
@@ -44,8 +45,7 @@ export function applicableSafeguards(
   return variants;
 }
 
-const closedText = (code: string) =>
-  `safeguard ${code} was closed on the record by an authorised officer (reason and evidence on file): it no longer holds this return`;
+const closedReason = (code: string) => say("safeguard_closed", { safeguard: code });
 
 /**
  * The triggered safeguards: open ones go to `out` and block; closed ones are only explained. A safeguard
@@ -62,7 +62,7 @@ export function openSafeguards(
     const code = safeguard.rule.code;
     if (!isTriggered(code, encounter)) continue;
     if (closed?.includes(code)) {
-      blockers.push({ blocks: safeguard.blocks, reason: closedText(code), citations: [], closed: true });
+      blockers.push({ blocks: safeguard.blocks, reason: closedReason(code), citations: [], closed: true });
       continue;
     }
     out.push({ code, effect: safeguard.rule.effect, citations: safeguard.citations });
@@ -76,12 +76,20 @@ export function openSafeguards(
     safeguards.map((s) => s.rule),
   )) {
     if (closed?.includes(code)) {
-      blockers.push({ blocks: REMOVAL_DISPOSITIONS, reason: closedText(code), citations: [], closed: true });
+      blockers.push({
+        blocks: REMOVAL_DISPOSITIONS,
+        reason: closedReason(code),
+        citations: [],
+        closed: true,
+      });
       continue;
     }
     out.push({ code, effect: unhandledEffect, citations: [] });
-    const reason = `safeguard ${code} is open: ${unhandledEffect}`;
-    blockers.push({ blocks: REMOVAL_DISPOSITIONS, reason, citations: [] });
+    blockers.push({
+      blocks: REMOVAL_DISPOSITIONS,
+      reason: say("safeguard_unhandled", { safeguard: code }),
+      citations: [],
+    });
   }
   return blockers;
 }
