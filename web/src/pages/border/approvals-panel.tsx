@@ -1,12 +1,18 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApprovalQueue, DecisionView } from "../../../../src/border/border-records.contract.ts";
+import { ApprovalQueue, DecisionView, PackInForce } from "../../../../src/border/border-records.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
+import type { Translate } from "../../error-text.ts";
+import { dayIn, optionName } from "./border-words.ts";
+import { ReasonList } from "./reason-text.tsx";
 import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
 
 /** Decisions waiting for a supervisor, each with the reasons the assessment gave the officer. */
 export function ApprovalsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error, reload } = useBorderApi("/decisions/awaiting-approval", ApprovalQueue);
+  // The pack's own words are quoted in its language (English when the pack does not say).
+  const packLanguage = useBorderApi("/packs/current", PackInForce).data?.language ?? "en";
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState("");
   const review = async (id: string, approve: boolean) => {
@@ -35,19 +41,22 @@ export function ApprovalsPanel() {
           const option = d.assessment.dispositions.find(
             (o) => o.code === d.disposition && (o.to ?? null) === d.to,
           );
+          const name = optionName(t as unknown as Translate, i18n.language, d.disposition, d.to);
           return (
             <li key={d.id}>
               <p>
-                <strong>
-                  {t(`pages.border.disposition.${d.disposition}`)} {d.to ?? ""}
-                </strong>{" "}
-                · {d.encounterReference} · {d.citizenship} · {d.encounterDate} · {d.reason} ({d.decidedBy})
+                <strong>{name}</strong> · {d.encounterReference} ·{" "}
+                {countryLabel(d.citizenship, i18n.language)} · {dayIn(i18n.language, d.encounterDate)} ·{" "}
+                {d.reason} ({d.decidedBy})
               </p>
-              <ul>
-                {option?.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
+              {option && (
+                <ReasonList
+                  reasons={option.reasons}
+                  explained={option.explained}
+                  packLanguage={packLanguage}
+                  dispositionName={name}
+                />
+              )}
               <button type="button" className="button-secondary" onClick={() => review(d.id, true)}>
                 {t("pages.border.decision.approve")}
               </button>{" "}

@@ -1,11 +1,18 @@
 import { useTranslation } from "react-i18next";
 import type { FamilyHold } from "../../../../src/border/border.contract.ts";
 import type { EncounterAssessment } from "../../../../src/border/border-records.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { referenceOf } from "../../../../src/shared/reference-code.ts";
+import type { Translate } from "../../error-text.ts";
 import { Link } from "../../router.tsx";
+import { authorityName, optionName } from "./border-words.ts";
+import { ReasonList } from "./reason-text.tsx";
 
-/** One reason of an option: a family member's open safeguard in words with a link to that member, else as given. */
-function Reason({ reason, holds }: { reason: string; holds: readonly FamilyHold[] }) {
+/**
+ * A reason stored before reasons had codes: a family member's open safeguard in words with a link to that
+ * member, else the English sentence as given.
+ */
+function StoredReason({ reason, holds }: { reason: string; holds: readonly FamilyHold[] }) {
   const { t } = useTranslation();
   const hold = holds.find((h) => h.reason === reason);
   if (!hold) return <>{reason}</>;
@@ -34,14 +41,17 @@ function Sources({ citations }: { citations: string[] }) {
 
 /** The recommendation: authority in force, safeguards first, then every option with reasons and citations. */
 export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { assessment } = data;
+  const packLanguage = data.pack.language;
+  const tr = t as unknown as Translate;
+  const option = (code: string, to: string | undefined) => optionName(tr, i18n.language, code, to);
   const source = (id: string) => data.sources.find((s) => s.id === id);
   return (
     <section aria-labelledby="assessment-heading">
       <h2 id="assessment-heading">{t("pages.border.assessment.title")}</h2>
       <p>
-        {t("pages.border.authority")}: <strong>{assessment.authority}</strong> ·{" "}
+        {t("pages.border.authority")}: <strong>{authorityName(tr, assessment.authority)}</strong> ·{" "}
         {t("pages.border.assessment.pack", {
           id: data.pack.packId,
           version: data.pack.version,
@@ -54,7 +64,8 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
           <ul>
             {assessment.safeguards.map((s) => (
               <li key={s.code}>
-                <strong>{t(`pages.border.safeguard.${s.code}`)}</strong>: {s.effect}
+                <strong>{t(`pages.border.safeguard.${s.code}`)}</strong>:{" "}
+                <span lang={packLanguage}>{s.effect}</span>
                 {s.citations.length > 0 && <Sources citations={s.citations} />}
               </li>
             ))}
@@ -67,12 +78,8 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
           <ul>
             {assessment.presumptions.map((p) => (
               <li key={p.code}>
-                {p.effect}
-                <ul>
-                  {p.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
+                <span lang={packLanguage}>{p.effect}</span>
+                <ReasonList reasons={p.reasons} explained={p.explained} packLanguage={packLanguage} />
                 <Sources citations={p.citations} />
               </li>
             ))}
@@ -81,7 +88,8 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
       )}
       {assessment.pendingChecks.length > 0 && (
         <p>
-          {t("pages.border.assessment.pending")}: {assessment.pendingChecks.map((c) => c.country).join(", ")}
+          {t("pages.border.assessment.pending")}:{" "}
+          {assessment.pendingChecks.map((c) => countryLabel(c.country, i18n.language)).join(", ")}
         </p>
       )}
       <table className="data-table">
@@ -97,18 +105,16 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
         <tbody>
           {assessment.dispositions.map((d) => (
             <tr key={`${d.code}-${d.to ?? ""}`}>
-              <th scope="row">
-                {t(`pages.border.disposition.${d.code}`)} {d.to ?? ""}
-              </th>
+              <th scope="row">{option(d.code, d.to)}</th>
               <td>{d.eligible ? t("pages.border.yes") : t("pages.border.no")}</td>
               <td>
-                <ul>
-                  {d.reasons.map((r) => (
-                    <li key={r}>
-                      <Reason reason={r} holds={assessment.familyHolds ?? []} />
-                    </li>
-                  ))}
-                </ul>
+                <ReasonList
+                  reasons={d.reasons}
+                  explained={d.explained}
+                  packLanguage={packLanguage}
+                  dispositionName={option(d.code, d.to)}
+                  fallback={(r) => <StoredReason reason={r} holds={assessment.familyHolds ?? []} />}
+                />
               </td>
               <td>
                 <ul>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { DuplicateCheck, type PersonInput } from "../../../../src/registry/registry.contract.ts";
+import { matchReasonText } from "../../ui/match-reason.ts";
 import { borderWrite, errorText } from "./use-border-api.ts";
 
 type Fields = Record<string, string>;
@@ -98,9 +99,9 @@ export function PersonSearch({
               <tr key={c.id}>
                 <td>{c.visible ? `${c.name ?? ""} ${c.birthDate ?? ""}` : t("pages.border.link.hidden")}</td>
                 <td>
-                  {c.band} ({Math.round(c.score * 100)}%)
+                  {t(`pages.registry.bands.${c.band}`)} ({Math.round(c.score * 100)}%)
                 </td>
-                <td>{c.reasons.map((r) => `${r.field}: ${r.agreement}`).join(", ")}</td>
+                <td>{c.reasons.map((r) => matchReasonText(r, t)).join(", ")}</td>
                 <td>
                   <button type="button" onClick={() => onChoose({ id: c.id, name: c.name })}>
                     {t("pages.border.link.choose")}
