@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
 import { apiRequest } from "./api.ts";
 
@@ -80,6 +79,12 @@ export function watchAnswer<T>(
   };
 }
 
+/** The answer to `path` if one is already here (a component drawn while others show it needs no wait). */
+export function answerHere<T>(path: string): SharedAnswer<T> | undefined {
+  const answer = entries.get(path)?.answer as SharedAnswer<T> | undefined;
+  return answer && answer.data !== null ? answer : undefined;
+}
+
 /**
  * Asks the server again for `path` and gives the answer to everyone following it; a path without a query also
  * reloads every query of it (`/pathways/questionnaire` reloads the questionnaire in every language shown).
@@ -88,22 +93,4 @@ export function reloadAnswers(path: string): void {
   for (const [key, entry] of entries) {
     if (key === path || (!path.includes("?") && key.startsWith(`${path}?`))) load(key, entry);
   }
-}
-
-/** The answer to `/api/v1<path>` shared with every component showing it; `reload` asks again for all of them. */
-export function useSharedAnswer<T>(path: string, schema: z.ZodType<T>) {
-  const [shown, setShown] = useState<SharedAnswer<T>>(() => {
-    const answer = entries.get(path)?.answer as SharedAnswer<T> | undefined;
-    return answer && answer.data !== null ? answer : { data: null, error: "" };
-  });
-  // Until the new path's answer comes, the previous one stays on screen (a table being refiltered, say).
-  useEffect(
-    () =>
-      watchAnswer(path, schema, (answer) =>
-        setShown((was) => ({ ...answer, data: answer.data ?? was.data })),
-      ),
-    [path, schema],
-  );
-  const reload = useCallback(() => reloadAnswers(path), [path]);
-  return { data: shown.data, error: shown.error, reload };
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { useSharedAnswer } from "../../shared-answers.ts";
+import { useSharedAnswer } from "../../use-shared-answer.ts";
 
 /**
  * Loads `/api/v1<path>` with its schema; `reload` fetches again after a change. Panels asking for the same path
