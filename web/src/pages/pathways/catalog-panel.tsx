@@ -8,6 +8,7 @@ import {
 } from "../../../../src/pathways/pathways.contract.ts";
 import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
+import { reloadPathwayLists } from "./pathway-title.ts";
 import { useApi } from "./use-api.ts";
 
 /** The nation's pathways: publish or withdraw, and edit one with validation and a preview. */
@@ -15,7 +16,7 @@ export function CatalogPanel() {
   const { t, i18n } = useTranslation();
   const lang = PortalLanguage.safeParse(i18n.language).data ?? "en";
   const day = dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const { data, error, reload } = useApi("/pathways/catalog", CatalogList);
+  const { data, error } = useApi("/pathways/catalog", CatalogList);
   const [definition, setDefinition] = useState("");
   const [answers, setAnswers] = useState('{ "nationality": "VEN" }');
   const [preview, setPreview] = useState<ReturnType<typeof PreviewResult.parse> | null>(null);
@@ -41,7 +42,7 @@ export function CatalogPanel() {
       body: { published },
       schema: Publication,
     }).catch((e: Error) => setMessage(t("pages.pathways.error", { message: e.message })));
-    reload();
+    reloadPathwayLists();
   };
   return (
     <>
