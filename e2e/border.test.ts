@@ -34,7 +34,9 @@ describe("border pages", () => {
     const address = await recordVenezuelan(page);
     const options = page.getByRole("table", { name: /Every option/ });
     await expect
-      .poll(() => options.getByRole("row", { name: /Third-country return \(Colombia \(COL\)\)/ }).textContent())
+      .poll(() =>
+        options.getByRole("row", { name: /Third-country return \(Colombia \(COL\)\)/ }).textContent(),
+      )
       .toMatch(/No/);
     await expect.poll(() => page.getByText("Checks still needed with").textContent()).toMatch(/COL/);
     await expectNoSeriousViolations(page);
@@ -42,7 +44,9 @@ describe("border pages", () => {
     await page.getByRole("button", { name: "Ask the partner nation" }).click();
     await page.getByText(/residence verified · Colombia PEP/).waitFor();
     await expect
-      .poll(() => options.getByRole("row", { name: /Third-country return \(Colombia \(COL\)\)/ }).textContent())
+      .poll(() =>
+        options.getByRole("row", { name: /Third-country return \(Colombia \(COL\)\)/ }).textContent(),
+      )
       .toMatch(/Yes/);
 
     await page.getByLabel("Disposition").selectOption({ label: "Third-country return to COL" });
