@@ -58,6 +58,11 @@ describe("the reasons of an assessment", () => {
     );
     const quoted = await mpp.locator('span[lang="en"]').allTextContents();
     expect(quoted.some((words) => words.startsWith("Migrant Protection Protocols, first period"))).toBe(true);
+    // The encounter's own facts name the country and the day too.
+    const facts = (await page.locator("dl.encounter-facts").textContent()) ?? "";
+    expect(facts).toContain("1 de junio de 2023");
+    expect(facts).toContain("Venezuela (VEN)");
+    expect(facts).toContain("Colombia (COL)");
     const outside = await textOutsideQuotes(page);
     for (const join of ENGLISH_JOINS) expect(outside).not.toMatch(join);
     expect(outside).not.toMatch(/\btitle(8|42)\b/);

@@ -49,11 +49,13 @@ describe("border pages", () => {
       )
       .toMatch(/Yes/);
 
-    await page.getByLabel("Disposition").selectOption({ label: "Third-country return to COL" });
+    await page.getByLabel("Disposition").selectOption({ label: "Third-country return to Colombia (COL)" });
     await page.getByLabel("Reason").fill("prior residence in Colombia verified by COL");
     await page.getByRole("button", { name: "Record decision" }).click();
     // Nothing is sent before the officer confirms what will be recorded.
-    await page.getByRole("heading", { name: "Record this decision: Third-country return to COL?" }).waitFor();
+    await page
+      .getByRole("heading", { name: "Record this decision: Third-country return to Colombia (COL)?" })
+      .waitFor();
     await expectNoSeriousViolations(page);
     await page.getByRole("button", { name: "Yes, record it" }).click();
     await page.getByText("awaiting supervisor approval").waitFor();
@@ -83,7 +85,7 @@ describe("border pages", () => {
     await recordVenezuelan(page);
     await page.getByLabel("Partner nation (ISO3)").fill("BRA");
     await page.getByRole("button", { name: "Ask the partner nation" }).click();
-    await page.getByText(/BRA: pending · asked about 2022-03-15/).waitFor();
+    await page.getByText(/Brazil \(BRA\): pending · asked about March 15, 2022/).waitFor();
 
     const reviewer = await suite.newPage();
     await signInAs(reviewer, "nation_admin", "BRA");
@@ -98,7 +100,7 @@ describe("border pages", () => {
     await reviewer.getByRole("row").filter({ hasText: "no residence record" }).first().waitFor();
 
     await page.reload();
-    await page.getByText(/BRA: no residence record/).waitFor();
+    await page.getByText(/Brazil \(BRA\): no residence record/).waitFor();
   });
 
   test("a return is refused while a safeguard is open; a supervisor closes it with evidence; then it is open", async () => {
@@ -114,7 +116,9 @@ describe("border pages", () => {
     // No outcome is chosen in advance, and a return the open safeguard forbids cannot be chosen at all.
     const disposition = page.getByLabel("Disposition");
     expect(await disposition.inputValue()).toBe("");
-    expect(await disposition.locator("option", { hasText: "Expulsion to MEX" }).isDisabled()).toBe(true);
+    expect(await disposition.locator("option", { hasText: "Expulsion to Mexico (MEX)" }).isDisabled()).toBe(
+      true,
+    );
     await page.getByLabel("Reason").fill("Title 42");
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.getByRole("alert").filter({ hasText: "Choose an outcome first." }).waitFor();
@@ -145,11 +149,11 @@ describe("border pages", () => {
     await page.reload();
     await page.getByRole("heading", { name: /Fear claim: closed/ }).waitFor();
     await page.getByText(/CF-2021-0601/).waitFor();
-    await page.getByLabel("Disposition").selectOption({ label: "Expulsion to MEX" });
+    await page.getByLabel("Disposition").selectOption({ label: "Expulsion to Mexico (MEX)" });
     await page.getByLabel("Reason").fill("screening negative; expelled under the order");
     await page.getByRole("button", { name: "Record decision" }).click();
     await page.getByRole("button", { name: "Yes, record it" }).click();
-    await page.getByText(/Expulsion MEX: final/).waitFor();
+    await page.getByText(/Expulsion \(Mexico \(MEX\)\): final/).waitFor();
     await expectNoSeriousViolations(page);
   });
 
@@ -210,7 +214,8 @@ describe("border pages", () => {
     await page.getByRole("tab", { name: "Dashboards" }).click();
     const table = page.getByRole("table", { name: /Dispositions by authority/ });
     await table.getByRole("row").nth(1).waitFor();
-    expect(await table.textContent()).toMatch(/title42/);
+    expect(await table.textContent()).toMatch(/Title 42 \(public-health expulsions\)/);
+    expect(await table.textContent()).not.toMatch(/title42/);
     await expectNoSeriousViolations(page);
   });
 });

@@ -52,7 +52,7 @@ describe("refusals in the user's language", () => {
     const outcome = page.getByLabel("Encaminhamento dado");
     await outcome.waitFor();
     expect(await outcome.inputValue()).toBe("");
-    const expulsion = outcome.locator("option", { hasText: "Expulsão para MEX" });
+    const expulsion = outcome.locator("option", { hasText: "Expulsão para México (MEX)" });
     expect(await expulsion.textContent()).toContain("não elegível");
     expect(await expulsion.isDisabled()).toBe(true);
     await page.getByLabel("Motivo").fill("encaminhado para triagem de proteção");

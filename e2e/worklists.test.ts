@@ -121,7 +121,7 @@ describe("worklists", () => {
     const encounterId = new URL(officer.url()).pathname.split("/").pop() ?? "";
     await officer.getByRole("button", { name: "Ask the partner nation" }).click();
     await officer.getByText(/residence verified · Colombia PEP/).waitFor();
-    await officer.getByLabel("Disposition").selectOption({ label: "Third-country return to COL" });
+    await officer.getByLabel("Disposition").selectOption({ label: "Third-country return to Colombia (COL)" });
     await officer.getByLabel("Reason").fill("worklist check: lived in Colombia");
     await officer.getByRole("button", { name: "Record decision" }).click();
     await officer.getByRole("button", { name: "Yes, record it" }).click();

@@ -1,10 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { DispositionStats, ReturnStats } from "../../../../src/border/border-records.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
+import { numberFormat } from "../../../../src/shared/locale-format.ts";
+import type { Translate } from "../../error-text.ts";
+import { authorityName, monthIn } from "./border-words.ts";
 import { useBorderApi } from "./use-border-api.ts";
 
 /** Decisions in effect by month, authority, nationality and disposition. */
 export function DispositionDashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const count = numberFormat(i18n.language);
   const { data, error } = useBorderApi("/stats/dispositions", DispositionStats);
   if (error) return <p role="alert">{error}</p>;
   return (
@@ -22,11 +27,11 @@ export function DispositionDashboard() {
       <tbody>
         {data?.rows.map((r) => (
           <tr key={`${r.month}-${r.authority}-${r.citizenship}-${r.disposition}`}>
-            <th scope="row">{r.month}</th>
-            <td>{r.authority}</td>
-            <td>{r.citizenship}</td>
+            <th scope="row">{monthIn(i18n.language, r.month)}</th>
+            <td>{authorityName(t as unknown as Translate, r.authority)}</td>
+            <td>{countryLabel(r.citizenship, i18n.language)}</td>
             <td>{t(`pages.border.disposition.${r.disposition}` as "pages.border.disposition.expulsion")}</td>
-            <td>{r.count}</td>
+            <td>{count.format(r.count)}</td>
           </tr>
         ))}
       </tbody>
@@ -36,7 +41,8 @@ export function DispositionDashboard() {
 
 /** Third-country returns in effect by month and receiving nation. */
 export function ReturnsDashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const count = numberFormat(i18n.language);
   const { data, error } = useBorderApi("/stats/third-country-returns", ReturnStats);
   if (error) return <p role="alert">{error}</p>;
   return (
@@ -52,9 +58,9 @@ export function ReturnsDashboard() {
       <tbody>
         {data?.rows.map((r) => (
           <tr key={`${r.month}-${r.to}`}>
-            <th scope="row">{r.month}</th>
-            <td>{r.to}</td>
-            <td>{r.count}</td>
+            <th scope="row">{monthIn(i18n.language, r.month)}</th>
+            <td>{countryLabel(r.to, i18n.language)}</td>
+            <td>{count.format(r.count)}</td>
           </tr>
         ))}
       </tbody>

@@ -32,3 +32,10 @@ export function dayIn(language: string, value: string): string {
   const written = dateFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(date);
   return time ? `${written} ${time.slice(0, 5)}` : written;
 }
+
+/** A month ("2023-06") as the reader names it: "junio de 2023". */
+export function monthIn(language: string, month: string): string {
+  const date = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
+  if (!/^\d{4}-\d{2}/.test(month) || Number.isNaN(date.getTime())) return month;
+  return dateFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}

@@ -6,6 +6,9 @@ import {
   DecisionView,
   type EncounterAssessment,
 } from "../../../../src/border/border-records.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
+import type { Translate } from "../../error-text.ts";
+import { optionName } from "./border-words.ts";
 import { borderWrite, errorText } from "./use-border-api.ts";
 
 /** The officer's decision with a reason, the decisions so far, and a supervisor's approval where needed. */
@@ -15,7 +18,7 @@ export function DecisionPanel(props: {
   decisions: z.infer<typeof DecisionList> | null;
   onChange: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const options = props.assessment.assessment.dispositions;
   // Nothing is chosen in advance: the officer picks an outcome, then confirms what will be recorded.
   const [choice, setChoice] = useState<number | null>(null);
@@ -42,7 +45,7 @@ export function DecisionPanel(props: {
   };
   const chosen = choice === null ? undefined : options[choice];
   const outcome = (o: (typeof options)[number]) =>
-    `${t(`pages.border.disposition.${o.code}`)}${o.to ? ` ${t("pages.border.decision.toCountry", { country: o.to })}` : ""}`;
+    `${t(`pages.border.disposition.${o.code}`)}${o.to ? ` ${t("pages.border.decision.toCountry", { country: countryLabel(o.to, i18n.language) })}` : ""}`;
   const ask = (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) {
@@ -75,7 +78,7 @@ export function DecisionPanel(props: {
       <ul>
         {props.decisions?.decisions.map((d) => (
           <li key={d.id}>
-            {t(`pages.border.disposition.${d.disposition}`)} {d.to ?? ""}:{" "}
+            {optionName(t as unknown as Translate, i18n.language, d.disposition, d.to)}:{" "}
             <strong>{t(`pages.border.decision.status.${d.status}`)}</strong> — {d.reason} ({d.decidedBy})
           </li>
         ))}

@@ -6,9 +6,11 @@ import {
   VerificationList,
 } from "../../../../src/border/border-records.contract.ts";
 import { SafeguardList } from "../../../../src/border/border-safeguards.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { Link } from "../../router.tsx";
 import { PageHeading } from "../../ui/page-heading.tsx";
 import { AssessmentPanel } from "./assessment-panel.tsx";
+import { dayIn } from "./border-words.ts";
 import { DecisionPanel } from "./decision-panel.tsx";
 import { FamilyPanel } from "./family-panel.tsx";
 import { SafeguardsPanel } from "./safeguards-panel.tsx";
@@ -17,7 +19,7 @@ import { VerificationPanel } from "./verification-panel.tsx";
 
 /** One encounter: its facts, the assessment with reasons and citations, safeguards, verification and decision. */
 export function EncounterDetail({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const encounter = useBorderApi(`/encounters/${id}`, EncounterView);
   const assessment = useBorderApi(`/encounters/${id}/assessment`, EncounterAssessment);
   const verifications = useBorderApi(`/encounters/${id}/verifications`, VerificationList);
@@ -46,9 +48,9 @@ export function EncounterDetail({ id }: { id: string }) {
       {e && (
         <dl className="encounter-facts">
           <dt>{t("pages.border.field.date")}</dt>
-          <dd>{e.date}</dd>
+          <dd>{dayIn(i18n.language, e.date)}</dd>
           <dt>{t("pages.border.field.citizenship")}</dt>
-          <dd>{e.citizenship}</dd>
+          <dd>{countryLabel(e.citizenship, i18n.language)}</dd>
           <dt>{t("pages.border.field.demographic")}</dt>
           <dd>{t(`pages.border.demographic.${e.demographic}`)}</dd>
           <dt>{t("pages.border.field.border")}</dt>
@@ -78,7 +80,14 @@ export function EncounterDetail({ id }: { id: string }) {
             </>
           )}
           <dt>{t("pages.border.field.residenceCountry")}</dt>
-          <dd>{e.priorResidences.map((r) => `${r.country} ${r.from ?? ""}–${r.to ?? ""}`).join("; ")}</dd>
+          <dd>
+            {e.priorResidences
+              .map((r) => {
+                const span = [r.from, r.to].map((d) => (d ? dayIn(i18n.language, d) : "")).join("–");
+                return `${countryLabel(r.country, i18n.language)}${span === "–" ? "" : ` ${span}`}`;
+              })
+              .join("; ")}
+          </dd>
         </dl>
       )}
       {assessment.error && <p role="alert">{assessment.error}</p>}

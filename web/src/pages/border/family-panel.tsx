@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FamilyGroupView } from "../../../../src/border/border-links.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { Link } from "../../router.tsx";
+import { dayIn } from "./border-words.ts";
 import { EncounterForm } from "./encounter-form.tsx";
 import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
 
@@ -11,7 +13,7 @@ import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
  * encounter.
  */
 export function FamilyPanel({ encounterId, onChange }: { encounterId: string; onChange: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const family = useBorderApi(`/encounters/${encounterId}/family`, FamilyGroupView);
   const [adding, setAdding] = useState(false);
   const [other, setOther] = useState("");
@@ -57,7 +59,9 @@ export function FamilyPanel({ encounterId, onChange }: { encounterId: string; on
                   {m.encounterId === encounterId ? (
                     t("pages.border.family.this")
                   ) : (
-                    <Link to={`/border/encounters/${m.encounterId}`}>{`${m.date} ${m.citizenship}`}</Link>
+                    <Link
+                      to={`/border/encounters/${m.encounterId}`}
+                    >{`${dayIn(i18n.language, m.date)} · ${countryLabel(m.citizenship, i18n.language)}`}</Link>
                   )}
                 </td>
                 <td>{t(`pages.border.demographic.${m.demographic}`)}</td>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApprovalQueuePage, BORDER_NEEDS } from "../../../../src/border/approval-worklist.contract.ts";
 import { DispositionCode } from "../../../../src/border/border.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { Link } from "../../router.tsx";
 import { useSignedInUser } from "../../session.tsx";
 import {
@@ -11,13 +12,14 @@ import {
   WorklistPager,
   worklistQuery,
 } from "../../ui/worklist-controls.tsx";
+import { dayIn } from "./border-words.ts";
 import { useBorderApi } from "./use-border-api.ts";
 
 const LIMIT = 20;
 
 /** A supervisor's queue: the decisions awaiting their approval, filtered, searched and paged. */
 export function MyQueuePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // A supervisor who is not also a border reader sees the encounter's reference, not a link to a page they
   // cannot open.
   const readsEncounters = useSignedInUser().permissions.includes("border.read");
@@ -79,13 +81,13 @@ export function MyQueuePanel() {
                       d.encounterReference
                     )}
                   </th>
-                  <td>{d.citizenship}</td>
+                  <td>{countryLabel(d.citizenship, i18n.language)}</td>
                   <td>{t(`pages.border.demographic.${d.demographic}`, { defaultValue: d.demographic })}</td>
                   <td>
                     {t(`pages.border.disposition.${d.disposition}`, { defaultValue: d.disposition })}
-                    {d.to ? ` → ${d.to}` : ""}
+                    {d.to ? ` → ${countryLabel(d.to, i18n.language)}` : ""}
                   </td>
-                  <td>{d.decidedAt.slice(0, 10)}</td>
+                  <td>{dayIn(i18n.language, d.decidedAt.slice(0, 10))}</td>
                   <td>{d.reason}</td>
                 </tr>
               ))}

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { VerificationList } from "../../../../src/border/border-records.contract.ts";
 import { VerificationView } from "../../../../src/border/border-records.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
+import { dayIn } from "./border-words.ts";
 import { borderWrite, errorText } from "./use-border-api.ts";
 
 /** Ask a partner nation about a prior residence (sent encoded, never names) and see its answers. */
@@ -11,7 +13,7 @@ export function VerificationPanel(props: {
   data: z.infer<typeof VerificationList> | null;
   onChange: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [country, setCountry] = useState("COL");
   const [error, setError] = useState("");
   const ask = async (event: FormEvent) => {
@@ -52,11 +54,12 @@ export function VerificationPanel(props: {
       <ul>
         {props.data?.verifications.map((v) => (
           <li key={v.id}>
-            {v.country}: <strong>{t(`pages.border.verification.status.${v.status}`)}</strong>
+            {countryLabel(v.country, i18n.language)}:{" "}
+            <strong>{t(`pages.border.verification.status.${v.status}`)}</strong>
             {v.permitType
-              ? ` · ${t(`pages.registry.documentTypes.${v.permitType}`, { defaultValue: v.permitType })} ${v.validFrom ?? ""}–${v.validTo ?? ""}`
+              ? ` · ${t(`pages.registry.documentTypes.${v.permitType}`, { defaultValue: v.permitType })} ${v.validFrom ? dayIn(i18n.language, v.validFrom) : ""}–${v.validTo ? dayIn(i18n.language, v.validTo) : ""}`
               : ""}
-            {` · ${t("pages.border.verification.asOf", { day: v.asOf })}`}
+            {` · ${t("pages.border.verification.asOf", { day: dayIn(i18n.language, v.asOf) })}`}
             {v.mode ? ` · ${t(`pages.border.verification.mode.${v.mode}`)}` : ""}
           </li>
         ))}
