@@ -58,6 +58,11 @@ describe("the reasons of an assessment", () => {
     );
     const quoted = await mpp.locator('span[lang="en"]').allTextContents();
     expect(quoted.some((words) => words.startsWith("Migrant Protection Protocols, first period"))).toBe(true);
+    // Citations name the kind of source and what is to be verified in Spanish; titles stay as published.
+    const citations = (await toColombia.locator("td").last().textContent()) ?? "";
+    expect(citations).toContain("ley");
+    expect(citations).toContain("(por verificar)");
+    expect(citations).not.toContain("[to be verified]");
     // The encounter's own facts name the country and the day too.
     const facts = (await page.locator("dl.encounter-facts").textContent()) ?? "";
     expect(facts).toContain("1 de junio de 2023");

@@ -5,6 +5,7 @@ import { EncounterInput, PresumptionCode } from "../src/border/border.contract.t
 import { REASON_CODES, type ReasonCode } from "../src/border/border-reasons.contract.ts";
 import { assessDisposition } from "../src/border/engine/assess-disposition.ts";
 import { FactCode } from "../src/border/engine/encounter-facts.ts";
+import { PolicySource } from "../src/border/engine/policy-pack-rules.ts";
 import {
   loadShippedPack,
   SHIPPED_PACKS,
@@ -84,13 +85,19 @@ describe("border reasons in the staff languages", () => {
     }
   });
 
-  it.each(LANGUAGES)("facts, the shipped packs' authorities and presumptions are named in %s", (lang) => {
-    const words = borderWords(lang);
-    for (const fact of FactCode.options) expect(words.fact[fact], `${lang}: fact ${fact}`).toBeTruthy();
-    for (const presumption of PresumptionCode.options)
-      expect(words.presumption[presumption], `${lang}: ${presumption}`).toBeTruthy();
-    for (const nation of Object.keys(SHIPPED_PACKS) as ShippedJurisdiction[])
-      for (const authority of loadShippedPack(nation).authorities)
-        expect(words.authorityName[authority.code], `${lang}: ${authority.code}`).toBeTruthy();
-  });
+  it.each(LANGUAGES)(
+    "facts, the shipped packs' authorities, presumptions and kinds of source are named in %s",
+    (lang) => {
+      const words = borderWords(lang);
+      for (const fact of FactCode.options) expect(words.fact[fact], `${lang}: fact ${fact}`).toBeTruthy();
+      for (const presumption of PresumptionCode.options)
+        expect(words.presumption[presumption], `${lang}: ${presumption}`).toBeTruthy();
+      for (const nation of Object.keys(SHIPPED_PACKS) as ShippedJurisdiction[])
+        for (const authority of loadShippedPack(nation).authorities)
+          expect(words.authorityName[authority.code], `${lang}: ${authority.code}`).toBeTruthy();
+      for (const kind of PolicySource.shape.kind.options)
+        expect(words.sourceKind[kind], `${lang}: source kind ${kind}`).toBeTruthy();
+      expect(words.toBeVerified).toBeTruthy();
+    },
+  );
 });

@@ -133,7 +133,22 @@ export const EncounterAssessment = z.object({
   pack: PackInForce,
   checks: z.object({ priorResidence: z.record(z.string(), CheckStatus) }),
   assessment: Assessment,
-  sources: z.array(z.object({ id: z.string(), title: z.string(), reference: z.string().nullable() })),
+  /**
+   * The pack's sources. `citation` is the line the assessment cites it by; the other fields let a reader's
+   * language write that line (the kind and date named, "to be verified" translated, the title quoted).
+   */
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      reference: z.string().nullable(),
+      citation: z.string(),
+      kind: z.string(),
+      issuer: z.string(),
+      date: z.string().nullable(),
+      verified: z.boolean(),
+    }),
+  ),
 });
 export type EncounterAssessment = z.infer<typeof EncounterAssessment>;
 

@@ -26,6 +26,7 @@ import { createDecisionsService } from "./decisions.service.ts";
 import { type ImportInput, importEncounterCsv } from "./encounter-import.service.ts";
 import { assessStored, createLinksService, joinFamily } from "./encounter-links.service.ts";
 import { authorityResolver, toEncounterRow, toEncounterView } from "./encounter-rows.store.ts";
+import { formatCitation } from "./engine/compile-pack.ts";
 import { parsePolicyPack } from "./engine/parse-input.ts";
 import type { PolicyPack } from "./engine/policy-pack.ts";
 import { type LoadedPack, packCache } from "./pack-in-force.store.ts";
@@ -230,7 +231,16 @@ export async function assessEncounter(
         priorResidence: checks.priorResidence as Record<string, "verified" | "not_found" | "pending">,
       },
       assessment,
-      sources: pack.sources.map((s) => ({ id: s.id, title: s.title, reference: s.reference ?? null })),
+      sources: pack.sources.map((s) => ({
+        id: s.id,
+        title: s.title,
+        reference: s.reference ?? null,
+        citation: formatCitation(s),
+        kind: s.kind,
+        issuer: s.issuer,
+        date: s.date ?? null,
+        verified: s.verification === "verified",
+      })),
     };
   });
 }

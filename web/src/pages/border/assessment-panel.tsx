@@ -6,6 +6,7 @@ import { referenceOf } from "../../../../src/shared/reference-code.ts";
 import type { Translate } from "../../error-text.ts";
 import { Link } from "../../router.tsx";
 import { authorityName, optionName } from "./border-words.ts";
+import { CitationText } from "./citation-text.tsx";
 import { ReasonList } from "./reason-text.tsx";
 
 /**
@@ -25,14 +26,16 @@ function StoredReason({ reason, holds }: { reason: string; holds: readonly Famil
 }
 
 /** The sources behind a safeguard or a presumption, as a labelled list. */
-function Sources({ citations }: { citations: string[] }) {
+function Sources({ citations, data }: { citations: string[]; data: EncounterAssessment }) {
   const { t } = useTranslation();
   return (
     <details>
       <summary>{t("pages.border.assessment.sources")}</summary>
       <ul>
         {citations.map((c) => (
-          <li key={c}>{c}</li>
+          <li key={c}>
+            <CitationText citation={c} sources={data.sources} packLanguage={data.pack.language} />
+          </li>
         ))}
       </ul>
     </details>
@@ -46,7 +49,6 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
   const packLanguage = data.pack.language;
   const tr = t as unknown as Translate;
   const option = (code: string, to: string | undefined) => optionName(tr, i18n.language, code, to);
-  const source = (id: string) => data.sources.find((s) => s.id === id);
   return (
     <section aria-labelledby="assessment-heading">
       <h2 id="assessment-heading">{t("pages.border.assessment.title")}</h2>
@@ -66,7 +68,7 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
               <li key={s.code}>
                 <strong>{t(`pages.border.safeguard.${s.code}`)}</strong>:{" "}
                 <span lang={packLanguage}>{s.effect}</span>
-                {s.citations.length > 0 && <Sources citations={s.citations} />}
+                {s.citations.length > 0 && <Sources citations={s.citations} data={data} />}
               </li>
             ))}
           </ul>
@@ -80,7 +82,7 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
               <li key={p.code}>
                 <span lang={packLanguage}>{p.effect}</span>
                 <ReasonList reasons={p.reasons} explained={p.explained} packLanguage={packLanguage} />
-                <Sources citations={p.citations} />
+                <Sources citations={p.citations} data={data} />
               </li>
             ))}
           </ul>
@@ -120,7 +122,7 @@ export function AssessmentPanel({ data }: { data: EncounterAssessment }) {
                 <ul>
                   {d.citations.map((c) => (
                     <li key={c}>
-                      {source(c) ? `${source(c)?.reference ?? ""} ${source(c)?.title}`.trim() : c}
+                      <CitationText citation={c} sources={data.sources} packLanguage={packLanguage} />
                     </li>
                   ))}
                 </ul>
