@@ -124,15 +124,19 @@ export function ReasonText({
       </Link>
     );
   }
-  const quoted: string[] = [];
-  const quote = (text: string) => {
-    quoted.push(text);
+  // Quoted parts, each marked with the pack's language unless it is what the officer recorded (a border's name).
+  const quoted: { text: string; lang: string | undefined }[] = [];
+  const quote = (text: string, lang: string | undefined = packLanguage) => {
+    quoted.push({ text, lang });
     return `${MARK}${quoted.length - 1}${MARK}`;
   };
   const values: Record<string, string> = {};
   for (const key of Object.keys(p)) {
     if (key === "from" || key === "until" || key === "zone" || key === "unverified") continue;
-    values[key] = QUOTED.has(key) ? quote(many(p, key).join("; ")) : named(t, language, why, key);
+    const recorded = key === "recorded" || key === "at";
+    values[key] = QUOTED.has(key)
+      ? quote(many(p, key).join("; "), recorded ? undefined : packLanguage)
+      : named(t, language, why, key);
   }
   // Borders by the pack's labels rather than its codes.
   if (p.borderLabels !== undefined)
@@ -157,15 +161,15 @@ export function ReasonText({
   const parts = sentence.split(MARK);
   // A quoted sentence that ends with its own full stop needs none after it.
   for (let i = 1; i + 1 < parts.length; i += 2)
-    if (quoted[Number(parts[i])]?.endsWith(".") && parts[i + 1]?.startsWith("."))
+    if (quoted[Number(parts[i])]?.text.endsWith(".") && parts[i + 1]?.startsWith("."))
       parts[i + 1] = (parts[i + 1] as string).slice(1);
   return (
     <>
       {parts.map((part, i) =>
         i % 2 === 1 ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence never move
-          <span key={i} lang={packLanguage}>
-            {quoted[Number(part)] ?? ""}
+          <span key={i} lang={quoted[Number(part)]?.lang}>
+            {quoted[Number(part)]?.text ?? ""}
           </span>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one sentence never move
