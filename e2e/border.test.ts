@@ -92,7 +92,7 @@ describe("border pages", () => {
     await reviewer.goto("/border");
     await reviewer.getByRole("tab", { name: "Verification inbox" }).click();
     const row = reviewer.getByRole("row").filter({ hasText: "USA" }).filter({ hasText: "pending" }).first();
-    await row.getByRole("cell", { name: "2022-03-15" }).waitFor();
+    await row.getByRole("cell", { name: "March 15, 2022" }).waitFor();
     // Brazil's registry holds nobody matching her: no candidate, so no "yes" to give.
     expect(await row.getByRole("button", { name: "Yes, with this permit" }).isDisabled()).toBe(true);
     await expectNoSeriousViolations(reviewer);

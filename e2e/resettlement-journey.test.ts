@@ -27,7 +27,7 @@ describe("from the portal to arrival", () => {
     const placement = page.getByRole("region", { name: "Placement and arrival" });
     await placement.waitFor();
     expect(await placement.getByTestId("application-placement").textContent()).toMatch(
-      /^Placed in Houston \(USA\) on \d{4}-\d{2}-\d{2}\. Arrived on \d{4}-\d{2}-\d{2}\.$/,
+      /^Placed in Houston \(United States \(USA\)\) on [A-Z][a-z]{2} \d{1,2}, \d{4}\. Arrived on [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/,
     );
     // Arrived: no action is offered any more.
     expect(await placement.getByRole("button").count()).toBe(0);
@@ -134,15 +134,17 @@ describe("from the portal to arrival", () => {
     await usa.getByRole("button", { name: "Apply filters" }).first().click();
     await usa.getByRole("table", { name: "Queue" }).getByRole("button", { name: code }).click();
     const placement = usa.getByRole("region", { name: "Placement and arrival" });
-    await placement.getByText(/^Placed in Monterrey \(MEX\)/).waitFor();
+    await placement.getByText(/^Placed in Monterrey \(Mexico \(MEX\)\)/).waitFor();
     await placement
       .getByLabel(/What the applicant agreed to/)
       .fill("She agreed to share her record with Mexico.");
-    await placement.getByRole("button", { name: "Move the household to MEX" }).click();
+    await placement.getByRole("button", { name: "Move the household to Mexico (MEX)" }).click();
     await expect.poll(() => placement.getByRole("status").textContent()).toBe("Saved.");
     // Moved: the page says so and offers the move no more.
-    await placement.getByText(/Moved to MEX, which records the arrival\.$/).waitFor();
-    expect(await placement.getByRole("button", { name: "Move the household to MEX" }).count()).toBe(0);
+    await placement.getByText(/Moved to Mexico \(MEX\), which records the arrival\.$/).waitFor();
+    expect(await placement.getByRole("button", { name: "Move the household to Mexico (MEX)" }).count()).toBe(
+      0,
+    );
     await expectAccessible(usa);
 
     // Mexico sees the household expected, records its arrival, and finds her in its registry.

@@ -2,14 +2,19 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Inbox, type InboxItem } from "../../../../src/border/border-records.contract.ts";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
+import { dayIn } from "./border-words.ts";
 import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
 
 const Answered = z.object({ id: z.string(), result: z.string() });
 
 /** Questions other nations asked yours: answer yes for the candidate in your registry, or no. */
 export function InboxPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error, reload } = useBorderApi("/verifications/inbox", Inbox);
+  const askedAt = dateFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const day = (value: string | null | undefined) => (value ? dayIn(i18n.language, value) : "");
   const [problem, setProblem] = useState("");
   const answer = async (item: InboxItem, verified: boolean) => {
     try {
@@ -44,13 +49,13 @@ export function InboxPanel() {
         <tbody>
           {data?.requests.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{r.fromNation}</th>
-              <td>{r.requestedAt.slice(0, 16).replace("T", " ")}</td>
-              <td>{r.asOf}</td>
+              <th scope="row">{countryLabel(r.fromNation, i18n.language)}</th>
+              <td>{askedAt.format(new Date(r.requestedAt))}</td>
+              <td>{day(r.asOf)}</td>
               <td>{t(`pages.border.verification.status.${r.status}`)}</td>
               <td>
                 {r.candidate
-                  ? `${r.candidate.permitType ?? t("pages.border.inbox.noDocument", { day: r.asOf })} ${r.candidate.validFrom ?? ""}–${r.candidate.validTo ?? ""} (${r.candidate.similarity})`
+                  ? `${r.candidate.permitType ? t(`pages.registry.documentTypes.${r.candidate.permitType}`, { defaultValue: r.candidate.permitType }) : t("pages.border.inbox.noDocument", { day: day(r.asOf) })} ${day(r.candidate.validFrom)}–${day(r.candidate.validTo)} (${r.candidate.similarity})`
                   : ""}
               </td>
               <td>

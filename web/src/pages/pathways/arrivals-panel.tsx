@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { ArrivalList, ArrivalView } from "../../../../src/pathways/arrival.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useApi } from "./use-api.ts";
@@ -62,7 +64,7 @@ function ArrivalTable({
   rows: ArrivalView[];
   action?: ((id: string) => Promise<void>) | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <table>
       <caption>{caption}</caption>
@@ -85,13 +87,19 @@ function ArrivalTable({
           <tr key={`${a.direction}-${a.id}`}>
             <th scope="row">{a.trackingCode}</th>
             <td>
-              {a.fromNation} → {a.toNation}
+              {countryLabel(a.fromNation, i18n.language)} → {countryLabel(a.toNation, i18n.language)}
             </td>
             <td>{a.locality}</td>
             <td>{a.persons}</td>
             <td>
               {a.status === "arrived"
-                ? t("pages.pathways.placement.arrived", { day: a.arrivedOn })
+                ? t("pages.pathways.placement.arrived", {
+                    day: a.arrivedOn
+                      ? dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(
+                          new Date(`${a.arrivedOn}T00:00:00Z`),
+                        )
+                      : "",
+                  })
                 : t("pages.pathways.arrivalsTab.expected")}{" "}
               {a.status === "expected" && action && (
                 <button type="button" onClick={() => void action(a.id)}>

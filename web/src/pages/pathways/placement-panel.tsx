@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { ApplicationPlacement } from "../../../../src/pathways/applications.contract.ts";
 import { ArrivalView } from "../../../../src/pathways/arrival.contract.ts";
+import { dateFormat } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 
@@ -18,8 +20,13 @@ export function PlacementPanel({
   placement: ApplicationPlacement | null;
   onChange: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useSignedInUser();
+  const nation = (code: string | null) => (code ? countryLabel(code, i18n.language) : "");
+  const written = (day: string) =>
+    dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(
+      new Date(`${day.slice(0, 10)}T00:00:00Z`),
+    );
   const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
   const [consentText, setConsentText] = useState("");
   const [message, setMessage] = useState("");
@@ -43,14 +50,15 @@ export function PlacementPanel({
         {placement.placeId
           ? t("pages.pathways.placement.placed", {
               locality: placement.locality,
-              nation: placement.nation,
-              day: placement.placedAt.slice(0, 10),
+              nation: nation(placement.nation),
+              day: written(placement.placedAt),
             })
           : t("pages.pathways.placement.notPlaced", { reason: placement.reason })}
-        {placement.arrivedOn && ` ${t("pages.pathways.placement.arrived", { day: placement.arrivedOn })}`}
+        {placement.arrivedOn &&
+          ` ${t("pages.pathways.placement.arrived", { day: written(placement.arrivedOn) })}`}
         {placement.movedTo &&
           placement.arrivedOn === null &&
-          ` ${t("pages.pathways.placement.moved", { nation: placement.movedTo })}`}
+          ` ${t("pages.pathways.placement.moved", { nation: nation(placement.movedTo) })}`}
       </p>
       {canAct && placement.placeId && here && (
         <form
@@ -84,7 +92,7 @@ export function PlacementPanel({
           }}
         >
           <label htmlFor="transfer-consent">
-            {t("pages.pathways.placement.consentText", { nation: placement.nation })}
+            {t("pages.pathways.placement.consentText", { nation: nation(placement.nation) })}
           </label>
           <textarea
             id="transfer-consent"
@@ -94,7 +102,7 @@ export function PlacementPanel({
             onChange={(e) => setConsentText(e.target.value)}
           />
           <button type="submit">
-            {t("pages.pathways.placement.transfer", { nation: placement.nation })}
+            {t("pages.pathways.placement.transfer", { nation: nation(placement.nation) })}
           </button>
         </form>
       )}
