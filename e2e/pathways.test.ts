@@ -78,14 +78,16 @@ test("a pathway officer sees the queue, the dashboard and the regional pledges",
   expect(violations, describeViolations(violations)).toEqual([]);
   await page.getByRole("tab", { name: "Dashboard" }).click();
   await page
-    .getByRole("cell", { name: "USA" })
-    .or(page.getByRole("rowheader", { name: "USA" }))
+    .getByRole("cell", { name: "United States (USA)" })
+    .or(page.getByRole("rowheader", { name: "United States (USA)" }))
     .first()
     .waitFor();
   await page.getByRole("tab", { name: "Regional pledges" }).click();
   await page.getByRole("table", { name: /Regional pledges/ }).waitFor();
   // The demo journey's household arrived in the United States this year: a share of its pledge, not 0 %.
-  const usa = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "USA" }) });
+  const usa = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "United States (USA)" }) });
   await expect
     .poll(() => usa.getByRole("cell").nth(1).textContent())
     .toMatch(/^[1-9]\d* \(0\.0\d*[1-9]\d*%\)$/);
@@ -162,6 +164,10 @@ test("an application filed on the portal is found in the registry, linked, and t
   await portal.getByLabel(/In which country do you live/).selectOption("COL");
   await portal.getByLabel(/On what date did you arrive/).fill("2022-03-01");
   await portal.getByRole("button", { name: "See possible pathways" }).click();
+  // Each result names its nation as the applicant reads it, not by its code.
+  await expect
+    .poll(() => portal.locator(".portal-result > p").first().textContent())
+    .toMatch(/ · (Colombia \(COL\)|United States \(USA\))$/);
   await portal
     .getByRole("button", { name: /^Apply:/ })
     .first()

@@ -29,7 +29,7 @@ test("a pathway officer runs the demo batch, reads totals against pledges, expla
   await page.getByRole("img", { name: /^Map of the Americas: persons placed per nation/ }).waitFor();
 
   const totals = page.getByRole("table", { name: /^Per nation: capacity offered in this run/ });
-  const usa = totals.getByRole("row", { name: /^USA/ });
+  const usa = totals.getByRole("row", { name: /^United States \(USA\)/ });
   await usa.waitFor();
   // The pathways demo pledges 125,000 places for the USA this year.
   expect(await usa.textContent()).toContain("125,000");

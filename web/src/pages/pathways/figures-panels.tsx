@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { Dashboard, PledgeList } from "../../../../src/pathways/pathways.contract.ts";
 import { numberFormat } from "../../../../src/shared/locale-format.ts";
 import { deliveredShare } from "./pledge-share.ts";
@@ -6,7 +7,7 @@ import { useApi } from "./use-api.ts";
 
 /** Applications, decisions, time to decision and capacity used against pledged, per nation. */
 export function DashboardPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error } = useApi("/pathways/dashboard", Dashboard);
   if (error) return <p role="alert">{t("pages.pathways.error", { message: error })}</p>;
   if (!data) return <p aria-busy="true">{t("loading")}</p>;
@@ -37,7 +38,7 @@ export function DashboardPanel() {
       <tbody>
         {rows.map((n) => (
           <tr key={n.nation}>
-            <th scope="row">{n.nation}</th>
+            <th scope="row">{countryLabel(n.nation, i18n.language)}</th>
             <td>{n.applications}</td>
             <td>{n.decisions.approved}</td>
             <td>{n.decisions.denied}</td>
@@ -75,7 +76,7 @@ export function PledgesPanel() {
       <tbody>
         {data.nations.map((n) => (
           <tr key={n.nation}>
-            <th scope="row">{n.nation}</th>
+            <th scope="row">{countryLabel(n.nation, i18n.language)}</th>
             <td>{number.format(n.pledged)}</td>
             <td>
               {number.format(n.delivered)} ({deliveredShare(n.delivered, n.pledged, i18n.language)})

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import type { NationTotal } from "../../../../src/placement/placement.contract.ts";
 import { numberFormat } from "../../../../src/shared/locale-format.ts";
 import { formatScore } from "./use-placement-api.ts";
@@ -31,7 +32,7 @@ export function NationTotals({ year, nations }: { year: number; nations: NationT
         <tbody>
           {nations.map((n) => (
             <tr key={n.nation}>
-              <th scope="row">{n.nation}</th>
+              <th scope="row">{countryLabel(n.nation, i18n.language)}</th>
               <td>{number(n.places)}</td>
               <td>{number(n.capacityPersons)}</td>
               <td>{number(n.assignedCases)}</td>

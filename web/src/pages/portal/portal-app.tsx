@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useRef, useState } from "react";
+import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import {
   PortalApplyResult,
   PortalCatalog,
@@ -143,7 +144,13 @@ export function PortalApp() {
           </form>
         )}
         {lang && results && !applying && (
-          <Results results={results} text={text} onApply={setApplying} heading={resultsHeading} />
+          <Results
+            results={results}
+            text={text}
+            lang={lang ?? "en"}
+            onApply={setApplying}
+            heading={resultsHeading}
+          />
         )}
         {lang && applying && (
           <ApplyForm
@@ -201,11 +208,13 @@ function useShownQuestions(catalog: Catalog | null, answers: Record<string, unkn
 function Results({
   results,
   text,
+  lang,
   onApply,
   heading,
 }: {
   results: PortalScreenEntry[];
   text: PortalText;
+  lang: PortalLang;
   onApply: (p: PortalScreenEntry) => void;
   heading: RefObject<HTMLHeadingElement | null>;
 }) {
@@ -221,7 +230,7 @@ function Results({
           <li key={`${r.nation}:${r.id}`} className={`portal-result portal-${r.result}`}>
             <h3>{r.title}</h3>
             <p>
-              <strong>{text[r.result]}</strong> · {r.nation}
+              <strong>{text[r.result]}</strong> · {countryLabel(r.nation, lang)}
             </p>
             <p>{r.summary}</p>
             {r.example && <p className="portal-note">{text.example}</p>}
