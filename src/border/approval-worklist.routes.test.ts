@@ -106,8 +106,18 @@ describe("GET /border/my-queue", () => {
     const older = await t.request("GET", "/api/v1/border/decisions/awaiting-approval", {
       token: supervisor.token,
     });
-    const olderIds = ((await older.json()) as { decisions: { id: string }[] }).decisions.map((d) => d.id);
-    expect(olderIds).toEqual(listed(all));
+    const olderBody = (await older.json()) as {
+      decisions: {
+        id: string;
+        assessment: { dispositions: { reasons: string[]; explained?: unknown[] }[] };
+      }[];
+      packLanguage: string;
+    };
+    expect(olderBody.decisions.map((d) => d.id)).toEqual(listed(all));
+    // The reasons come coded beside their English, and the pack's words are said to be English.
+    expect(olderBody.packLanguage).toBe("en");
+    for (const option of olderBody.decisions[0]?.assessment.dispositions ?? [])
+      expect(option.explained).toHaveLength(option.reasons.length);
   });
 
   it("sorts newest first and pages past a superseded decision: page 2 is the rest, the total right", async () => {

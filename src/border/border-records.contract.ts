@@ -247,6 +247,8 @@ export const ApprovalQueue = z.object({
   decisions: z.array(
     DecisionView.extend({ assessment: Assessment, encounterDate: z.string(), citizenship: Iso3 }),
   ),
+  /** The language of the words the nation's pack in force wrote, which the reasons quote. */
+  packLanguage: z.string().default("en"),
 });
 
 export const ApprovalInput = z.strictObject({

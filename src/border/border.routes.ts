@@ -243,7 +243,7 @@ function registerApprovalQueue(router: OpenAPIHono<AppEnv>, service: BorderServi
       access: "border.approve",
       response: ApprovalQueue,
     }),
-    async (c) => sendJson(c, ApprovalQueue, { decisions: await service.awaitingApproval(c.get("scope")) }),
+    async (c) => sendJson(c, ApprovalQueue, await service.awaitingApproval(c.get("scope"))),
   );
 }
 

@@ -220,7 +220,7 @@ export async function listDecisionsAwaitingApproval(deps: DecisionsDeps, scope: 
       action: "border.decision.queue.read",
       details: { count: rows.length },
     });
-    return rows.map(({ decision, extra }) => ({
+    const decisions = rows.map(({ decision, extra }) => ({
       ...toDecisionView(decision),
       assessment: (typeof extra.assessment === "string"
         ? JSON.parse(extra.assessment)
@@ -228,6 +228,15 @@ export async function listDecisionsAwaitingApproval(deps: DecisionsDeps, scope: 
       encounterDate: extra.occurred,
       citizenship: extra.citizenship,
     }));
+    // The reasons quote the pack's words: the web marks them with its language (English when none is loaded).
+    const packLanguage =
+      decisions.length === 0
+        ? "en"
+        : await deps.requirePack(tx, scope).then(
+            (loaded) => loaded.pack.language,
+            () => "en",
+          );
+    return { decisions, packLanguage };
   });
 }
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApprovalQueue, DecisionView, PackInForce } from "../../../../src/border/border-records.contract.ts";
+import { ApprovalQueue, DecisionView } from "../../../../src/border/border-records.contract.ts";
 import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import type { Translate } from "../../error-text.ts";
 import { dayIn, optionName } from "./border-words.ts";
@@ -11,8 +11,8 @@ import { borderWrite, errorText, useBorderApi } from "./use-border-api.ts";
 export function ApprovalsPanel() {
   const { t, i18n } = useTranslation();
   const { data, error, reload } = useBorderApi("/decisions/awaiting-approval", ApprovalQueue);
-  // The pack's own words are quoted in its language (English when the pack does not say).
-  const packLanguage = useBorderApi("/packs/current", PackInForce).data?.language ?? "en";
+  // The pack's own words are quoted in its language.
+  const packLanguage = data?.packLanguage ?? "en";
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState("");
   const review = async (id: string, approve: boolean) => {
