@@ -16,7 +16,7 @@ import { ReasonList } from "./reason-text.tsx";
 function StoredReason({ reason, holds }: { reason: string; holds: readonly FamilyHold[] }) {
   const { t } = useTranslation();
   const hold = holds.find((h) => h.reason === reason);
-  if (!hold) return <>{reason}</>;
+  if (!hold) return <span lang="en">{reason}</span>;
   const reference = referenceOf("encounter", hold.encounterId);
   return (
     <Link to={`/border/encounters/${hold.encounterId}`}>

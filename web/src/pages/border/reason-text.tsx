@@ -180,7 +180,10 @@ export function ReasonText({
   );
 }
 
-/** The reasons of an option: coded ones in the reader's language, else (assessments stored before codes) as given. */
+/**
+ * The reasons of an option: coded ones in the reader's language, else (assessments stored before codes) the
+ * English sentences as given; `fallback` may show such a sentence otherwise (a family hold as a link).
+ */
 export function ReasonList({
   reasons,
   explained,
@@ -198,9 +201,8 @@ export function ReasonList({
     return (
       <ul>
         {reasons.map((r) => (
-          <li key={r} lang={packLanguage}>
-            {fallback ? fallback(r) : r}
-          </li>
+          // The engine wrote these sentences in English, around the pack's words.
+          <li key={r}>{fallback ? fallback(r) : <span lang="en">{r}</span>}</li>
         ))}
       </ul>
     );
