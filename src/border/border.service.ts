@@ -251,7 +251,7 @@ export function createBorderService(platform: Platform) {
   const { db, keyring, requirePack } = deps;
   return {
     ...createVerificationService(db, keyring),
-    ...createDecisionsService(db, requirePack),
+    ...createDecisionsService(deps),
     ...createSafeguardsService(db, requirePack),
     ...createLinksService(db, keyring, requirePack),
     worklist: createApprovalWorklistService(db),

@@ -147,10 +147,11 @@ async function refuseIfNoLongerEligible(
   refuseIneligible(assessment, chosenOption(assessment, choice));
 }
 
-/** What the decision actions need: the database and the pack in force (required). */
+/** What the decision actions need: the database and the pack in force (required, or read if there is one). */
 export interface DecisionsDeps {
   db: Db;
   requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>;
+  packInForce: (tx: Tx, scope: Scope) => Promise<LoadedPack | null>;
 }
 
 /**
@@ -229,13 +230,7 @@ export async function listDecisionsAwaitingApproval(deps: DecisionsDeps, scope: 
       citizenship: extra.citizenship,
     }));
     // The reasons quote the pack's words: the web marks them with its language (English when none is loaded).
-    const packLanguage =
-      decisions.length === 0
-        ? "en"
-        : await deps.requirePack(tx, scope).then(
-            (loaded) => loaded.pack.language,
-            () => "en",
-          );
+    const packLanguage = (await deps.packInForce(tx, scope))?.pack.language ?? "en";
     return { decisions, packLanguage };
   });
 }
@@ -277,8 +272,7 @@ export async function reviewDecision(
 }
 
 /** Binds the decision actions to the database and the pack in force, for the border service. */
-export function createDecisionsService(db: Db, requirePack: (tx: Tx, scope: Scope) => Promise<LoadedPack>) {
-  const deps: DecisionsDeps = { db, requirePack };
+export function createDecisionsService(deps: DecisionsDeps) {
   return {
     decide: (scope: Scope, encounterId: string, input: DecisionInput) =>
       recordDecision(deps, scope, encounterId, input),
