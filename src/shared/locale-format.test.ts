@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFormat, formatLocale, numberFormat } from "./locale-format.ts";
+import { dateFormat, formatCalendarDay, formatLocale, numberFormat } from "./locale-format.ts";
 
 const day = new Date(Date.UTC(2026, 6, 14, 15, 30)); // a Tuesday in July
 
@@ -35,5 +35,13 @@ describe("dates and numbers in the platform's languages", () => {
     expect(formatLocale("ht")).toBe("fr-HT");
     expect(numberFormat("ht").format(1234567.5)).toBe(numberFormat("fr").format(1234567.5));
     expect(numberFormat("ht").format(1234567.5)).not.toBe("1,234,567.5");
+  });
+
+  it("writes a calendar date as that day in every language, and leaves anything else as it is", () => {
+    expect(formatCalendarDay("es", "2023-06-01", "long")).toBe("1 de junio de 2023");
+    expect(formatCalendarDay("en", "2022-03-15")).toBe("Mar 15, 2022");
+    expect(formatCalendarDay("ht", "2023-06-01T23:30:00-04:00", "long")).toBe("1 jen 2023");
+    expect(formatCalendarDay("fr", "not a date")).toBe("not a date");
+    expect(formatCalendarDay("fr", "2023-02-30")).toBe("2023-02-30");
   });
 });

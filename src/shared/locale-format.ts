@@ -56,6 +56,22 @@ export function dateFormat(language: string, options: Intl.DateTimeFormatOptions
   };
 }
 
+/**
+ * A calendar date ("2023-06-01", or the date that begins a longer value) as `language` writes it, read as that
+ * day wherever the reader is; a value that is not a date is returned as it is.
+ */
+export function formatCalendarDay(
+  language: string,
+  value: string,
+  dateStyle: "long" | "medium" = "medium",
+): string {
+  const day = value.slice(0, 10);
+  const date = new Date(`${day}T00:00:00Z`);
+  // A day that does not exist (30 February) would roll over into another: it is shown as given instead.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return value;
+  return dateFormat(language, { dateStyle, timeZone: "UTC" }).format(date);
+}
+
 /** A number formatter for `language`; the options are `Intl.NumberFormat`'s. */
 export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   return new Intl.NumberFormat(formatLocale(language), options);

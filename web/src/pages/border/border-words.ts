@@ -1,5 +1,5 @@
 import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
-import { dateFormat } from "../../../../src/shared/locale-format.ts";
+import { dateFormat, formatCalendarDay } from "../../../../src/shared/locale-format.ts";
 import type { Translate } from "../../error-text.ts";
 
 // How the border pages name what the server sends as codes: an authority, an option and its receiving nation,
@@ -26,11 +26,9 @@ export function optionName(
  * the 11 May at 23:30): it is the local time of the encounter, not the reader's.
  */
 export function dayIn(language: string, value: string): string {
-  const [day, time] = value.split("T");
-  const date = new Date(`${day}T00:00:00Z`);
-  if (!day || Number.isNaN(date.getTime())) return value;
-  const written = dateFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(date);
-  return time ? `${written} ${time.slice(0, 5)}` : written;
+  const written = formatCalendarDay(language, value, "long");
+  const time = value.split("T")[1];
+  return time && written !== value ? `${written} ${time.slice(0, 5)}` : written;
 }
 
 /** A month ("2023-06") as the reader names it: "junio de 2023". */

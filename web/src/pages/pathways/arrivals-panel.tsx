@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { ArrivalList, ArrivalView } from "../../../../src/pathways/arrival.contract.ts";
-import { dateFormat } from "../../../../src/shared/locale-format.ts";
+import { formatCalendarDay } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 import { useApi } from "./use-api.ts";
@@ -94,11 +94,7 @@ function ArrivalTable({
             <td>
               {a.status === "arrived"
                 ? t("pages.pathways.placement.arrived", {
-                    day: a.arrivedOn
-                      ? dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(
-                          new Date(`${a.arrivedOn}T00:00:00Z`),
-                        )
-                      : "",
+                    day: a.arrivedOn ? formatCalendarDay(i18n.language, a.arrivedOn) : "",
                   })
                 : t("pages.pathways.arrivalsTab.expected")}{" "}
               {a.status === "expected" && action && (

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { countryLabel } from "../../../../src/flows/flows-labels.contract.ts";
 import { ApplicationPlacement } from "../../../../src/pathways/applications.contract.ts";
 import { ArrivalView } from "../../../../src/pathways/arrival.contract.ts";
-import { dateFormat } from "../../../../src/shared/locale-format.ts";
+import { formatCalendarDay } from "../../../../src/shared/locale-format.ts";
 import { apiRequest } from "../../api.ts";
 import { useSignedInUser } from "../../session.tsx";
 
@@ -23,10 +23,7 @@ export function PlacementPanel({
   const { t, i18n } = useTranslation();
   const user = useSignedInUser();
   const nation = (code: string | null) => (code ? countryLabel(code, i18n.language) : "");
-  const written = (day: string) =>
-    dateFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(
-      new Date(`${day.slice(0, 10)}T00:00:00Z`),
-    );
+  const written = (day: string) => formatCalendarDay(i18n.language, day);
   const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
   const [consentText, setConsentText] = useState("");
   const [message, setMessage] = useState("");
